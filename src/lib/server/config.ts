@@ -1,0 +1,29 @@
+/**
+ * Server configuration from the environment, validated once. Scripts and the server share it, so
+ * the command-line importer writes the same database the server reads.
+ */
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+	DATABASE_URL: z
+		.string()
+		.trim()
+		.min(1)
+		.default('var/net-zero-local.db')
+		.describe('path of the SQLite database file'),
+	DATA_DIR: z.string().trim().min(1).default('data'),
+	MIGRATIONS_DIR: z.string().trim().min(1).default('drizzle'),
+	/** Set to "0" to start with an empty database (tests of the import pipeline use it). */
+	LOAD_DEFAULT_DATA: z.enum(['0', '1']).default('1')
+});
+
+export type ServerConfig = z.infer<typeof EnvSchema>;
+
+export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+	const parsed = EnvSchema.safeParse(env);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Invalid environment: ${problems.join('; ')}`);
+	}
+	return parsed.data;
+}

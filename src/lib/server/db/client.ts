@@ -1,0 +1,35 @@
+/**
+ * Database client factory. One better-sqlite3 connection per process (it is synchronous, so one
+ * connection is both simplest and fastest); Drizzle on top for typed queries.
+ */
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface DbHandle {
+	db: Db;
+	sqlite: Database.Database;
+	close(): void;
+}
+
+/** Open (creating the folder if needed) and configure a database file; ':memory:' for tests. */
+export function createDb(url: string): DbHandle {
+	if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+	const sqlite = new Database(url);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = drizzle(sqlite, { schema });
+	return { db, sqlite, close: () => sqlite.close() };
+}
+
+/** Apply the committed drizzle-kit migrations. Idempotent. */
+export function migrateDb(handle: DbHandle, migrationsFolder: string): void {
+	migrate(handle.db, { migrationsFolder });
+}

@@ -1,0 +1,618 @@
+/**
+ * The Drizzle schema: the single source of truth for the whole Net Zero Local domain.
+ *
+ * Design notes (why, not what):
+ * - Authorities are keyed by mySociety's 3-letter code: it covers every council, current and
+ *   abolished, and is the join key of all mySociety datasets. GSS codes (current and former) live
+ *   in `authority_gss_codes` so old codes in a feed resolve to the same authority.
+ * - Every imported row carries `batch_id` (the import that wrote it) so an import can be reported
+ *   on and undone, and `is_sample` where sample data could ever be mixed in, so the UI can label it.
+ * - Dates are ISO text (`YYYY-MM-DD`, UK local); a `*_precision` column says when only the month is
+ *   known, because "05/2019" must not become the 1st of May.
+ * - Money is whole pounds (integer); emissions are kt CO2e (real).
+ */
+import { sql } from 'drizzle-orm';
+import {
+	sqliteTable,
+	text,
+	integer,
+	real,
+	index,
+	uniqueIndex,
+	primaryKey,
+	type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+	text('created_at')
+		.notNull()
+		.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/* ---------------------------------------------------------------- provenance */
+
+/** A published dataset the app holds data from (what the sources page lists). */
+export const datasets = sqliteTable('datasets', {
+	key: text('key').primaryKey(),
+	title: text('title').notNull(),
+	publisher: text('publisher').notNull(),
+	licence: text('licence').notNull(),
+	licenceUrl: text('licence_url'),
+	attribution: text('attribution').notNull(),
+	sourceUrl: text('source_url').notNull(),
+	/** Commit or version of the upstream package the shipped copy was taken from. */
+	version: text('version'),
+	releaseDate: text('release_date'),
+	coverage: text('coverage'),
+	notes: text('notes')
+});
+
+/** One file imported through the pipeline: the unit of reporting and of undo. */
+export const importBatches = sqliteTable(
+	'import_batches',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		feed: text('feed').notNull(),
+		datasetKey: text('dataset_key').references(() => datasets.key),
+		fileName: text('file_name').notNull(),
+		checksum: text('checksum').notNull(),
+		importedBy: text('imported_by').notNull(),
+		startedAt: createdAt(),
+		finishedAt: text('finished_at'),
+		status: text('status', { enum: ['committed', 'rejected', 'undone'] }).notNull(),
+		rowsRead: integer('rows_read').notNull().default(0),
+		rowsAccepted: integer('rows_accepted').notNull().default(0),
+		rowsRejected: integer('rows_rejected').notNull().default(0),
+		rowsWritten: integer('rows_written').notNull().default(0),
+		isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+		/** The full report (counts, grouped problems, unresolved names) as JSON. */
+		report: text('report', { mode: 'json' })
+	},
+	(t) => [index('import_batches_feed_idx').on(t.feed, t.checksum)]
+);
+
+/** Problems found in a batch: each names the row, column, value and what was expected. */
+export const importIssues = sqliteTable(
+	'import_issues',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		batchId: integer('batch_id')
+			.notNull()
+			.references(() => importBatches.id, { onDelete: 'cascade' }),
+		rowNumber: integer('row_number'),
+		column: text('column'),
+		value: text('value'),
+		severity: text('severity', { enum: ['error', 'warning', 'info'] }).notNull(),
+		code: text('code').notNull(),
+		message: text('message').notNull()
+	},
+	(t) => [index('import_issues_batch_idx').on(t.batchId, t.code)]
+);
+
+/* ---------------------------------------------------------------- authorities */
+
+export const AUTHORITY_TIERS = ['lower', 'upper', 'unitary', 'combined', 'regional'] as const;
+
+export const authorities = sqliteTable(
+	'authorities',
+	{
+		code: text('code').primaryKey(),
+		gssCode: text('gss_code'),
+		officialName: text('official_name').notNull(),
+		niceName: text('nice_name').notNull(),
+		/** mySociety type code: NMD, UA, MD, LBO, CTY, COMB, SRA, SCO, WPA, NID, CC. */
+		type: text('type').notNull(),
+		typeName: text('type_name').notNull(),
+		/** Which tier of local government; figures are never summed across tiers. */
+		tier: text('tier', { enum: AUTHORITY_TIERS }).notNull(),
+		nation: text('nation').notNull(),
+		region: text('region'),
+		countyCode: text('county_code').references((): AnySQLiteColumn => authorities.code),
+		combinedAuthorityCode: text('combined_authority_code').references(
+			(): AnySQLiteColumn => authorities.code
+		),
+		/** The single successor of an abolished council… */
+		replacedByCode: text('replaced_by_code').references((): AnySQLiteColumn => authorities.code),
+		/** …or all successors, when it was split (Cumbria → Cumberland, Westmorland and Furness). */
+		replacedByCodes: text('replaced_by_codes', { mode: 'json' }).$type<string[]>(),
+		startDate: text('start_date'),
+		endDate: text('end_date'),
+		isCurrent: integer('is_current', { mode: 'boolean' }).notNull(),
+		population2020: integer('population_2020'),
+		areaKm2: real('area_km2'),
+		lat: real('lat'),
+		lng: real('lng'),
+		websiteUrl: text('website_url'),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [
+		uniqueIndex('authorities_gss_idx').on(t.gssCode),
+		index('authorities_list_idx').on(t.isCurrent, t.nation, t.region, t.type)
+	]
+);
+
+/** Every GSS code an authority has had (current and former), for resolving old feeds. */
+export const authorityGssCodes = sqliteTable('authority_gss_codes', {
+	gssCode: text('gss_code').primaryKey(),
+	authorityCode: text('authority_code')
+		.notNull()
+		.references(() => authorities.code),
+	isCurrent: integer('is_current', { mode: 'boolean' }).notNull()
+});
+
+/** Name spellings seen in real feeds, stored normalised for matching. */
+export const authorityAliases = sqliteTable(
+	'authority_aliases',
+	{
+		normalised: text('normalised').notNull(),
+		authorityCode: text('authority_code')
+			.notNull()
+			.references(() => authorities.code),
+		alias: text('alias').notNull(),
+		source: text('source').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.normalised, t.authorityCode] })]
+);
+
+/** Population by year where a source states it (emissions releases carry mid-year estimates). */
+export const authorityPopulations = sqliteTable(
+	'authority_populations',
+	{
+		authorityCode: text('authority_code')
+			.notNull()
+			.references(() => authorities.code),
+		year: integer('year').notNull(),
+		population: integer('population').notNull(),
+		datasetKey: text('dataset_key')
+			.notNull()
+			.references(() => datasets.key)
+	},
+	(t) => [primaryKey({ columns: [t.authorityCode, t.year, t.datasetKey] })]
+);
+
+/* ---------------------------------------------------------------- funding */
+
+export const funders = sqliteTable('funders', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull().unique(),
+	/** department, agency, delivery body, devolved government… */
+	kind: text('kind')
+});
+
+export const COMPETITION_KINDS = ['competitive', 'formula', 'expression_of_interest'] as const;
+
+/** A funding pot: one round of one scheme. */
+export const competitions = sqliteTable(
+	'competitions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		scheme: text('scheme').notNull(),
+		round: text('round').notNull(),
+		funderId: integer('funder_id').references(() => funders.id),
+		kind: text('kind', { enum: COMPETITION_KINDS }),
+		theme: text('theme'),
+		budgetGbp: integer('budget_gbp'),
+		minAwardGbp: integer('min_award_gbp'),
+		maxAwardGbp: integer('max_award_gbp'),
+		matchFundingRule: text('match_funding_rule'),
+		/** Eligible authority type codes as a JSON array; null = not stated. */
+		eligibleTypes: text('eligible_types', { mode: 'json' }).$type<string[]>(),
+		eligibilityNote: text('eligibility_note'),
+		decisionDate: text('decision_date'),
+		spendByDate: text('spend_by_date'),
+		sourceUrl: text('source_url'),
+		notes: text('notes'),
+		isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [uniqueIndex('competitions_natural_idx').on(t.scheme, t.round)]
+);
+
+/**
+ * Opening and closing dates of a competition, as a history: an extension or a re-run adds a row
+ * and marks the earlier one superseded, so nothing published is overwritten.
+ */
+export const competitionDates = sqliteTable(
+	'competition_dates',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		competitionId: integer('competition_id')
+			.notNull()
+			.references(() => competitions.id, { onDelete: 'cascade' }),
+		event: text('event', { enum: ['opens', 'closes'] }).notNull(),
+		date: text('date').notNull(),
+		datePrecision: text('date_precision', { enum: ['day', 'month'] })
+			.notNull()
+			.default('day'),
+		/** HH:MM, UK local time, when published. */
+		time: text('time'),
+		supersededById: integer('superseded_by_id').references(
+			(): AnySQLiteColumn => competitionDates.id
+		),
+		note: text('note'),
+		sourceUrl: text('source_url'),
+		recordedAt: createdAt(),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [uniqueIndex('competition_dates_natural_idx').on(t.competitionId, t.event, t.date)]
+);
+
+/** Headline totals published for a round (programme budget, total allocated, bid counts). */
+export const competitionFacts = sqliteTable('competition_facts', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	competitionId: integer('competition_id')
+		.notNull()
+		.references(() => competitions.id, { onDelete: 'cascade' }),
+	factType: text('fact_type').notNull(),
+	date: text('date'),
+	amountGbp: integer('amount_gbp'),
+	scope: text('scope'),
+	note: text('note'),
+	sourceUrl: text('source_url'),
+	batchId: integer('batch_id').references(() => importBatches.id)
+});
+
+export const BID_STATUSES = [
+	'idea',
+	'drafting',
+	'submitted',
+	'won',
+	'lost',
+	'withdrawn'
+] as const;
+
+export const bids = sqliteTable(
+	'bids',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		competitionId: integer('competition_id')
+			.notNull()
+			.references(() => competitions.id),
+		leadAuthorityCode: text('lead_authority_code')
+			.notNull()
+			.references(() => authorities.code),
+		/** The council's own reference, unique per lead authority. */
+		reference: text('reference').notNull(),
+		title: text('title').notNull(),
+		requestedGbp: integer('requested_gbp'),
+		awardedGbp: integer('awarded_gbp'),
+		status: text('status', { enum: BID_STATUSES }).notNull(),
+		statusDate: text('status_date'),
+		submittedOn: text('submitted_on'),
+		decidedOn: text('decided_on'),
+		officerDays: real('officer_days'),
+		bidCostGbp: integer('bid_cost_gbp'),
+		sourceUrl: text('source_url'),
+		notes: text('notes'),
+		isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [
+		uniqueIndex('bids_natural_idx').on(t.leadAuthorityCode, t.reference),
+		index('bids_competition_idx').on(t.competitionId)
+	]
+);
+
+export const bidStatusHistory = sqliteTable(
+	'bid_status_history',
+	{
+		bidId: integer('bid_id')
+			.notNull()
+			.references(() => bids.id, { onDelete: 'cascade' }),
+		status: text('status', { enum: BID_STATUSES }).notNull(),
+		onDate: text('on_date').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.bidId, t.status, t.onDate] })]
+);
+
+export const PARTNER_KINDS = [
+	'authority',
+	'nhs',
+	'housing_association',
+	'university',
+	'business',
+	'community',
+	'other'
+] as const;
+
+/** Partners of a bid or an award: councils (resolved) and other bodies (by name). */
+export const partners = sqliteTable(
+	'partners',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		bidId: integer('bid_id').references(() => bids.id, { onDelete: 'cascade' }),
+		awardId: integer('award_id').references((): AnySQLiteColumn => awards.id, {
+			onDelete: 'cascade'
+		}),
+		authorityCode: text('authority_code').references(() => authorities.code),
+		name: text('name').notNull(),
+		kind: text('kind', { enum: PARTNER_KINDS }).notNull()
+	},
+	(t) => [
+		index('partners_bid_idx').on(t.bidId),
+		index('partners_award_idx').on(t.awardId),
+		index('partners_authority_idx').on(t.authorityCode)
+	]
+);
+
+/**
+ * Money to an authority from a competition, whether or not a bid record exists (formula
+ * allocations, published award lists). A consortium award is stored once, against its lead;
+ * the other councils are `partners`, so summing awards never counts it twice.
+ */
+export const awards = sqliteTable(
+	'awards',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		competitionId: integer('competition_id')
+			.notNull()
+			.references(() => competitions.id),
+		authorityCode: text('authority_code')
+			.notNull()
+			.references(() => authorities.code),
+		bidId: integer('bid_id').references(() => bids.id),
+		kind: text('kind', { enum: ['award', 'allocation'] }).notNull(),
+		amountGbp: integer('amount_gbp').notNull(),
+		awardDate: text('award_date'),
+		awardDatePrecision: text('award_date_precision', { enum: ['day', 'month'] }),
+		/** '' when the source names no project, so the natural key stays unique. */
+		projectTitle: text('project_title').notNull().default(''),
+		isConsortium: integer('is_consortium', { mode: 'boolean' }).notNull().default(false),
+		/** Recipient as written in the source, before resolution. */
+		recipientName: text('recipient_name').notNull(),
+		sourceUrl: text('source_url'),
+		notes: text('notes'),
+		isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [
+		uniqueIndex('awards_natural_idx').on(
+			t.competitionId,
+			t.authorityCode,
+			t.amountGbp,
+			t.projectTitle
+		),
+		index('awards_authority_idx').on(t.authorityCode, t.awardDate)
+	]
+);
+
+/** Whether an authority takes part in a programme, and through which consortium lead. */
+export const participations = sqliteTable(
+	'participations',
+	{
+		competitionId: integer('competition_id')
+			.notNull()
+			.references(() => competitions.id),
+		authorityCode: text('authority_code')
+			.notNull()
+			.references(() => authorities.code),
+		status: text('status').notNull(),
+		leadAuthorityCode: text('lead_authority_code').references(() => authorities.code),
+		leadName: text('lead_name'),
+		websiteUrl: text('website_url'),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [
+		primaryKey({ columns: [t.competitionId, t.authorityCode] }),
+		index('participations_lead_idx').on(t.leadAuthorityCode)
+	]
+);
+
+/* ---------------------------------------------------------------- targets and commitments */
+
+export const TARGET_SCOPES = [
+	'council_operations',
+	'whole_area',
+	'no_promise',
+	'unclear',
+	'other'
+] as const;
+
+export const targets = sqliteTable(
+	'targets',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		authorityCode: text('authority_code')
+			.notNull()
+			.references(() => authorities.code),
+		scope: text('scope', { enum: TARGET_SCOPES }).notNull(),
+		/** Net-zero year; null when the promise names none. */
+		targetYear: integer('target_year'),
+		baselineYear: integer('baseline_year'),
+		baselineKt: real('baseline_kt'),
+		wording: text('wording').notNull().default(''),
+		sourceUrl: text('source_url'),
+		sourceName: text('source_name'),
+		checkedOn: text('checked_on'),
+		notes: text('notes'),
+		isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [
+		// NULL years are distinct to SQLite, so writers also match on `target_year IS ?`.
+		uniqueIndex('targets_natural_idx').on(t.authorityCode, t.scope, t.targetYear, t.wording),
+		index('targets_scope_year_idx').on(t.scope, t.targetYear)
+	]
+);
+
+export const interimTargets = sqliteTable(
+	'interim_targets',
+	{
+		targetId: integer('target_id')
+			.notNull()
+			.references(() => targets.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		/** Reduction from the baseline, percent. */
+		reductionPct: real('reduction_pct').notNull(),
+		wording: text('wording')
+	},
+	(t) => [primaryKey({ columns: [t.targetId, t.year] })]
+);
+
+export const declarations = sqliteTable('declarations', {
+	authorityCode: text('authority_code')
+		.primaryKey()
+		.references(() => authorities.code),
+	/** True only for an unqualified "Y"; the source's own words are kept in `madeText`. */
+	declared: integer('declared', { mode: 'boolean' }).notNull(),
+	madeText: text('made_text').notNull(),
+	dateMade: text('date_made'),
+	datePrecision: text('date_precision', { enum: ['day', 'month'] }),
+	motionUrl: text('motion_url'),
+	ecologicalEmergency: text('ecological_emergency'),
+	councilTargetYear: integer('council_target_year'),
+	wholeAreaTargetText: text('whole_area_target_text'),
+	notes: text('notes'),
+	batchId: integer('batch_id').references(() => importBatches.id)
+});
+
+export const plans = sqliteTable(
+	'plans',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		authorityCode: text('authority_code')
+			.notNull()
+			.references(() => authorities.code),
+		url: text('url').notNull(),
+		title: text('title'),
+		/** Normalised document type: action plan, climate strategy, progress report… */
+		type: text('type'),
+		dateRetrieved: text('date_retrieved'),
+		lastUpdate: text('last_update'),
+		outOfDate: integer('out_of_date', { mode: 'boolean' }),
+		fileType: text('file_type'),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [uniqueIndex('plans_natural_idx').on(t.authorityCode, t.url)]
+);
+
+/* ---------------------------------------------------------------- climate actions */
+
+export const ACTION_STATUSES = [
+	'planned',
+	'in_progress',
+	'complete',
+	'delayed',
+	'cancelled'
+] as const;
+
+export const actions = sqliteTable(
+	'actions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		authorityCode: text('authority_code')
+			.notNull()
+			.references(() => authorities.code),
+		reference: text('reference').notNull(),
+		title: text('title').notNull(),
+		sector: text('sector'),
+		scope: text('scope', { enum: ['council_operations', 'whole_area'] }),
+		status: text('status', { enum: ACTION_STATUSES }).notNull(),
+		phase: text('phase', {
+			enum: ['not_started', 'planning', 'implementation', 'completed']
+		}),
+		percentComplete: real('percent_complete'),
+		startDate: text('start_date'),
+		dueDate: text('due_date'),
+		completedOn: text('completed_on'),
+		lastUpdated: text('last_updated'),
+		estTco2ePerYear: real('est_tco2e_per_year'),
+		costGbp: integer('cost_gbp'),
+		fundingStatus: text('funding_status'),
+		owner: text('owner'),
+		partnersText: text('partners_text'),
+		rag: text('rag', { enum: ['red', 'amber', 'green'] }),
+		ragNote: text('rag_note'),
+		isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
+		isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [uniqueIndex('actions_natural_idx').on(t.authorityCode, t.reference)]
+);
+
+export const actionMilestones = sqliteTable(
+	'action_milestones',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => actions.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		dueDate: text('due_date'),
+		doneOn: text('done_on'),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [uniqueIndex('action_milestones_natural_idx').on(t.actionId, t.title)]
+);
+
+/** Which bids or awards an action's funding depends on. */
+export const actionFunding = sqliteTable(
+	'action_funding',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => actions.id, { onDelete: 'cascade' }),
+		bidId: integer('bid_id').references(() => bids.id, { onDelete: 'cascade' }),
+		awardId: integer('award_id').references(() => awards.id, { onDelete: 'cascade' })
+	},
+	(t) => [index('action_funding_action_idx').on(t.actionId)]
+);
+
+/* ---------------------------------------------------------------- emissions */
+
+export const EMISSION_MEASURES = ['territorial', 'scope_of_influence'] as const;
+
+/**
+ * A release of an emissions series. Government revises the whole back-series each year, so a new
+ * release of a measure replaces the previous one (`is_current`), it never adds to it.
+ */
+export const emissionReleases = sqliteTable('emission_releases', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	datasetKey: text('dataset_key')
+		.notNull()
+		.references(() => datasets.key),
+	measure: text('measure', { enum: EMISSION_MEASURES }).notNull(),
+	/** Which gases the figures cover: CO2 only, or all greenhouse gases (CO2e). */
+	gases: text('gases', { enum: ['co2', 'ghg'] }).notNull(),
+	label: text('label').notNull(),
+	releaseDate: text('release_date'),
+	yearFrom: integer('year_from'),
+	yearTo: integer('year_to'),
+	isCurrent: integer('is_current', { mode: 'boolean' }).notNull(),
+	batchId: integer('batch_id').references(() => importBatches.id)
+});
+
+export const emissions = sqliteTable(
+	'emissions',
+	{
+		releaseId: integer('release_id')
+			.notNull()
+			.references(() => emissionReleases.id, { onDelete: 'cascade' }),
+		authorityCode: text('authority_code')
+			.notNull()
+			.references(() => authorities.code),
+		year: integer('year').notNull(),
+		sector: text('sector').notNull(),
+		subSector: text('sub_sector').notNull(),
+		gas: text('gas').notNull(),
+		valueKt: real('value_kt').notNull(),
+		/**
+		 * True for rows a publisher built by adding up other authorities (counties, combined
+		 * authorities, the GLA): never add these to their members' rows.
+		 */
+		isAggregate: integer('is_aggregate', { mode: 'boolean' }).notNull()
+	},
+	(t) => [
+		primaryKey({
+			columns: [t.releaseId, t.authorityCode, t.year, t.subSector, t.gas]
+		}),
+		// Covering index for the per-authority series and per-year totals the pages read.
+		index('emissions_authority_year_idx').on(
+			t.authorityCode,
+			t.releaseId,
+			t.year,
+			t.sector,
+			t.valueKt
+		)
+	]
+);

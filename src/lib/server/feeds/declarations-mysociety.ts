@@ -1,0 +1,73 @@
+/**
+ * mySociety / Climate Emergency UK climate emergency declarations. `made_declaration` is free text
+ * ("Y", "N - turned it down on Sept 2020", "Y (used the word 'emergency')"): the first word decides
+ * `declared` and the source's words are kept beside it. Dates are dd/mm/yyyy or month-only.
+ */
+import { z } from 'zod';
+import { optionalText, optionalUkDate, optionalYear, parseYesNo } from '../import/coerce';
+import { prepareUpsert } from '../import/upsert';
+import { validateRecord } from '../import/validate-record';
+import type { FeedModule } from '../import/types';
+import { resolveCodedRow } from './authority-column';
+
+const RowSchema = z.object({
+	made_declaration: optionalText,
+	date_made: optionalUkDate,
+	motion_url: optionalText,
+	ecological_emergency: optionalText,
+	carbon_neutral_date: optionalYear,
+	carbon_neutral_whole_date: optionalText,
+	notes: optionalText
+});
+type Row = z.output<typeof RowSchema> & { code: string };
+
+/** Motion links in the source are sometimes a placeholder from the scraper, not a URL. */
+const asUrl = (s: string | null) => (s && /^https?:\/\//.test(s) ? s : null);
+
+export const mysocietyDeclarationsFeed: FeedModule<Row> = {
+	key: 'mysociety-declarations',
+	title: 'Climate emergency declarations (mySociety / Climate Emergency UK)',
+	description: 'Whether and when each council declared a climate emergency.',
+	datasetKey: 'la-climate-commitments',
+	columns: [
+		{ name: 'local-authority-code', required: true, description: '3-letter code' },
+		{ name: 'made_declaration', required: true, description: 'Y / N, often with words after' },
+		{ name: 'date_made', required: true, description: 'dd/mm/yyyy or mm/yyyy' },
+		{ name: 'motion_url', required: false, description: 'link to the motion' },
+		{ name: 'ecological_emergency', required: false, description: 'also an ecological emergency?' },
+		{ name: 'carbon_neutral_date', required: false, description: 'council target year in the motion' },
+		{ name: 'carbon_neutral_whole_date', required: false, description: 'whole-area target, free text' },
+		{ name: 'notes', required: false, description: 'notes' },
+		{ name: 'gss_code', required: false, description: 'GSS code, cross-checked' },
+		{ name: 'council', required: false, description: 'council name, used when the codes are blank' }
+	],
+	parseRow(record, rowNumber, ctx) {
+		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
+		const code = row && resolveCodedRow(record, rowNumber, ctx);
+		if (!row || !code) return null;
+		if (row.date_made?.precision === 'month') {
+			ctx.issues.info(rowNumber, 'date_made', record.date_made ?? '', 'month_only_date', 'only the month is known; stored with month precision');
+		}
+		return { ...row, code };
+	},
+	createWriter(ctx) {
+		const declarations = prepareUpsert(ctx.sqlite, 'declarations', ['authority_code', 'declared', 'made_text', 'date_made', 'date_precision', 'motion_url', 'ecological_emergency', 'council_target_year', 'whole_area_target_text', 'notes', 'batch_id'], ['authority_code']);
+		return {
+			write: (r) =>
+				declarations.run({
+					authority_code: r.code,
+					declared: parseYesNo(r.made_declaration ?? '') === true,
+					made_text: r.made_declaration ?? '',
+					date_made: r.date_made?.date,
+					date_precision: r.date_made?.precision,
+					motion_url: asUrl(r.motion_url),
+					ecological_emergency: r.ecological_emergency,
+					council_target_year: r.carbon_neutral_date,
+					whole_area_target_text: r.carbon_neutral_whole_date,
+					notes: r.notes,
+					batch_id: ctx.batchId
+				}),
+			finish: () => declarations.counts()
+		};
+	}
+};

@@ -1,0 +1,58 @@
+/**
+ * mySociety / Climate Emergency UK climate plan documents, stored as links with their type.
+ * Types arrive with inconsistent casing ("Action plan", "Action Plan"): folded to lower case.
+ */
+import { z } from 'zod';
+import { optionalText, optionalUkDate, optionalYesNo, requiredText } from '../import/coerce';
+import { prepareUpsert } from '../import/upsert';
+import { validateRecord } from '../import/validate-record';
+import type { FeedModule } from '../import/types';
+import { resolveCodedRow } from './authority-column';
+
+const RowSchema = z.object({
+	url: optionalText.pipe(z.url({ message: 'expected a web address' }).nullable()),
+	title: optionalText,
+	type: optionalText.transform((t) => (t ? t.toLowerCase() : null)),
+	date_retrieved: optionalUkDate,
+	last_update: optionalUkDate,
+	out_of_date: optionalYesNo,
+	file_type: optionalText
+});
+type Row = z.output<typeof RowSchema> & { code: string };
+
+export const mysocietyPlansFeed: FeedModule<Row> = {
+	key: 'mysociety-plans',
+	title: 'Climate plan documents (mySociety / Climate Emergency UK)',
+	description: 'Links to each council’s climate action plans, strategies and progress reports.',
+	datasetKey: 'la-climate-commitments',
+	columns: [
+		{ name: 'local-authority-code', required: true, description: '3-letter code' },
+		{ name: 'url', required: true, description: 'document address' },
+		{ name: 'title', required: false, description: 'document title' },
+		{ name: 'type', required: true, description: 'Action plan / Climate strategy / Progress report…' },
+		{ name: 'date_retrieved', required: false, description: 'dd/mm/yyyy' },
+		{ name: 'last_update', required: false, description: 'ISO date' },
+		{ name: 'out_of_date', required: false, description: 'True / False' },
+		{ name: 'file_type', required: false, description: 'pdf, html…' },
+		{ name: 'gss_code', required: false, description: 'GSS code, cross-checked' },
+		{ name: 'council', required: false, description: 'council name, used when the codes are blank' }
+	],
+	parseRow(record, rowNumber, ctx) {
+		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
+		if (row && !row.url) {
+			// The source lists councils whose plan was looked for and not found: nothing to link.
+			ctx.issues.info(rowNumber, 'url', '', 'no_document', 'no document address: nothing to store');
+			return null;
+		}
+		const code = row && resolveCodedRow(record, rowNumber, ctx);
+		return row && code ? { ...row, url: row.url!, code } : null;
+	},
+	createWriter(ctx) {
+		const plans = prepareUpsert(ctx.sqlite, 'plans', ['authority_code', 'url', 'title', 'type', 'date_retrieved', 'last_update', 'out_of_date', 'file_type', 'batch_id'], ['authority_code', 'url']);
+		return {
+			write: (r) =>
+				plans.run({ authority_code: r.code, url: r.url, title: r.title, type: r.type, date_retrieved: r.date_retrieved?.date, last_update: r.last_update?.date, out_of_date: r.out_of_date, file_type: r.file_type, batch_id: ctx.batchId }),
+			finish: () => plans.counts()
+		};
+	}
+};

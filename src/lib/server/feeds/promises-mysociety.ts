@@ -1,0 +1,70 @@
+/**
+ * mySociety / Climate Emergency UK net-zero promises → targets. One council may have several
+ * promises (council operations, whole area); years arrive as "2030.0"; no year means the council
+ * promised without a date, which is kept (scope, wording) with a null year.
+ */
+import { z } from 'zod';
+import { optionalText, optionalUkDate, optionalYear, requiredText } from '../import/coerce';
+import { validateRecord } from '../import/validate-record';
+import type { FeedModule } from '../import/types';
+import { resolveCodedRow } from './authority-column';
+import { prepareTargetUpsert } from './target-upsert';
+
+export const SCOPE_BY_LABEL: Record<string, 'council_operations' | 'whole_area' | 'no_promise' | 'unclear' | 'other'> = {
+	'council operations': 'council_operations',
+	'whole area': 'whole_area',
+	'no promise': 'no_promise',
+	unclear: 'unclear',
+	other: 'other'
+};
+
+const RowSchema = z.object({
+	'local-authority-code': requiredText,
+	scope: requiredText.transform((s, ctx) => {
+		const scope = SCOPE_BY_LABEL[s.toLowerCase()];
+		if (!scope) {
+			ctx.addIssue({ code: 'custom', message: 'expected "Council operations", "Whole area", "No promise", "Unclear" or "Other"' });
+			return z.NEVER;
+		}
+		return scope;
+	}),
+	target: optionalYear,
+	wording: optionalText,
+	source_url: optionalText,
+	source_name: optionalText,
+	data_checked: optionalUkDate,
+	notes: optionalText
+});
+type Row = z.output<typeof RowSchema> & { code: string };
+
+export const mysocietyPromisesFeed: FeedModule<Row> = {
+	key: 'mysociety-promises',
+	title: 'Net-zero promises (mySociety / Climate Emergency UK)',
+	description: 'Each council’s net-zero targets by scope, with the year and verbatim wording.',
+	datasetKey: 'la-climate-commitments',
+	columns: [
+		{ name: 'local-authority-code', required: true, description: '3-letter code' },
+		{ name: 'scope', required: true, description: 'Council operations / Whole area / No promise / Unclear / Other' },
+		{ name: 'target', required: true, description: 'net-zero year' },
+		{ name: 'wording', required: true, description: 'the promise, verbatim' },
+		{ name: 'source_url', required: false, description: 'where it was found' },
+		{ name: 'source_name', required: false, description: 'title of the source' },
+		{ name: 'data_checked', required: false, description: 'date checked' },
+		{ name: 'notes', required: false, description: 'notes' },
+		{ name: 'gss_code', required: false, description: 'GSS code, cross-checked' },
+		{ name: 'council', required: false, description: 'council name, used when the codes are blank' }
+	],
+	parseRow(record, rowNumber, ctx) {
+		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
+		const code = row && resolveCodedRow(record, rowNumber, ctx);
+		return row && code ? { ...row, code } : null;
+	},
+	createWriter(ctx) {
+		const targets = prepareTargetUpsert(ctx);
+		return {
+			write: (r) =>
+				targets.run({ authority_code: r.code, scope: r.scope, target_year: r.target, wording: r.wording ?? '', source_url: r.source_url, source_name: r.source_name, checked_on: r.data_checked?.date ?? null, notes: r.notes, is_sample: ctx.isSample, batch_id: ctx.batchId }),
+			finish: () => targets.counts()
+		};
+	}
+};

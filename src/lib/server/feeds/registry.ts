@@ -1,0 +1,29 @@
+/**
+ * Every feed format the importer understands. Adding a format is one module and one line here.
+ */
+import type { AnyFeed } from '../import/types';
+import { authoritiesFeed } from './authorities';
+import { authorityGssCodesFeed } from './authority-gss-codes';
+import { authorityNamesFeed } from './authority-names';
+import { mysocietyEmissionsFeed } from './emissions-mysociety';
+import { mysocietyPromisesFeed } from './promises-mysociety';
+import { mysocietyDeclarationsFeed } from './declarations-mysociety';
+import { mysocietyPlansFeed } from './plans-mysociety';
+import { fundingFactsFeed } from './funding-facts';
+import { whlgParticipationFeed } from './whlg-participation';
+
+export const FEEDS: readonly AnyFeed[] = [
+	authoritiesFeed,
+	authorityGssCodesFeed,
+	authorityNamesFeed,
+	mysocietyEmissionsFeed,
+	mysocietyPromisesFeed,
+	mysocietyDeclarationsFeed,
+	mysocietyPlansFeed,
+	fundingFactsFeed,
+	whlgParticipationFeed
+];
+
+export function feedByKey(key: string): AnyFeed | undefined {
+	return FEEDS.find((f) => f.key === key);
+}

@@ -1,0 +1,70 @@
+/**
+ * Warm Homes: Local Grant participation (DESNZ's eligibility-checker tables): each council's status
+ * in the 2025–28 programme and its consortium lead, both by name only, resolved through aliases.
+ */
+import { z } from 'zod';
+import { optionalText, requiredText } from '../import/coerce';
+import { prepareUpsert } from '../import/upsert';
+import { reportUnresolved, validateRecord } from '../import/validate-record';
+import type { FeedModule } from '../import/types';
+import { competitionStore } from './competition-store';
+
+export const WHLG_SCHEME = { scheme: 'Warm Homes: Local Grant', round: '2025-28' };
+
+/** DESNZ's status codes, as plain words for readers. */
+export const WHLG_STATUS_LABELS: Record<string, string> = {
+	Live: 'Taking referrals',
+	ReferralsPaused: 'Referrals paused',
+	NoFunding: 'No funding',
+	NotParticipating: 'Not taking part',
+	NoLongerParticipating: 'No longer taking part'
+};
+
+const RowSchema = z.object({
+	la_name: requiredText,
+	whlg_status: requiredText.pipe(z.enum(Object.keys(WHLG_STATUS_LABELS) as [string, ...string[]], { message: `expected one of ${Object.keys(WHLG_STATUS_LABELS).join(', ')}` })),
+	website_url: optionalText,
+	consortium: optionalText
+});
+type Row = z.output<typeof RowSchema> & { code: string; leadCode: string | null };
+
+export const whlgParticipationFeed: FeedModule<Row> = {
+	key: 'whlg-participation',
+	title: 'Warm Homes: Local Grant participation (DESNZ)',
+	description: 'Which councils take part in Warm Homes: Local Grant 2025–28, and through which consortium lead.',
+	datasetKey: 'warm-homes-local-grant',
+	columns: [
+		{ name: 'os_custodian_code', required: false, description: 'Ordnance Survey custodian code (not a GSS code)' },
+		{ name: 'la_name', required: true, description: 'council name as DESNZ lists it' },
+		{ name: 'whlg_status', required: true, description: Object.keys(WHLG_STATUS_LABELS).join(' / ') },
+		{ name: 'website_url', required: false, description: 'where residents apply' },
+		{ name: 'income_threshold_gbp', required: false, description: 'household income threshold' },
+		{ name: 'consortium', required: false, description: 'consortium lead body; blank = none' }
+	],
+	parseRow(record, rowNumber, ctx) {
+		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
+		if (!row) return null;
+		const council = ctx.resolver.resolve(row.la_name);
+		if (!council.ok) {
+			reportUnresolved(ctx.issues, rowNumber, 'la_name', row.la_name, council);
+			return null;
+		}
+		let leadCode: string | null = null;
+		if (row.consortium) {
+			const lead = ctx.resolver.resolve(row.consortium);
+			// Some leads are not councils (an energy agency); keep the name, report it.
+			if (lead.ok) leadCode = lead.code;
+			else ctx.issues.warn(rowNumber, 'consortium', row.consortium, 'lead_not_a_council', `consortium lead "${row.consortium}" is not a council we know; kept by name`);
+		}
+		return { ...row, code: council.code, leadCode };
+	},
+	createWriter(ctx) {
+		const competitionId = competitionStore(ctx).ensure(WHLG_SCHEME.scheme, WHLG_SCHEME.round, null);
+		const participation = prepareUpsert(ctx.sqlite, 'participations', ['competition_id', 'authority_code', 'status', 'lead_authority_code', 'lead_name', 'website_url', 'batch_id'], ['competition_id', 'authority_code']);
+		return {
+			write: (r) =>
+				participation.run({ competition_id: competitionId, authority_code: r.code, status: r.whlg_status, lead_authority_code: r.leadCode, lead_name: r.consortium, website_url: r.website_url, batch_id: ctx.batchId }),
+			finish: () => participation.counts()
+		};
+	}
+};

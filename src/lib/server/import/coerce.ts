@@ -1,0 +1,209 @@
+/**
+ * Coercions from the text that real spreadsheets contain to typed values, as zod schemas so that
+ * every feed validates the same way and every failure says what was expected.
+ * Excel habits handled here: "2030.0" years, dd/mm/yyyy and month-only dates, £1,234,567 and 1.2m
+ * amounts, free-text yes/no, surrounding spaces, empty cells.
+ */
+import { z } from 'zod';
+
+/** Trimmed text; empty (or whitespace-only) becomes null. */
+export const optionalText = z
+	.string()
+	.optional()
+	.transform((s) => {
+		const t = s?.trim();
+		return t ? t : null;
+	});
+
+export const requiredText = z
+	.string({ error: 'a value is required' })
+	.transform((s) => s.trim())
+	.pipe(z.string().min(1, 'a value is required'));
+
+/** A year, written 2030 or "2030.0" (pandas writes floats); plausible range only. */
+export function parseYear(raw: string): number | null {
+	const m = /^\s*(\d{4})(?:\.0+)?\s*$/.exec(raw);
+	if (!m) return null;
+	const year = Number(m[1]);
+	return year >= 1990 && year <= 2100 ? year : null;
+}
+
+export const optionalYear = z
+	.string()
+	.optional()
+	.transform((s, ctx) => {
+		if (!s?.trim()) return null;
+		const year = parseYear(s);
+		if (year === null) {
+			ctx.addIssue({ code: 'custom', message: 'expected a year such as 2030' });
+			return z.NEVER;
+		}
+		return year;
+	});
+
+export interface ParsedDate {
+	/** ISO date; for a month-only date, the first of the month. */
+	date: string;
+	precision: 'day' | 'month';
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+	const dt = new Date(Date.UTC(y, m - 1, d));
+	return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "March", "Mar", "Sept" → 3, 3, 9; anything else → null. */
+function monthNumber(word: string): number | null {
+	const w = word.toLowerCase();
+	const i = MONTHS.findIndex((m) => w.startsWith(m) && (w.length <= 4 || m.length === 3));
+	return i >= 0 && (w.length <= 4 || 'january february march april may june july august september october november december'.split(' ')[i] === w) ? i + 1 : null;
+}
+
+/**
+ * Dates as UK spreadsheets write them: ISO (2024-01-31, 2024-01-31T14:00), dd/mm/yyyy, d/m/yy,
+ * yyyy/mm/dd, "13 March 2020", and month-only (05/2019, 2021-11, "May 2019").
+ * Never US order: 03/04/2024 is 3 April.
+ */
+export function parseUkDate(raw: string): ParsedDate | null {
+	const s = raw.trim();
+	let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/.exec(s);
+	if (m) {
+		const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+		return isRealDate(y, mo, d) ? { date: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' } : null;
+	}
+	m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);
+	if (m) {
+		const d = Number(m[1]);
+		const mo = Number(m[2]);
+		const y = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+		return isRealDate(y, mo, d) ? { date: `${y}-${pad(mo)}-${pad(d)}`, precision: 'day' } : null;
+	}
+	m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
+	if (m) {
+		const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+		return isRealDate(y, mo, d) ? { date: `${y}-${pad(mo)}-${pad(d)}`, precision: 'day' } : null;
+	}
+	m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$/i.exec(s);
+	if (m) {
+		const mo = monthNumber(m[2]!);
+		const [y, d] = [Number(m[3]), Number(m[1])];
+		return mo && isRealDate(y, mo, d) ? { date: `${y}-${pad(mo)}-${pad(d)}`, precision: 'day' } : null;
+	}
+	m = /^(\d{4})\s+([a-z]+)\.?\s+(\d{1,2})$/i.exec(s);
+	if (m) {
+		const mo = monthNumber(m[2]!);
+		const [y, d] = [Number(m[1]), Number(m[3])];
+		return mo && isRealDate(y, mo, d) ? { date: `${y}-${pad(mo)}-${pad(d)}`, precision: 'day' } : null;
+	}
+	m = /^([a-z]+)\.?\s+(\d{4})$/i.exec(s);
+	if (m) {
+		const mo = monthNumber(m[1]!);
+		return mo ? { date: `${m[2]}-${pad(mo)}-01`, precision: 'month' } : null;
+	}
+	m = /^(\d{1,2})\/(\d{4})$/.exec(s) ?? /^(\d{4})-(\d{2})$/.exec(s);
+	if (m) {
+		const [y, mo] = m[1]!.length === 4 ? [m[1], m[2]] : [m[2], m[1]];
+		const month = Number(mo);
+		return month >= 1 && month <= 12
+			? { date: `${y}-${pad(month)}-01`, precision: 'month' }
+			: null;
+	}
+	return null;
+}
+
+export const optionalUkDate = z
+	.string()
+	.optional()
+	.transform((s, ctx) => {
+		if (!s?.trim()) return null;
+		const parsed = parseUkDate(s);
+		if (!parsed) {
+			ctx.addIssue({ code: 'custom', message: 'expected a date as dd/mm/yyyy or yyyy-mm-dd' });
+			return z.NEVER;
+		}
+		return parsed;
+	});
+
+/** A time of day, HH:MM (24-hour, UK local). */
+export const optionalTime = z
+	.string()
+	.optional()
+	.transform((s, ctx) => {
+		const t = s?.trim();
+		if (!t) return null;
+		const m = /^(\d{1,2}):(\d{2})$/.exec(t);
+		if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
+			ctx.addIssue({ code: 'custom', message: 'expected a time as HH:MM' });
+			return z.NEVER;
+		}
+		return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+	});
+
+const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, bn: 1e9, b: 1e9 };
+
+/** Pounds as written by people: 1234567, £1,234,567, 1.2m, £4.5bn, 250k. Whole pounds. */
+export function parseGbp(raw: string): number | null {
+	const s = raw.trim().toLowerCase().replace(/^£/, '').replace(/,/g, '').replace(/\s+/g, '');
+	const m = /^(\d+(?:\.\d+)?)(k|m|bn|b)?$/.exec(s);
+	if (!m) return null;
+	const value = Number(m[1]) * (m[2] ? MULTIPLIERS[m[2]]! : 1);
+	return Math.round(value);
+}
+
+export const optionalGbp = z
+	.string()
+	.optional()
+	.transform((s, ctx) => {
+		if (!s?.trim()) return null;
+		const value = parseGbp(s);
+		if (value === null) {
+			ctx.addIssue({ code: 'custom', message: 'expected an amount in pounds such as £1,234,567 or 1.2m' });
+			return z.NEVER;
+		}
+		return value;
+	});
+
+/** A decimal number; "" is null. */
+export const optionalNumber = z
+	.string()
+	.optional()
+	.transform((s, ctx) => {
+		const t = s?.trim().replace(/,/g, '');
+		if (!t) return null;
+		const n = Number(t);
+		if (!Number.isFinite(n)) {
+			ctx.addIssue({ code: 'custom', message: 'expected a number' });
+			return z.NEVER;
+		}
+		return n;
+	});
+
+export const requiredNumber = optionalNumber.pipe(
+	z.number({ error: 'expected a number' })
+);
+
+/** Free-text yes/no ("Y", "yes", "True", "N - turned it down"): the first word decides. */
+export function parseYesNo(raw: string): boolean | null {
+	const first = /^\s*([a-z]+)/i.exec(raw)?.[1]?.toLowerCase();
+	if (!first) return null;
+	if (['y', 'yes', 'true', 't', '1'].includes(first)) return true;
+	if (['n', 'no', 'false', 'f', '0', 'none'].includes(first)) return false;
+	return null;
+}
+
+export const optionalYesNo = z
+	.string()
+	.optional()
+	.transform((s, ctx) => {
+		if (!s?.trim()) return null;
+		const v = parseYesNo(s) ?? parseYesNo(s.replace(/^\W+/, ''));
+		if (v === null) {
+			ctx.addIssue({ code: 'custom', message: 'expected yes or no' });
+			return z.NEVER;
+		}
+		return v;
+	});

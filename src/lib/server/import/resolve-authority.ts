@@ -1,0 +1,153 @@
+/**
+ * Resolves what a feed calls a council (3-letter code, GSS code, former GSS code, or a name in any
+ * of its spellings) to the current authority's code. Abolished councils resolve to their successor
+ * and say so, because a 2022 feed that names Allerdale means Cumberland today.
+ */
+import type Database from 'better-sqlite3';
+import { foldName, normaliseCouncilName } from './normalise-name';
+
+export type Resolution =
+	| {
+			ok: true;
+			code: string;
+			matchedBy: 'code' | 'gss' | 'former_gss' | 'name';
+			/** Set when the input named an abolished council and its successor was used. */
+			successorOf: string | null;
+	  }
+	| { ok: false; reason: 'unknown' | 'ambiguous'; candidates: string[] };
+
+interface AuthorityFacts {
+	code: string;
+	name: string;
+	isCurrent: boolean;
+	replacedBy: string[];
+}
+
+const GSS_RE = /^[EWSN]\d{8}$/;
+
+export class AuthorityResolver {
+	private authorities = new Map<string, AuthorityFacts>();
+	private gss = new Map<string, { code: string; isCurrent: boolean }>();
+	private folded = new Map<string, Set<string>>();
+	private normalised = new Map<string, Set<string>>();
+
+	static load(sqlite: Database.Database): AuthorityResolver {
+		const r = new AuthorityResolver();
+		const rows = sqlite
+			.prepare('SELECT code, nice_name, is_current, replaced_by_codes FROM authorities')
+			.all() as { code: string; nice_name: string; is_current: number; replaced_by_codes: string | null }[];
+		for (const a of rows) {
+			const replacedBy = a.replaced_by_codes ? (JSON.parse(a.replaced_by_codes) as string[]) : [];
+			r.authorities.set(a.code, { code: a.code, name: a.nice_name, isCurrent: !!a.is_current, replacedBy });
+		}
+		const gss = sqlite.prepare('SELECT gss_code, authority_code, is_current FROM authority_gss_codes').all() as {
+			gss_code: string;
+			authority_code: string;
+			is_current: number;
+		}[];
+		for (const g of gss) r.gss.set(g.gss_code, { code: g.authority_code, isCurrent: !!g.is_current });
+		const aliases = sqlite.prepare('SELECT alias, authority_code FROM authority_aliases').all() as {
+			alias: string;
+			authority_code: string;
+		}[];
+		for (const a of aliases) r.addName(a.alias, a.authority_code);
+		for (const a of r.authorities.values()) r.addName(a.name, a.code);
+		return r;
+	}
+
+	get size(): number {
+		return this.authorities.size;
+	}
+
+	has(code: string): boolean {
+		return this.authorities.has(code);
+	}
+
+	name(code: string): string | undefined {
+		return this.authorities.get(code)?.name;
+	}
+
+	isCurrent(code: string): boolean {
+		return this.authorities.get(code)?.isCurrent ?? false;
+	}
+
+	private addName(name: string, code: string) {
+		for (const [map, key] of [
+			[this.folded, foldName(name)],
+			[this.normalised, normaliseCouncilName(name)]
+		] as const) {
+			if (!key) continue;
+			let set = map.get(key);
+			if (!set) map.set(key, (set = new Set()));
+			set.add(code);
+		}
+	}
+
+	/**
+	 * Follow `replaced-by` to the council that exists today. A council split in two (Cumbria,
+	 * Northamptonshire) has no single successor: that is ambiguous, not a guess.
+	 */
+	private current(code: string, matchedBy: 'code' | 'gss' | 'former_gss' | 'name'): Resolution {
+		let facts = this.authorities.get(code);
+		const seen = new Set<string>();
+		while (facts && !facts.isCurrent && facts.replacedBy.length && !seen.has(facts.code)) {
+			if (facts.replacedBy.length > 1) return { ok: false, reason: 'ambiguous', candidates: facts.replacedBy };
+			seen.add(facts.code);
+			facts = this.authorities.get(facts.replacedBy[0]!);
+		}
+		if (!facts) return { ok: false, reason: 'unknown', candidates: [] };
+		return { ok: true, code: facts.code, matchedBy, successorOf: facts.code === code ? null : code };
+	}
+
+	private pick(codes: Set<string> | undefined): string[] {
+		if (!codes) return [];
+		const all = [...codes];
+		if (all.length <= 1) return all;
+		// One name, several councils: an abolished and a current one share it (Dorset County
+		// Council and Dorset Council). The current one is meant.
+		const current = all.filter((c) => this.authorities.get(c)?.isCurrent);
+		return current.length >= 1 ? current : all;
+	}
+
+	/**
+	 * `historical: true` keeps an abolished council as itself: a promise Allerdale made is
+	 * Allerdale's, not Cumberland's. Feeds about money and emissions today follow successors.
+	 */
+	resolve(input: string, opts: { historical?: boolean } = {}): Resolution {
+		const raw = input.trim();
+		if (!raw) return { ok: false, reason: 'unknown', candidates: [] };
+		const settle = (code: string, matchedBy: 'code' | 'gss' | 'former_gss' | 'name'): Resolution =>
+			opts.historical ? { ok: true, code, matchedBy, successorOf: null } : this.current(code, matchedBy);
+		const upper = raw.toUpperCase();
+		if (this.authorities.has(upper)) return settle(upper, 'code');
+		if (GSS_RE.test(upper)) {
+			const g = this.gss.get(upper);
+			return g ? settle(g.code, g.isCurrent ? 'gss' : 'former_gss') : { ok: false, reason: 'unknown', candidates: [] };
+		}
+		for (const candidates of [this.pick(this.folded.get(foldName(raw))), this.pick(this.normalised.get(normaliseCouncilName(raw)))]) {
+			if (candidates.length === 1) return settle(candidates[0]!, 'name');
+			if (candidates.length > 1) return { ok: false, reason: 'ambiguous', candidates };
+		}
+		return { ok: false, reason: 'unknown', candidates: [] };
+	}
+
+	/**
+	 * Joint recipients written as one name ("Babergh and Mid Suffolk District Councils",
+	 * "Cornwall and Isles of Scilly"): split on "and"/commas when the whole does not resolve and
+	 * every part does. The first named is treated as the lead.
+	 */
+	resolveJoint(input: string): string[] | null {
+		const whole = this.resolve(input);
+		if (whole.ok) return [whole.code];
+		const stripped = input.replace(/\b(district|borough|county|city)?\s*councils\b/i, '').trim();
+		const parts = stripped.split(/\s*,\s*|\s+and\s+|\s*&\s*/).filter(Boolean);
+		if (parts.length < 2) return null;
+		const codes: string[] = [];
+		for (const part of parts) {
+			const r = this.resolve(part);
+			if (!r.ok) return null;
+			codes.push(r.code);
+		}
+		return codes;
+	}
+}

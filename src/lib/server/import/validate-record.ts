@@ -1,0 +1,38 @@
+/**
+ * Runs a feed's zod schema over one record and turns every failure into an import issue that
+ * names the row, the column, the value found and what was expected.
+ */
+import type { z } from 'zod';
+import type { IssueCollector } from './issues';
+
+export function validateRecord<S extends z.ZodType>(
+	schema: S,
+	record: Record<string, string>,
+	rowNumber: number,
+	issues: IssueCollector
+): z.output<S> | null {
+	const result = schema.safeParse(record);
+	if (result.success) return result.data;
+	for (const issue of result.error.issues) {
+		const column = issue.path.length ? String(issue.path[0]) : null;
+		const value = column ? (record[column] ?? '') : null;
+		issues.error(rowNumber, column, value, 'invalid_value', issue.message);
+	}
+	return null;
+}
+
+/** Report a failed authority resolution in one consistent wording. */
+export function reportUnresolved(
+	issues: IssueCollector,
+	rowNumber: number,
+	column: string,
+	value: string,
+	resolution: { reason: 'unknown' | 'ambiguous'; candidates: string[] },
+	severity: 'error' | 'warning' = 'error'
+) {
+	const message =
+		resolution.reason === 'ambiguous'
+			? `authority "${value}" matches several councils (${resolution.candidates.join(', ')})`
+			: `unknown authority "${value}"`;
+	issues.add({ rowNumber, column, value, severity, code: `${resolution.reason}_authority`, message });
+}
