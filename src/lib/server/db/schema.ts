@@ -23,8 +23,9 @@ import {
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 
-const createdAt = () =>
-	text('created_at')
+/** An ISO timestamp column filled in by SQLite when the row is written. */
+const timestampNow = (name: string) =>
+	text(name)
 		.notNull()
 		.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
@@ -56,7 +57,7 @@ export const importBatches = sqliteTable(
 		fileName: text('file_name').notNull(),
 		checksum: text('checksum').notNull(),
 		importedBy: text('imported_by').notNull(),
-		startedAt: createdAt(),
+		startedAt: timestampNow('started_at'),
 		finishedAt: text('finished_at'),
 		status: text('status', { enum: ['committed', 'rejected', 'undone'] }).notNull(),
 		rowsRead: integer('rows_read').notNull().default(0),
@@ -230,7 +231,7 @@ export const competitionDates = sqliteTable(
 		),
 		note: text('note'),
 		sourceUrl: text('source_url'),
-		recordedAt: createdAt(),
+		recordedAt: timestampNow('recorded_at'),
 		batchId: integer('batch_id').references(() => importBatches.id)
 	},
 	(t) => [uniqueIndex('competition_dates_natural_idx').on(t.competitionId, t.event, t.date)]

@@ -5,7 +5,7 @@
  * is_aggregate so nothing adds them to their districts again.
  */
 import { z } from 'zod';
-import { optionalNumber, requiredText } from '../import/coerce';
+import { optionalNumber, optionalYear, requiredText } from '../import/coerce';
 import { prepareUpsert } from '../import/upsert';
 import { reportUnresolved, validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
@@ -39,7 +39,7 @@ const TOTAL = 'Total Emissions:kt CO2';
 const AGGREGATE_TIERS = new Set(['upper', 'combined', 'regional']);
 
 const RowSchema = z.object({
-	Year: requiredText.pipe(z.coerce.number().int().min(1990, 'expected a year').max(2100, 'expected a year')),
+	Year: optionalYear.pipe(z.number({ error: 'expected a year such as 2020' })),
 	'local-authority-code': requiredText,
 	[TOTAL]: optionalNumber,
 	'Population:000s': optionalNumber,

@@ -1,0 +1,39 @@
+/**
+ * Number and date formatting for readers in the UK, used by every page so figures look alike.
+ */
+const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+const num = new Intl.NumberFormat('en-GB');
+
+export function formatGbp(n: number | null | undefined): string {
+	if (n === null || n === undefined) return '—';
+	if (Math.abs(n) >= 1e9) return `£${(n / 1e9).toFixed(n % 1e9 === 0 ? 0 : 2)}bn`;
+	if (Math.abs(n) >= 1e6) return `£${(n / 1e6).toFixed(1)}m`;
+	return gbp.format(n);
+}
+
+export function formatNumber(n: number | null | undefined, digits = 0): string {
+	if (n === null || n === undefined || Number.isNaN(n)) return '—';
+	return n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function formatInteger(n: number | null | undefined): string {
+	return n === null || n === undefined ? '—' : num.format(n);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "18 November 2022", or "May 2019" for a month-only date. */
+export function formatDate(iso: string | null | undefined, precision: 'day' | 'month' | null = 'day'): string {
+	if (!iso) return '—';
+	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+	if (!m) return String(y);
+	return precision === 'month' || !d ? `${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+	const cell = (v: string | number | null) => {
+		const s = v === null ? '' : String(v);
+		return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+	};
+	return [columns, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
+}

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../db/client';
+import { createFixtureDb } from '../../../../tests/helpers/db';
+import { AuthorityResolver } from './resolve-authority';
+
+let handle: DbHandle;
+let resolver: AuthorityResolver;
+
+beforeAll(async () => {
+	handle = await createFixtureDb();
+	resolver = AuthorityResolver.load(handle.sqlite);
+});
+afterAll(() => handle.close());
+
+const ok = (code: string, matchedBy: string, successorOf: string | null = null) => ({ ok: true, code, matchedBy, successorOf });
+
+describe('AuthorityResolver', () => {
+	it('loads every council in the register, current and abolished', () => {
+		expect(resolver.size).toBe(470);
+		expect(resolver.has('ALL')).toBe(true);
+		expect(resolver.isCurrent('ALL')).toBe(false);
+		expect(resolver.isCurrent('CBD')).toBe(true);
+		expect(resolver.name('TRF')).toBe('Trafford');
+	});
+
+	it('resolves a 3-letter code, in any case and with spaces', () => {
+		expect(resolver.resolve('TRF')).toEqual(ok('TRF', 'code'));
+		expect(resolver.resolve(' trf ')).toEqual(ok('TRF', 'code'));
+		expect(resolver.resolve('GMCA')).toEqual(ok('GMCA', 'code'));
+	});
+
+	it('resolves a current GSS code', () => {
+		expect(resolver.resolve('E08000009')).toEqual(ok('TRF', 'gss'));
+		expect(resolver.resolve('E09000031')).toEqual(ok('WFT', 'gss'));
+	});
+
+	it('resolves a former GSS code of a re-coded council', () => {
+		expect(resolver.resolve('E08000020')).toEqual(ok('GAT', 'former_gss'));
+		expect(resolver.resolve('E07000097')).toEqual(ok('EHE', 'former_gss'));
+	});
+
+	it('reports an unknown GSS code as unknown, not as a name', () => {
+		expect(resolver.resolve('E09999999')).toEqual({ ok: false, reason: 'unknown', candidates: [] });
+	});
+
+	it('resolves a spelling from the name lookup', () => {
+		expect(resolver.resolve('Bristol, City of')).toEqual(ok('BST', 'name'));
+		expect(resolver.resolve('Bristol City Council')).toEqual(ok('BST', 'name'));
+	});
+
+	it.each([
+		['LB Waltham Forest', 'WFT'],
+		['Barnet Council', 'BNE'],
+		["Borough Council of King's Lynn & West Norfolk", 'KIN'],
+		['Blackpool Council', 'BPL'],
+		['Trafford Metropolitan Borough Council', 'TRF']
+	])('resolves %j by its normalised name to %s', (name, code) => {
+		expect(resolver.resolve(name)).toMatchObject({ ok: true, code, matchedBy: 'name' });
+	});
+
+	it('follows an abolished council to its single successor and says so', () => {
+		expect(resolver.resolve('ALL')).toEqual(ok('CBD', 'code', 'ALL'));
+		expect(resolver.resolve('Allerdale Borough Council')).toEqual(ok('CBD', 'name', 'ALL'));
+		expect(resolver.resolve('E07000026')).toEqual(ok('CBD', 'gss', 'ALL'));
+	});
+
+	it('refuses to guess for a council split in two', () => {
+		const r = resolver.resolve('CMA');
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.reason).toBe('ambiguous');
+		expect([...r.candidates].sort()).toEqual(['CBD', 'WAF']);
+	});
+
+	it('historical mode keeps an abolished council as itself', () => {
+		expect(resolver.resolve('ALL', { historical: true })).toEqual(ok('ALL', 'code'));
+		expect(resolver.resolve('CMA', { historical: true })).toEqual(ok('CMA', 'code'));
+	});
+
+	it('reports an unknown name or a blank as unknown', () => {
+		expect(resolver.resolve('Borsetshire District Council')).toEqual({ ok: false, reason: 'unknown', candidates: [] });
+		expect(resolver.resolve('   ')).toEqual({ ok: false, reason: 'unknown', candidates: [] });
+	});
+});
+
+describe('resolveJoint', () => {
+	it('splits a joint recipient when every part resolves, lead first', () => {
+		expect(resolver.resolveJoint('Babergh and Mid Suffolk District Councils')).toEqual(['BAB', 'MSU']);
+	});
+
+	it('keeps a single name whose own words contain "and"', () => {
+		expect(resolver.resolveJoint("Borough Council of King's Lynn & West Norfolk")).toEqual(['KIN']);
+		expect(resolver.resolveJoint('Westmorland and Furness Council')).toEqual(['WAF']);
+	});
+
+	it('returns null when a part is unknown', () => {
+		expect(resolver.resolveJoint('Babergh and Borsetshire District Councils')).toBeNull();
+		expect(resolver.resolveJoint('Borsetshire')).toBeNull();
+	});
+});

@@ -1,0 +1,61 @@
+/**
+ * Everything known about one authority, composed for the profile page and the JSON API so both
+ * always say the same thing.
+ */
+import type Database from 'better-sqlite3';
+import { totalsByYear, summariseEmissions, type YearTotal, type EmissionsSummary } from '../metrics/emissions';
+import { getAuthority, type AuthorityDetail } from './authorities';
+import { getDeclaration, listPlans, listTargets, type DeclarationRow, type PlanRow, type TargetRow } from './commitments';
+import { getAuthorityEmissions, type EmissionRelease } from './emissions';
+import { listAuthorityAwards, listAuthorityParticipations, type AwardRow, type ParticipationRow } from './funding';
+
+export const MEASURE_LABELS = {
+	scope_of_influence: 'CO2 within the scope of influence of local authorities',
+	territorial: 'Territorial greenhouse gas emissions'
+} as const;
+
+export interface EmissionsSeries {
+	measure: EmissionRelease['measure'];
+	measureLabel: string;
+	unit: string;
+	release: EmissionRelease;
+	/** True for counties, combined authorities and the GLA: the sum of their members' figures. */
+	isAggregate: boolean;
+	byYear: YearTotal[];
+	summary: EmissionsSummary | null;
+}
+
+export interface AuthorityProfile {
+	authority: AuthorityDetail;
+	targets: TargetRow[];
+	declaration: DeclarationRow | null;
+	plans: PlanRow[];
+	emissions: EmissionsSeries[];
+	awards: AwardRow[];
+	participations: ParticipationRow[];
+}
+
+export function getAuthorityProfile(sqlite: Database.Database, code: string): AuthorityProfile | null {
+	const authority = getAuthority(sqlite, code);
+	if (!authority) return null;
+	return {
+		authority,
+		targets: listTargets(sqlite, code),
+		declaration: getDeclaration(sqlite, code),
+		plans: listPlans(sqlite, code),
+		emissions: getAuthorityEmissions(sqlite, code).map((e) => {
+			const byYear = totalsByYear(e.rows);
+			return {
+				measure: e.release.measure,
+				measureLabel: MEASURE_LABELS[e.release.measure],
+				unit: e.release.gases === 'co2' ? 'kt CO2' : 'kt CO2e',
+				release: e.release,
+				isAggregate: e.isAggregate,
+				byYear,
+				summary: summariseEmissions(byYear, e.populationByYear)
+			};
+		}),
+		awards: listAuthorityAwards(sqlite, code),
+		participations: listAuthorityParticipations(sqlite, code)
+	};
+}

@@ -1,0 +1,20 @@
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDatabase } from '$lib/server/db';
+import { findAuthorityCode } from '$lib/server/queries/authorities';
+import { getAuthorityProfile } from '$lib/server/queries/authority-profile';
+import type { PageServerLoad } from './$types';
+
+const CodeSchema = z.string().trim().min(2).max(12);
+
+export const load: PageServerLoad = ({ params }) => {
+	const parsed = CodeSchema.safeParse(params.code);
+	const { sqlite } = getDatabase();
+	const code = parsed.success ? findAuthorityCode(sqlite, parsed.data) : null;
+	if (!code) error(404, `No council has the code "${params.code}".`);
+	// One address per council: GSS codes and lower case redirect to the 3-letter code.
+	if (code !== params.code) redirect(308, `/authorities/${code}`);
+	const profile = getAuthorityProfile(sqlite, code);
+	if (!profile) error(404, `No council has the code "${params.code}".`);
+	return profile;
+};
