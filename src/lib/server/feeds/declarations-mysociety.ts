@@ -43,7 +43,8 @@ export const mysocietyDeclarationsFeed: FeedModule<Row> = {
 	],
 	parseRow(record, rowNumber, ctx) {
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
-		const code = row && resolveCodedRow(record, rowNumber, ctx);
+		// Resolve even when validation failed, so the report lists every problem of the row.
+		const code = resolveCodedRow(record, rowNumber, ctx);
 		if (!row || !code) return null;
 		if (row.date_made?.precision === 'month') {
 			ctx.issues.info(rowNumber, 'date_made', record.date_made ?? '', 'month_only_date', 'only the month is known; stored with month precision');

@@ -91,6 +91,15 @@ describe('funding-facts feed', () => {
 		expect(r.status).toBe('rejected');
 		expect(r.groups).toEqual([expect.objectContaining({ code: 'unknown_authority', column: 'recipient_or_scope', message: 'unknown authority "Borsetshire District Council"' })]);
 	});
+
+	// Reported: the "needs a date" check runs in the writer, after the pipeline has counted the row
+	// as accepted, so accept-valid mode sets the row aside but reports rowsRejected 0.
+	it('counts an opening fact with no date as rejected, not accepted', async () => {
+		const csv = 'scheme,round,fact_type,date\nHome Upgrade Grant,Phase 9,application_open,\nHome Upgrade Grant,Phase 9,application_close,2024-01-31\n';
+		const r = await importFile(handle, 'funding-facts', csv, { mode: 'accept-valid', dryRun: true });
+		expect(r.groups).toEqual([expect.objectContaining({ severity: 'error', column: 'date', message: 'an opening or closing fact needs a date', rows: [2] })]);
+		expect(r).toMatchObject({ rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
+	});
 });
 
 describe('parseConsortiumNote', () => {

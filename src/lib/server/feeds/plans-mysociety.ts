@@ -3,7 +3,7 @@
  * Types arrive with inconsistent casing ("Action plan", "Action Plan"): folded to lower case.
  */
 import { z } from 'zod';
-import { optionalText, optionalUkDate, optionalYesNo, requiredText } from '../import/coerce';
+import { optionalText, optionalUkDate, optionalYesNo } from '../import/coerce';
 import { prepareUpsert } from '../import/upsert';
 import { validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
@@ -44,7 +44,8 @@ export const mysocietyPlansFeed: FeedModule<Row> = {
 			ctx.issues.info(rowNumber, 'url', '', 'no_document', 'no document address: nothing to store');
 			return null;
 		}
-		const code = row && resolveCodedRow(record, rowNumber, ctx);
+		// Resolve even when validation failed, so the report lists every problem of the row.
+		const code = resolveCodedRow(record, rowNumber, ctx);
 		return row && code ? { ...row, url: row.url!, code } : null;
 	},
 	createWriter(ctx) {

@@ -56,7 +56,8 @@ export const mysocietyPromisesFeed: FeedModule<Row> = {
 	],
 	parseRow(record, rowNumber, ctx) {
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
-		const code = row && resolveCodedRow(record, rowNumber, ctx);
+		// Resolve even when validation failed, so the report lists every problem of the row.
+		const code = resolveCodedRow(record, rowNumber, ctx);
 		return row && code ? { ...row, code } : null;
 	},
 	createWriter(ctx) {

@@ -53,7 +53,7 @@ export function canonicalHeader(h: string): string {
 		.replace(/^\uFEFF/, '')
 		.trim()
 		.toLowerCase()
-		.replace(/[\s_\-]+/g, ' ');
+		.replace(/[\s_-]+/g, ' ');
 }
 
 /**

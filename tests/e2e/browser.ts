@@ -1,0 +1,81 @@
+/** One headless Debian chromium per test file, with pages that record console and page errors. */
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface WatchedPage {
+	page: Page;
+	/** Console messages of type "error" and uncaught page errors, in order. */
+	errors: string[];
+	close(): Promise<void>;
+}
+
+export async function openPage(
+	browser: Browser,
+	options: BrowserContextOptions = {}
+): Promise<WatchedPage> {
+	const context = await browser.newContext(options);
+	const page = await context.newPage();
+	page.setDefaultTimeout(10_000);
+	const errors: string[] = [];
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+	});
+	page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+	return { page, errors, close: () => context.close() };
+}
+
+/**
+ * Waits until at least one canvas matching `selector` has a pixel with alpha > 0, i.e. a chart
+ * was actually drawn (Chart.js animates, so the first frames may still be blank).
+ */
+export async function waitForDrawnCanvas(
+	page: Page,
+	selector = 'figure.chart canvas',
+	timeout = 10_000
+) {
+	await page.locator(selector).first().scrollIntoViewIfNeeded();
+	const drawn = page.waitForFunction(
+		(sel) =>
+			Array.from(document.querySelectorAll<HTMLCanvasElement>(sel)).some((canvas) => {
+				if (!canvas.width || !canvas.height) return false;
+				const ctx = canvas.getContext('2d');
+				if (!ctx) return false;
+				const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+				for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) return true;
+				return false;
+			}),
+		selector,
+		{ timeout, polling: 100 }
+	);
+	await drawn.catch((e: Error) => {
+		throw new Error(
+			`No "${selector}" had a painted pixel within ${timeout} ms (${e.message.split('\n')[0]})`
+		);
+	});
+}
+
+/** Number of data rows (tbody rows, else all rows minus a header row) in each `figure.chart`. */
+export function chartTableRowCounts(page: Page): Promise<number[]> {
+	return page.$$eval('figure.chart', (figures) =>
+		figures.map((figure) => {
+			const table = figure.querySelector('table');
+			if (!table) return 0;
+			const body = table.querySelectorAll('tbody tr').length;
+			return body || Math.max(0, table.querySelectorAll('tr').length - 1);
+		})
+	);
+}

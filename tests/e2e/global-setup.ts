@@ -1,0 +1,100 @@
+/**
+ * Starts the built server (`node build`) on a free port with a fresh SQLite file, waits until
+ * `GET /` answers 200, provides the base URL to the tests as `inject('baseUrl')`, and stops it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseUrl: string;
+	}
+}
+
+const STARTUP_TIMEOUT_MS = 90_000;
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const address = srv.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitUntilReady(url: string, server: ChildProcess, output: () => string) {
+	const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+	let last = 'no response yet';
+	while (Date.now() < deadline) {
+		if (server.exitCode !== null || server.signalCode !== null) {
+			throw new Error(
+				`Server exited (${server.exitCode ?? server.signalCode}) before it was ready:\n${output()}`
+			);
+		}
+		try {
+			const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+			if (res.status === 200) return;
+			last = `status ${res.status}`;
+		} catch (e) {
+			last = String(e);
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(
+		`Server not ready at ${url} after ${STARTUP_TIMEOUT_MS} ms (${last}):\n${output()}`
+	);
+}
+
+export default async function setup(project: TestProject) {
+	const root = project.config.root;
+	if (!existsSync(join(root, 'build', 'index.js'))) {
+		throw new Error(
+			'build/index.js is missing: run `npm run build` first (npm run test:e2e does).'
+		);
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'nzl-e2e-'));
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	let output = ''; // the server's stdout and stderr, for error messages
+	const server = spawn(process.execPath, ['build'], {
+		cwd: root,
+		env: {
+			...process.env,
+			DATABASE_URL: join(dir, 'e2e.db'),
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseUrl
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const record = (chunk: Buffer) => (output = (output + chunk).slice(-20_000));
+	server.stdout!.on('data', record);
+	server.stderr!.on('data', record);
+
+	const stop = async () => {
+		if (server.exitCode === null && server.signalCode === null) {
+			const exited = new Promise((r) => server.once('exit', r));
+			server.kill('SIGTERM');
+			const timer = setTimeout(() => server.kill('SIGKILL'), 5_000);
+			await exited;
+			clearTimeout(timer);
+		}
+		rmSync(dir, { recursive: true, force: true });
+	};
+
+	try {
+		await waitUntilReady(`${baseUrl}/`, server, () => output);
+	} catch (e) {
+		await stop();
+		throw e;
+	}
+	project.provide('baseUrl', baseUrl);
+	return stop;
+}

@@ -1,0 +1,118 @@
+/**
+ * Test databases: an in-memory SQLite with the real migrations, the shipped dataset manifest
+ * registered, and (optionally) the real council register plus small fixture files imported
+ * through the same pipeline as any upload.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { createDb, migrateDb, type DbHandle } from '../../src/lib/server/db/client';
+import { feedByKey } from '../../src/lib/server/feeds/registry';
+import { readManifest, registerDatasets } from '../../src/lib/server/import/load-default-data';
+import { runImport, type ImportOptions, type ImportReport } from '../../src/lib/server/import/run-import';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DATA_DIR = join(ROOT, 'data');
+export const MIGRATIONS_DIR = join(ROOT, 'drizzle');
+export const FIXTURES_DIR = join(ROOT, 'tests', 'fixtures');
+
+export const fixture = (name: string) => join(FIXTURES_DIR, name);
+
+/** The council register: the real (small) files from the repo, in manifest order. */
+export const AUTHORITY_FILES = [
+	['authorities', join(DATA_DIR, 'uk-la-names-codes/uk_local_authorities_current.csv')],
+	['authority-gss-codes', join(DATA_DIR, 'uk-la-names-codes/lookup_gss_to_registry.csv')],
+	['authority-names', join(DATA_DIR, 'uk-la-names-codes/lookup_name_to_registry.csv')]
+] as const;
+
+/** One fixture per data feed, each a few dozen real rows copied from data/. */
+export const FEED_FIXTURES = {
+	'mysociety-emissions': fixture('emissions.csv'),
+	'mysociety-promises': fixture('promises.csv'),
+	'mysociety-declarations': fixture('declarations.csv'),
+	'mysociety-plans': fixture('plans.csv'),
+	'funding-facts': fixture('funding_facts.csv'),
+	'whlg-participation': fixture('whlg.csv')
+} as const;
+export type FixtureFeed = keyof typeof FEED_FIXTURES;
+
+/** Empty, migrated, in-memory database with the dataset manifest registered. */
+export function createTestDb(url = ':memory:'): DbHandle {
+	const handle = createDb(url);
+	migrateDb(handle, MIGRATIONS_DIR);
+	registerDatasets(handle, readManifest(DATA_DIR));
+	return handle;
+}
+
+/** CSV text or bytes as a stream runImport can read. */
+export function csvSource(content: string | Buffer): Readable {
+	return Readable.from([typeof content === 'string' ? Buffer.from(content, 'utf8') : content]);
+}
+
+/** Import one file (path, text or bytes) with a feed, by key. */
+export async function importFile(
+	handle: DbHandle,
+	feedKey: string,
+	source: string | Buffer | Readable,
+	options: Partial<Omit<ImportOptions, 'feed' | 'source'>> = {}
+): Promise<ImportReport> {
+	const feed = feedByKey(feedKey);
+	if (!feed) throw new Error(`no feed "${feedKey}"`);
+	const isPath = typeof source === 'string' && !source.includes('\n');
+	const stream = isPath ? source : source instanceof Readable ? source : csvSource(source as string | Buffer);
+	return runImport(handle, {
+		feed,
+		source: stream,
+		fileName: isPath ? (source as string) : `${feedKey}.csv`,
+		importedBy: 'test',
+		...options
+	});
+}
+
+async function importOrThrow(handle: DbHandle, feedKey: string, path: string) {
+	const report = await importFile(handle, feedKey, path);
+	if (report.status !== 'committed') {
+		throw new Error(`fixture ${path} was not imported: ${report.fatal ?? JSON.stringify(report.groups)}`);
+	}
+	return report;
+}
+
+export async function loadAuthorities(handle: DbHandle): Promise<ImportReport[]> {
+	const reports = [];
+	for (const [feed, path] of AUTHORITY_FILES) reports.push(await importOrThrow(handle, feed, path));
+	return reports;
+}
+
+/** A database with the council register and the named fixture feeds loaded (default: none). */
+export async function createFixtureDb(feeds: readonly FixtureFeed[] = []): Promise<DbHandle> {
+	const handle = createTestDb();
+	await loadAuthorities(handle);
+	for (const feed of feeds) await importOrThrow(handle, feed, FEED_FIXTURES[feed]);
+	return handle;
+}
+
+export function countRows(handle: DbHandle, table: string): number {
+	return handle.sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
+}
+
+/** A digest of a table's entire contents, to prove a rejected import changed nothing. */
+export function tableDigest(handle: DbHandle, table: string): string {
+	const rows = handle.sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+	return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+}
+
+/** Digests of every data table (not the import log, which records rejected attempts too). */
+export function dataDigest(handle: DbHandle): Record<string, string> {
+	const tables = handle.sqlite
+		.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT IN ('import_batches', 'import_issues') ORDER BY name")
+		.pluck()
+		.all() as string[];
+	return Object.fromEntries(tables.map((t) => [t, `${countRows(handle, t)}:${tableDigest(handle, t)}`]));
+}
+
+/** Write rows as CSV text, quoting as a spreadsheet would. */
+export function toCsv(rows: readonly (readonly string[])[], delimiter = ',', newline = '\n'): string {
+	const quote = (v: string) => (/[",\n\r;\t]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+	return rows.map((r) => r.map(quote).join(delimiter)).join(newline) + newline;
+}
