@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatGbp, toCsv } from './format';
+
+describe('format', () => {
+	it('writes money as UK readers expect', () => {
+		expect(formatGbp(41_400_000)).toBe('£41.4m');
+		expect(formatGbp(2_000_000_000)).toBe('£2bn');
+		expect(formatGbp(373_000)).toBe('£373,000');
+		expect(formatGbp(null)).toBe('—');
+	});
+
+	it('writes dates in words, month-only dates without a day', () => {
+		expect(formatDate('2022-11-18')).toBe('18 November 2022');
+		expect(formatDate('2019-05-01', 'month')).toBe('May 2019');
+		expect(formatDate(null)).toBe('—');
+	});
+
+	it('quotes CSV cells that need it', () => {
+		expect(toCsv(['a', 'b'], [['x, y', 'say "hi"'], [1, null]])).toBe('a,b\r\n"x, y","say ""hi"""\r\n1,');
+	});
+});
