@@ -29,10 +29,22 @@ export default ts.config(
 			// The app is served at the root (no kit.paths.base), so plain hrefs are already right;
 			// wrapping every link in resolve() would add noise and no safety.
 			'svelte/no-navigation-without-resolve': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'drizzle/', 'data/', 'var/', 'eslint.config.js', 'svelte.config.js']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'drizzle/',
+			'data/',
+			'var/',
+			'eslint.config.js',
+			'svelte.config.js'
+		]
 	}
 );

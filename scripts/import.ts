@@ -23,7 +23,9 @@ const { values, positionals } = parseArgs({
 });
 
 if (values.help || positionals.length === 0) {
-	console.log(`Usage: npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--json] FILE…\nFeeds: ${FEEDS.map((f) => f.key).join(', ')}`);
+	console.log(
+		`Usage: npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--json] FILE…\nFeeds: ${FEEDS.map((f) => f.key).join(', ')}`
+	);
 	process.exit(values.help ? 0 : 2);
 }
 const chosen = values.feed ? feedByKey(values.feed) : undefined;
@@ -39,7 +41,9 @@ let failed = false;
 for (const file of positionals) {
 	const feed = chosen ?? (await detectFeed(file));
 	if (!feed) {
-		console.error(`${file}: no feed matches its header row. Name one with --feed (${FEEDS.map((f) => f.key).join(', ')}).`);
+		console.error(
+			`${file}: no feed matches its header row. Name one with --feed (${FEEDS.map((f) => f.key).join(', ')}).`
+		);
 		failed = true;
 		continue;
 	}
@@ -54,7 +58,9 @@ for (const file of positionals) {
 		onProgress: (rows) => {
 			if (!values.json && process.stderr.isTTY) {
 				const secs = (Date.now() - started) / 1000;
-				process.stderr.write(`\r  ${rows.toLocaleString('en-GB')} rows, ${Math.round(rows / Math.max(secs, 0.001)).toLocaleString('en-GB')} rows/s`);
+				process.stderr.write(
+					`\r  ${rows.toLocaleString('en-GB')} rows, ${Math.round(rows / Math.max(secs, 0.001)).toLocaleString('en-GB')} rows/s`
+				);
 			}
 		}
 	});
@@ -68,11 +74,19 @@ handle.close();
 process.exit(failed ? 1 : 0);
 
 function printReport(r: ImportReport, ms: number) {
-	const verdict = { committed: 'imported', rejected: 'REJECTED: nothing written', 'dry-run': 'checked (dry run): nothing written' }[r.status];
+	const verdict = {
+		committed: 'imported',
+		rejected: 'REJECTED: nothing written',
+		'dry-run': 'checked (dry run): nothing written'
+	}[r.status];
 	console.log(`${r.fileName} [${r.feed}]: ${verdict}`);
 	if (r.fatal) console.log(`  ${r.fatal}`);
-	console.log(`  ${r.rowsRead} rows read, ${r.rowsAccepted} valid, ${r.rowsRejected} set aside; ${r.rowsWritten} written, ${r.rowsUnchanged} unchanged (${ms} ms)`);
+	console.log(
+		`  ${r.rowsRead} rows read, ${r.rowsAccepted} valid, ${r.rowsRejected} set aside; ${r.rowsWritten} written, ${r.rowsUnchanged} unchanged (${ms} ms)`
+	);
 	for (const g of r.groups.filter((g) => g.severity !== 'info').slice(0, 20)) {
-		console.log(`  ${g.severity}: ${g.count} row${g.count > 1 ? 's' : ''}: ${g.message}${g.column ? ` [${g.column}]` : ''} (rows ${g.rows.join(', ')}${g.count > g.rows.length ? ', …' : ''})`);
+		console.log(
+			`  ${g.severity}: ${g.count} row${g.count > 1 ? 's' : ''}: ${g.message}${g.column ? ` [${g.column}]` : ''} (rows ${g.rows.join(', ')}${g.count > g.rows.length ? ', …' : ''})`
+		);
 	}
 }

@@ -16,6 +16,14 @@ describe('format', () => {
 	});
 
 	it('quotes CSV cells that need it', () => {
-		expect(toCsv(['a', 'b'], [['x, y', 'say "hi"'], [1, null]])).toBe('a,b\r\n"x, y","say ""hi"""\r\n1,');
+		expect(
+			toCsv(
+				['a', 'b'],
+				[
+					['x, y', 'say "hi"'],
+					[1, null]
+				]
+			)
+		).toBe('a,b\r\n"x, y","say ""hi"""\r\n1,');
 	});
 });

@@ -1,7 +1,11 @@
 /**
  * Number and date formatting for readers in the UK, used by every page so figures look alike.
  */
-const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+const gbp = new Intl.NumberFormat('en-GB', {
+	style: 'currency',
+	currency: 'GBP',
+	maximumFractionDigits: 0
+});
 const num = new Intl.NumberFormat('en-GB');
 
 export function formatGbp(n: number | null | undefined): string {
@@ -13,24 +17,46 @@ export function formatGbp(n: number | null | undefined): string {
 
 export function formatNumber(n: number | null | undefined, digits = 0): string {
 	if (n === null || n === undefined || Number.isNaN(n)) return '—';
-	return n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+	return n.toLocaleString('en-GB', {
+		minimumFractionDigits: digits,
+		maximumFractionDigits: digits
+	});
 }
 
 export function formatInteger(n: number | null | undefined): string {
 	return n === null || n === undefined ? '—' : num.format(n);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
 
 /** "18 November 2022", or "May 2019" for a month-only date. */
-export function formatDate(iso: string | null | undefined, precision: 'day' | 'month' | null = 'day'): string {
+export function formatDate(
+	iso: string | null | undefined,
+	precision: 'day' | 'month' | null = 'day'
+): string {
 	if (!iso) return '—';
 	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
 	if (!m) return String(y);
 	return precision === 'month' || !d ? `${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+export function toCsv(
+	columns: readonly string[],
+	rows: readonly (readonly (string | number | null)[])[]
+): string {
 	const cell = (v: string | number | null) => {
 		const s = v === null ? '' : String(v);
 		return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

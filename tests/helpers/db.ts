@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { createDb, migrateDb, type DbHandle } from '../../src/lib/server/db/client';
 import { feedByKey } from '../../src/lib/server/feeds/registry';
 import { readManifest, registerDatasets } from '../../src/lib/server/import/load-default-data';
-import { runImport, type ImportOptions, type ImportReport } from '../../src/lib/server/import/run-import';
+import {
+	runImport,
+	type ImportOptions,
+	type ImportReport
+} from '../../src/lib/server/import/run-import';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DATA_DIR = join(ROOT, 'data');
@@ -60,7 +64,11 @@ export async function importFile(
 	const feed = feedByKey(feedKey);
 	if (!feed) throw new Error(`no feed "${feedKey}"`);
 	const isPath = typeof source === 'string' && !source.includes('\n');
-	const stream = isPath ? source : source instanceof Readable ? source : csvSource(source as string | Buffer);
+	const stream = isPath
+		? source
+		: source instanceof Readable
+			? source
+			: csvSource(source as string | Buffer);
 	return runImport(handle, {
 		feed,
 		source: stream,
@@ -73,7 +81,9 @@ export async function importFile(
 async function importOrThrow(handle: DbHandle, feedKey: string, path: string) {
 	const report = await importFile(handle, feedKey, path);
 	if (report.status !== 'committed') {
-		throw new Error(`fixture ${path} was not imported: ${report.fatal ?? JSON.stringify(report.groups)}`);
+		throw new Error(
+			`fixture ${path} was not imported: ${report.fatal ?? JSON.stringify(report.groups)}`
+		);
 	}
 	return report;
 }
@@ -105,14 +115,22 @@ export function tableDigest(handle: DbHandle, table: string): string {
 /** Digests of every data table (not the import log, which records rejected attempts too). */
 export function dataDigest(handle: DbHandle): Record<string, string> {
 	const tables = handle.sqlite
-		.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT IN ('import_batches', 'import_issues') ORDER BY name")
+		.prepare(
+			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT IN ('import_batches', 'import_issues') ORDER BY name"
+		)
 		.pluck()
 		.all() as string[];
-	return Object.fromEntries(tables.map((t) => [t, `${countRows(handle, t)}:${tableDigest(handle, t)}`]));
+	return Object.fromEntries(
+		tables.map((t) => [t, `${countRows(handle, t)}:${tableDigest(handle, t)}`])
+	);
 }
 
 /** Write rows as CSV text, quoting as a spreadsheet would. */
-export function toCsv(rows: readonly (readonly string[])[], delimiter = ',', newline = '\n'): string {
+export function toCsv(
+	rows: readonly (readonly string[])[],
+	delimiter = ',',
+	newline = '\n'
+): string {
 	const quote = (v: string) => (/[",\n\r;\t]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 	return rows.map((r) => r.map(quote).join(delimiter)).join(newline) + newline;
 }

@@ -20,13 +20,26 @@ import {
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip, Filler);
+Chart.register(
+	BarController,
+	BarElement,
+	LineController,
+	LineElement,
+	PointElement,
+	CategoryScale,
+	LinearScale,
+	Legend,
+	Tooltip,
+	Filler
+);
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 Chart.defaults.color = '#3d4650';
 
 export function chart(getConfig: () => ChartConfiguration): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
-		const instance = untrack(() => new Chart(canvas, $state.snapshot(getConfig()) as ChartConfiguration));
+		const instance = untrack(
+			() => new Chart(canvas, $state.snapshot(getConfig()) as ChartConfiguration)
+		);
 		$effect(() => {
 			const next = $state.snapshot(getConfig()) as ChartConfiguration;
 			untrack(() => {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { emissionsBySectorConfig, emissionsTable, sectorsPresent } from './emissions-config';
 import { declarationsByQuarter, targetYearsConfig, targetYearsTable } from './overview-config';
 import { sectorColour } from './palette';
+import type { YearTotal } from '../server/metrics/emissions';
 
-const totals = [
+const totals: YearTotal[] = [
 	{ year: 2005, totalKt: 10, sectors: { Domestic: 6, Transport: 4 } },
 	{ year: 2006, totalKt: 9, sectors: { Domestic: 5, Transport: 3, Other: 1 } }
 ];

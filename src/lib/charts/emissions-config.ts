@@ -8,10 +8,16 @@ import { SECTOR_ORDER, sectorColour } from './palette';
 export function sectorsPresent(totals: readonly YearTotal[]): string[] {
 	const seen = new Set(totals.flatMap((t) => Object.keys(t.sectors)));
 	const known = SECTOR_ORDER.filter((s) => seen.has(s));
-	return [...known, ...[...seen].filter((s) => !known.includes(s as (typeof SECTOR_ORDER)[number])).sort()];
+	return [
+		...known,
+		...[...seen].filter((s) => !known.includes(s as (typeof SECTOR_ORDER)[number])).sort()
+	];
 }
 
-export function emissionsBySectorConfig(totals: readonly YearTotal[], unit: string): ChartConfiguration<'bar'> {
+export function emissionsBySectorConfig(
+	totals: readonly YearTotal[],
+	unit: string
+): ChartConfiguration<'bar'> {
 	const sectors = sectorsPresent(totals);
 	return {
 		type: 'bar',
@@ -41,7 +47,11 @@ export function emissionsTable(totals: readonly YearTotal[]) {
 	const sectors = sectorsPresent(totals);
 	return {
 		columns: ['Year', ...sectors, 'Total'],
-		rows: totals.map((t) => [String(t.year), ...sectors.map((s) => round1(t.sectors[s] ?? 0)), round1(t.totalKt)])
+		rows: totals.map((t) => [
+			String(t.year),
+			...sectors.map((s) => round1(t.sectors[s] ?? 0)),
+			round1(t.totalKt)
+		])
 	};
 }
 

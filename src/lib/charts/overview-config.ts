@@ -11,7 +11,10 @@ export interface TargetYearCount {
 	councils: number;
 }
 
-export const SCOPE_LABELS = { council_operations: 'Council operations', whole_area: 'Whole area' } as const;
+export const SCOPE_LABELS = {
+	council_operations: 'Council operations',
+	whole_area: 'Whole area'
+} as const;
 
 export function targetYearsTable(rows: readonly TargetYearCount[]) {
 	const years = [...new Set(rows.map((r) => r.targetYear))].sort((a, b) => a - b);
@@ -42,7 +45,11 @@ export function targetYearsConfig(rows: readonly TargetYearCount[]): ChartConfig
 			plugins: { legend: { position: 'bottom' } },
 			scales: {
 				x: { grid: { display: false }, title: { display: true, text: 'Net-zero target year' } },
-				y: { beginAtZero: true, title: { display: true, text: 'Councils' }, ticks: { precision: 0 } }
+				y: {
+					beginAtZero: true,
+					title: { display: true, text: 'Councils' },
+					ticks: { precision: 0 }
+				}
 			}
 		}
 	};
@@ -67,7 +74,9 @@ export function declarationsByQuarter(months: readonly DeclarationMonth[]) {
 		.map(([quarter, n]) => ({ quarter, declared: n, cumulative: (running += n) }));
 }
 
-export function declarationsConfig(months: readonly DeclarationMonth[]): ChartConfiguration<'line'> {
+export function declarationsConfig(
+	months: readonly DeclarationMonth[]
+): ChartConfiguration<'line'> {
 	const quarters = declarationsByQuarter(months);
 	return {
 		type: 'line',
@@ -92,7 +101,11 @@ export function declarationsConfig(months: readonly DeclarationMonth[]): ChartCo
 			plugins: { legend: { display: false } },
 			scales: {
 				x: { grid: { display: false } },
-				y: { beginAtZero: true, title: { display: true, text: 'Councils' }, ticks: { precision: 0 } }
+				y: {
+					beginAtZero: true,
+					title: { display: true, text: 'Councils' },
+					ticks: { precision: 0 }
+				}
 			}
 		}
 	};

@@ -16,7 +16,9 @@ export async function prepareDatabase(
 		const started = Date.now();
 		const result = await loadDefaultData(handle, config.DATA_DIR, log);
 		if (result.loaded.length) {
-			log(`Loaded ${result.loaded.length} shipped data files into ${config.DATABASE_URL} in ${Date.now() - started} ms.`);
+			log(
+				`Loaded ${result.loaded.length} shipped data files into ${config.DATABASE_URL} in ${Date.now() - started} ms.`
+			);
 		}
 	}
 	return handle;

@@ -252,14 +252,7 @@ export const competitionFacts = sqliteTable('competition_facts', {
 	batchId: integer('batch_id').references(() => importBatches.id)
 });
 
-export const BID_STATUSES = [
-	'idea',
-	'drafting',
-	'submitted',
-	'won',
-	'lost',
-	'withdrawn'
-] as const;
+export const BID_STATUSES = ['idea', 'drafting', 'submitted', 'won', 'lost', 'withdrawn'] as const;
 
 export const bids = sqliteTable(
 	'bids',

@@ -4,24 +4,31 @@
  * feed resolves authorities against it.
  */
 import { z } from 'zod';
-import { optionalText, requiredText, optionalUkDate, optionalNumber, optionalYesNo } from '../import/coerce';
+import {
+	optionalText,
+	requiredText,
+	optionalUkDate,
+	optionalNumber,
+	optionalYesNo
+} from '../import/coerce';
 import { prepareUpsert } from '../import/upsert';
 import { validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
 
-export const TIER_BY_TYPE: Record<string, 'lower' | 'upper' | 'unitary' | 'combined' | 'regional'> = {
-	NMD: 'lower',
-	CTY: 'upper',
-	COMB: 'combined',
-	SRA: 'regional',
-	UA: 'unitary',
-	MD: 'unitary',
-	LBO: 'unitary',
-	CC: 'unitary',
-	SCO: 'unitary',
-	WPA: 'unitary',
-	NID: 'unitary'
-};
+export const TIER_BY_TYPE: Record<string, 'lower' | 'upper' | 'unitary' | 'combined' | 'regional'> =
+	{
+		NMD: 'lower',
+		CTY: 'upper',
+		COMB: 'combined',
+		SRA: 'regional',
+		UA: 'unitary',
+		MD: 'unitary',
+		LBO: 'unitary',
+		CC: 'unitary',
+		SCO: 'unitary',
+		WPA: 'unitary',
+		NID: 'unitary'
+	};
 
 const RowSchema = z.object({
 	'local-authority-code': requiredText,
@@ -55,7 +62,15 @@ export const authoritiesFeed: FeedModule<Row> = {
 	datasetKey: 'uk-la-names-codes',
 	columns: Object.keys(RowSchema.shape).map((name) => ({
 		name,
-		required: ['local-authority-code', 'official-name', 'nice-name', 'nation', 'local-authority-type', 'local-authority-type-name', 'current-authority'].includes(name),
+		required: [
+			'local-authority-code',
+			'official-name',
+			'nice-name',
+			'nation',
+			'local-authority-type',
+			'local-authority-type-name',
+			'current-authority'
+		].includes(name),
 		description: name
 	})),
 	parseRow: (record, rowNumber, ctx) => validateRecord(RowSchema, record, rowNumber, ctx.issues),
@@ -63,15 +78,50 @@ export const authoritiesFeed: FeedModule<Row> = {
 		const authorities = prepareUpsert(
 			ctx.sqlite,
 			'authorities',
-			['code', 'gss_code', 'official_name', 'nice_name', 'type', 'type_name', 'tier', 'nation', 'region', 'county_code', 'combined_authority_code', 'replaced_by_code', 'replaced_by_codes', 'start_date', 'end_date', 'is_current', 'population_2020', 'area_km2', 'lat', 'lng', 'batch_id'],
+			[
+				'code',
+				'gss_code',
+				'official_name',
+				'nice_name',
+				'type',
+				'type_name',
+				'tier',
+				'nation',
+				'region',
+				'county_code',
+				'combined_authority_code',
+				'replaced_by_code',
+				'replaced_by_codes',
+				'start_date',
+				'end_date',
+				'is_current',
+				'population_2020',
+				'area_km2',
+				'lat',
+				'lng',
+				'batch_id'
+			],
 			['code']
 		);
-		const gss = prepareUpsert(ctx.sqlite, 'authority_gss_codes', ['gss_code', 'authority_code', 'is_current'], ['gss_code']);
-		const alias = prepareUpsert(ctx.sqlite, 'authority_aliases', ['normalised', 'authority_code', 'alias', 'source'], ['normalised', 'authority_code']);
+		const gss = prepareUpsert(
+			ctx.sqlite,
+			'authority_gss_codes',
+			['gss_code', 'authority_code', 'is_current'],
+			['gss_code']
+		);
+		const alias = prepareUpsert(
+			ctx.sqlite,
+			'authority_aliases',
+			['normalised', 'authority_code', 'alias', 'source'],
+			['normalised', 'authority_code']
+		);
 		return {
 			write(r) {
 				const code = r['local-authority-code'];
-				const successors = (r['replaced-by'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+				const successors = (r['replaced-by'] ?? '')
+					.split(',')
+					.map((s) => s.trim())
+					.filter(Boolean);
 				authorities.run({
 					code,
 					gss_code: r['gss-code'],
@@ -95,12 +145,21 @@ export const authoritiesFeed: FeedModule<Row> = {
 					lng: r.long,
 					batch_id: ctx.batchId
 				});
-				if (r['gss-code']) gss.run({ gss_code: r['gss-code'], authority_code: code, is_current: true });
-				for (const former of (r['former-gss-codes'] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+				if (r['gss-code'])
+					gss.run({ gss_code: r['gss-code'], authority_code: code, is_current: true });
+				for (const former of (r['former-gss-codes'] ?? '')
+					.split(',')
+					.map((s) => s.trim())
+					.filter(Boolean)) {
 					gss.run({ gss_code: former, authority_code: code, is_current: false });
 				}
 				for (const name of new Set([r['official-name'], r['nice-name']])) {
-					alias.run({ normalised: name.toLowerCase(), authority_code: code, alias: name, source: 'register' });
+					alias.run({
+						normalised: name.toLowerCase(),
+						authority_code: code,
+						alias: name,
+						source: 'register'
+					});
 				}
 			},
 			finish: () => authorities.counts()

@@ -25,13 +25,25 @@ export function resolveCodedRow(
 		return null;
 	}
 	if (!ctx.resolver.isCurrent(resolved.code)) {
-		ctx.issues.info(rowNumber, column, input, 'abolished_council', `${resolved.code} has been abolished; kept against it, not its successor`);
+		ctx.issues.info(
+			rowNumber,
+			column,
+			input,
+			'abolished_council',
+			`${resolved.code} has been abolished; kept against it, not its successor`
+		);
 	}
 	const gss = (record[gssColumn] ?? '').trim();
 	if (gss) {
 		const byGss = ctx.resolver.resolve(gss, { historical: true });
 		if (byGss.ok && byGss.code !== resolved.code) {
-			ctx.issues.warn(rowNumber, gssColumn, gss, 'code_mismatch', `GSS code points to ${byGss.code}, not ${resolved.code}; used ${resolved.code}`);
+			ctx.issues.warn(
+				rowNumber,
+				gssColumn,
+				gss,
+				'code_mismatch',
+				`GSS code points to ${byGss.code}, not ${resolved.code}; used ${resolved.code}`
+			);
 		}
 	}
 	return resolved.code;

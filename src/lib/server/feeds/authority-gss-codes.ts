@@ -6,7 +6,9 @@ import { validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
 
 const RowSchema = z.object({
-	'gss-code': requiredText.pipe(z.string().regex(/^[EWSN]\d{8}$/, 'expected a GSS code such as E08000009')),
+	'gss-code': requiredText.pipe(
+		z.string().regex(/^[EWSN]\d{8}$/, 'expected a GSS code such as E08000009')
+	),
 	'local-authority-code': requiredText
 });
 type Row = z.output<typeof RowSchema>;
@@ -28,18 +30,37 @@ export const authorityGssCodesFeed: FeedModule<Row> = {
 		}
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		if (row && !ctx.resolver.has(row['local-authority-code'])) {
-			ctx.issues.error(rowNumber, 'local-authority-code', row['local-authority-code'], 'unknown_authority', `unknown authority code "${row['local-authority-code']}"`);
+			ctx.issues.error(
+				rowNumber,
+				'local-authority-code',
+				row['local-authority-code'],
+				'unknown_authority',
+				`unknown authority code "${row['local-authority-code']}"`
+			);
 			return null;
 		}
 		return row;
 	},
 	createWriter(ctx) {
 		const current = new Set(
-			(ctx.sqlite.prepare('SELECT gss_code FROM authorities WHERE gss_code IS NOT NULL').pluck().all() as string[])
+			ctx.sqlite
+				.prepare('SELECT gss_code FROM authorities WHERE gss_code IS NOT NULL')
+				.pluck()
+				.all() as string[]
 		);
-		const gss = prepareUpsert(ctx.sqlite, 'authority_gss_codes', ['gss_code', 'authority_code', 'is_current'], ['gss_code']);
+		const gss = prepareUpsert(
+			ctx.sqlite,
+			'authority_gss_codes',
+			['gss_code', 'authority_code', 'is_current'],
+			['gss_code']
+		);
 		return {
-			write: (r) => gss.run({ gss_code: r['gss-code'], authority_code: r['local-authority-code'], is_current: current.has(r['gss-code']) }),
+			write: (r) =>
+				gss.run({
+					gss_code: r['gss-code'],
+					authority_code: r['local-authority-code'],
+					is_current: current.has(r['gss-code'])
+				}),
 			finish: () => gss.counts()
 		};
 	}

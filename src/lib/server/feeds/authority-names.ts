@@ -27,23 +27,52 @@ export const authorityNamesFeed: FeedModule<Row> = {
 		if (!row) return null;
 		const code = row['local-authority-code'];
 		if (!ctx.resolver.has(code)) {
-			ctx.issues.error(rowNumber, 'local-authority-code', code, 'unknown_authority', `unknown authority code "${code}"`);
+			ctx.issues.error(
+				rowNumber,
+				'local-authority-code',
+				code,
+				'unknown_authority',
+				`unknown authority code "${code}"`
+			);
 			return null;
 		}
 		const fixed = repairDoubleEncoding(row['la-name']);
 		if (fixed.lossy) {
-			ctx.issues.warn(rowNumber, 'la-name', row['la-name'], 'double_encoded', 'double-encoded text whose original letter is lost; alias skipped');
+			ctx.issues.warn(
+				rowNumber,
+				'la-name',
+				row['la-name'],
+				'double_encoded',
+				'double-encoded text whose original letter is lost; alias skipped'
+			);
 			return null;
 		}
 		if (fixed.repaired) {
-			ctx.issues.info(rowNumber, 'la-name', row['la-name'], 'double_encoded_repaired', `double-encoded text repaired as "${fixed.text}"`);
+			ctx.issues.info(
+				rowNumber,
+				'la-name',
+				row['la-name'],
+				'double_encoded_repaired',
+				`double-encoded text repaired as "${fixed.text}"`
+			);
 		}
 		return { name: fixed.text.replace(/\s+/g, ' ').trim(), code };
 	},
 	createWriter(ctx) {
-		const alias = prepareUpsert(ctx.sqlite, 'authority_aliases', ['normalised', 'authority_code', 'alias', 'source'], ['normalised', 'authority_code']);
+		const alias = prepareUpsert(
+			ctx.sqlite,
+			'authority_aliases',
+			['normalised', 'authority_code', 'alias', 'source'],
+			['normalised', 'authority_code']
+		);
 		return {
-			write: (r) => alias.run({ normalised: r.name.toLowerCase(), authority_code: r.code, alias: r.name, source: 'mysociety-names' }),
+			write: (r) =>
+				alias.run({
+					normalised: r.name.toLowerCase(),
+					authority_code: r.code,
+					alias: r.name,
+					source: 'mysociety-names'
+				}),
 			finish: () => alias.counts()
 		};
 	}

@@ -9,7 +9,9 @@ export function competitionStore(ctx: ImportContext) {
 	const { sqlite } = ctx;
 	const findFunder = sqlite.prepare('SELECT id FROM funders WHERE name = ?').pluck();
 	const insertFunder = sqlite.prepare('INSERT INTO funders (name, kind) VALUES (?, ?)');
-	const findCompetition = sqlite.prepare('SELECT id FROM competitions WHERE scheme = ? AND round = ?').pluck();
+	const findCompetition = sqlite
+		.prepare('SELECT id FROM competitions WHERE scheme = ? AND round = ?')
+		.pluck();
 	const insertCompetition = sqlite.prepare(
 		`INSERT INTO competitions (scheme, round, funder_id, kind, theme, eligible_types, is_sample, batch_id)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
@@ -31,7 +33,13 @@ export function competitionStore(ctx: ImportContext) {
 			if (!id) {
 				const facts = SCHEME_CATALOGUE[scheme];
 				if (!facts) {
-					ctx.issues.info(rowNumber, 'scheme', scheme, 'scheme_not_catalogued', `scheme "${scheme}" is not in the catalogue: funder, kind and theme left blank`);
+					ctx.issues.info(
+						rowNumber,
+						'scheme',
+						scheme,
+						'scheme_not_catalogued',
+						`scheme "${scheme}" is not in the catalogue: funder, kind and theme left blank`
+					);
 				}
 				id = Number(
 					insertCompetition.run(

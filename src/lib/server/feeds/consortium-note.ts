@@ -15,11 +15,15 @@ export function parseConsortiumNote(note: string | null): ConsortiumNote {
 	if (!note) return { isConsortium: false, partnerNames: [], jointPhrase: null };
 	const listed = /consortium lead:\s*(.+)$/i.exec(note);
 	if (listed) {
-		const names = listed[1]!.split(/\s*[,;]\s*/).map((s) => s.replace(/\.$/, '').trim()).filter(Boolean);
+		const names = listed[1]!
+			.split(/\s*[,;]\s*/)
+			.map((s) => s.replace(/\.$/, '').trim())
+			.filter(Boolean);
 		return { isConsortium: true, partnerNames: names, jointPhrase: null };
 	}
 	const joint = /joint bid with\s+([^()]+?)\s*(?:\(|$)/i.exec(note);
 	if (joint) return { isConsortium: true, partnerNames: [], jointPhrase: joint[1]!.trim() };
-	if (/consortium lead/i.test(note)) return { isConsortium: true, partnerNames: [], jointPhrase: null };
+	if (/consortium lead/i.test(note))
+		return { isConsortium: true, partnerNames: [], jointPhrase: null };
 	return { isConsortium: false, partnerNames: [], jointPhrase: null };
 }

@@ -35,8 +35,16 @@ export const mysocietyDeclarationsFeed: FeedModule<Row> = {
 		{ name: 'date_made', required: true, description: 'dd/mm/yyyy or mm/yyyy' },
 		{ name: 'motion_url', required: false, description: 'link to the motion' },
 		{ name: 'ecological_emergency', required: false, description: 'also an ecological emergency?' },
-		{ name: 'carbon_neutral_date', required: false, description: 'council target year in the motion' },
-		{ name: 'carbon_neutral_whole_date', required: false, description: 'whole-area target, free text' },
+		{
+			name: 'carbon_neutral_date',
+			required: false,
+			description: 'council target year in the motion'
+		},
+		{
+			name: 'carbon_neutral_whole_date',
+			required: false,
+			description: 'whole-area target, free text'
+		},
 		{ name: 'notes', required: false, description: 'notes' },
 		{ name: 'gss_code', required: false, description: 'GSS code, cross-checked' },
 		{ name: 'council', required: false, description: 'council name, used when the codes are blank' }
@@ -47,12 +55,35 @@ export const mysocietyDeclarationsFeed: FeedModule<Row> = {
 		const code = resolveCodedRow(record, rowNumber, ctx);
 		if (!row || !code) return null;
 		if (row.date_made?.precision === 'month') {
-			ctx.issues.info(rowNumber, 'date_made', record.date_made ?? '', 'month_only_date', 'only the month is known; stored with month precision');
+			ctx.issues.info(
+				rowNumber,
+				'date_made',
+				record.date_made ?? '',
+				'month_only_date',
+				'only the month is known; stored with month precision'
+			);
 		}
 		return { ...row, code };
 	},
 	createWriter(ctx) {
-		const declarations = prepareUpsert(ctx.sqlite, 'declarations', ['authority_code', 'declared', 'made_text', 'date_made', 'date_precision', 'motion_url', 'ecological_emergency', 'council_target_year', 'whole_area_target_text', 'notes', 'batch_id'], ['authority_code']);
+		const declarations = prepareUpsert(
+			ctx.sqlite,
+			'declarations',
+			[
+				'authority_code',
+				'declared',
+				'made_text',
+				'date_made',
+				'date_precision',
+				'motion_url',
+				'ecological_emergency',
+				'council_target_year',
+				'whole_area_target_text',
+				'notes',
+				'batch_id'
+			],
+			['authority_code']
+		);
 		return {
 			write: (r) =>
 				declarations.run({

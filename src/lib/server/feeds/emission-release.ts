@@ -10,10 +10,14 @@ export function startEmissionRelease(
 	opts: { datasetKey: string; measure: 'territorial' | 'scope_of_influence'; gases: 'co2' | 'ghg' }
 ) {
 	const { sqlite } = ctx;
-	const dataset = sqlite.prepare('SELECT title, version, release_date FROM datasets WHERE key = ?').get(opts.datasetKey) as
-		| { title: string; version: string | null; release_date: string | null }
-		| undefined;
-	if (!dataset) throw new Error(`Dataset "${opts.datasetKey}" is not registered; load the dataset manifest first.`);
+	const dataset = sqlite
+		.prepare('SELECT title, version, release_date FROM datasets WHERE key = ?')
+		.get(opts.datasetKey) as
+		{ title: string; version: string | null; release_date: string | null } | undefined;
+	if (!dataset)
+		throw new Error(
+			`Dataset "${opts.datasetKey}" is not registered; load the dataset manifest first.`
+		);
 	const label = [dataset.title, dataset.version].filter(Boolean).join(', ');
 	const existing = sqlite
 		.prepare('SELECT id FROM emission_releases WHERE dataset_key = ? AND measure = ? AND label = ?')
@@ -27,13 +31,16 @@ export function startEmissionRelease(
 					`INSERT INTO emission_releases (dataset_key, measure, gases, label, release_date, is_current, batch_id)
 					 VALUES (?, ?, ?, ?, ?, 1, ?)`
 				)
-				.run(opts.datasetKey, opts.measure, opts.gases, label, dataset.release_date, ctx.batchId).lastInsertRowid
+				.run(opts.datasetKey, opts.measure, opts.gases, label, dataset.release_date, ctx.batchId)
+				.lastInsertRowid
 		);
 	return {
 		id,
 		finish(yearFrom: number, yearTo: number) {
 			sqlite
-				.prepare('UPDATE emission_releases SET is_current = (id = ?) WHERE dataset_key = ? AND measure = ?')
+				.prepare(
+					'UPDATE emission_releases SET is_current = (id = ?) WHERE dataset_key = ? AND measure = ?'
+				)
 				.run(id, opts.datasetKey, opts.measure);
 			sqlite
 				.prepare(

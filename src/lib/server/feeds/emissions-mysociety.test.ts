@@ -3,14 +3,23 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import type { ImportReport } from '../import/run-import';
-import { countRows, createFixtureDb, FEED_FIXTURES, importFile, toCsv } from '../../../../tests/helpers/db';
+import {
+	countRows,
+	createFixtureDb,
+	FEED_FIXTURES,
+	importFile,
+	toCsv
+} from '../../../../tests/helpers/db';
 import { MYSOCIETY_SUBSECTORS } from './emissions-mysociety';
 
 const TOTAL = 'Total Emissions:kt CO2';
-const wide = Papa.parse<Record<string, string>>(readFileSync(FEED_FIXTURES['mysociety-emissions'], 'utf8'), {
-	header: true,
-	skipEmptyLines: true
-}).data;
+const wide = Papa.parse<Record<string, string>>(
+	readFileSync(FEED_FIXTURES['mysociety-emissions'], 'utf8'),
+	{
+		header: true,
+		skipEmptyLines: true
+	}
+).data;
 
 let handle: DbHandle;
 let report: ImportReport;
@@ -23,14 +32,27 @@ afterAll(() => handle.close());
 
 function stored(code: string, year: number) {
 	return handle.sqlite
-		.prepare('SELECT sector, sub_sector, value_kt, is_aggregate FROM emissions WHERE authority_code = ? AND year = ?')
-		.all(code, year) as { sector: string; sub_sector: string; value_kt: number; is_aggregate: number }[];
+		.prepare(
+			'SELECT sector, sub_sector, value_kt, is_aggregate FROM emissions WHERE authority_code = ? AND year = ?'
+		)
+		.all(code, year) as {
+		sector: string;
+		sub_sector: string;
+		value_kt: number;
+		is_aggregate: number;
+	}[];
 }
 
 describe('mysociety-emissions feed', () => {
 	it('commits every fixture row', () => {
 		expect(wide.length).toBe(18);
-		expect(report).toMatchObject({ status: 'committed', rowsRead: 18, rowsAccepted: 18, rowsRejected: 0, fatal: null });
+		expect(report).toMatchObject({
+			status: 'committed',
+			rowsRead: 18,
+			rowsAccepted: 18,
+			rowsRejected: 0,
+			fatal: null
+		});
 		expect(report.groups.filter((g) => g.severity !== 'info')).toEqual([]);
 	});
 
@@ -38,12 +60,16 @@ describe('mysociety-emissions feed', () => {
 		expect(MYSOCIETY_SUBSECTORS).toHaveLength(20);
 		expect(countRows(handle, 'emissions')).toBe(18 * 20);
 		expect(report.rowsWritten).toBe(18 * 20);
-		for (const row of wide) expect(stored(row['local-authority-code']!, Number(row.Year))).toHaveLength(20);
+		for (const row of wide)
+			expect(stored(row['local-authority-code']!, Number(row.Year))).toHaveLength(20);
 	});
 
 	it('long rows of every wide row sum to its "Total Emissions" column', () => {
 		for (const row of wide) {
-			const sum = stored(row['local-authority-code']!, Number(row.Year)).reduce((a, r) => a + r.value_kt, 0);
+			const sum = stored(row['local-authority-code']!, Number(row.Year)).reduce(
+				(a, r) => a + r.value_kt,
+				0
+			);
 			expect(sum).toBeCloseTo(Number(row[TOTAL]), 6);
 		}
 	});
@@ -63,17 +89,22 @@ describe('mysociety-emissions feed', () => {
 
 	it('marks county and combined-authority rows as aggregates, districts and unitaries not', () => {
 		const flags = handle.sqlite
-			.prepare('SELECT authority_code, max(is_aggregate) AS agg, min(is_aggregate) AS agg_min FROM emissions GROUP BY authority_code')
+			.prepare(
+				'SELECT authority_code, max(is_aggregate) AS agg, min(is_aggregate) AS agg_min FROM emissions GROUP BY authority_code'
+			)
 			.all() as { authority_code: string; agg: number; agg_min: number }[];
 		const byCode = Object.fromEntries(flags.map((f) => [f.authority_code, f]));
 		expect(byCode.GMCA).toMatchObject({ agg: 1, agg_min: 1 });
 		expect(byCode.NFK).toMatchObject({ agg: 1, agg_min: 1 });
-		for (const code of ['TRF', 'MAN', 'BPL', 'KIN', 'WFT', 'BNE', 'CBD']) expect(byCode[code]).toMatchObject({ agg: 0, agg_min: 0 });
+		for (const code of ['TRF', 'MAN', 'BPL', 'KIN', 'WFT', 'BNE', 'CBD'])
+			expect(byCode[code]).toMatchObject({ agg: 0, agg_min: 0 });
 	});
 
 	it('stores population in people, not thousands', () => {
 		const pop = handle.sqlite
-			.prepare("SELECT population FROM authority_populations WHERE authority_code = 'TRF' AND year = 2020 AND dataset_key = 'mysociety-emissions'")
+			.prepare(
+				"SELECT population FROM authority_populations WHERE authority_code = 'TRF' AND year = 2020 AND dataset_key = 'mysociety-emissions'"
+			)
 			.pluck()
 			.get();
 		expect(pop).toBe(237579);
@@ -81,12 +112,20 @@ describe('mysociety-emissions feed', () => {
 	});
 
 	it('records one current release spanning the years imported', () => {
-		const releases = handle.sqlite.prepare('SELECT measure, gases, is_current, year_from, year_to FROM emission_releases').all();
-		expect(releases).toEqual([{ measure: 'scope_of_influence', gases: 'co2', is_current: 1, year_from: 2019, year_to: 2020 }]);
+		const releases = handle.sqlite
+			.prepare('SELECT measure, gases, is_current, year_from, year_to FROM emission_releases')
+			.all();
+		expect(releases).toEqual([
+			{ measure: 'scope_of_influence', gases: 'co2', is_current: 1, year_from: 2019, year_to: 2020 }
+		]);
 	});
 
 	it('writes nothing on re-import of the same file', async () => {
-		const again = await importFile(handle, 'mysociety-emissions', FEED_FIXTURES['mysociety-emissions']);
+		const again = await importFile(
+			handle,
+			'mysociety-emissions',
+			FEED_FIXTURES['mysociety-emissions']
+		);
 		expect(again).toMatchObject({ status: 'committed', rowsWritten: 0, rowsUnchanged: 360 });
 		expect(countRows(handle, 'emissions')).toBe(360);
 		expect(countRows(handle, 'emission_releases')).toBe(1);
@@ -94,9 +133,24 @@ describe('mysociety-emissions feed', () => {
 
 	it('warns when the published total disagrees with the sub-sectors', async () => {
 		const header = Object.keys(wide[0]!);
-		const row = { ...wide.find((r) => r['local-authority-code'] === 'BPL')!, [TOTAL]: '9999' };
-		const r = await importFile(handle, 'mysociety-emissions', toCsv([header, header.map((h) => row[h]!)]), { dryRun: true });
+		const row: Record<string, string> = {
+			...wide.find((r) => r['local-authority-code'] === 'BPL')!,
+			[TOTAL]: '9999'
+		};
+		const r = await importFile(
+			handle,
+			'mysociety-emissions',
+			toCsv([header, header.map((h) => row[h]!)]),
+			{ dryRun: true }
+		);
 		expect(r.status).toBe('dry-run');
-		expect(r.groups).toEqual([expect.objectContaining({ severity: 'warning', code: 'total_mismatch', column: TOTAL, rows: [2] })]);
+		expect(r.groups).toEqual([
+			expect.objectContaining({
+				severity: 'warning',
+				code: 'total_mismatch',
+				column: TOTAL,
+				rows: [2]
+			})
+		]);
 	});
 });

@@ -12,7 +12,11 @@ import type { FeedModule } from '../import/types';
 import { startEmissionRelease } from './emission-release';
 
 /** Leaf sub-sector columns and the sector each belongs to; "Total" columns are derived. */
-export const MYSOCIETY_SUBSECTORS: readonly { column: string; sector: string; subSector: string }[] = [
+export const MYSOCIETY_SUBSECTORS: readonly {
+	column: string;
+	sector: string;
+	subSector: string;
+}[] = [
 	['Industry Electricity', 'Industry'],
 	['Industry Gas', 'Industry'],
 	['Large Industrial Installations', 'Industry'],
@@ -33,7 +37,11 @@ export const MYSOCIETY_SUBSECTORS: readonly { column: string; sector: string; su
 	['Agriculture', 'Agriculture'],
 	["Agriculture 'Other'", 'Agriculture'],
 	['Waste Management Other', 'Waste management']
-].map(([subSector, sector]) => ({ column: `${subSector}:kt CO2`, sector: sector!, subSector: subSector! }));
+].map(([subSector, sector]) => ({
+	column: `${subSector}:kt CO2`,
+	sector: sector!,
+	subSector: subSector!
+}));
 
 const TOTAL = 'Total Emissions:kt CO2';
 const AGGREGATE_TIERS = new Set(['upper', 'combined', 'regional']);
@@ -43,7 +51,12 @@ const RowSchema = z.object({
 	'local-authority-code': requiredText,
 	[TOTAL]: optionalNumber,
 	'Population:000s': optionalNumber,
-	...Object.fromEntries(MYSOCIETY_SUBSECTORS.map((s) => [s.column, optionalNumber.pipe(z.number({ error: 'expected kt CO2 as a number' }))]))
+	...Object.fromEntries(
+		MYSOCIETY_SUBSECTORS.map((s) => [
+			s.column,
+			optionalNumber.pipe(z.number({ error: 'expected kt CO2 as a number' }))
+		])
+	)
 });
 
 interface Row {
@@ -56,18 +69,30 @@ interface Row {
 export const mysocietyEmissionsFeed: FeedModule<Row> = {
 	key: 'mysociety-emissions',
 	title: 'Local authority CO2 emissions, wide format (mySociety)',
-	description: 'CO2 within the scope of influence of local authorities, kt, by sub-sector, 2005–2020.',
+	description:
+		'CO2 within the scope of influence of local authorities, kt, by sub-sector, 2005–2020.',
 	datasetKey: 'mysociety-emissions',
 	columns: [
 		{ name: 'Year', required: true, description: 'calendar year' },
-		{ name: 'local-authority-code', required: true, description: '3-letter code, GSS code or name' },
+		{
+			name: 'local-authority-code',
+			required: true,
+			description: '3-letter code, GSS code or name'
+		},
 		{ name: 'official-name', required: false, description: 'council name (not used for matching)' },
-		...MYSOCIETY_SUBSECTORS.map((s) => ({ name: s.column, required: true, description: `${s.sector}: ${s.subSector}, kt CO2` })),
+		...MYSOCIETY_SUBSECTORS.map((s) => ({
+			name: s.column,
+			required: true,
+			description: `${s.sector}: ${s.subSector}, kt CO2`
+		})),
 		{ name: TOTAL, required: false, description: 'sum of the sub-sectors, checked' },
 		{ name: 'Population:000s', required: false, description: 'mid-year population, thousands' }
 	],
 	parseRow(record, rowNumber, ctx) {
-		const r = validateRecord(RowSchema, record, rowNumber, ctx.issues) as Record<string, number | string | null> | null;
+		const r = validateRecord(RowSchema, record, rowNumber, ctx.issues) as Record<
+			string,
+			number | string | null
+		> | null;
 		if (!r) return null;
 		const input = String(r['local-authority-code']);
 		const resolved = ctx.resolver.resolve(input);
@@ -79,18 +104,57 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 		const total = r[TOTAL] as number | null;
 		const sum = values.reduce((a, b) => a + b, 0);
 		if (total !== null && Math.abs(total - sum) > 0.01 * Math.max(1, Math.abs(total))) {
-			ctx.issues.warn(rowNumber, TOTAL, String(total), 'total_mismatch', `total differs from the sum of sub-sectors (${sum.toFixed(1)})`);
+			ctx.issues.warn(
+				rowNumber,
+				TOTAL,
+				String(total),
+				'total_mismatch',
+				`total differs from the sum of sub-sectors (${sum.toFixed(1)})`
+			);
 		}
 		const pop = r['Population:000s'] as number | null;
-		return { year: r.Year as number, code: resolved.code, values, population: pop === null ? null : Math.round(pop * 1000) };
+		return {
+			year: r.Year as number,
+			code: resolved.code,
+			values,
+			population: pop === null ? null : Math.round(pop * 1000)
+		};
 	},
 	createWriter(ctx) {
-		const release = startEmissionRelease(ctx, { datasetKey: 'mysociety-emissions', measure: 'scope_of_influence', gases: 'co2' });
+		const release = startEmissionRelease(ctx, {
+			datasetKey: 'mysociety-emissions',
+			measure: 'scope_of_influence',
+			gases: 'co2'
+		});
 		const tiers = new Map(
-			(ctx.sqlite.prepare('SELECT code, tier FROM authorities').all() as { code: string; tier: string }[]).map((a) => [a.code, a.tier])
+			(
+				ctx.sqlite.prepare('SELECT code, tier FROM authorities').all() as {
+					code: string;
+					tier: string;
+				}[]
+			).map((a) => [a.code, a.tier])
 		);
-		const emissions = prepareUpsert(ctx.sqlite, 'emissions', ['release_id', 'authority_code', 'year', 'sector', 'sub_sector', 'gas', 'value_kt', 'is_aggregate'], ['release_id', 'authority_code', 'year', 'sub_sector', 'gas']);
-		const population = prepareUpsert(ctx.sqlite, 'authority_populations', ['authority_code', 'year', 'population', 'dataset_key'], ['authority_code', 'year', 'dataset_key']);
+		const emissions = prepareUpsert(
+			ctx.sqlite,
+			'emissions',
+			[
+				'release_id',
+				'authority_code',
+				'year',
+				'sector',
+				'sub_sector',
+				'gas',
+				'value_kt',
+				'is_aggregate'
+			],
+			['release_id', 'authority_code', 'year', 'sub_sector', 'gas']
+		);
+		const population = prepareUpsert(
+			ctx.sqlite,
+			'authority_populations',
+			['authority_code', 'year', 'population', 'dataset_key'],
+			['authority_code', 'year', 'dataset_key']
+		);
 		let yearFrom = Infinity;
 		let yearTo = -Infinity;
 		return {
@@ -99,10 +163,24 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 				yearTo = Math.max(yearTo, row.year);
 				const isAggregate = AGGREGATE_TIERS.has(tiers.get(row.code) ?? '');
 				MYSOCIETY_SUBSECTORS.forEach((s, i) => {
-					emissions.run({ release_id: release.id, authority_code: row.code, year: row.year, sector: s.sector, sub_sector: s.subSector, gas: 'CO2', value_kt: row.values[i], is_aggregate: isAggregate });
+					emissions.run({
+						release_id: release.id,
+						authority_code: row.code,
+						year: row.year,
+						sector: s.sector,
+						sub_sector: s.subSector,
+						gas: 'CO2',
+						value_kt: row.values[i],
+						is_aggregate: isAggregate
+					});
 				});
 				if (row.population !== null) {
-					population.run({ authority_code: row.code, year: row.year, population: row.population, dataset_key: 'mysociety-emissions' });
+					population.run({
+						authority_code: row.code,
+						year: row.year,
+						population: row.population,
+						dataset_key: 'mysociety-emissions'
+					});
 				}
 			},
 			finish() {

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import type { ImportReport } from '../import/run-import';
-import { countRows, createFixtureDb, FEED_FIXTURES, importFile } from '../../../../tests/helpers/db';
+import {
+	countRows,
+	createFixtureDb,
+	FEED_FIXTURES,
+	importFile
+} from '../../../../tests/helpers/db';
 import { parseConsortiumNote } from './consortium-note';
 
 let handle: DbHandle;
@@ -14,15 +19,28 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const competitionId = (scheme: string, round: string) =>
-	handle.sqlite.prepare('SELECT id FROM competitions WHERE scheme = ? AND round = ?').pluck().get(scheme, round) as number;
+	handle.sqlite
+		.prepare('SELECT id FROM competitions WHERE scheme = ? AND round = ?')
+		.pluck()
+		.get(scheme, round) as number;
 const awardsIn = (id: number) =>
-	handle.sqlite.prepare('SELECT * FROM awards WHERE competition_id = ? ORDER BY id').all(id) as Record<string, unknown>[];
+	handle.sqlite
+		.prepare('SELECT * FROM awards WHERE competition_id = ? ORDER BY id')
+		.all(id) as Record<string, unknown>[];
 const partnersOf = (awardId: unknown) =>
-	handle.sqlite.prepare('SELECT authority_code, name FROM partners WHERE award_id = ? ORDER BY id').all(awardId) as { authority_code: string | null; name: string }[];
+	handle.sqlite
+		.prepare('SELECT authority_code, name FROM partners WHERE award_id = ? ORDER BY id')
+		.all(awardId) as { authority_code: string | null; name: string }[];
 
 describe('funding-facts feed', () => {
 	it('commits every fixture row with no problems', () => {
-		expect(report).toMatchObject({ status: 'committed', rowsRead: 57, rowsAccepted: 57, rowsRejected: 0, fatal: null });
+		expect(report).toMatchObject({
+			status: 'committed',
+			rowsRead: 57,
+			rowsAccepted: 57,
+			rowsRejected: 0,
+			fatal: null
+		});
 		expect(report.groups).toEqual([]);
 	});
 
@@ -30,30 +48,62 @@ describe('funding-facts feed', () => {
 		const hug2 = competitionId('Home Upgrade Grant', 'Phase 2 (HUG2)');
 		const big = awardsIn(hug2).filter((a) => a.amount_gbp === 41400000);
 		expect(big).toHaveLength(1);
-		expect(big[0]).toMatchObject({ authority_code: 'BPL', kind: 'award', is_consortium: 1, award_date: '2023-03-22', recipient_name: 'Blackpool Council' });
+		expect(big[0]).toMatchObject({
+			authority_code: 'BPL',
+			kind: 'award',
+			is_consortium: 1,
+			award_date: '2023-03-22',
+			recipient_name: 'Blackpool Council'
+		});
 		const partners = partnersOf(big[0]!.id);
-		expect(partners.map((p) => p.authority_code)).toEqual(['BBD', 'BUN', 'CHO', 'HYN', 'LAC', 'PEN', 'PRE', 'RIB', 'ROS', 'SRI', 'WLA', 'WYR']);
+		expect(partners.map((p) => p.authority_code)).toEqual([
+			'BBD',
+			'BUN',
+			'CHO',
+			'HYN',
+			'LAC',
+			'PEN',
+			'PRE',
+			'RIB',
+			'ROS',
+			'SRI',
+			'WLA',
+			'WYR'
+		]);
 		expect(partners[0]!.name).toBe('Blackburn with Darwen');
 		// the partners got no award rows of their own
-		const partnerAwards = handle.sqlite.prepare("SELECT count(*) FROM awards WHERE competition_id = ? AND authority_code IN ('BBD','BUN','WYR')").pluck().get(hug2);
+		const partnerAwards = handle.sqlite
+			.prepare(
+				"SELECT count(*) FROM awards WHERE competition_id = ? AND authority_code IN ('BBD','BUN','WYR')"
+			)
+			.pluck()
+			.get(hug2);
 		expect(partnerAwards).toBe(0);
 	});
 
 	it('marks the superseded SHDF Wave 2.2 deadline as replaced by the extension', () => {
 		const wave = competitionId('Social Housing Decarbonisation Fund', 'Wave 2.2');
 		const closes = handle.sqlite
-			.prepare("SELECT id, date, time, superseded_by_id FROM competition_dates WHERE competition_id = ? AND event = 'closes' ORDER BY date")
+			.prepare(
+				"SELECT id, date, time, superseded_by_id FROM competition_dates WHERE competition_id = ? AND event = 'closes' ORDER BY date"
+			)
 			.all(wave) as { id: number; date: string; time: string; superseded_by_id: number | null }[];
 		expect(closes).toHaveLength(2);
 		const [original, extended] = closes;
-		expect(original).toMatchObject({ date: '2024-01-19', time: '23:59', superseded_by_id: extended!.id });
+		expect(original).toMatchObject({
+			date: '2024-01-19',
+			time: '23:59',
+			superseded_by_id: extended!.id
+		});
 		expect(extended).toMatchObject({ date: '2024-01-31', superseded_by_id: null });
 	});
 
 	it('marks a failed-portal window as replaced by its re-run', () => {
 		const psds = competitionId('Public Sector Decarbonisation Scheme', 'Phase 3c');
 		const opens = handle.sqlite
-			.prepare("SELECT id, date, superseded_by_id FROM competition_dates WHERE competition_id = ? AND event = 'opens' ORDER BY date")
+			.prepare(
+				"SELECT id, date, superseded_by_id FROM competition_dates WHERE competition_id = ? AND event = 'opens' ORDER BY date"
+			)
 			.all(psds) as { id: number; date: string; superseded_by_id: number | null }[];
 		expect(opens.map((o) => o.date)).toEqual(['2023-10-10', '2023-11-07']);
 		expect(opens[0]!.superseded_by_id).toBe(opens[1]!.id);
@@ -61,7 +111,10 @@ describe('funding-facts feed', () => {
 
 	it('resolves "LB Waltham Forest" to WFT', () => {
 		const wave = competitionId('Social Housing Decarbonisation Fund', 'Wave 2.2');
-		expect(awardsIn(wave).find((a) => a.recipient_name === 'LB Waltham Forest')).toMatchObject({ authority_code: 'WFT', amount_gbp: 1449000 });
+		expect(awardsIn(wave).find((a) => a.recipient_name === 'LB Waltham Forest')).toMatchObject({
+			authority_code: 'WFT',
+			amount_gbp: 1449000
+		});
 	});
 
 	it('splits a joint recipient into a lead and partner', () => {
@@ -74,37 +127,69 @@ describe('funding-facts feed', () => {
 
 	it('records budgets and totals as competition facts', () => {
 		const hug2 = competitionId('Home Upgrade Grant', 'Phase 2 (HUG2)');
-		expect(handle.sqlite.prepare('SELECT budget_gbp, decision_date FROM competitions WHERE id = ?').get(hug2)).toEqual({ budget_gbp: 630000000, decision_date: '2023-03-22' });
+		expect(
+			handle.sqlite
+				.prepare('SELECT budget_gbp, decision_date FROM competitions WHERE id = ?')
+				.get(hug2)
+		).toEqual({ budget_gbp: 630000000, decision_date: '2023-03-22' });
 		expect(countRows(handle, 'competition_facts')).toBe(12);
 	});
 
 	it('re-import writes nothing and keeps the partner lists', async () => {
-		const before = { awards: countRows(handle, 'awards'), partners: countRows(handle, 'partners'), dates: countRows(handle, 'competition_dates') };
+		const before = {
+			awards: countRows(handle, 'awards'),
+			partners: countRows(handle, 'partners'),
+			dates: countRows(handle, 'competition_dates')
+		};
 		const again = await importFile(handle, 'funding-facts', FEED_FIXTURES['funding-facts']);
 		expect(again).toMatchObject({ status: 'committed', rowsWritten: 0 });
-		expect({ awards: countRows(handle, 'awards'), partners: countRows(handle, 'partners'), dates: countRows(handle, 'competition_dates') }).toEqual(before);
+		expect({
+			awards: countRows(handle, 'awards'),
+			partners: countRows(handle, 'partners'),
+			dates: countRows(handle, 'competition_dates')
+		}).toEqual(before);
 	});
 
 	it('rejects an award naming a council nobody knows, naming it', async () => {
-		const csv = 'scheme,round,fact_type,date,time,amount_gbp,recipient_or_scope,notes,source_url\nHome Upgrade Grant,Phase 2 (HUG2),award,2023-03-22,,£1.2m,Borsetshire District Council,,\n';
+		const csv =
+			'scheme,round,fact_type,date,time,amount_gbp,recipient_or_scope,notes,source_url\nHome Upgrade Grant,Phase 2 (HUG2),award,2023-03-22,,£1.2m,Borsetshire District Council,,\n';
 		const r = await importFile(handle, 'funding-facts', csv);
 		expect(r.status).toBe('rejected');
-		expect(r.groups).toEqual([expect.objectContaining({ code: 'unknown_authority', column: 'recipient_or_scope', message: 'unknown authority "Borsetshire District Council"' })]);
+		expect(r.groups).toEqual([
+			expect.objectContaining({
+				code: 'unknown_authority',
+				column: 'recipient_or_scope',
+				message: 'unknown authority "Borsetshire District Council"'
+			})
+		]);
 	});
 
 	// Reported: the "needs a date" check runs in the writer, after the pipeline has counted the row
 	// as accepted, so accept-valid mode sets the row aside but reports rowsRejected 0.
 	it('counts an opening fact with no date as rejected, not accepted', async () => {
-		const csv = 'scheme,round,fact_type,date\nHome Upgrade Grant,Phase 9,application_open,\nHome Upgrade Grant,Phase 9,application_close,2024-01-31\n';
-		const r = await importFile(handle, 'funding-facts', csv, { mode: 'accept-valid', dryRun: true });
-		expect(r.groups).toEqual([expect.objectContaining({ severity: 'error', column: 'date', message: 'an opening or closing fact needs a date', rows: [2] })]);
+		const csv =
+			'scheme,round,fact_type,date\nHome Upgrade Grant,Phase 9,application_open,\nHome Upgrade Grant,Phase 9,application_close,2024-01-31\n';
+		const r = await importFile(handle, 'funding-facts', csv, {
+			mode: 'accept-valid',
+			dryRun: true
+		});
+		expect(r.groups).toEqual([
+			expect.objectContaining({
+				severity: 'error',
+				column: 'date',
+				message: 'an opening or closing fact needs a date',
+				rows: [2]
+			})
+		]);
 		expect(r).toMatchObject({ rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
 	});
 });
 
 describe('parseConsortiumNote', () => {
 	it('lists partners after "Consortium lead:"', () => {
-		expect(parseConsortiumNote('Consortium lead: Bath and North East Somerset, North Somerset')).toEqual({
+		expect(
+			parseConsortiumNote('Consortium lead: Bath and North East Somerset, North Somerset')
+		).toEqual({
 			isConsortium: true,
 			partnerNames: ['Bath and North East Somerset', 'North Somerset'],
 			jointPhrase: null
@@ -112,8 +197,22 @@ describe('parseConsortiumNote', () => {
 	});
 
 	it('keeps a joint-bid phrase whole, to split only if every part resolves', () => {
-		expect(parseConsortiumNote('Joint bid with Scottish Borders and South Lanarkshire (£20m)')).toEqual({ isConsortium: true, partnerNames: [], jointPhrase: 'Scottish Borders and South Lanarkshire' });
-		expect(parseConsortiumNote('Consortium lead for ~30 LAs')).toEqual({ isConsortium: true, partnerNames: [], jointPhrase: null });
-		expect(parseConsortiumNote('Town Centre Access Scheme')).toEqual({ isConsortium: false, partnerNames: [], jointPhrase: null });
+		expect(
+			parseConsortiumNote('Joint bid with Scottish Borders and South Lanarkshire (£20m)')
+		).toEqual({
+			isConsortium: true,
+			partnerNames: [],
+			jointPhrase: 'Scottish Borders and South Lanarkshire'
+		});
+		expect(parseConsortiumNote('Consortium lead for ~30 LAs')).toEqual({
+			isConsortium: true,
+			partnerNames: [],
+			jointPhrase: null
+		});
+		expect(parseConsortiumNote('Town Centre Access Scheme')).toEqual({
+			isConsortium: false,
+			partnerNames: [],
+			jointPhrase: null
+		});
 	});
 });

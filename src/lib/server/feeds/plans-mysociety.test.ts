@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import type { ImportReport } from '../import/run-import';
-import { countRows, createFixtureDb, FEED_FIXTURES, importFile } from '../../../../tests/helpers/db';
+import {
+	countRows,
+	createFixtureDb,
+	FEED_FIXTURES,
+	importFile
+} from '../../../../tests/helpers/db';
 
 let handle: DbHandle;
 let report: ImportReport;
@@ -12,26 +17,42 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const plansOf = (code: string) => handle.sqlite.prepare('SELECT * FROM plans WHERE authority_code = ? ORDER BY id').all(code) as Record<string, unknown>[];
+const plansOf = (code: string) =>
+	handle.sqlite
+		.prepare('SELECT * FROM plans WHERE authority_code = ? ORDER BY id')
+		.all(code) as Record<string, unknown>[];
 
 describe('mysociety-plans feed', () => {
 	it('skips rows with no document address, with an info issue, and still commits', () => {
-		expect(report).toMatchObject({ status: 'committed', rowsRead: 11, rowsAccepted: 9, rowsRejected: 2, fatal: null });
-		expect(report.groups).toContainEqual({
-			severity: 'info',
-			code: 'no_document',
-			column: 'url',
-			message: 'no document address: nothing to store',
-			count: 2,
-			rows: [11, 12]
+		expect(report).toMatchObject({
+			status: 'committed',
+			rowsRead: 11,
+			rowsAccepted: 9,
+			rowsRejected: 2,
+			fatal: null
 		});
+		expect(report.groups).toContainEqual(
+			expect.objectContaining({
+				severity: 'info',
+				code: 'no_document',
+				column: 'url',
+				message: 'no document address: nothing to store',
+				count: 2,
+				rows: [11, 12]
+			})
+		);
 		expect(report.groups.filter((g) => g.severity !== 'info')).toEqual([]);
 		expect(countRows(handle, 'plans')).toBe(9);
 		expect(plansOf('ANS')).toEqual([]);
 	});
 
 	it('folds document types to lower case and a blank type to null', () => {
-		expect(plansOf('BPL')[0]).toMatchObject({ type: 'action plan', title: 'Climate Emergency Action Plan', out_of_date: 0, file_type: 'pdf' });
+		expect(plansOf('BPL')[0]).toMatchObject({
+			type: 'action plan',
+			title: 'Climate Emergency Action Plan',
+			out_of_date: 0,
+			file_type: 'pdf'
+		});
 		expect(plansOf('WFT').map((p) => p.type)).toEqual(['meeting minutes', 'action plan']);
 		expect(plansOf('GMCA')[0]!.type).toBeNull();
 	});
@@ -52,7 +73,15 @@ describe('mysociety-plans feed', () => {
 		const csv = 'local-authority-code,url,type\nTRF,not a url,Action plan\n';
 		const r = await importFile(handle, 'mysociety-plans', csv);
 		expect(r.status).toBe('rejected');
-		expect(r.groups).toEqual([expect.objectContaining({ severity: 'error', code: 'invalid_value', column: 'url', message: 'expected a web address', rows: [2] })]);
+		expect(r.groups).toEqual([
+			expect.objectContaining({
+				severity: 'error',
+				code: 'invalid_value',
+				column: 'url',
+				message: 'expected a web address',
+				rows: [2]
+			})
+		]);
 		expect(countRows(handle, 'plans')).toBe(9);
 	});
 });

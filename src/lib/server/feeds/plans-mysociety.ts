@@ -29,7 +29,11 @@ export const mysocietyPlansFeed: FeedModule<Row> = {
 		{ name: 'local-authority-code', required: true, description: '3-letter code' },
 		{ name: 'url', required: true, description: 'document address' },
 		{ name: 'title', required: false, description: 'document title' },
-		{ name: 'type', required: true, description: 'Action plan / Climate strategy / Progress report…' },
+		{
+			name: 'type',
+			required: true,
+			description: 'Action plan / Climate strategy / Progress report…'
+		},
 		{ name: 'date_retrieved', required: false, description: 'dd/mm/yyyy' },
 		{ name: 'last_update', required: false, description: 'ISO date' },
 		{ name: 'out_of_date', required: false, description: 'True / False' },
@@ -49,10 +53,35 @@ export const mysocietyPlansFeed: FeedModule<Row> = {
 		return row && code ? { ...row, url: row.url!, code } : null;
 	},
 	createWriter(ctx) {
-		const plans = prepareUpsert(ctx.sqlite, 'plans', ['authority_code', 'url', 'title', 'type', 'date_retrieved', 'last_update', 'out_of_date', 'file_type', 'batch_id'], ['authority_code', 'url']);
+		const plans = prepareUpsert(
+			ctx.sqlite,
+			'plans',
+			[
+				'authority_code',
+				'url',
+				'title',
+				'type',
+				'date_retrieved',
+				'last_update',
+				'out_of_date',
+				'file_type',
+				'batch_id'
+			],
+			['authority_code', 'url']
+		);
 		return {
 			write: (r) =>
-				plans.run({ authority_code: r.code, url: r.url, title: r.title, type: r.type, date_retrieved: r.date_retrieved?.date, last_update: r.last_update?.date, out_of_date: r.out_of_date, file_type: r.file_type, batch_id: ctx.batchId }),
+				plans.run({
+					authority_code: r.code,
+					url: r.url,
+					title: r.title,
+					type: r.type,
+					date_retrieved: r.date_retrieved?.date,
+					last_update: r.last_update?.date,
+					out_of_date: r.out_of_date,
+					file_type: r.file_type,
+					batch_id: ctx.batchId
+				}),
 			finish: () => plans.counts()
 		};
 	}

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import type { ImportReport } from '../import/run-import';
-import { countRows, createFixtureDb, FEED_FIXTURES, importFile, tableDigest } from '../../../../tests/helpers/db';
+import {
+	countRows,
+	createFixtureDb,
+	FEED_FIXTURES,
+	importFile,
+	tableDigest
+} from '../../../../tests/helpers/db';
 import { SCOPE_BY_LABEL } from './promises-mysociety';
 
 let handle: DbHandle;
@@ -22,16 +28,27 @@ interface Target {
 	notes: string | null;
 }
 const targetsOf = (code: string) =>
-	handle.sqlite.prepare('SELECT * FROM targets WHERE authority_code = ? ORDER BY id').all(code) as Target[];
+	handle.sqlite
+		.prepare('SELECT * FROM targets WHERE authority_code = ? ORDER BY id')
+		.all(code) as Target[];
 
 describe('mysociety-promises feed', () => {
 	it('commits all 12 fixture rows as 12 targets', () => {
-		expect(report).toMatchObject({ status: 'committed', rowsRead: 12, rowsAccepted: 12, rowsRejected: 0, rowsWritten: 12, fatal: null });
+		expect(report).toMatchObject({
+			status: 'committed',
+			rowsRead: 12,
+			rowsAccepted: 12,
+			rowsRejected: 0,
+			rowsWritten: 12,
+			fatal: null
+		});
 		expect(countRows(handle, 'targets')).toBe(12);
 	});
 
 	it('reads "2030.0" as the year 2030', () => {
-		expect(targetsOf('BPL')).toEqual([expect.objectContaining({ scope: 'whole_area', target_year: 2030 })]);
+		expect(targetsOf('BPL')).toEqual([
+			expect.objectContaining({ scope: 'whole_area', target_year: 2030 })
+		]);
 		expect(targetsOf('TRF')[0]!.target_year).toBe(2038);
 	});
 
@@ -40,7 +57,10 @@ describe('mysociety-promises feed', () => {
 		expect(targetsOf('KIN')[0]!.scope).toBe('council_operations');
 		expect(targetsOf('WFT')[0]!.scope).toBe('whole_area');
 		expect(targetsOf('BNE')[0]!.scope).toBe('no_promise');
-		const scopes = handle.sqlite.prepare('SELECT DISTINCT scope FROM targets ORDER BY scope').pluck().all();
+		const scopes = handle.sqlite
+			.prepare('SELECT DISTINCT scope FROM targets ORDER BY scope')
+			.pluck()
+			.all();
 		expect(scopes).toEqual(['council_operations', 'no_promise', 'whole_area']);
 	});
 
@@ -54,7 +74,14 @@ describe('mysociety-promises feed', () => {
 	});
 
 	it('stores "no promise" rows with empty wording and trimmed notes', () => {
-		expect(targetsOf('BNE')).toEqual([expect.objectContaining({ target_year: null, wording: '', source_url: null, notes: 'No notes' })]);
+		expect(targetsOf('BNE')).toEqual([
+			expect.objectContaining({
+				target_year: null,
+				wording: '',
+				source_url: null,
+				notes: 'No notes'
+			})
+		]);
 	});
 
 	it('keeps a quoted newline inside the wording', () => {
@@ -73,7 +100,11 @@ describe('mysociety-promises feed', () => {
 
 	it('re-import writes nothing: every accepted row is unchanged', async () => {
 		const before = tableDigest(handle, 'targets');
-		const again = await importFile(handle, 'mysociety-promises', FEED_FIXTURES['mysociety-promises']);
+		const again = await importFile(
+			handle,
+			'mysociety-promises',
+			FEED_FIXTURES['mysociety-promises']
+		);
 		expect(again.status).toBe('committed');
 		expect(again.rowsWritten).toBe(0);
 		expect(again.rowsUnchanged).toBe(again.rowsAccepted);

@@ -10,7 +10,10 @@ import type { FeedModule } from '../import/types';
 import { resolveCodedRow } from './authority-column';
 import { prepareTargetUpsert } from './target-upsert';
 
-export const SCOPE_BY_LABEL: Record<string, 'council_operations' | 'whole_area' | 'no_promise' | 'unclear' | 'other'> = {
+export const SCOPE_BY_LABEL: Record<
+	string,
+	'council_operations' | 'whole_area' | 'no_promise' | 'unclear' | 'other'
+> = {
 	'council operations': 'council_operations',
 	'whole area': 'whole_area',
 	'no promise': 'no_promise',
@@ -23,7 +26,10 @@ const RowSchema = z.object({
 	scope: requiredText.transform((s, ctx) => {
 		const scope = SCOPE_BY_LABEL[s.toLowerCase()];
 		if (!scope) {
-			ctx.addIssue({ code: 'custom', message: 'expected "Council operations", "Whole area", "No promise", "Unclear" or "Other"' });
+			ctx.addIssue({
+				code: 'custom',
+				message: 'expected "Council operations", "Whole area", "No promise", "Unclear" or "Other"'
+			});
 			return z.NEVER;
 		}
 		return scope;
@@ -44,7 +50,11 @@ export const mysocietyPromisesFeed: FeedModule<Row> = {
 	datasetKey: 'la-climate-commitments',
 	columns: [
 		{ name: 'local-authority-code', required: true, description: '3-letter code' },
-		{ name: 'scope', required: true, description: 'Council operations / Whole area / No promise / Unclear / Other' },
+		{
+			name: 'scope',
+			required: true,
+			description: 'Council operations / Whole area / No promise / Unclear / Other'
+		},
 		{ name: 'target', required: true, description: 'net-zero year' },
 		{ name: 'wording', required: true, description: 'the promise, verbatim' },
 		{ name: 'source_url', required: false, description: 'where it was found' },
@@ -64,7 +74,18 @@ export const mysocietyPromisesFeed: FeedModule<Row> = {
 		const targets = prepareTargetUpsert(ctx);
 		return {
 			write: (r) =>
-				targets.run({ authority_code: r.code, scope: r.scope, target_year: r.target, wording: r.wording ?? '', source_url: r.source_url, source_name: r.source_name, checked_on: r.data_checked?.date ?? null, notes: r.notes, is_sample: ctx.isSample, batch_id: ctx.batchId }),
+				targets.run({
+					authority_code: r.code,
+					scope: r.scope,
+					target_year: r.target,
+					wording: r.wording ?? '',
+					source_url: r.source_url,
+					source_name: r.source_name,
+					checked_on: r.data_checked?.date ?? null,
+					notes: r.notes,
+					is_sample: ctx.isSample,
+					batch_id: ctx.batchId
+				}),
 			finish: () => targets.counts()
 		};
 	}

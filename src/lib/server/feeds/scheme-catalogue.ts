@@ -18,11 +18,50 @@ const MHCLG = 'MHCLG (formerly DLUHC)';
 const ENGLAND_COUNCILS = ['NMD', 'UA', 'MD', 'LBO', 'CTY', 'CC', 'COMB', 'SRA'];
 
 export const SCHEME_CATALOGUE: Record<string, SchemeFacts> = {
-	'Home Upgrade Grant': { funder: DESNZ, funderKind: 'department', kind: 'competitive', theme: 'housing retrofit', eligibleTypes: ENGLAND_COUNCILS },
-	'Green Homes Grant Local Authority Delivery': { funder: DESNZ, funderKind: 'department', kind: 'competitive', theme: 'housing retrofit', eligibleTypes: ENGLAND_COUNCILS },
-	'Public Sector Decarbonisation Scheme': { funder: DESNZ, funderKind: 'department (delivered by Salix)', kind: 'competitive', theme: 'public buildings' },
-	'Social Housing Decarbonisation Fund': { funder: DESNZ, funderKind: 'department', kind: 'competitive', theme: 'housing retrofit', eligibleTypes: ENGLAND_COUNCILS },
-	'Levelling Up Fund': { funder: MHCLG, funderKind: 'department', kind: 'competitive', theme: 'regeneration and transport' },
-	'UK Shared Prosperity Fund': { funder: MHCLG, funderKind: 'department', kind: 'formula', theme: 'local growth' },
-	'Warm Homes: Local Grant': { funder: DESNZ, funderKind: 'department', kind: 'expression_of_interest', theme: 'housing retrofit', eligibleTypes: ENGLAND_COUNCILS }
+	'Home Upgrade Grant': {
+		funder: DESNZ,
+		funderKind: 'department',
+		kind: 'competitive',
+		theme: 'housing retrofit',
+		eligibleTypes: ENGLAND_COUNCILS
+	},
+	'Green Homes Grant Local Authority Delivery': {
+		funder: DESNZ,
+		funderKind: 'department',
+		kind: 'competitive',
+		theme: 'housing retrofit',
+		eligibleTypes: ENGLAND_COUNCILS
+	},
+	'Public Sector Decarbonisation Scheme': {
+		funder: DESNZ,
+		funderKind: 'department (delivered by Salix)',
+		kind: 'competitive',
+		theme: 'public buildings'
+	},
+	'Social Housing Decarbonisation Fund': {
+		funder: DESNZ,
+		funderKind: 'department',
+		kind: 'competitive',
+		theme: 'housing retrofit',
+		eligibleTypes: ENGLAND_COUNCILS
+	},
+	'Levelling Up Fund': {
+		funder: MHCLG,
+		funderKind: 'department',
+		kind: 'competitive',
+		theme: 'regeneration and transport'
+	},
+	'UK Shared Prosperity Fund': {
+		funder: MHCLG,
+		funderKind: 'department',
+		kind: 'formula',
+		theme: 'local growth'
+	},
+	'Warm Homes: Local Grant': {
+		funder: DESNZ,
+		funderKind: 'department',
+		kind: 'expression_of_interest',
+		theme: 'housing retrofit',
+		eligibleTypes: ENGLAND_COUNCILS
+	}
 };

@@ -18,9 +18,11 @@ export interface TargetRow {
 }
 
 export function prepareTargetUpsert(ctx: ImportContext) {
-	const find = ctx.sqlite.prepare(
-		'SELECT id FROM targets WHERE authority_code = @authority_code AND scope = @scope AND target_year IS @target_year AND wording = @wording'
-	).pluck();
+	const find = ctx.sqlite
+		.prepare(
+			'SELECT id FROM targets WHERE authority_code = @authority_code AND scope = @scope AND target_year IS @target_year AND wording = @wording'
+		)
+		.pluck();
 	const insert = ctx.sqlite.prepare(
 		`INSERT INTO targets (authority_code, scope, target_year, wording, source_url, source_name, checked_on, notes, is_sample, batch_id)
 		 VALUES (@authority_code, @scope, @target_year, @wording, @source_url, @source_name, @checked_on, @notes, @is_sample, @batch_id)`
@@ -36,7 +38,8 @@ export function prepareTargetUpsert(ctx: ImportContext) {
 		run(row: TargetRow) {
 			const params = { ...row, is_sample: row.is_sample ? 1 : 0 };
 			const id = find.get(params) as number | undefined;
-			const changes = id === undefined ? insert.run(params).changes : update.run({ ...params, id }).changes;
+			const changes =
+				id === undefined ? insert.run(params).changes : update.run({ ...params, id }).changes;
 			if (changes) counts.written++;
 			else counts.unchanged++;
 		},

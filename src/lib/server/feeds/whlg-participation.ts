@@ -22,7 +22,11 @@ export const WHLG_STATUS_LABELS: Record<string, string> = {
 
 const RowSchema = z.object({
 	la_name: requiredText,
-	whlg_status: requiredText.pipe(z.enum(Object.keys(WHLG_STATUS_LABELS) as [string, ...string[]], { message: `expected one of ${Object.keys(WHLG_STATUS_LABELS).join(', ')}` })),
+	whlg_status: requiredText.pipe(
+		z.enum(Object.keys(WHLG_STATUS_LABELS) as [string, ...string[]], {
+			message: `expected one of ${Object.keys(WHLG_STATUS_LABELS).join(', ')}`
+		})
+	),
 	website_url: optionalText,
 	consortium: optionalText
 });
@@ -31,12 +35,21 @@ type Row = z.output<typeof RowSchema> & { code: string; leadCode: string | null 
 export const whlgParticipationFeed: FeedModule<Row> = {
 	key: 'whlg-participation',
 	title: 'Warm Homes: Local Grant participation (DESNZ)',
-	description: 'Which councils take part in Warm Homes: Local Grant 2025–28, and through which consortium lead.',
+	description:
+		'Which councils take part in Warm Homes: Local Grant 2025–28, and through which consortium lead.',
 	datasetKey: 'warm-homes-local-grant',
 	columns: [
-		{ name: 'os_custodian_code', required: false, description: 'Ordnance Survey custodian code (not a GSS code)' },
+		{
+			name: 'os_custodian_code',
+			required: false,
+			description: 'Ordnance Survey custodian code (not a GSS code)'
+		},
 		{ name: 'la_name', required: true, description: 'council name as DESNZ lists it' },
-		{ name: 'whlg_status', required: true, description: Object.keys(WHLG_STATUS_LABELS).join(' / ') },
+		{
+			name: 'whlg_status',
+			required: true,
+			description: Object.keys(WHLG_STATUS_LABELS).join(' / ')
+		},
 		{ name: 'website_url', required: false, description: 'where residents apply' },
 		{ name: 'income_threshold_gbp', required: false, description: 'household income threshold' },
 		{ name: 'consortium', required: false, description: 'consortium lead body; blank = none' }
@@ -54,16 +67,44 @@ export const whlgParticipationFeed: FeedModule<Row> = {
 			const lead = ctx.resolver.resolve(row.consortium);
 			// Some leads are not councils (an energy agency); keep the name, report it.
 			if (lead.ok) leadCode = lead.code;
-			else ctx.issues.warn(rowNumber, 'consortium', row.consortium, 'lead_not_a_council', `consortium lead "${row.consortium}" is not a council we know; kept by name`);
+			else
+				ctx.issues.warn(
+					rowNumber,
+					'consortium',
+					row.consortium,
+					'lead_not_a_council',
+					`consortium lead "${row.consortium}" is not a council we know; kept by name`
+				);
 		}
 		return { ...row, code: council.code, leadCode };
 	},
 	createWriter(ctx) {
 		const competitionId = competitionStore(ctx).ensure(WHLG_SCHEME.scheme, WHLG_SCHEME.round, null);
-		const participation = prepareUpsert(ctx.sqlite, 'participations', ['competition_id', 'authority_code', 'status', 'lead_authority_code', 'lead_name', 'website_url', 'batch_id'], ['competition_id', 'authority_code']);
+		const participation = prepareUpsert(
+			ctx.sqlite,
+			'participations',
+			[
+				'competition_id',
+				'authority_code',
+				'status',
+				'lead_authority_code',
+				'lead_name',
+				'website_url',
+				'batch_id'
+			],
+			['competition_id', 'authority_code']
+		);
 		return {
 			write: (r) =>
-				participation.run({ competition_id: competitionId, authority_code: r.code, status: r.whlg_status, lead_authority_code: r.leadCode, lead_name: r.consortium, website_url: r.website_url, batch_id: ctx.batchId }),
+				participation.run({
+					competition_id: competitionId,
+					authority_code: r.code,
+					status: r.whlg_status,
+					lead_authority_code: r.leadCode,
+					lead_name: r.consortium,
+					website_url: r.website_url,
+					batch_id: ctx.batchId
+				}),
 			finish: () => participation.counts()
 		};
 	}

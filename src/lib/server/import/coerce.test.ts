@@ -19,7 +19,12 @@ const day = (date: string) => ({ date, precision: 'day' });
 const month = (date: string) => ({ date, precision: 'month' });
 
 /** The one error message a schema gives for a value. */
-function errorOf(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown) {
+function errorOf(
+	schema: {
+		safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } };
+	},
+	value: unknown
+) {
 	const result = schema.safeParse(value);
 	expect(result.success).toBe(false);
 	return result.error!.issues.map((i) => i.message);
@@ -67,10 +72,19 @@ describe('parseUkDate', () => {
 		expect(parseUkDate('04/03/2024')).toEqual(day('2024-03-04'));
 	});
 
-	it.each(['31/02/2024', '29/02/2023', '2024-02-30', '13/2019', '2021-13', '00/2019', '13 Marchy 2020', 'not a date', '', '2024/13/01', '12/25/2024'])(
-		'%j → null',
-		(raw) => expect(parseUkDate(raw)).toBeNull()
-	);
+	it.each([
+		'31/02/2024',
+		'29/02/2023',
+		'2024-02-30',
+		'13/2019',
+		'2021-13',
+		'00/2019',
+		'13 Marchy 2020',
+		'not a date',
+		'',
+		'2024/13/01',
+		'12/25/2024'
+	])('%j → null', (raw) => expect(parseUkDate(raw)).toBeNull());
 
 	// BUG (reported): any 4-letter word that starts with a month abbreviation is taken as that
 	// month ("Junk" → June, "Mayo" → May), so free text becomes a date instead of an error.
@@ -93,7 +107,9 @@ describe('parseGbp', () => {
 		['41400000', 41400000]
 	])('%j → %d', (raw, value) => expect(parseGbp(raw)).toBe(value));
 
-	it.each(['abc', '', '-5', '£', '1.2x', '1,2,3m£'])('%j → null', (raw) => expect(parseGbp(raw)).toBeNull());
+	it.each(['abc', '', '-5', '£', '1.2x', '1,2,3m£'])('%j → null', (raw) =>
+		expect(parseGbp(raw)).toBeNull()
+	);
 });
 
 describe('parseYesNo', () => {
@@ -108,7 +124,9 @@ describe('parseYesNo', () => {
 		['False', false]
 	])('%j → %s', (raw, value) => expect(parseYesNo(raw)).toBe(value));
 
-	it.each(['maybe', '', 'Yesterday', 'Nope'])('%j → null', (raw) => expect(parseYesNo(raw)).toBeNull());
+	it.each(['maybe', '', 'Yesterday', 'Nope'])('%j → null', (raw) =>
+		expect(parseYesNo(raw)).toBeNull()
+	);
 });
 
 describe('zod schemas', () => {
@@ -133,13 +151,17 @@ describe('zod schemas', () => {
 	it('optionalUkDate', () => {
 		expect(optionalUkDate.parse('05/2019')).toEqual(month('2019-05-01'));
 		expect(optionalUkDate.parse(' ')).toBeNull();
-		expect(errorOf(optionalUkDate, '31/02/2024')).toEqual(['expected a date as dd/mm/yyyy or yyyy-mm-dd']);
+		expect(errorOf(optionalUkDate, '31/02/2024')).toEqual([
+			'expected a date as dd/mm/yyyy or yyyy-mm-dd'
+		]);
 	});
 
 	it('optionalGbp', () => {
 		expect(optionalGbp.parse('£1,234,567')).toBe(1234567);
 		expect(optionalGbp.parse('')).toBeNull();
-		expect(errorOf(optionalGbp, 'lots')).toEqual(['expected an amount in pounds such as £1,234,567 or 1.2m']);
+		expect(errorOf(optionalGbp, 'lots')).toEqual([
+			'expected an amount in pounds such as £1,234,567 or 1.2m'
+		]);
 	});
 
 	it('optionalNumber and requiredNumber', () => {

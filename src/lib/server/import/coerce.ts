@@ -55,12 +55,18 @@ function isRealDate(y: number, m: number, d: number): boolean {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES =
+	'january february march april may june july august september october november december'.split(
+		' '
+	);
 
-/** "March", "Mar", "Sept" → 3, 3, 9; anything else → null. */
+/** "March", "Mar", "Sept" → 3, 3, 9; any other word (even "Mayo") → null. */
 function monthNumber(word: string): number | null {
 	const w = word.toLowerCase();
-	const i = MONTHS.findIndex((m) => w.startsWith(m) && (w.length <= 4 || m.length === 3));
-	return i >= 0 && (w.length <= 4 || 'january february march april may june july august september october november december'.split(' ')[i] === w) ? i + 1 : null;
+	const i = MONTH_NAMES.findIndex(
+		(name, k) => w === name || w === MONTHS[k] || (k === 8 && w === 'sept')
+	);
+	return i >= 0 ? i + 1 : null;
 }
 
 /**
@@ -91,13 +97,17 @@ export function parseUkDate(raw: string): ParsedDate | null {
 	if (m) {
 		const mo = monthNumber(m[2]!);
 		const [y, d] = [Number(m[3]), Number(m[1])];
-		return mo && isRealDate(y, mo, d) ? { date: `${y}-${pad(mo)}-${pad(d)}`, precision: 'day' } : null;
+		return mo && isRealDate(y, mo, d)
+			? { date: `${y}-${pad(mo)}-${pad(d)}`, precision: 'day' }
+			: null;
 	}
 	m = /^(\d{4})\s+([a-z]+)\.?\s+(\d{1,2})$/i.exec(s);
 	if (m) {
 		const mo = monthNumber(m[2]!);
 		const [y, d] = [Number(m[1]), Number(m[3])];
-		return mo && isRealDate(y, mo, d) ? { date: `${y}-${pad(mo)}-${pad(d)}`, precision: 'day' } : null;
+		return mo && isRealDate(y, mo, d)
+			? { date: `${y}-${pad(mo)}-${pad(d)}`, precision: 'day' }
+			: null;
 	}
 	m = /^([a-z]+)\.?\s+(\d{4})$/i.exec(s);
 	if (m) {
@@ -108,9 +118,7 @@ export function parseUkDate(raw: string): ParsedDate | null {
 	if (m) {
 		const [y, mo] = m[1]!.length === 4 ? [m[1], m[2]] : [m[2], m[1]];
 		const month = Number(mo);
-		return month >= 1 && month <= 12
-			? { date: `${y}-${pad(month)}-01`, precision: 'month' }
-			: null;
+		return month >= 1 && month <= 12 ? { date: `${y}-${pad(month)}-01`, precision: 'month' } : null;
 	}
 	return null;
 }
@@ -161,7 +169,10 @@ export const optionalGbp = z
 		if (!s?.trim()) return null;
 		const value = parseGbp(s);
 		if (value === null) {
-			ctx.addIssue({ code: 'custom', message: 'expected an amount in pounds such as £1,234,567 or 1.2m' });
+			ctx.addIssue({
+				code: 'custom',
+				message: 'expected an amount in pounds such as £1,234,567 or 1.2m'
+			});
 			return z.NEVER;
 		}
 		return value;
@@ -182,9 +193,7 @@ export const optionalNumber = z
 		return n;
 	});
 
-export const requiredNumber = optionalNumber.pipe(
-	z.number({ error: 'expected a number' })
-);
+export const requiredNumber = optionalNumber.pipe(z.number({ error: 'expected a number' }));
 
 /** Free-text yes/no ("Y", "yes", "True", "N - turned it down"): the first word decides. */
 export function parseYesNo(raw: string): boolean | null {

@@ -22,6 +22,8 @@ export interface IssueGroup {
 	count: number;
 	/** The first few row numbers, to find them in the file. */
 	rows: number[];
+	/** The first few distinct values found, so the report says what was wrong. */
+	values: string[];
 }
 
 const ROWS_KEPT_PER_GROUP = 10;
@@ -38,26 +40,61 @@ export class IssueCollector {
 	add(issue: ImportIssue): void {
 		this.total++;
 		if (this.kept.length < ISSUES_KEPT) this.kept.push(issue);
-		if (issue.severity === 'error' && issue.rowNumber !== null) this.erroredRows.add(issue.rowNumber);
+		if (issue.severity === 'error' && issue.rowNumber !== null)
+			this.erroredRows.add(issue.rowNumber);
 		const key = `${issue.severity}|${issue.code}|${issue.column}|${issue.message}`;
 		let group = this.groups.get(key);
 		if (!group) {
-			group = { severity: issue.severity, code: issue.code, column: issue.column, message: issue.message, count: 0, rows: [] };
+			group = {
+				severity: issue.severity,
+				code: issue.code,
+				column: issue.column,
+				message: issue.message,
+				count: 0,
+				rows: [],
+				values: []
+			};
 			this.groups.set(key, group);
 		}
 		group.count++;
-		if (issue.rowNumber !== null && group.rows.length < ROWS_KEPT_PER_GROUP) group.rows.push(issue.rowNumber);
+		if (issue.rowNumber !== null && group.rows.length < ROWS_KEPT_PER_GROUP)
+			group.rows.push(issue.rowNumber);
+		if (
+			issue.value &&
+			group.values.length < ROWS_KEPT_PER_GROUP &&
+			!group.values.includes(issue.value)
+		) {
+			group.values.push(issue.value);
+		}
 	}
 
-	error(rowNumber: number | null, column: string | null, value: string | null, code: string, message: string) {
+	error(
+		rowNumber: number | null,
+		column: string | null,
+		value: string | null,
+		code: string,
+		message: string
+	) {
 		this.add({ rowNumber, column, value, severity: 'error', code, message });
 	}
 
-	warn(rowNumber: number | null, column: string | null, value: string | null, code: string, message: string) {
+	warn(
+		rowNumber: number | null,
+		column: string | null,
+		value: string | null,
+		code: string,
+		message: string
+	) {
 		this.add({ rowNumber, column, value, severity: 'warning', code, message });
 	}
 
-	info(rowNumber: number | null, column: string | null, value: string | null, code: string, message: string) {
+	info(
+		rowNumber: number | null,
+		column: string | null,
+		value: string | null,
+		code: string,
+		message: string
+	) {
 		this.add({ rowNumber, column, value, severity: 'info', code, message });
 	}
 

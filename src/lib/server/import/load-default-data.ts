@@ -32,7 +32,9 @@ const ManifestSchema = z.object({
 export type DatasetManifest = z.infer<typeof ManifestSchema>;
 
 export function readManifest(dataDir: string): DatasetManifest {
-	const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(join(dataDir, 'datasets.json'), 'utf8')));
+	const parsed = ManifestSchema.safeParse(
+		JSON.parse(readFileSync(join(dataDir, 'datasets.json'), 'utf8'))
+	);
 	if (!parsed.success) throw new Error(`data/datasets.json is invalid: ${parsed.error.message}`);
 	return parsed.data;
 }
@@ -47,7 +49,15 @@ export function registerDatasets(handle: DbHandle, manifest: DatasetManifest): v
 		   version = excluded.version, release_date = excluded.release_date, coverage = excluded.coverage, notes = excluded.notes`
 	);
 	for (const d of manifest.datasets) {
-		upsert.run({ licenceUrl: null, version: null, releaseDate: null, coverage: null, notes: null, ...d, files: undefined });
+		upsert.run({
+			licenceUrl: null,
+			version: null,
+			releaseDate: null,
+			coverage: null,
+			notes: null,
+			...d,
+			files: undefined
+		});
 	}
 }
 
@@ -80,10 +90,21 @@ export async function loadDefaultData(
 			const started = Date.now();
 			// Real published files have quirks (an unmatched name, a double-encoded alias): keep the
 			// valid rows and list the rest in the import report rather than refuse the whole file.
-			const report = await runImport(handle, { feed, source: path, fileName: file.path, importedBy: 'default data', mode: 'accept-valid' });
-			const problems = report.groups.filter((g) => g.severity !== 'info').reduce((n, g) => n + g.count, 0);
-			log(`  ${file.path}: ${report.rowsAccepted} rows (${report.rowsRejected} set aside, ${problems} problems listed) in ${Date.now() - started} ms`);
-			if (report.status !== 'committed') throw new Error(`Loading ${file.path} failed: ${report.fatal ?? 'rejected'}`);
+			const report = await runImport(handle, {
+				feed,
+				source: path,
+				fileName: file.path,
+				importedBy: 'default data',
+				mode: 'accept-valid'
+			});
+			const problems = report.groups
+				.filter((g) => g.severity !== 'info')
+				.reduce((n, g) => n + g.count, 0);
+			log(
+				`  ${file.path}: ${report.rowsAccepted} rows (${report.rowsRejected} set aside, ${problems} problems listed) in ${Date.now() - started} ms`
+			);
+			if (report.status !== 'committed')
+				throw new Error(`Loading ${file.path} failed: ${report.fatal ?? 'rejected'}`);
 			result.loaded.push(report);
 		}
 	}

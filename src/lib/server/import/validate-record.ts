@@ -34,5 +34,12 @@ export function reportUnresolved(
 		resolution.reason === 'ambiguous'
 			? `authority "${value}" matches several councils (${resolution.candidates.join(', ')})`
 			: `unknown authority "${value}"`;
-	issues.add({ rowNumber, column, value, severity, code: `${resolution.reason}_authority`, message });
+	issues.add({
+		rowNumber,
+		column,
+		value,
+		severity,
+		code: `${resolution.reason}_authority`,
+		message
+	});
 }

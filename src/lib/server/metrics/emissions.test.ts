@@ -42,7 +42,12 @@ describe('summariseEmissions', () => {
 	});
 
 	it('does not divide by a zero first year', () => {
-		const s = summariseEmissions(totalsByYear([{ year: 2005, sector: 'X', valueKt: 0 }, { year: 2006, sector: 'X', valueKt: 5 }]))!;
+		const s = summariseEmissions(
+			totalsByYear([
+				{ year: 2005, sector: 'X', valueKt: 0 },
+				{ year: 2006, sector: 'X', valueKt: 5 }
+			])
+		)!;
 		expect(s.changePct).toBeNull();
 	});
 });

@@ -57,6 +57,8 @@ export function summariseEmissions(
 		// kt → t is ×1000; per person.
 		latestPerHeadT: population ? (latest.totalKt * 1000) / population : null,
 		largestSector:
-			largest && latest.totalKt > 0 ? { sector: largest[0], sharePct: (largest[1] / latest.totalKt) * 100 } : null
+			largest && latest.totalKt > 0
+				? { sector: largest[0], sharePct: (largest[1] / latest.totalKt) * 100 }
+				: null
 	};
 }

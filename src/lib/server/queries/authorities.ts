@@ -36,7 +36,10 @@ export interface AuthorityFilter {
 	includeAbolished?: boolean;
 }
 
-export function listAuthorities(sqlite: Database.Database, filter: AuthorityFilter = {}): AuthoritySummary[] {
+export function listAuthorities(
+	sqlite: Database.Database,
+	filter: AuthorityFilter = {}
+): AuthoritySummary[] {
 	const q = filter.q?.trim() ? `%${filter.q.trim().toLowerCase()}%` : null;
 	const rows = all<SqliteRow<AuthoritySummary, 'isCurrent'>>(
 		sqlite,
@@ -49,10 +52,18 @@ export function listAuthorities(sqlite: Database.Database, filter: AuthorityFilt
 		        OR EXISTS (SELECT 1 FROM authority_aliases al WHERE al.authority_code = a.code AND al.normalised LIKE ?))
 		 ORDER BY a.nice_name`,
 		filter.includeAbolished ? 1 : 0,
-		filter.nation ?? null, filter.nation ?? null,
-		filter.region ?? null, filter.region ?? null,
-		filter.type ?? null, filter.type ?? null,
-		q, q, q, q, q, q
+		filter.nation ?? null,
+		filter.nation ?? null,
+		filter.region ?? null,
+		filter.region ?? null,
+		filter.type ?? null,
+		filter.type ?? null,
+		q,
+		q,
+		q,
+		q,
+		q,
+		q
 	);
 	return rows.map((r) => ({ ...r, isCurrent: !!r.isCurrent }));
 }
@@ -65,9 +76,18 @@ export interface FilterOptions {
 
 export function listAuthorityFilterOptions(sqlite: Database.Database): FilterOptions {
 	return {
-		nations: all<{ v: string }>(sqlite, 'SELECT DISTINCT nation AS v FROM authorities WHERE is_current = 1 ORDER BY 1').map((r) => r.v),
-		regions: all<{ v: string }>(sqlite, "SELECT DISTINCT region AS v FROM authorities WHERE is_current = 1 AND region IS NOT NULL AND region != '' ORDER BY 1").map((r) => r.v),
-		types: all<{ code: string; name: string }>(sqlite, 'SELECT DISTINCT type AS code, type_name AS name FROM authorities WHERE is_current = 1 ORDER BY type_name')
+		nations: all<{ v: string }>(
+			sqlite,
+			'SELECT DISTINCT nation AS v FROM authorities WHERE is_current = 1 ORDER BY 1'
+		).map((r) => r.v),
+		regions: all<{ v: string }>(
+			sqlite,
+			"SELECT DISTINCT region AS v FROM authorities WHERE is_current = 1 AND region IS NOT NULL AND region != '' ORDER BY 1"
+		).map((r) => r.v),
+		types: all<{ code: string; name: string }>(
+			sqlite,
+			'SELECT DISTINCT type AS code, type_name AS name FROM authorities WHERE is_current = 1 ORDER BY type_name'
+		)
 	};
 }
 
@@ -76,7 +96,11 @@ export function findAuthorityCode(sqlite: Database.Database, input: string): str
 	const key = input.trim().toUpperCase();
 	return (
 		get<{ code: string }>(sqlite, 'SELECT code FROM authorities WHERE code = ?', key)?.code ??
-		get<{ code: string }>(sqlite, 'SELECT authority_code AS code FROM authority_gss_codes WHERE gss_code = ?', key)?.code ??
+		get<{ code: string }>(
+			sqlite,
+			'SELECT authority_code AS code FROM authority_gss_codes WHERE gss_code = ?',
+			key
+		)?.code ??
 		null
 	);
 }
@@ -93,16 +117,37 @@ export interface AuthorityDetail extends AuthoritySummary {
 }
 
 export function getAuthority(sqlite: Database.Database, code: string): AuthorityDetail | null {
-	const row = get<SqliteRow<AuthoritySummary, 'isCurrent'> & { startDate: string | null; endDate: string | null; areaKm2: number | null; countyCode: string | null; caCode: string | null; replacedBy: string | null }>(
+	const row = get<
+		SqliteRow<AuthoritySummary, 'isCurrent'> & {
+			startDate: string | null;
+			endDate: string | null;
+			areaKm2: number | null;
+			countyCode: string | null;
+			caCode: string | null;
+			replacedBy: string | null;
+		}
+	>(
 		sqlite,
-		`${SUMMARY_SELECT.replace('FROM authorities a', `, a.start_date AS startDate, a.end_date AS endDate, a.area_km2 AS areaKm2,
-		   a.county_code AS countyCode, a.combined_authority_code AS caCode, a.replaced_by_codes AS replacedBy FROM authorities a`)}
+		`${SUMMARY_SELECT.replace(
+			'FROM authorities a',
+			`, a.start_date AS startDate, a.end_date AS endDate, a.area_km2 AS areaKm2,
+		   a.county_code AS countyCode, a.combined_authority_code AS caCode, a.replaced_by_codes AS replacedBy FROM authorities a`
+		)}
 		 WHERE a.code = ?`,
 		code
 	);
 	if (!row) return null;
-	const named = (c: string | null) => (c ? (get<{ code: string; name: string }>(sqlite, 'SELECT code, nice_name AS name FROM authorities WHERE code = ?', c) ?? null) : null);
-	const successors = (row.replacedBy ? (JSON.parse(row.replacedBy) as string[]) : []).map(named).filter((a): a is { code: string; name: string } => a !== null);
+	const named = (c: string | null) =>
+		c
+			? (get<{ code: string; name: string }>(
+					sqlite,
+					'SELECT code, nice_name AS name FROM authorities WHERE code = ?',
+					c
+				) ?? null)
+			: null;
+	const successors = (row.replacedBy ? (JSON.parse(row.replacedBy) as string[]) : [])
+		.map(named)
+		.filter((a): a is { code: string; name: string } => a !== null);
 	const { countyCode, caCode, replacedBy, ...rest } = row;
 	void replacedBy;
 	return {
@@ -111,7 +156,16 @@ export function getAuthority(sqlite: Database.Database, code: string): Authority
 		county: named(countyCode),
 		combinedAuthority: named(caCode),
 		successors,
-		predecessors: all(sqlite, `SELECT code, nice_name AS name, end_date AS endDate FROM authorities WHERE EXISTS (SELECT 1 FROM json_each(replaced_by_codes) WHERE value = ?) ORDER BY nice_name`, code),
-		members: all(sqlite, `SELECT code, nice_name AS name FROM authorities WHERE is_current = 1 AND (county_code = ? OR combined_authority_code = ?) ORDER BY nice_name`, code, code)
+		predecessors: all(
+			sqlite,
+			`SELECT code, nice_name AS name, end_date AS endDate FROM authorities WHERE EXISTS (SELECT 1 FROM json_each(replaced_by_codes) WHERE value = ?) ORDER BY nice_name`,
+			code
+		),
+		members: all(
+			sqlite,
+			`SELECT code, nice_name AS name FROM authorities WHERE is_current = 1 AND (county_code = ? OR combined_authority_code = ?) ORDER BY nice_name`,
+			code,
+			code
+		)
 	};
 }

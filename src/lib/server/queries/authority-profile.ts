@@ -3,11 +3,28 @@
  * always say the same thing.
  */
 import type Database from 'better-sqlite3';
-import { totalsByYear, summariseEmissions, type YearTotal, type EmissionsSummary } from '../metrics/emissions';
+import {
+	totalsByYear,
+	summariseEmissions,
+	type YearTotal,
+	type EmissionsSummary
+} from '../metrics/emissions';
 import { getAuthority, type AuthorityDetail } from './authorities';
-import { getDeclaration, listPlans, listTargets, type DeclarationRow, type PlanRow, type TargetRow } from './commitments';
+import {
+	getDeclaration,
+	listPlans,
+	listTargets,
+	type DeclarationRow,
+	type PlanRow,
+	type TargetRow
+} from './commitments';
 import { getAuthorityEmissions, type EmissionRelease } from './emissions';
-import { listAuthorityAwards, listAuthorityParticipations, type AwardRow, type ParticipationRow } from './funding';
+import {
+	listAuthorityAwards,
+	listAuthorityParticipations,
+	type AwardRow,
+	type ParticipationRow
+} from './funding';
 
 export const MEASURE_LABELS = {
 	scope_of_influence: 'CO2 within the scope of influence of local authorities',
@@ -35,7 +52,10 @@ export interface AuthorityProfile {
 	participations: ParticipationRow[];
 }
 
-export function getAuthorityProfile(sqlite: Database.Database, code: string): AuthorityProfile | null {
+export function getAuthorityProfile(
+	sqlite: Database.Database,
+	code: string
+): AuthorityProfile | null {
 	const authority = getAuthority(sqlite, code);
 	if (!authority) return null;
 	return {

@@ -36,7 +36,10 @@ export function listCurrentReleases(sqlite: Database.Database): EmissionRelease[
 }
 
 /** One entry per current release that has rows for this authority. */
-export function getAuthorityEmissions(sqlite: Database.Database, code: string): AuthorityEmissions[] {
+export function getAuthorityEmissions(
+	sqlite: Database.Database,
+	code: string
+): AuthorityEmissions[] {
 	return listCurrentReleases(sqlite)
 		.map((release) => {
 			const rows = all<SectorYearRow & { isAggregate: number }>(

@@ -27,7 +27,13 @@ export interface AwardRow {
 }
 
 export function listAuthorityAwards(sqlite: Database.Database, code: string): AwardRow[] {
-	const rows = all<Omit<AwardRow, 'partners' | 'isConsortium' | 'isSample'> & { isConsortium: number; isSample: number; partners: string | null }>(
+	const rows = all<
+		Omit<AwardRow, 'partners' | 'isConsortium' | 'isSample'> & {
+			isConsortium: number;
+			isSample: number;
+			partners: string | null;
+		}
+	>(
 		sqlite,
 		`SELECT a.id, c.scheme, c.round, f.name AS funder, a.kind, c.kind AS competitionKind, a.amount_gbp AS amountGbp,
 		        a.award_date AS awardDate, a.project_title AS projectTitle, a.is_consortium AS isConsortium,
@@ -63,7 +69,10 @@ export interface ParticipationRow {
 	members: number;
 }
 
-export function listAuthorityParticipations(sqlite: Database.Database, code: string): ParticipationRow[] {
+export function listAuthorityParticipations(
+	sqlite: Database.Database,
+	code: string
+): ParticipationRow[] {
 	return all<ParticipationRow>(
 		sqlite,
 		`SELECT c.scheme, c.round, p.status, p.lead_authority_code AS leadCode,

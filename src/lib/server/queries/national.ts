@@ -39,9 +39,19 @@ export interface NationalOverview {
 
 export function getNationalOverview(sqlite: Database.Database): NationalOverview {
 	return {
-		authorities: all(sqlite, `SELECT nation, tier, count(*) AS count FROM authorities WHERE is_current = 1 GROUP BY nation, tier ORDER BY nation, tier`),
-		councilsWithPromiseRecords: all<{ n: number }>(sqlite, 'SELECT count(DISTINCT authority_code) AS n FROM targets WHERE is_sample = 0')[0]?.n ?? 0,
-		targetScopeTotals: all(sqlite, `SELECT scope, count(DISTINCT authority_code) AS councils FROM targets WHERE is_sample = 0 GROUP BY scope ORDER BY councils DESC`),
+		authorities: all(
+			sqlite,
+			`SELECT nation, tier, count(*) AS count FROM authorities WHERE is_current = 1 GROUP BY nation, tier ORDER BY nation, tier`
+		),
+		councilsWithPromiseRecords:
+			all<{ n: number }>(
+				sqlite,
+				'SELECT count(DISTINCT authority_code) AS n FROM targets WHERE is_sample = 0'
+			)[0]?.n ?? 0,
+		targetScopeTotals: all(
+			sqlite,
+			`SELECT scope, count(DISTINCT authority_code) AS councils FROM targets WHERE is_sample = 0 GROUP BY scope ORDER BY councils DESC`
+		),
 		targetYears: all(
 			sqlite,
 			`SELECT scope, target_year AS targetYear, count(DISTINCT authority_code) AS councils FROM targets
@@ -53,7 +63,13 @@ export function getNationalOverview(sqlite: Database.Database): NationalOverview
 			`SELECT substr(date_made, 1, 7) AS month, count(*) AS declarations FROM declarations
 			 WHERE declared = 1 AND date_made IS NOT NULL GROUP BY month ORDER BY month`
 		),
-		declaredTotal: all<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM declarations WHERE declared = 1')[0]?.n ?? 0,
-		declarationsUndated: all<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM declarations WHERE declared = 1 AND date_made IS NULL')[0]?.n ?? 0
+		declaredTotal:
+			all<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM declarations WHERE declared = 1')[0]
+				?.n ?? 0,
+		declarationsUndated:
+			all<{ n: number }>(
+				sqlite,
+				'SELECT count(*) AS n FROM declarations WHERE declared = 1 AND date_made IS NULL'
+			)[0]?.n ?? 0
 	};
 }

@@ -18,9 +18,14 @@ export function all<T>(sqlite: Database.Database, sql: string, ...params: unknow
 	return statement(sqlite, sql).all(...params) as T[];
 }
 
-export function get<T>(sqlite: Database.Database, sql: string, ...params: unknown[]): T | undefined {
+export function get<T>(
+	sqlite: Database.Database,
+	sql: string,
+	...params: unknown[]
+): T | undefined {
 	return statement(sqlite, sql).get(...params) as T | undefined;
 }
 
 /** A row as SQLite returns it: booleans arrive as 0/1. */
-export type SqliteRow<T, BooleanKeys extends keyof T> = Omit<T, BooleanKeys> & Record<BooleanKeys, number>;
+export type SqliteRow<T, BooleanKeys extends keyof T> = Omit<T, BooleanKeys> &
+	Record<BooleanKeys, number>;

@@ -17,11 +17,20 @@ const QuerySchema = z.object({
 export const GET: RequestHandler = ({ url }) => {
 	const parsed = QuerySchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!parsed.success) {
-		return json({ error: 'invalid query', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, { status: 400 });
+		return json(
+			{
+				error: 'invalid query',
+				issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+			},
+			{ status: 400 }
+		);
 	}
 	const { sqlite } = getDatabase();
 	const { include_abolished, ...filter } = parsed.data;
-	const authorities = listAuthorities(sqlite, { ...filter, includeAbolished: include_abolished === 'true' });
+	const authorities = listAuthorities(sqlite, {
+		...filter,
+		includeAbolished: include_abolished === 'true'
+	});
 	const targets = listAllTargets(sqlite);
 	return json({
 		count: authorities.length,
@@ -37,7 +46,11 @@ export const GET: RequestHandler = ({ url }) => {
 			region: a.region,
 			isCurrent: a.isCurrent,
 			population2020: a.population2020,
-			targets: (targets.get(a.code) ?? []).map((t) => ({ scope: t.scope, targetYear: t.targetYear, sourceUrl: t.sourceUrl }))
+			targets: (targets.get(a.code) ?? []).map((t) => ({
+				scope: t.scope,
+				targetYear: t.targetYear,
+				sourceUrl: t.sourceUrl
+			}))
 		})),
 		licence: 'Data: mySociety and Climate Emergency UK (CC BY 4.0). See /sources.'
 	});

@@ -9,7 +9,8 @@ export const GET: RequestHandler = ({ params }) => {
 	const { sqlite } = getDatabase();
 	const code = params.code.length <= 12 ? findAuthorityCode(sqlite, params.code) : null;
 	const profile = code ? getAuthorityProfile(sqlite, code) : null;
-	if (!profile) return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
+	if (!profile)
+		return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
 	const { authority, targets, declaration, plans, emissions, awards, participations } = profile;
 	return json({
 		authority,
@@ -20,9 +21,18 @@ export const GET: RequestHandler = ({ params }) => {
 			measure: e.measure,
 			measureLabel: e.measureLabel,
 			unit: e.unit,
-			release: { label: e.release.label, releaseDate: e.release.releaseDate, yearFrom: e.release.yearFrom, yearTo: e.release.yearTo },
+			release: {
+				label: e.release.label,
+				releaseDate: e.release.releaseDate,
+				yearFrom: e.release.yearFrom,
+				yearTo: e.release.yearTo
+			},
 			isAggregate: e.isAggregate,
-			byYear: e.byYear.map((y) => ({ year: y.year, totalKt: round(y.totalKt), sectors: Object.fromEntries(Object.entries(y.sectors).map(([k, v]) => [k, round(v)])) }))
+			byYear: e.byYear.map((y) => ({
+				year: y.year,
+				totalKt: round(y.totalKt),
+				sectors: Object.fromEntries(Object.entries(y.sectors).map(([k, v]) => [k, round(v)]))
+			}))
 		})),
 		awards,
 		participations
