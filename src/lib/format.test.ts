@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatGbp, toCsv } from './format';
+import { formatChangePct, formatDate, formatGbp, toCsv } from './format';
 
 describe('format', () => {
 	it('writes money as UK readers expect', () => {
@@ -13,6 +13,13 @@ describe('format', () => {
 		expect(formatDate('2022-11-18')).toBe('18 November 2022');
 		expect(formatDate('2019-05-01', 'month')).toBe('May 2019');
 		expect(formatDate(null)).toBe('—');
+	});
+
+	it('writes changes with a real minus sign', () => {
+		expect(formatChangePct(-47.2)).toBe('\u221247%');
+		expect(formatChangePct(3)).toBe('+3%');
+		expect(formatChangePct(-0.2)).toBe('0%');
+		expect(formatChangePct(null)).toBe('—');
 	});
 
 	it('quotes CSV cells that need it', () => {

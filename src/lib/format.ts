@@ -63,3 +63,11 @@ export function toCsv(
 	};
 	return [columns, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
 }
+
+/** "−47%" with a real minus sign, "+3%", or "—" when unknown. */
+export function formatChangePct(pct: number | null | undefined, digits = 0): string {
+	if (pct === null || pct === undefined || Number.isNaN(pct)) return '—';
+	const rounded = Number(pct.toFixed(digits));
+	const sign = rounded > 0 ? '+' : rounded < 0 ? '\u2212' : '';
+	return `${sign}${formatNumber(Math.abs(rounded), digits)}%`;
+}
