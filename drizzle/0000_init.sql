@@ -253,18 +253,20 @@ CREATE TABLE `declarations` (
 CREATE TABLE `emission_releases` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`dataset_key` text NOT NULL,
-	`measure` text NOT NULL,
 	`gases` text NOT NULL,
+	`has_territorial` integer NOT NULL,
+	`has_influence` integer NOT NULL,
 	`label` text NOT NULL,
+	`checksum` text NOT NULL,
 	`release_date` text,
 	`year_from` integer,
 	`year_to` integer,
-	`is_current` integer NOT NULL,
 	`batch_id` integer,
 	FOREIGN KEY (`dataset_key`) REFERENCES `datasets`(`key`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`batch_id`) REFERENCES `import_batches`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `emission_releases_dataset_idx` ON `emission_releases` (`dataset_key`,`year_from`,`year_to`);--> statement-breakpoint
 CREATE TABLE `emissions` (
 	`release_id` integer NOT NULL,
 	`authority_code` text NOT NULL,
@@ -272,14 +274,23 @@ CREATE TABLE `emissions` (
 	`sector` text NOT NULL,
 	`sub_sector` text NOT NULL,
 	`gas` text NOT NULL,
-	`value_kt` real NOT NULL,
+	`territorial_kt` real,
+	`influence_kt` real,
 	`is_aggregate` integer NOT NULL,
-	PRIMARY KEY(`release_id`, `authority_code`, `year`, `sub_sector`, `gas`),
 	FOREIGN KEY (`release_id`) REFERENCES `emission_releases`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`authority_code`) REFERENCES `authorities`(`code`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `emissions_authority_year_idx` ON `emissions` (`authority_code`,`release_id`,`year`,`sector`,`value_kt`);--> statement-breakpoint
+CREATE UNIQUE INDEX `emissions_natural_idx` ON `emissions` (`release_id`,`authority_code`,`year`,`sub_sector`,`gas`);--> statement-breakpoint
+CREATE INDEX `emissions_authority_idx` ON `emissions` (`authority_code`,`release_id`,`year`,`sector`,`territorial_kt`,`influence_kt`);--> statement-breakpoint
+CREATE TABLE `feed_header_maps` (
+	`feed` text NOT NULL,
+	`their_header` text NOT NULL,
+	`our_column` text NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	PRIMARY KEY(`feed`, `their_header`)
+);
+--> statement-breakpoint
 CREATE TABLE `funders` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
@@ -297,6 +308,7 @@ CREATE TABLE `import_batches` (
 	`started_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`finished_at` text,
 	`status` text NOT NULL,
+	`undone_at` text,
 	`rows_read` integer DEFAULT 0 NOT NULL,
 	`rows_accepted` integer DEFAULT 0 NOT NULL,
 	`rows_rejected` integer DEFAULT 0 NOT NULL,
@@ -307,6 +319,22 @@ CREATE TABLE `import_batches` (
 );
 --> statement-breakpoint
 CREATE INDEX `import_batches_feed_idx` ON `import_batches` (`feed`,`checksum`);--> statement-breakpoint
+CREATE TABLE `import_changes` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`batch_id` integer NOT NULL,
+	`table_name` text NOT NULL,
+	`op` text NOT NULL,
+	`row_id` integer NOT NULL,
+	`before` text
+);
+--> statement-breakpoint
+CREATE INDEX `import_changes_batch_idx` ON `import_changes` (`batch_id`);--> statement-breakpoint
+CREATE INDEX `import_changes_row_idx` ON `import_changes` (`table_name`,`row_id`);--> statement-breakpoint
+CREATE TABLE `import_context` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`batch_id` integer
+);
+--> statement-breakpoint
 CREATE TABLE `import_issues` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`batch_id` integer NOT NULL,
@@ -320,6 +348,15 @@ CREATE TABLE `import_issues` (
 );
 --> statement-breakpoint
 CREATE INDEX `import_issues_batch_idx` ON `import_issues` (`batch_id`,`code`);--> statement-breakpoint
+CREATE TABLE `import_rejected_rows` (
+	`batch_id` integer NOT NULL,
+	`row_number` integer NOT NULL,
+	`values` text NOT NULL,
+	`reasons` text NOT NULL,
+	PRIMARY KEY(`batch_id`, `row_number`),
+	FOREIGN KEY (`batch_id`) REFERENCES `import_batches`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `interim_targets` (
 	`target_id` integer NOT NULL,
 	`year` integer NOT NULL,

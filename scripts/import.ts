@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FEEDS, feedByKey } from '../src/lib/server/feeds/registry';
 import { detectFeed } from '../src/lib/server/import/detect-feed';
+import { parseMapArgs } from '../src/lib/server/import/header-maps';
 import { runImport, type ImportReport } from '../src/lib/server/import/run-import';
 import { prepareDatabase } from '../src/lib/server/startup';
 
@@ -18,6 +19,7 @@ const { values, positionals } = parseArgs({
 		'dry-run': { type: 'boolean', default: false },
 		'accept-valid': { type: 'boolean', default: false },
 		json: { type: 'boolean', default: false },
+		map: { type: 'string', multiple: true, default: [] },
 		help: { type: 'boolean', short: 'h', default: false }
 	}
 });
@@ -31,6 +33,14 @@ if (values.help || positionals.length === 0) {
 const chosen = values.feed ? feedByKey(values.feed) : undefined;
 if (values.feed && !chosen) {
 	console.error(`Unknown feed "${values.feed}". Feeds: ${FEEDS.map((f) => f.key).join(', ')}`);
+	process.exit(2);
+}
+
+let headerMap: Record<string, string>;
+try {
+	headerMap = parseMapArgs(values.map ?? []);
+} catch (e) {
+	console.error((e as Error).message);
 	process.exit(2);
 }
 
@@ -55,13 +65,15 @@ for (const file of positionals) {
 		importedBy: `cli:${process.env.USER ?? 'unknown'}`,
 		mode: values['accept-valid'] ? 'accept-valid' : 'strict',
 		dryRun: values['dry-run'],
-		onProgress: (rows) => {
-			if (!values.json && process.stderr.isTTY) {
-				const secs = (Date.now() - started) / 1000;
-				process.stderr.write(
-					`\r  ${rows.toLocaleString('en-GB')} rows, ${Math.round(rows / Math.max(secs, 0.001)).toLocaleString('en-GB')} rows/s`
-				);
-			}
+		headerMap,
+		onProgress: ({ rowsRead, bytesRead, bytesTotal }) => {
+			if (values.json) return;
+			const secs = (Date.now() - started) / 1000;
+			const pct = bytesTotal ? Math.round((bytesRead / bytesTotal) * 100) : 0;
+			const rate = Math.round(rowsRead / Math.max(secs, 0.001));
+			const line = `  ${rowsRead.toLocaleString('en-GB')} rows, ${rate.toLocaleString('en-GB')} rows/s, ${pct}%`;
+			// A live line on a terminal; one line per update in a log.
+			process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
 		}
 	});
 	if (!values.json && process.stderr.isTTY) process.stderr.write('\n');

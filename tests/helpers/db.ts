@@ -116,7 +116,7 @@ export function tableDigest(handle: DbHandle, table: string): string {
 export function dataDigest(handle: DbHandle): Record<string, string> {
 	const tables = handle.sqlite
 		.prepare(
-			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT IN ('import_batches', 'import_issues') ORDER BY name"
+			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT IN ('import_batches', 'import_issues', 'import_rejected_rows') ORDER BY name"
 		)
 		.pluck()
 		.all() as string[];

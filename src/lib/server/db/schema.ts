@@ -60,6 +60,7 @@ export const importBatches = sqliteTable(
 		startedAt: timestampNow('started_at'),
 		finishedAt: text('finished_at'),
 		status: text('status', { enum: ['committed', 'rejected', 'undone'] }).notNull(),
+		undoneAt: text('undone_at'),
 		rowsRead: integer('rows_read').notNull().default(0),
 		rowsAccepted: integer('rows_accepted').notNull().default(0),
 		rowsRejected: integer('rows_rejected').notNull().default(0),
@@ -557,25 +558,38 @@ export const actionFunding = sqliteTable(
 export const EMISSION_MEASURES = ['territorial', 'scope_of_influence'] as const;
 
 /**
- * A release of an emissions series. Government revises the whole back-series each year, so a new
- * release of a measure replaces the previous one (`is_current`), it never adds to it.
+ * A release of an emissions series (one dataset, e.g. DESNZ's greenhouse gas statistics).
+ * Government revises the whole back-series each year, so for every year it covers, the newest
+ * release of a dataset replaces the older ones: queries read, per year, the latest release that
+ * covers it. Older releases stay stored (for the record and for undo), never mixed in.
  */
-export const emissionReleases = sqliteTable('emission_releases', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	datasetKey: text('dataset_key')
-		.notNull()
-		.references(() => datasets.key),
-	measure: text('measure', { enum: EMISSION_MEASURES }).notNull(),
-	/** Which gases the figures cover: CO2 only, or all greenhouse gases (CO2e). */
-	gases: text('gases', { enum: ['co2', 'ghg'] }).notNull(),
-	label: text('label').notNull(),
-	releaseDate: text('release_date'),
-	yearFrom: integer('year_from'),
-	yearTo: integer('year_to'),
-	isCurrent: integer('is_current', { mode: 'boolean' }).notNull(),
-	batchId: integer('batch_id').references(() => importBatches.id)
-});
+export const emissionReleases = sqliteTable(
+	'emission_releases',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		datasetKey: text('dataset_key')
+			.notNull()
+			.references(() => datasets.key),
+		/** Which gases the figures cover: CO2 only, or all greenhouse gases (CO2e). */
+		gases: text('gases', { enum: ['co2', 'ghg'] }).notNull(),
+		hasTerritorial: integer('has_territorial', { mode: 'boolean' }).notNull(),
+		hasInfluence: integer('has_influence', { mode: 'boolean' }).notNull(),
+		label: text('label').notNull(),
+		/** SHA-256 of the file it came from: the same file again reuses the release. */
+		checksum: text('checksum').notNull(),
+		releaseDate: text('release_date'),
+		yearFrom: integer('year_from'),
+		yearTo: integer('year_to'),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [index('emission_releases_dataset_idx').on(t.datasetKey, t.yearFrom, t.yearTo)]
+);
 
+/**
+ * One published record: authority × year × sub-sector × gas, with both measures DESNZ publishes
+ * side by side (territorial, and within the scope of influence of local authorities), so a
+ * million-row release is a million writes, not two million.
+ */
 export const emissions = sqliteTable(
 	'emissions',
 	{
@@ -589,7 +603,8 @@ export const emissions = sqliteTable(
 		sector: text('sector').notNull(),
 		subSector: text('sub_sector').notNull(),
 		gas: text('gas').notNull(),
-		valueKt: real('value_kt').notNull(),
+		territorialKt: real('territorial_kt'),
+		influenceKt: real('influence_kt'),
 		/**
 		 * True for rows a publisher built by adding up other authorities (counties, combined
 		 * authorities, the GLA): never add these to their members' rows.
@@ -597,16 +612,78 @@ export const emissions = sqliteTable(
 		isAggregate: integer('is_aggregate', { mode: 'boolean' }).notNull()
 	},
 	(t) => [
-		primaryKey({
-			columns: [t.releaseId, t.authorityCode, t.year, t.subSector, t.gas]
-		}),
-		// Covering index for the per-authority series and per-year totals the pages read.
-		index('emissions_authority_year_idx').on(
+		uniqueIndex('emissions_natural_idx').on(
+			t.releaseId,
+			t.authorityCode,
+			t.year,
+			t.subSector,
+			t.gas
+		),
+		// Covering index for one authority's series by sector (the profile and progress pages).
+		index('emissions_authority_idx').on(
 			t.authorityCode,
 			t.releaseId,
 			t.year,
 			t.sector,
-			t.valueKt
+			t.territorialKt,
+			t.influenceKt
 		)
 	]
 );
+
+/* ---------------------------------------------------------------- import support */
+
+/** Rows an accept-valid import set aside, kept as read so they can be fixed and re-imported. */
+export const importRejectedRows = sqliteTable(
+	'import_rejected_rows',
+	{
+		batchId: integer('batch_id')
+			.notNull()
+			.references(() => importBatches.id, { onDelete: 'cascade' }),
+		rowNumber: integer('row_number').notNull(),
+		/** The row's cells keyed by the file's own headers, as JSON. */
+		values: text('values', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+		reasons: text('reasons').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.batchId, t.rowNumber] })]
+);
+
+/** A user's header mapping for a feed ("their column = our field"), reused on the next upload. */
+export const feedHeaderMaps = sqliteTable(
+	'feed_header_maps',
+	{
+		feed: text('feed').notNull(),
+		theirHeader: text('their_header').notNull(),
+		ourColumn: text('our_column').notNull(),
+		updatedAt: timestampNow('updated_at')
+	},
+	(t) => [primaryKey({ columns: [t.feed, t.theirHeader] })]
+);
+
+/**
+ * Undo log, filled by triggers (drizzle/0001_undo_log.sql, generated from this schema by
+ * scripts/generate-undo-triggers.ts) while `import_context` names the running batch: every row a
+ * batch inserts, or its state before the batch updated or deleted it.
+ */
+export const importChanges = sqliteTable(
+	'import_changes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		batchId: integer('batch_id').notNull(),
+		tableName: text('table_name').notNull(),
+		op: text('op', { enum: ['insert', 'update', 'delete'] }).notNull(),
+		rowId: integer('row_id').notNull(),
+		/** The row before the change (update, delete), as JSON. */
+		before: text('before')
+	},
+	(t) => [
+		index('import_changes_batch_idx').on(t.batchId),
+		index('import_changes_row_idx').on(t.tableName, t.rowId)
+	]
+);
+
+/** One row: the batch being imported, read by the undo-log triggers; null outside imports. */
+export const importContext = sqliteTable('import_context', {
+	id: integer('id').primaryKey(),
+	batchId: integer('batch_id')
+});

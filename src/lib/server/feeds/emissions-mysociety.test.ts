@@ -33,7 +33,7 @@ afterAll(() => handle.close());
 function stored(code: string, year: number) {
 	return handle.sqlite
 		.prepare(
-			'SELECT sector, sub_sector, value_kt, is_aggregate FROM emissions WHERE authority_code = ? AND year = ?'
+			'SELECT sector, sub_sector, influence_kt AS value_kt, territorial_kt, is_aggregate FROM emissions WHERE authority_code = ? AND year = ?'
 		)
 		.all(code, year) as {
 		sector: string;
@@ -111,13 +111,20 @@ describe('mysociety-emissions feed', () => {
 		expect(countRows(handle, 'authority_populations')).toBe(18);
 	});
 
-	it('records one current release spanning the years imported', () => {
+	it('records one release spanning the years imported, scope-of-influence CO2 only', () => {
 		const releases = handle.sqlite
-			.prepare('SELECT measure, gases, is_current, year_from, year_to FROM emission_releases')
+			.prepare(
+				'SELECT gases, has_territorial, has_influence, year_from, year_to FROM emission_releases'
+			)
 			.all();
 		expect(releases).toEqual([
-			{ measure: 'scope_of_influence', gases: 'co2', is_current: 1, year_from: 2019, year_to: 2020 }
+			{ gases: 'co2', has_territorial: 0, has_influence: 1, year_from: 2019, year_to: 2020 }
 		]);
+		const territorial = handle.sqlite
+			.prepare('SELECT count(*) FROM emissions WHERE territorial_kt IS NOT NULL')
+			.pluck()
+			.get();
+		expect(territorial).toBe(0);
 	});
 
 	it('writes nothing on re-import of the same file', async () => {

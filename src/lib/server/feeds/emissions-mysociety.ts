@@ -123,8 +123,10 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 	createWriter(ctx) {
 		const release = startEmissionRelease(ctx, {
 			datasetKey: 'mysociety-emissions',
-			measure: 'scope_of_influence',
-			gases: 'co2'
+			gases: 'co2',
+			hasTerritorial: false,
+			hasInfluence: true,
+			fallbackLabel: 'mySociety local authority emissions'
 		});
 		const tiers = new Map(
 			(
@@ -144,7 +146,7 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 				'sector',
 				'sub_sector',
 				'gas',
-				'value_kt',
+				'influence_kt',
 				'is_aggregate'
 			],
 			['release_id', 'authority_code', 'year', 'sub_sector', 'gas']
@@ -170,7 +172,7 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 						sector: s.sector,
 						sub_sector: s.subSector,
 						gas: 'CO2',
-						value_kt: row.values[i],
+						influence_kt: row.values[i],
 						is_aggregate: isAggregate
 					});
 				});

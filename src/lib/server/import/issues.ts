@@ -34,11 +34,15 @@ export class IssueCollector {
 	readonly kept: ImportIssue[] = [];
 	private groups = new Map<string, IssueGroup>();
 	private erroredRows = new Set<number>();
+	/** Messages since the last mark, for the reasons column of a rejected row. */
+	private recent: string[] = [];
 	fatal: string | null = null;
 	total = 0;
 
 	add(issue: ImportIssue): void {
 		this.total++;
+		if (issue.severity === 'error')
+			this.recent.push(issue.column ? `${issue.column}: ${issue.message}` : issue.message);
 		if (this.kept.length < ISSUES_KEPT) this.kept.push(issue);
 		if (issue.severity === 'error' && issue.rowNumber !== null)
 			this.erroredRows.add(issue.rowNumber);
@@ -96,6 +100,13 @@ export class IssueCollector {
 		message: string
 	) {
 		this.add({ rowNumber, column, value, severity: 'info', code, message });
+	}
+
+	/** The error messages added since `total` was `mark` (one row's reasons); clears the buffer. */
+	messagesSince(mark: number): string {
+		const out = this.total > mark ? this.recent.join('; ') : '';
+		this.recent = [];
+		return out;
 	}
 
 	get rowsWithErrors(): number {

@@ -37,8 +37,10 @@ export function sniffEncoding(firstChunk: Uint8Array): 'utf-8' | 'windows-1252' 
  */
 function decodingStream(
 	onEncoding: (e: 'utf-8' | 'windows-1252') => void,
-	hash: ReturnType<typeof createHash>
+	hash: ReturnType<typeof createHash>,
+	onBytes?: (bytes: number) => void
 ) {
+	let bytes = 0;
 	let decoder: TextDecoder | null = null;
 	let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
 	let asciiSoFar = true;
@@ -61,6 +63,8 @@ function decodingStream(
 		readableObjectMode: false,
 		transform(chunk: Buffer, _enc, done) {
 			hash.update(chunk);
+			bytes += chunk.length;
+			onBytes?.(bytes);
 			if (!decoder) {
 				encoding = sniffEncoding(chunk);
 				onEncoding(encoding);
@@ -111,12 +115,13 @@ export function canonicalHeader(h: string): string {
 export function readCsv(
 	source: string | Readable,
 	onHeaders: (headers: string[]) => void,
-	onRecord: (values: string[], rowNumber: number) => void
+	onRecord: (values: string[], rowNumber: number) => void,
+	onBytes?: (bytesRead: number) => void
 ): Promise<CsvReadResult> {
 	const hash = createHash('sha256');
 	let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
 	const input = typeof source === 'string' ? createReadStream(source) : source;
-	const text = input.pipe(decodingStream((e) => (encoding = e), hash));
+	const text = input.pipe(decodingStream((e) => (encoding = e), hash, onBytes));
 	let headers: string[] | null = null;
 	let rowNumber = 0;
 	let delimiter = ',';

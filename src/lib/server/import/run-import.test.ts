@@ -115,7 +115,7 @@ describe('runImport: all or nothing', () => {
 		);
 		expect(report).toMatchObject({ status: 'rejected', rowsRead: 0, rowsWritten: 0 });
 		expect(report.fatal).toBe(
-			`This file is not a ${mysocietyPromisesFeed.title} file: missing column "scope".`
+			`This file is not a ${mysocietyPromisesFeed.title} file: missing column "scope". Map the file's own column names to these, or choose another feed.`
 		);
 		expect(dataDigest(handle)).toEqual(before);
 		const two = await importFile(

@@ -2,13 +2,22 @@
  * The one import pipeline: read (streaming) → map headers → validate (zod, in the feed) → resolve
  * authorities → write (one transaction) → report. A file is all or nothing by default: any invalid
  * row rolls the whole file back, so a parse error can never become a silent partial import.
+ * Every change a committed import makes is logged (by triggers) so it can be undone exactly.
  */
 import type { Readable } from 'node:stream';
 import type { DbHandle } from '../db/client';
 import { IssueCollector, type IssueGroup } from './issues';
 import { readCsv, canonicalHeader } from './read-csv';
 import { AuthorityResolver } from './resolve-authority';
+import { spool } from './spool';
 import type { AnyFeed, ImportContext, FeedWriter } from './types';
+import { loadHeaderMap, saveHeaderMap } from './header-maps';
+
+export interface ImportProgress {
+	rowsRead: number;
+	bytesRead: number;
+	bytesTotal: number;
+}
 
 export interface ImportOptions {
 	feed: AnyFeed;
@@ -19,7 +28,11 @@ export interface ImportOptions {
 	mode?: 'strict' | 'accept-valid';
 	dryRun?: boolean;
 	isSample?: boolean;
-	onProgress?: (rowsRead: number) => void;
+	/** "their header" → "our column", for files whose columns are named differently; saved. */
+	headerMap?: Record<string, string>;
+	/** Keep the first n valid rows, as they will be stored, for a preview. */
+	previewRows?: number;
+	onProgress?: (progress: ImportProgress) => void;
 }
 
 export interface ImportReport {
@@ -37,14 +50,19 @@ export interface ImportReport {
 	fatal: string | null;
 	groups: IssueGroup[];
 	unmappedColumns: string[];
+	preview: Record<string, unknown>[];
 }
 
-/** Map the file's headers to the feed's canonical column names (case, spacing and aliases). */
-export function mapHeaders(feed: AnyFeed, headers: string[]) {
+/** Map the file's headers to the feed's canonical column names (case, spacing, aliases, user map). */
+export function mapHeaders(feed: AnyFeed, headers: string[], userMap: Record<string, string> = {}) {
 	const lookup = new Map<string, string>();
 	for (const col of feed.columns) {
 		lookup.set(canonicalHeader(col.name), col.name);
 		for (const a of col.aliases ?? []) lookup.set(canonicalHeader(a), col.name);
+	}
+	const known = new Set(feed.columns.map((c) => c.name));
+	for (const [theirs, ours] of Object.entries(userMap)) {
+		if (known.has(ours)) lookup.set(canonicalHeader(theirs), ours);
 	}
 	const mapped = headers.map((h) => lookup.get(canonicalHeader(h)) ?? null);
 	const present = new Set(mapped.filter((m): m is string => m !== null));
@@ -53,110 +71,164 @@ export function mapHeaders(feed: AnyFeed, headers: string[]) {
 	return { mapped, missing, unmapped };
 }
 
+/** Rejected rows kept in memory for the download; past this only the count and reasons remain. */
+const REJECTED_ROWS_KEPT = 100_000;
+
 export async function runImport(handle: DbHandle, options: ImportOptions): Promise<ImportReport> {
 	const { feed, mode = 'strict', dryRun = false, isSample = false } = options;
 	const { sqlite } = handle;
-	const issues = new IssueCollector();
-	const batchId = Number(
-		sqlite
-			.prepare(
-				`INSERT INTO import_batches (feed, dataset_key, file_name, checksum, imported_by, status, is_sample)
-				 VALUES (?, ?, ?, '', ?, 'rejected', ?)`
-			)
-			.run(feed.key, feed.datasetKey, options.fileName, options.importedBy, isSample ? 1 : 0)
-			.lastInsertRowid
-	);
-	const ctx: ImportContext = {
-		db: handle.db,
-		sqlite,
-		resolver: AuthorityResolver.load(sqlite),
-		issues,
-		batchId,
-		isSample
-	};
-
-	let writer: FeedWriter<unknown> | null = null;
-	let mapped: (string | null)[] = [];
-	let unmapped: string[] = [];
-	let rowsRead = 0;
-	let rowsAccepted = 0;
-	let counts = { written: 0, unchanged: 0 };
-	let read = { checksum: '', encoding: 'utf-8' };
-
-	// Deferred foreign keys: reference tables may name rows further down the same file.
-	sqlite.exec('BEGIN IMMEDIATE');
-	sqlite.pragma('defer_foreign_keys = ON');
+	const file = await spool(options.source);
 	try {
-		read = await readCsv(
-			options.source,
-			(headers) => {
-				const m = mapHeaders(feed, headers);
-				mapped = m.mapped;
-				unmapped = m.unmapped;
-				if (m.missing.length) {
-					issues.fatal = `This file is not a ${feed.title} file: missing column${m.missing.length > 1 ? 's' : ''} ${m.missing.map((c) => `"${c}"`).join(', ')}.`;
-					throw new MissingColumns();
-				}
-				writer = feed.createWriter(ctx);
-			},
-			(values, rowNumber) => {
-				rowsRead++;
-				if (rowsRead % 10000 === 0) options.onProgress?.(rowsRead);
-				const record: Record<string, string> = {};
-				for (let i = 0; i < mapped.length; i++) {
-					const key = mapped[i];
-					if (key) record[key] = values[i] ?? '';
-				}
-				const row = feed.parseRow(record, rowNumber, ctx);
-				if (row === null) return;
-				rowsAccepted++;
-				writer!.write(row, rowNumber);
-			}
-		);
-		if (writer) counts = (writer as FeedWriter<unknown>).finish();
-		if (!writer && !issues.fatal) issues.fatal = 'The file is empty: no header row was found.';
-	} catch (e) {
-		if (!(e instanceof MissingColumns)) {
-			sqlite.exec('ROLLBACK');
-			sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId);
-			throw e;
-		}
+		return await importSpooled(handle, options, file.path, file.checksum, file.bytes);
+	} finally {
+		file.dispose();
 	}
-	options.onProgress?.(rowsRead);
 
-	const rowsRejected = rowsRead - rowsAccepted;
-	const rejected = issues.fatal !== null || (mode === 'strict' && issues.rowsWithErrors > 0);
-	let status: ImportReport['status'] = rejected ? 'rejected' : dryRun ? 'dry-run' : 'committed';
-	if (status === 'committed') {
+	async function importSpooled(
+		h: DbHandle,
+		o: ImportOptions,
+		path: string,
+		checksum: string,
+		bytesTotal: number
+	) {
+		const issues = new IssueCollector();
+		const batchId = Number(
+			sqlite
+				.prepare(
+					`INSERT INTO import_batches (feed, dataset_key, file_name, checksum, imported_by, status, is_sample)
+					 VALUES (?, ?, ?, ?, ?, 'rejected', ?)`
+				)
+				.run(feed.key, feed.datasetKey, o.fileName, checksum, o.importedBy, isSample ? 1 : 0)
+				.lastInsertRowid
+		);
+		const ctx: ImportContext = {
+			db: h.db,
+			sqlite,
+			resolver: AuthorityResolver.load(sqlite),
+			issues,
+			batchId,
+			isSample,
+			checksum,
+			fileName: o.fileName
+		};
+		const userMap = { ...loadHeaderMap(sqlite, feed.key), ...(o.headerMap ?? {}) };
+
+		let writer: FeedWriter<unknown> | null = null;
+		let headers: string[] = [];
+		let mapped: (string | null)[] = [];
+		let unmapped: string[] = [];
+		let rowsRead = 0;
+		let rowsAccepted = 0;
+		let bytesRead = 0;
+		let counts = { written: 0, unchanged: 0 };
+		let encoding = 'utf-8';
+		const preview: Record<string, unknown>[] = [];
+		const rejectedRows: { rowNumber: number; values: Record<string, string>; reasons: string }[] =
+			[];
+
+		// Deferred foreign keys: reference tables may name rows further down the same file.
+		sqlite.exec('BEGIN IMMEDIATE');
+		sqlite.pragma('defer_foreign_keys = ON');
+		sqlite.prepare('UPDATE import_context SET batch_id = ? WHERE id = 1').run(batchId);
 		try {
-			sqlite.exec('COMMIT');
+			const read = await readCsv(
+				path,
+				(found) => {
+					headers = found;
+					const m = mapHeaders(feed, found, userMap);
+					mapped = m.mapped;
+					unmapped = m.unmapped;
+					if (m.missing.length) {
+						issues.fatal = `This file is not a ${feed.title} file: missing column${m.missing.length > 1 ? 's' : ''} ${m.missing.map((c) => `"${c}"`).join(', ')}. Map the file's own column names to these, or choose another feed.`;
+						throw new MissingColumns();
+					}
+					writer = feed.createWriter(ctx);
+				},
+				(values, rowNumber) => {
+					rowsRead++;
+					if (rowsRead % 10000 === 0) o.onProgress?.({ rowsRead, bytesRead, bytesTotal });
+					const record: Record<string, string> = {};
+					for (let i = 0; i < mapped.length; i++) {
+						const key = mapped[i];
+						if (key) record[key] = values[i] ?? '';
+					}
+					const mark = issues.total;
+					const row = feed.parseRow(record, rowNumber, ctx);
+					if (row === null) {
+						if (issues.hasRowError(rowNumber) && rejectedRows.length < REJECTED_ROWS_KEPT) {
+							rejectedRows.push({
+								rowNumber,
+								values: Object.fromEntries(headers.map((hd, i) => [hd, values[i] ?? ''])),
+								reasons: issues.messagesSince(mark)
+							});
+						}
+						return;
+					}
+					rowsAccepted++;
+					if (preview.length < (o.previewRows ?? 0)) preview.push(row as Record<string, unknown>);
+					writer!.write(row, rowNumber);
+				},
+				(b) => (bytesRead = b)
+			);
+			encoding = read.encoding;
+			if (writer) counts = (writer as FeedWriter<unknown>).finish();
+			if (!writer && !issues.fatal) issues.fatal = 'The file is empty: no header row was found.';
 		} catch (e) {
-			// Deferred constraints are checked here: a reference to a row that does not exist.
-			sqlite.exec('ROLLBACK');
-			issues.fatal = `The file could not be saved: ${(e as Error).message}. Nothing was written.`;
-			status = 'rejected';
+			if (!(e instanceof MissingColumns)) {
+				sqlite.exec('ROLLBACK');
+				sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId);
+				if (e instanceof Error && /not valid UTF-8/.test(e.message)) {
+					return finishReport(h, { batchId: null, status: 'rejected', fatal: e.message });
+				}
+				throw e;
+			}
 		}
-	} else {
-		sqlite.exec('ROLLBACK');
+		o.onProgress?.({ rowsRead, bytesRead: bytesTotal, bytesTotal });
+
+		const rejected = issues.fatal !== null || (mode === 'strict' && issues.rowsWithErrors > 0);
+		let status: ImportReport['status'] = rejected ? 'rejected' : dryRun ? 'dry-run' : 'committed';
+		sqlite.prepare('UPDATE import_context SET batch_id = NULL WHERE id = 1').run();
+		if (status === 'committed') {
+			try {
+				sqlite.exec('COMMIT');
+			} catch (e) {
+				// Deferred constraints are checked here: a reference to a row that does not exist.
+				sqlite.exec('ROLLBACK');
+				issues.fatal = `The file could not be saved: ${(e as Error).message}. Nothing was written.`;
+				status = 'rejected';
+			}
+		} else {
+			sqlite.exec('ROLLBACK');
+		}
+		if (status === 'committed' && Object.keys(o.headerMap ?? {}).length)
+			saveHeaderMap(sqlite, feed.key, o.headerMap!);
+		return finishReport(h, { batchId, status, fatal: issues.fatal });
+
+		function finishReport(
+			hh: DbHandle,
+			r: { batchId: number | null; status: ImportReport['status']; fatal: string | null }
+		) {
+			const report: ImportReport = {
+				batchId: r.status === 'dry-run' ? null : r.batchId,
+				feed: feed.key,
+				fileName: o.fileName,
+				checksum,
+				status: r.status,
+				rowsRead,
+				rowsAccepted,
+				rowsRejected: rowsRead - rowsAccepted,
+				rowsWritten: r.status === 'committed' ? counts.written : 0,
+				rowsUnchanged: counts.unchanged,
+				encoding,
+				fatal: r.fatal,
+				groups: issues.grouped(),
+				unmappedColumns: unmapped,
+				preview
+			};
+			if (r.batchId !== null) recordBatch(hh, report, r.batchId, issues, rejectedRows);
+			return report;
+		}
 	}
-	const report: ImportReport = {
-		batchId: status === 'dry-run' ? null : batchId,
-		feed: feed.key,
-		fileName: options.fileName,
-		checksum: read.checksum,
-		status,
-		rowsRead,
-		rowsAccepted,
-		rowsRejected,
-		rowsWritten: status === 'committed' ? counts.written : 0,
-		rowsUnchanged: counts.unchanged,
-		encoding: read.encoding,
-		fatal: issues.fatal,
-		groups: issues.grouped(),
-		unmappedColumns: unmapped
-	};
-	recordBatch(handle, report, batchId, issues);
-	return report;
 }
 
 class MissingColumns extends Error {}
@@ -169,7 +241,8 @@ function recordBatch(
 	handle: DbHandle,
 	report: ImportReport,
 	batchId: number,
-	issues: IssueCollector
+	issues: IssueCollector,
+	rejectedRows: { rowNumber: number; values: Record<string, string>; reasons: string }[]
 ) {
 	const { sqlite } = handle;
 	if (report.status === 'dry-run') {
@@ -179,11 +252,10 @@ function recordBatch(
 	const save = sqlite.transaction(() => {
 		sqlite
 			.prepare(
-				`UPDATE import_batches SET checksum = ?, status = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
+				`UPDATE import_batches SET status = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
 				 rows_read = ?, rows_accepted = ?, rows_rejected = ?, rows_written = ?, report = ? WHERE id = ?`
 			)
 			.run(
-				report.checksum,
 				report.status,
 				report.rowsRead,
 				report.rowsAccepted,
@@ -193,15 +265,21 @@ function recordBatch(
 					groups: report.groups,
 					fatal: report.fatal,
 					unmappedColumns: report.unmappedColumns,
-					encoding: report.encoding
+					encoding: report.encoding,
+					rowsUnchanged: report.rowsUnchanged
 				}),
 				batchId
 			);
-		const insert = sqlite.prepare(
+		const insertIssue = sqlite.prepare(
 			`INSERT INTO import_issues (batch_id, row_number, "column", value, severity, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)`
 		);
 		for (const i of issues.kept)
-			insert.run(batchId, i.rowNumber, i.column, i.value, i.severity, i.code, i.message);
+			insertIssue.run(batchId, i.rowNumber, i.column, i.value, i.severity, i.code, i.message);
+		const insertRejected = sqlite.prepare(
+			'INSERT INTO import_rejected_rows (batch_id, row_number, "values", reasons) VALUES (?, ?, ?, ?)'
+		);
+		for (const r of rejectedRows)
+			insertRejected.run(batchId, r.rowNumber, JSON.stringify(r.values), r.reasons);
 	});
 	save();
 }

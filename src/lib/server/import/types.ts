@@ -25,6 +25,10 @@ export interface ImportContext {
 	issues: IssueCollector;
 	batchId: number;
 	isSample: boolean;
+	/** SHA-256 of the file being imported (known before the first row is read). */
+	checksum: string;
+	/** The file's name as the user knows it, for labels. */
+	fileName: string;
 }
 
 export interface WriteCounts {

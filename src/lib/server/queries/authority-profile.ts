@@ -18,7 +18,7 @@ import {
 	type PlanRow,
 	type TargetRow
 } from './commitments';
-import { getAuthorityEmissions, type EmissionRelease } from './emissions';
+import { getAuthorityEmissions, type EmissionMeasure, type EmissionRelease } from './emissions';
 import {
 	listAuthorityAwards,
 	listAuthorityParticipations,
@@ -27,15 +27,17 @@ import {
 } from './funding';
 
 export const MEASURE_LABELS = {
-	scope_of_influence: 'CO2 within the scope of influence of local authorities',
-	territorial: 'Territorial greenhouse gas emissions'
+	scope_of_influence: 'Emissions within the scope of influence of local authorities',
+	territorial: 'Territorial emissions'
 } as const;
 
 export interface EmissionsSeries {
-	measure: EmissionRelease['measure'];
+	measure: EmissionMeasure;
 	measureLabel: string;
 	unit: string;
+	/** The release in force, and any older one still used for years the newest does not cover. */
 	release: EmissionRelease;
+	releases: EmissionRelease[];
 	/** True for counties, combined authorities and the GLA: the sum of their members' figures. */
 	isAggregate: boolean;
 	byYear: YearTotal[];
@@ -66,10 +68,11 @@ export function getAuthorityProfile(
 		emissions: getAuthorityEmissions(sqlite, code).map((e) => {
 			const byYear = totalsByYear(e.rows);
 			return {
-				measure: e.release.measure,
-				measureLabel: MEASURE_LABELS[e.release.measure],
-				unit: e.release.gases === 'co2' ? 'kt CO2' : 'kt CO2e',
-				release: e.release,
+				measure: e.measure,
+				measureLabel: MEASURE_LABELS[e.measure],
+				unit: e.gases === 'co2' ? 'kt CO2' : 'kt CO2e',
+				release: e.releases[e.releases.length - 1]!,
+				releases: e.releases,
 				isAggregate: e.isAggregate,
 				byYear,
 				summary: summariseEmissions(byYear, e.populationByYear)
