@@ -68,6 +68,8 @@ export default async function setup(project: TestProject) {
 		env: {
 			...process.env,
 			DATABASE_URL: join(dir, 'e2e.db'),
+			BODY_SIZE_LIMIT: 'Infinity',
+			UPLOAD_DIR: join(dir, 'uploads'),
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: baseUrl

@@ -14,7 +14,11 @@ const EnvSchema = z.object({
 	DATA_DIR: z.string().trim().min(1).default('data'),
 	MIGRATIONS_DIR: z.string().trim().min(1).default('drizzle'),
 	/** Set to "0" to start with an empty database (tests of the import pipeline use it). */
-	LOAD_DEFAULT_DATA: z.enum(['0', '1']).default('1')
+	LOAD_DEFAULT_DATA: z.enum(['0', '1']).default('1'),
+	/** Where uploaded files wait between upload, check and import. */
+	UPLOAD_DIR: z.string().trim().min(1).default('var/uploads'),
+	/** Largest upload accepted, in megabytes (the DESNZ full dataset is about 60 MB). */
+	MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(200)
 });
 
 export type ServerConfig = z.infer<typeof EnvSchema>;

@@ -134,6 +134,20 @@ describe('runImport: all or nothing', () => {
 		});
 	});
 
+	it('a dry run with an invalid row leaves no trace either', async () => {
+		const before = dataDigest(handle);
+		const batches = countRows(handle, 'import_batches');
+		const report = await importFile(
+			handle,
+			'mysociety-promises',
+			'local-authority-code,scope,target,wording\nWFT,Nonsense,2030,dry\n',
+			{ dryRun: true }
+		);
+		expect(report).toMatchObject({ status: 'rejected', batchId: null, rowsRejected: 1 });
+		expect(dataDigest(handle)).toEqual(before);
+		expect(countRows(handle, 'import_batches')).toBe(batches);
+	});
+
 	it('a dry run validates and reports but leaves no trace', async () => {
 		const before = dataDigest(handle);
 		const batches = countRows(handle, 'import_batches');
@@ -147,7 +161,8 @@ describe('runImport: all or nothing', () => {
 			status: 'dry-run',
 			batchId: null,
 			rowsAccepted: 1,
-			rowsWritten: 0
+			// what an import would write, so the check can say so; nothing is actually kept
+			rowsWritten: 1
 		});
 		expect(dataDigest(handle)).toEqual(before);
 		expect(countRows(handle, 'import_batches')).toBe(batches);

@@ -209,7 +209,7 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 			r: { batchId: number | null; status: ImportReport['status']; fatal: string | null }
 		) {
 			const report: ImportReport = {
-				batchId: r.status === 'dry-run' ? null : r.batchId,
+				batchId: dryRun ? null : r.batchId,
 				feed: feed.key,
 				fileName: o.fileName,
 				checksum,
@@ -217,7 +217,8 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 				rowsRead,
 				rowsAccepted,
 				rowsRejected: rowsRead - rowsAccepted,
-				rowsWritten: r.status === 'committed' ? counts.written : 0,
+				// A dry run says what an import would write; a rejected file wrote nothing.
+				rowsWritten: r.status === 'rejected' ? 0 : counts.written,
 				rowsUnchanged: counts.unchanged,
 				encoding,
 				fatal: r.fatal,
@@ -225,7 +226,7 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 				unmappedColumns: unmapped,
 				preview
 			};
-			if (r.batchId !== null) recordBatch(hh, report, r.batchId, issues, rejectedRows);
+			if (r.batchId !== null) recordBatch(hh, report, r.batchId, issues, rejectedRows, dryRun);
 			return report;
 		}
 	}
@@ -242,10 +243,12 @@ function recordBatch(
 	report: ImportReport,
 	batchId: number,
 	issues: IssueCollector,
-	rejectedRows: { rowNumber: number; values: Record<string, string>; reasons: string }[]
+	rejectedRows: { rowNumber: number; values: Record<string, string>; reasons: string }[],
+	dryRun: boolean
 ) {
 	const { sqlite } = handle;
-	if (report.status === 'dry-run') {
+	// A dry run (a check before importing) is not an import, whatever it found.
+	if (dryRun) {
 		sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId);
 		return;
 	}

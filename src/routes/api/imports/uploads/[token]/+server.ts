@@ -1,0 +1,14 @@
+import { error, json } from '@sveltejs/kit';
+import { getJob, jobView } from '$lib/server/import/jobs';
+import type { RequestHandler } from './$types';
+
+/** GET /api/imports/uploads/[token]: the job's state and progress, for the upload page to poll. */
+export const GET: RequestHandler = ({ params }) => {
+	const job = getJob(params.token);
+	if (!job) error(404, 'No such upload: it may have expired. Upload the file again.');
+	const { report, ...rest } = jobView(job);
+	return json({
+		...rest,
+		report: report && { status: report.status, fatal: report.fatal, rowsRead: report.rowsRead }
+	});
+};

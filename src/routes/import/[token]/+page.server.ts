@@ -1,0 +1,62 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { listFeedSummaries } from '$lib/server/feeds/catalogue';
+import { feedByKey } from '$lib/server/feeds/registry';
+import { getJob, jobView, settled, startCheck, startImport } from '$lib/server/import/jobs';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const job = getJob(params.token);
+	if (!job) error(404, 'This upload has expired or was already imported. Upload the file again.');
+	await settled(job);
+	const feed = job.feed ? listFeedSummaries().find((f) => f.key === job.feed) : null;
+	return {
+		job: jobView(job),
+		feed: feed ?? null,
+		feeds: listFeedSummaries().map(({ key, title, columns }) => ({
+			key,
+			title,
+			columns: columns.map((c) => ({ name: c.name, required: c.required }))
+		}))
+	};
+};
+
+export const actions: Actions = {
+	/** Re-check with the user's column mapping (and feed choice). */
+	map: async ({ params, request }) => {
+		const job = getJob(params.token);
+		if (!job) error(404, 'This upload has expired. Upload the file again.');
+		const form = await request.formData();
+		const feedKey = String(form.get('feed') ?? '');
+		const feed = feedByKey(feedKey);
+		if (!feed) return fail(400, { message: 'Choose which feed this file is.' });
+		const headerMap: Record<string, string> = {};
+		for (const col of feed.columns) {
+			const theirs = String(form.get(`col:${col.name}`) ?? '');
+			if (theirs && job.headers.includes(theirs)) headerMap[theirs] = col.name;
+		}
+		await settled(
+			startCheck(job.token, { fileName: job.fileName, feed: feed.key, mode: job.mode, headerMap })
+		);
+		redirect(303, `/import/${job.token}`);
+	},
+	commit: async ({ params, request }) => {
+		const job = getJob(params.token);
+		if (!job || !job.report) error(404, 'This upload has expired. Upload the file again.');
+		const acceptValid = (await request.formData()).get('acceptValid') === 'on';
+		const hasRowErrors = job.report.groups.some((g) => g.severity === 'error');
+		if (job.report.fatal) return fail(400, { message: job.report.fatal });
+		if (hasRowErrors && !acceptValid) {
+			return fail(400, {
+				message:
+					'Some rows are invalid. Fix them and upload again, or tick “Import the valid rows”.'
+			});
+		}
+		job.mode = acceptValid ? 'accept-valid' : 'strict';
+		const started = startImport(job.token);
+		if (!started) return fail(409, { message: 'This file is not ready to import.' });
+		await settled(started);
+		if (started.state === 'failed' || !started.report?.batchId)
+			return fail(500, { message: started.error ?? 'The import failed.' });
+		redirect(303, `/import/history/${started.report.batchId}`);
+	}
+};

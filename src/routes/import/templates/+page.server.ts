@@ -1,0 +1,4 @@
+import { listFeedSummaries } from '$lib/server/feeds/catalogue';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({ feeds: listFeedSummaries() });

@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import { listFeedSummaries } from '$lib/server/feeds/catalogue';
+import { toCsv } from '$lib/format';
+import type { RequestHandler } from './$types';
+
+/** A template: the header row and one example row, with a BOM so Excel reads it as UTF-8. */
+export const GET: RequestHandler = ({ params }) => {
+	const feed = listFeedSummaries().find((f) => f.key === params.feed && f.isTemplate);
+	if (!feed) error(404, `There is no template "${params.feed}".`);
+	const csv = toCsv(
+		feed.columns.map((c) => c.name),
+		[feed.columns.map((c) => c.example ?? '')]
+	);
+	return new Response('\uFEFF' + csv + '\r\n', {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="net-zero-local-${feed.key}-template.csv"`
+		}
+	});
+};
