@@ -1,0 +1,112 @@
+/**
+ * The import flow as an officer uses it: upload a file with one bad row, see the preview and the
+ * problem named by row, column and value, import the valid rows, download the rest, then undo.
+ * Run with JavaScript (upload progress, polling) and without (plain form posts).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+function promisesCsv(tag: string) {
+	return Buffer.from(
+		'Local Authority Code,Scope,Target,Wording,Source URL\n' +
+			`CRF,Council operations,2031.0,E2E ${tag} promise,https://example.org/${tag}\n` +
+			`ZZZ,Whole area,2030,E2E ${tag} bad row,https://example.org\n`
+	);
+}
+
+async function targetWordings(code: string): Promise<string[]> {
+	const res = await fetch(`${baseUrl}/api/authorities/${code}`);
+	const body = (await res.json()) as { targets: { wording: string }[] };
+	return body.targets.map((t) => t.wording);
+}
+
+describe('import flow', () => {
+	for (const javaScriptEnabled of [true, false]) {
+		it(`checks, imports valid rows, offers the rest, and undoes (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+			const tag = javaScriptEnabled ? 'js' : 'nojs';
+			const { page, errors, close } = await openPage(browser, { javaScriptEnabled });
+			try {
+				await page.goto(`${baseUrl}/import`);
+				await page.setInputFiles('input[type=file]', {
+					name: `promises-${tag}.csv`,
+					mimeType: 'text/csv',
+					buffer: promisesCsv(tag)
+				});
+				await page.getByRole('button', { name: 'Upload and check' }).click();
+				await page.waitForURL(/\/import\/[a-f0-9]{32}$/);
+
+				await expect(
+					page.getByRole('heading', { name: 'Check before importing' }).isVisible()
+				).resolves.toBe(true);
+				const problems = await page.locator('table').first().innerText();
+				expect(problems).toContain('unknown authority "ZZZ"');
+				expect(problems).toContain('local-authority-code');
+				expect(problems).toMatch(/\b3\b/); // the row number
+				const preview = await page
+					.getByRole('heading', { name: /first rows/ })
+					.locator('xpath=following::table[1]')
+					.innerText();
+				expect(preview).toContain('council_operations');
+				expect(preview).toContain('2031');
+				expect(await targetWordings('CRF')).not.toContain(`E2E ${tag} promise`);
+
+				await page.getByLabel(/Import the 1 valid rows/).check();
+				await page.getByRole('button', { name: 'Import this file' }).click();
+				await page.waitForURL(/\/import\/history\/\d+/);
+				expect(await page.locator('h1 + .lede').innerText()).toBe('Imported');
+				expect(await targetWordings('CRF')).toContain(`E2E ${tag} promise`);
+
+				const href = await page.getByRole('link', { name: /rows set aside/ }).getAttribute('href');
+				const csv = await (await fetch(`${baseUrl}${href}`)).text();
+				expect(csv).toContain('ZZZ');
+				expect(csv).toContain('unknown authority');
+
+				page.once('dialog', (d) => void d.accept());
+				await page.getByRole('button', { name: /Undo/ }).click();
+				await page.waitForURL(/undone=1/);
+				expect(await page.locator('h1 + .lede').innerText()).toContain('Undone');
+				expect(await targetWordings('CRF')).not.toContain(`E2E ${tag} promise`);
+				expect(errors).toEqual([]);
+			} finally {
+				await close();
+			}
+		});
+	}
+
+	it('says plainly when no feed matches, and offers the column mapping', async () => {
+		const { page, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/import`);
+			await page.setInputFiles('input[type=file]', {
+				name: 'odd.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from('Council,Aim\nTrafford,2038\n')
+			});
+			await page.getByRole('button', { name: 'Upload and check' }).click();
+			await page.waitForURL(/\/import\/[a-f0-9]{32}$/);
+			expect(await page.getByRole('alert').innerText()).toContain('No feed matches');
+			await expect(
+				page.getByRole('heading', { name: 'Match the columns' }).isVisible()
+			).resolves.toBe(true);
+		} finally {
+			await close();
+		}
+	});
+
+	it('offers templates to download', async () => {
+		const res = await fetch(`${baseUrl}/import/templates`);
+		expect(res.status).toBe(200);
+		expect(await res.text()).toContain('Templates and feed formats');
+	});
+});
