@@ -11,6 +11,11 @@ import { mysocietyDeclarationsFeed } from './declarations-mysociety';
 import { mysocietyPlansFeed } from './plans-mysociety';
 import { fundingFactsFeed } from './funding-facts';
 import { whlgParticipationFeed } from './whlg-participation';
+import { templateCompetitionsFeed } from './template-competitions';
+import { templateActionsFeed } from './template-actions';
+import { templateBidsFeed } from './template-bids';
+import { templateMilestonesFeed } from './template-milestones';
+import { templateTargetsFeed } from './template-targets';
 
 export const FEEDS: readonly AnyFeed[] = [
 	authoritiesFeed,
@@ -21,7 +26,12 @@ export const FEEDS: readonly AnyFeed[] = [
 	mysocietyDeclarationsFeed,
 	mysocietyPlansFeed,
 	fundingFactsFeed,
-	whlgParticipationFeed
+	whlgParticipationFeed,
+	templateCompetitionsFeed,
+	templateActionsFeed,
+	templateBidsFeed,
+	templateMilestonesFeed,
+	templateTargetsFeed
 ];
 
 export function feedByKey(key: string): AnyFeed | undefined {

@@ -175,6 +175,7 @@ describe('zod schemas', () => {
 
 	it('optionalTime', () => {
 		expect(optionalTime.parse('9:05')).toBe('09:05');
+		expect(optionalTime.parse('12:00:00')).toBe('12:00');
 		expect(optionalTime.parse('23:59')).toBe('23:59');
 		expect(optionalTime.parse('')).toBeNull();
 		expect(errorOf(optionalTime, '24:00')).toEqual(['expected a time as HH:MM']);

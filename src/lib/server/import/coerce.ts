@@ -143,7 +143,8 @@ export const optionalTime = z
 	.transform((s, ctx) => {
 		const t = s?.trim();
 		if (!t) return null;
-		const m = /^(\d{1,2}):(\d{2})$/.exec(t);
+		// Excel exports times as 12:00:00; seconds are dropped.
+		const m = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(t);
 		if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
 			ctx.addIssue({ code: 'custom', message: 'expected a time as HH:MM' });
 			return z.NEVER;

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { FEEDS } from '../feeds/registry';
 import type { AnyFeed } from './types';
 import { mapHeaders } from './run-import';
+import { headerDelimiter } from './read-csv';
 
 export function detectFeedFromHeaders(headers: string[]): AnyFeed | null {
 	let best: { feed: AnyFeed; matched: number } | null = null;
@@ -26,6 +27,8 @@ export function readHeaderRow(path: string): Promise<string[]> {
 		stream.on('error', reject);
 		Papa.parse<string[]>(stream as unknown as File, {
 			preview: 1,
+			// Guessing from the data misreads a comma file whose cells hold ";" (partner lists).
+			delimiter: headerDelimiter,
 			complete: (r) => resolve((r.data[0] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim())),
 			error: reject
 		});

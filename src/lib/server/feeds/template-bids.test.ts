@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../db/client';
+import { runImport } from '../import/run-import';
+import type { AnyFeed } from '../import/types';
+import {
+	countRows,
+	createTestDb,
+	csvSource,
+	dataDigest,
+	fixture,
+	loadAuthorities
+} from '../../../../tests/helpers/db';
+import { templateActionsFeed } from './template-actions';
+import { templateBidsFeed } from './template-bids';
+
+const FILE = fixture('templates/bids.csv');
+const HEADER = readFileSync(FILE, 'utf8').split('\n')[0]!;
+
+let handle: DbHandle;
+const load = (source: string, feed: AnyFeed = templateBidsFeed) =>
+	runImport(handle, {
+		feed,
+		source: source.includes('\n') ? csvSource(source) : source,
+		fileName: 'bids.csv',
+		importedBy: 'test'
+	});
+
+beforeAll(async () => {
+	handle = createTestDb();
+	await loadAuthorities(handle);
+	await load(fixture('templates/actions.csv'), templateActionsFeed);
+});
+afterAll(() => handle.close());
+
+const all = (sql: string, ...params: unknown[]) =>
+	handle.sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
+const bid = (reference: string) =>
+	handle.sqlite.prepare('SELECT * FROM bids WHERE reference = ?').get(reference) as Record<
+		string,
+		unknown
+	>;
+const history = (reference: string) =>
+	all(
+		'SELECT h.status, h.on_date FROM bid_status_history h JOIN bids b ON b.id = h.bid_id WHERE b.reference = ? ORDER BY h.on_date',
+		reference
+	);
+
+describe('bids template', () => {
+	it('imports the fixture: amounts, statuses, dates and successors', async () => {
+		const report = await load(FILE);
+		expect(report).toMatchObject({ status: 'committed', rowsRead: 3, rowsWritten: 3, fatal: null });
+		expect(report.groups.filter((g) => g.severity === 'error')).toEqual([]);
+		expect(bid('LDS-2024-07')).toMatchObject({
+			lead_authority_code: 'LDS',
+			title: 'Heat pumps for six leisure centres',
+			requested_gbp: 2_400_000,
+			awarded_gbp: 1_900_000,
+			status: 'won',
+			submitted_on: '2024-11-28',
+			decided_on: '2025-03-14',
+			officer_days: 35,
+			bid_cost_gbp: 12_500,
+			is_sample: 0,
+			batch_id: report.batchId
+		});
+		expect(bid('LDS-2024-09')).toMatchObject({ status: 'lost', lead_authority_code: 'LDS' });
+		expect(bid('LDS-2025-01')).toMatchObject({ status: 'drafting', officer_days: 4.5 });
+		expect(history('LDS-2024-07')).toEqual([{ status: 'won', on_date: '2025-03-14' }]);
+		expect(history('LDS-2024-09')).toEqual([{ status: 'lost', on_date: '2024-12-20' }]);
+		expect(history('LDS-2025-01')).toEqual([{ status: 'drafting', on_date: '2025-02-03' }]);
+		expect(report.groups).toContainEqual(
+			expect.objectContaining({ severity: 'info', code: 'successor_used', values: ['Allerdale'] })
+		);
+	});
+
+	it('stores council partners resolved and other partners by kind', () => {
+		const id = bid('LDS-2024-07').id;
+		expect(
+			all('SELECT authority_code, name, kind FROM partners WHERE bid_id = ? ORDER BY id', id)
+		).toEqual([
+			{ authority_code: 'BRD', name: 'Bradford', kind: 'authority' },
+			{ authority_code: 'CLD', name: 'Calderdale', kind: 'authority' },
+			{ authority_code: 'KIR', name: 'Kirklees', kind: 'authority' },
+			{ authority_code: null, name: 'Leeds Teaching Hospitals NHS Trust', kind: 'nhs' },
+			{ authority_code: null, name: 'University of Leeds', kind: 'university' },
+			{ authority_code: null, name: 'Leeds Community Energy', kind: 'other' }
+		]);
+		const drafting = bid('LDS-2025-01').id;
+		expect(
+			all('SELECT authority_code FROM partners WHERE bid_id = ? ORDER BY id', drafting)
+		).toEqual([{ authority_code: 'WKF' }, { authority_code: 'CBD' }]);
+	});
+
+	it('stands a won bid as one award against the lead, with the partner councils', () => {
+		const won = bid('LDS-2024-07');
+		const awards = all('SELECT * FROM awards');
+		expect(awards).toEqual([
+			expect.objectContaining({
+				competition_id: won.competition_id,
+				authority_code: 'LDS',
+				bid_id: won.id,
+				kind: 'award',
+				amount_gbp: 1_900_000,
+				award_date: '2025-03-14',
+				award_date_precision: 'day',
+				is_consortium: 1,
+				recipient_name: 'Leeds',
+				project_title: 'Heat pumps for six leisure centres'
+			})
+		]);
+		const partners = all(
+			'SELECT authority_code FROM partners WHERE award_id = ? ORDER BY id',
+			awards[0]!.id
+		);
+		expect(partners.map((p) => p.authority_code)).toEqual(['BRD', 'CLD', 'KIR']);
+	});
+
+	it('links the actions named in linked_actions', () => {
+		const links = all(
+			'SELECT a.reference FROM action_funding f JOIN actions a ON a.id = f.action_id WHERE f.bid_id = ? ORDER BY a.reference',
+			bid('LDS-2024-07').id
+		);
+		expect(links.map((l) => l.reference)).toEqual(['ACT-014', 'ACT-022']);
+	});
+
+	it('writes nothing when the same file is imported again', async () => {
+		const before = dataDigest(handle);
+		const again = await load(FILE);
+		expect(again).toMatchObject({ status: 'committed', rowsWritten: 0, rowsUnchanged: 3 });
+		expect(dataDigest(handle)).toEqual(before);
+	});
+
+	it('adds to the status history when a status changes, and only then', async () => {
+		const text = readFileSync(FILE, 'utf8').replace(
+			'In preparation,03/02/2025,,',
+			'Submitted,,01/04/2025,'
+		);
+		expect((await load(text)).rowsWritten).toBe(1);
+		expect(history('LDS-2025-01')).toEqual([
+			{ status: 'drafting', on_date: '2025-02-03' },
+			{ status: 'submitted', on_date: '2025-04-01' }
+		]);
+		expect((await load(text)).rowsWritten).toBe(0);
+	});
+
+	it('links a won bid to a published award of the same money instead of adding one', async () => {
+		const comp = bid('LDS-2025-01').competition_id;
+		handle.sqlite
+			.prepare(
+				"INSERT INTO awards (competition_id, authority_code, kind, amount_gbp, recipient_name) VALUES (?, 'LDS', 'award', 750000, 'Leeds City Council')"
+			)
+			.run(comp);
+		const report = await load(
+			`${HEADER}\nLDS-2025-01,LDS,Example Decarbonisation Fund,Phase 3,School solar,£800k,"£750,000",Won,,01/04/2025,30/06/2025,,,,,,,\n`
+		);
+		expect(report.groups).toContainEqual(expect.objectContaining({ code: 'award_linked' }));
+		expect(all('SELECT bid_id, recipient_name FROM awards WHERE competition_id = ?', comp)).toEqual(
+			[{ bid_id: bid('LDS-2025-01').id, recipient_name: 'Leeds City Council' }]
+		);
+	});
+
+	it('removes the award it made when a won bid is corrected to lost', async () => {
+		const text = readFileSync(FILE, 'utf8').replace('£1.9m,Successful', ',Unsuccessful');
+		await load(text);
+		expect(all('SELECT * FROM awards WHERE bid_id = ?', bid('LDS-2024-07').id)).toEqual([]);
+		expect(countRows(handle, 'awards')).toBe(1);
+	});
+
+	it('rejects bad rows, naming row, column, value and what was expected', async () => {
+		const before = dataDigest(handle);
+		const report = await load(
+			`${HEADER}\nX-1,Atlantis,Example Decarbonisation Fund,Phase 2,A bid,,,Won,,,,,,,,,,\nX-2,LDS,Example Decarbonisation Fund,Phase 2,A bid,,,maybe,,,,,,,,,,\n`
+		);
+		expect(report.status).toBe('rejected');
+		expect(report.groups.filter((g) => g.severity === 'error')).toEqual([
+			expect.objectContaining({
+				code: 'unknown_authority',
+				column: 'lead_authority',
+				values: ['Atlantis'],
+				rows: [2],
+				message: 'unknown authority "Atlantis"'
+			}),
+			expect.objectContaining({
+				code: 'invalid_value',
+				column: 'status',
+				values: ['maybe'],
+				rows: [3],
+				message: 'expected idea, drafting, submitted, won, lost or withdrawn'
+			})
+		]);
+		expect(dataDigest(handle)).toEqual(before);
+	});
+});

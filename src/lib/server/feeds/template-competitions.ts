@@ -1,0 +1,243 @@
+/**
+ * The competitions template: one funding round per row, as an officer records it from the funder's
+ * prospectus. Upserts competitions by (scheme, round), finding or adding the funder by name; cells
+ * left blank keep what is already stored (the scheme catalogue or published facts may know it).
+ * Opening and closing dates go to competition_dates as a history: a new date for a round whose
+ * current date differs is an extension (or a date brought forward), stored as a new row that
+ * supersedes the old one, never overwriting it.
+ */
+import { z } from 'zod';
+import {
+	optionalGbp,
+	optionalText,
+	optionalTime,
+	optionalUkDate,
+	requiredText
+} from '../import/coerce';
+import { validateRecord } from '../import/validate-record';
+import type { FeedModule, ImportContext } from '../import/types';
+import {
+	checkDateOrder,
+	choice,
+	foldChoice,
+	variantLookup,
+	rowError,
+	rowTally,
+	templateColumns,
+	ukDate
+} from './template-shared';
+
+const KIND_VARIANTS = {
+	competitive: ['competitive bid', 'competitive bidding', 'competition', 'bid', 'challenge fund'],
+	formula: ['formula allocation', 'formula funding', 'allocation', 'allocated', 'non competitive'],
+	expression_of_interest: ['eoi', 'expression of interest', 'expressions of interest', 'eoi stage']
+} as const;
+
+const RowSchema = z.object({
+	scheme: requiredText,
+	round: requiredText,
+	funder: optionalText,
+	kind: choice(KIND_VARIANTS, '"Competitive", "Formula" or "Expression of interest"'),
+	theme: optionalText,
+	budget: optionalGbp,
+	min_award: optionalGbp,
+	max_award: optionalGbp,
+	match_funding: optionalText,
+	eligible: optionalText,
+	opens: optionalUkDate,
+	opens_time: optionalTime,
+	closes: optionalUkDate,
+	closes_time: optionalTime,
+	decision_date: optionalUkDate,
+	spend_by: optionalUkDate,
+	source_url: optionalText,
+	notes: optionalText
+});
+type Row = z.output<typeof RowSchema> & { eligibleTypes: string[] | null };
+
+const COLUMNS = templateColumns(
+	Object.keys(RowSchema.shape),
+	`
+scheme*       | The funding scheme, as the funder names it. | Example Decarbonisation Fund | Scheme name; Programme; Fund; Fund name; Funding scheme
+round*        | The round, phase or year; with the scheme it names the competition. | Phase 2 | Round name; Phase; Window; Funding round
+funder        | Department or agency running the scheme; matched by name to funders already known. | DESNZ | Funder name; Funding body; Department; Funding organisation
+kind          | How the money is given: Competitive, Formula (allocated, no bid) or Expression of interest. | Competitive | Type; Competition type; Funding type; Allocation type
+theme         | What the money is for: buildings, housing retrofit, transport, energy, nature, skills… | public buildings | Category; Purpose
+budget        | Total money in the round, in pounds: £1,234,567, 1.2m and 250k all work. | £230,000,000 | Total budget; Pot size; Total funding; Programme budget
+min_award     | Smallest award a bid may ask for, in pounds. | £100,000 | Minimum award; Min award; Minimum grant; Min grant
+max_award     | Largest award a bid may ask for, in pounds. | £5m | Maximum award; Max award; Maximum grant; Max grant
+match_funding | The match-funding rule, in words. | 12% from the applicant | Match funding rule; Match; Co-funding
+eligible      | Who may bid. Authority types (District, Unitary, County, Metropolitan district, London borough, Combined authority…) are stored as types; anything else as a note. | District, Unitary, County | Eligibility; Eligible authorities; Who can apply; Eligible applicants
+opens         | Date the window opens, dd/mm/yyyy. | 01/10/2024 | Opening date; Open date; Opens on; Launch date
+opens_time    | Time it opens, HH:MM UK time; blank if not stated. | 09:00 | Opening time; Open time
+closes        | Deadline, dd/mm/yyyy. A new date in a later upload is recorded as an extension; the earlier one stays as history. | 28/11/2024 | Closing date; Close date; Deadline; Closes on; Deadline date; Application deadline
+closes_time   | Deadline time, HH:MM UK time. | 12:00 | Closing time; Deadline time; Close time
+decision_date | When decisions are expected or were announced, dd/mm/yyyy. | 31/03/2025 | Decisions expected; Announcement date; Outcome date
+spend_by      | Date by which the money must be spent, dd/mm/yyyy. | 31/03/2026 | Spend by date; Spend deadline; Delivery deadline
+source_url    | Web page where the competition is published. | https://www.gov.uk/example-fund | Source; Link; URL; Web link; Website
+notes         | Anything else worth knowing. | Applicant webinar on 15/10/2024 | Comments
+`
+);
+
+/** Authority types as officers write them ("District, Unitary, County") → register type codes. */
+const typeCode = variantLookup({
+	NMD: ['district', 'non metropolitan district', 'shire district', 'lower tier'],
+	UA: ['unitary', 'unitary authority', 'english unitary'],
+	MD: ['metropolitan district', 'metropolitan borough', 'metropolitan'],
+	LBO: ['london borough'],
+	CTY: ['county'],
+	COMB: ['combined authority', 'mayoral combined authority'],
+	SRA: ['gla', 'greater london authority', 'strategic regional authority'],
+	SCO: ['scottish', 'scottish unitary', 'scottish unitary authority'],
+	WPA: ['welsh', 'welsh unitary', 'welsh unitary authority'],
+	NID: ['ni district', 'northern ireland district'],
+	CC: ['city corporation', 'city of london']
+});
+
+/** Type codes when every listed item is an authority type, else null (the text becomes a note). */
+export function eligibleTypeCodes(text: string): string[] | null {
+	const codes = text
+		.split(/\s*(?:[,;/&+]|\band\b)\s*/i)
+		.filter(Boolean)
+		.map((item) => {
+			const w = foldChoice(item).replace(/^(the|all) | councils?$/g, '');
+			return typeCode(w) ?? typeCode(w.replace(/ies$/, 'y').replace(/s$/, ''));
+		});
+	return codes.length && codes.every(Boolean) ? [...new Set(codes as string[])] : null;
+}
+
+export const templateCompetitionsFeed: FeedModule<Row> = {
+	key: 'competitions',
+	title: 'Funding competitions (template)',
+	description:
+		'Funding rounds with their funder, kind, money, eligibility and dates. Blank cells keep what is already stored; a changed deadline is kept as an extension, with the earlier date as history.',
+	datasetKey: null,
+	columns: COLUMNS,
+	parseRow(record, rowNumber, ctx) {
+		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
+		if (!row) return null;
+		let ok = checkDateOrder(ctx, rowNumber, record, row, 'opens', 'closes');
+		for (const event of ['opens', 'closes'] as const) {
+			if (row[`${event}_time`] && !row[event])
+				ok = rowError(ctx, rowNumber, record, `${event}_time`, `a time needs a date in ${event}`);
+		}
+		if (row.min_award !== null && row.max_award !== null && row.min_award > row.max_award) {
+			const max = record.max_award!.trim();
+			ok = rowError(ctx, rowNumber, record, 'min_award', `min_award is more than max_award ${max}`);
+		}
+		const eligibleTypes = row.eligible ? eligibleTypeCodes(row.eligible) : null;
+		return ok ? { ...row, eligibleTypes } : null;
+	},
+	createWriter(ctx) {
+		const tally = rowTally(ctx);
+		const funderId = funderFinder(ctx);
+		const upsert = ctx.sqlite.prepare(UPSERT_SQL);
+		const findId = ctx.sqlite.prepare('SELECT id FROM competitions WHERE scheme = ? AND round = ?');
+		const writeDate = dateHistory(ctx);
+		return {
+			write(row, rowNumber) {
+				tally.repeat(`${row.scheme}\u0000${row.round}`, rowNumber, 'round', row.round);
+				let changed = !!upsert.run({
+					scheme: row.scheme,
+					round: row.round,
+					funder_id: row.funder ? funderId(row.funder) : null,
+					kind: row.kind,
+					theme: row.theme,
+					budget_gbp: row.budget,
+					min_award_gbp: row.min_award,
+					max_award_gbp: row.max_award,
+					match_funding_rule: row.match_funding,
+					eligible_types: row.eligibleTypes ? JSON.stringify(row.eligibleTypes) : null,
+					eligibility_note: row.eligible && !row.eligibleTypes ? row.eligible : null,
+					decision_date: row.decision_date?.date ?? null,
+					spend_by_date: row.spend_by?.date ?? null,
+					source_url: row.source_url,
+					notes: row.notes,
+					is_sample: ctx.isSample ? 1 : 0,
+					batch_id: ctx.batchId
+				}).changes;
+				const { id } = findId.get(row.scheme, row.round) as { id: number };
+				for (const event of ['opens', 'closes'] as const)
+					changed = writeDate(id, event, row, rowNumber) || changed;
+				tally.add(changed);
+			},
+			finish: () => tally.counts()
+		};
+	}
+};
+
+/** Blank cells keep the stored value; eligibility is one fact (types or a note), set together. */
+const KEPT = (
+	'funder_id kind theme budget_gbp min_award_gbp max_award_gbp match_funding_rule decision_date ' +
+	'spend_by_date source_url notes'
+).split(' ');
+const newValue = (c: string) =>
+	KEPT.includes(c)
+		? `coalesce(excluded.${c}, competitions.${c})`
+		: c.startsWith('eligib')
+			? `CASE WHEN excluded.eligible_types IS NULL AND excluded.eligibility_note IS NULL THEN competitions.${c} ELSE excluded.${c} END`
+			: `excluded.${c}`;
+const UPDATED = [...KEPT, 'eligible_types', 'eligibility_note', 'is_sample'];
+const INSERTED = ['scheme', 'round', ...UPDATED, 'batch_id'];
+const UPSERT_SQL = `INSERT INTO competitions (${INSERTED.join(', ')}) VALUES (${INSERTED.map((c) => '@' + c).join(', ')})
+ ON CONFLICT (scheme, round) DO UPDATE SET ${UPDATED.map((c) => `${c} = ${newValue(c)}`).join(', ')}, batch_id = excluded.batch_id
+ WHERE ${UPDATED.map((c) => `${newValue(c)} IS NOT competitions.${c}`).join(' OR ')}`;
+
+/** A funder by name: exact (any case), else one written with a note ("DESNZ (formerly BEIS)"). */
+function funderFinder(ctx: ImportContext) {
+	const find = ctx.sqlite.prepare(
+		`SELECT id FROM funders WHERE name = @name COLLATE NOCASE OR name LIKE @name || ' (%'
+		 ORDER BY name = @name COLLATE NOCASE DESC, id LIMIT 1`
+	);
+	const insert = ctx.sqlite.prepare('INSERT INTO funders (name) VALUES (?)');
+	return (name: string) =>
+		(find.get({ name }) as { id: number } | undefined)?.id ??
+		Number(insert.run(name).lastInsertRowid);
+}
+
+/**
+ * Writes one opening or closing date into the history; true when anything changed. A date already
+ * stored is left alone (its time filled in or corrected); a new one supersedes the current ones.
+ */
+function dateHistory(ctx: ImportContext) {
+	const q = (sql: string) => ctx.sqlite.prepare(sql);
+	const sameDate = q(`SELECT d.id, d.time, r.date AS replacedBy FROM competition_dates d
+		LEFT JOIN competition_dates r ON r.id = d.superseded_by_id
+		WHERE d.competition_id = ? AND d.event = ? AND d.date = ?`);
+	const current = q(`SELECT id, date FROM competition_dates
+		WHERE competition_id = ? AND event = ? AND superseded_by_id IS NULL ORDER BY date`);
+	const insert = q(`INSERT INTO competition_dates
+		(competition_id, event, date, date_precision, time, note, source_url, batch_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+	const setTime = q('UPDATE competition_dates SET time = ?, batch_id = ? WHERE id = ?');
+	const supersede = q('UPDATE competition_dates SET superseded_by_id = ? WHERE id = ?');
+	type Found = { id: number; time: string | null; replacedBy: string | null } | undefined;
+	return (competitionId: number, event: 'opens' | 'closes', row: Row, rowNumber: number) => {
+		if (!row[event]) return false;
+		const { date, precision } = row[event];
+		const time = row[`${event}_time`];
+		const shown = ukDate(date);
+		const found = sameDate.get(competitionId, event, date) as Found;
+		if (found?.replacedBy) {
+			const later = ukDate(found.replacedBy);
+			const message = `${event} ${shown} was already replaced by ${later}; the later date stands`;
+			ctx.issues.info(rowNumber, event, shown, 'date_already_replaced', message);
+			return false;
+		}
+		if (found) {
+			if (time === null || time === found.time) return false;
+			return setTime.run(time, ctx.batchId, found.id).changes > 0;
+		}
+		const replaced = current.all(competitionId, event) as { id: number; date: string }[];
+		const earlier = replaced.map((r) => ukDate(r.date)).join(', ');
+		const note = replaced.length ? `Replaces ${earlier}` : null;
+		const values = [competitionId, event, date, precision, time, note, row.source_url, ctx.batchId];
+		const id = Number(insert.run(...values).lastInsertRowid);
+		for (const r of replaced) supersede.run(id, r.id);
+		if (replaced.length) {
+			const message = `${event} changed from ${earlier} to ${shown}; the earlier date is kept`;
+			ctx.issues.info(rowNumber, event, shown, 'date_changed', message);
+		}
+		return true;
+	};
+}

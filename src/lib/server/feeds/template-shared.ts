@@ -1,0 +1,247 @@
+/**
+ * Shared pieces of the app's own upload templates (competitions, bids, actions, milestones,
+ * targets): the column table each template documents itself with, free-text choices written many
+ * ways, council and list cells, and small helpers that keep a re-import from writing anything.
+ */
+import { z } from 'zod';
+import type { ParsedDate } from '../import/coerce';
+import type { FeedColumn, ImportContext, WriteCounts } from '../import/types';
+import { reportUnresolved } from '../import/validate-record';
+
+/**
+ * A template's columns from a table, one line each: `name* | description | example | alias; alias`
+ * (`*`: the header must have it). Checked against the row schema's keys, in order, so a template
+ * never documents a column it does not read, and the download's header follows the schema.
+ */
+export function templateColumns(keys: readonly string[], table: string): FeedColumn[] {
+	const columns = table
+		.trim()
+		.split('\n')
+		.map((line) => {
+			const [head = '', description, example, aliases] = line.split('|').map((s) => s.trim());
+			const name = head.replace(/\*$/, '');
+			if (!description || !example)
+				throw new Error(`column "${name}" needs a description and example`);
+			const list = aliases ? aliases.split(';').map((a) => a.trim()) : [];
+			return { name, required: head.endsWith('*'), description, example, aliases: list };
+		});
+	const names = columns.map((c) => c.name).join(', ');
+	if (names !== keys.join(', '))
+		throw new Error(`columns ${names} do not match ${keys.join(', ')}`);
+	return columns;
+}
+
+/** Lower case, `_ - /` as spaces, other punctuation dropped: "In-progress." → "in progress". */
+export function foldChoice(s: string): string {
+	return s
+		.toLowerCase()
+		.replace(/[_\-/]+/g, ' ')
+		.replace(/[^a-z0-9 ]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/** Finds the value whose spellings (or the value itself, `_` as a space) match a cell, folded. */
+export function variantLookup<T extends string>(variants: Record<T, readonly string[]>) {
+	const lookup = new Map<string, T>();
+	for (const [value, spellings] of Object.entries(variants) as [T, readonly string[]][]) {
+		for (const s of [value, ...spellings]) lookup.set(foldChoice(s), value);
+	}
+	return (cell: string): T | undefined => lookup.get(foldChoice(cell));
+}
+
+/** A column of fixed values that people write many ways (see variantLookup). Blank is null. */
+export function choice<T extends string>(variants: Record<T, readonly string[]>, expected: string) {
+	const find = variantLookup(variants);
+	return z
+		.string()
+		.optional()
+		.transform((s, ctx): T | null => {
+			if (!s?.trim()) return null;
+			const value = find(s);
+			if (value === undefined) {
+				ctx.addIssue({ code: 'custom', message: `expected ${expected}` });
+				return z.NEVER;
+			}
+			return value;
+		});
+}
+
+/** As `choice`, but a blank cell is an error. */
+export function requiredChoice<T extends string>(
+	variants: Record<T, readonly string[]>,
+	expected: string
+) {
+	return choice(variants, expected).transform((v, ctx): T => {
+		if (v === null) ctx.addIssue({ code: 'custom', message: 'a value is required' });
+		return v as T;
+	});
+}
+
+/** Scope of an action or a target, as the templates accept it. */
+export const SCOPE_VARIANTS = {
+	council_operations: ['council', 'council own', 'own operations', 'own estate', 'organisation'],
+	whole_area: ['area', 'area wide', 'borough wide', 'district wide', 'county wide', 'city wide']
+} as const;
+export const SCOPE_EXPECTED = '"Council operations" or "Whole area"';
+
+/** A council by GSS code, 3-letter code or name; an abolished one becomes its successor (noted). */
+export function resolveCouncil(
+	ctx: ImportContext,
+	rowNumber: number,
+	column: string,
+	cell: string,
+	severity: 'error' | 'warning' = 'error'
+): string | null {
+	const value = cell.trim();
+	const r = ctx.resolver.resolve(value);
+	if (!r.ok) {
+		reportUnresolved(ctx.issues, rowNumber, column, value, r, severity);
+		return null;
+	}
+	if (r.successorOf) {
+		const name = ctx.resolver.name(r.code) ?? r.code;
+		const message = `${r.successorOf} has been abolished; used its successor ${name} (${r.code})`;
+		ctx.issues.info(rowNumber, column, value, 'successor_used', message);
+	}
+	return r.code;
+}
+
+/** A list in one cell: "A; B; C", or with `commas` also "A, B, C" when it has no semicolon. */
+export function splitList(cell: string | null, commas = false): string[] {
+	if (!cell) return [];
+	const separator = commas && !cell.includes(';') ? ',' : ';';
+	return [...new Set(cell.split(separator).map((s) => s.trim()))].filter(Boolean);
+}
+
+/** An ISO date as the user wrote it in the template (dd/mm/yyyy), for messages. */
+export const ukDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/** An invalid_value error on one cell of the row, naming its value; returns false. */
+export function rowError(
+	ctx: ImportContext,
+	rowNumber: number,
+	record: Record<string, string>,
+	column: string,
+	message: string
+): false {
+	ctx.issues.error(rowNumber, column, (record[column] ?? '').trim(), 'invalid_value', message);
+	return false;
+}
+
+/** Two dates of a row that must be in order: if not, an error on the later naming both. */
+export function checkDateOrder(
+	ctx: ImportContext,
+	rowNumber: number,
+	record: Record<string, string>,
+	row: object,
+	earlier: string,
+	later: string
+): boolean {
+	const dates = row as Record<string, ParsedDate | null>;
+	const [a, b] = [dates[earlier]?.date, dates[later]?.date];
+	if (!a || !b || b >= a) return true;
+	const [from, to] = [(record[earlier] ?? '').trim(), (record[later] ?? '').trim()];
+	return rowError(ctx, rowNumber, record, later, `${later} ${to} is before ${earlier} ${from}`);
+}
+
+/**
+ * A parsed row's values for a table's columns, each read from the same-named field, the one
+ * `renames` names, or for money (`cost_gbp`) the template's plain name (`cost`): dates as their
+ * ISO date, booleans as 0/1, missing as null; is_sample and batch_id from the import.
+ */
+export function tableRecord(
+	ctx: ImportContext,
+	row: object,
+	columns: readonly string[],
+	renames: Record<string, string> = {}
+): Record<string, unknown> {
+	const values: Record<string, unknown> = {
+		is_sample: ctx.isSample,
+		batch_id: ctx.batchId,
+		...row
+	};
+	const stored = (v: unknown) =>
+		typeof v === 'boolean' ? Number(v) : v && typeof v === 'object' ? (v as ParsedDate).date : v;
+	const field = (c: string) => renames[c] ?? (c in values ? c : c.replace(/_gbp$/, ''));
+	return Object.fromEntries(columns.map((c) => [c, stored(values[field(c)]) ?? null]));
+}
+
+/** Today's date in the UK, ISO. */
+export function ukToday(): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+}
+
+/** Same rows in any order: compares child rows (as tuples) before replacing them. */
+export function sameRows(a: readonly unknown[][], b: readonly unknown[][]): boolean {
+	const key = (rows: readonly unknown[][]) =>
+		JSON.stringify(rows.map((r) => JSON.stringify(r)).sort());
+	return key(a) === key(b);
+}
+
+/**
+ * Per-row write counts (a file row is written when anything it stands for changed), and a warning
+ * when a row repeats the natural key of an earlier one (the later row's values win).
+ */
+export function rowTally(ctx: ImportContext) {
+	const counts: WriteCounts = { written: 0, unchanged: 0 };
+	const seen = new Map<string, number>();
+	return {
+		add(changed: boolean) {
+			if (changed) counts.written++;
+			else counts.unchanged++;
+		},
+		repeat(key: string, rowNumber: number, column: string, value: string) {
+			const first = seen.get(key);
+			if (first === undefined) return void seen.set(key, rowNumber);
+			const message = `"${value}" was already given in row ${first}; this row's values replace it`;
+			ctx.issues.warn(rowNumber, column, value, 'duplicate_row', message);
+		},
+		counts: () => counts
+	};
+}
+
+/**
+ * Ids of the rows a cell names by reference ("ACT-014; ACT-022"), among one council's actions or
+ * bids; a reference not found is a warning, and not linked.
+ */
+export function referencedIds(ctx: ImportContext, table: 'actions' | 'bids') {
+	const what = table === 'bids' ? 'bid' : 'action';
+	const owner = table === 'bids' ? 'lead_authority_code' : 'authority_code';
+	const find = ctx.sqlite.prepare(`SELECT id FROM ${table} WHERE ${owner} = ? AND reference = ?`);
+	return (cell: string | null, authority: string, rowNumber: number, column: string) =>
+		splitList(cell).flatMap((ref) => {
+			const found = find.get(authority, ref) as { id: number } | undefined;
+			const name = `${ctx.resolver.name(authority) ?? authority} (${authority})`;
+			const message = `no ${what} "${ref}" of ${name}; not linked`;
+			if (!found) ctx.issues.warn(rowNumber, column, ref, `unknown_${what}`, message);
+			return found ? [found.id] : [];
+		});
+}
+
+/**
+ * Links an action to a bid that funds it (action_funding), once. Links are only ever added: the
+ * bids template (linked_actions) and the actions template (funded_by) may each name them.
+ */
+export function actionBidLinker(ctx: ImportContext) {
+	const link = ctx.sqlite.prepare(
+		`INSERT INTO action_funding (action_id, bid_id) SELECT @action, @bid
+		 WHERE NOT EXISTS (SELECT 1 FROM action_funding WHERE action_id = @action AND bid_id = @bid)`
+	);
+	return (action: number, bid: number) => link.run({ action, bid }).changes > 0;
+}
+
+/** Replaces the partners of a bid or an award, only when they differ from those stored. */
+export function partnerSync(ctx: ImportContext, owner: 'bid_id' | 'award_id') {
+	const q = (sql: string) => ctx.sqlite.prepare(sql);
+	const stored = q(`SELECT authority_code, name, kind FROM partners WHERE ${owner} = ?`).raw();
+	const clear = q(`DELETE FROM partners WHERE ${owner} = ?`);
+	const add = q(`INSERT INTO partners (${owner}, authority_code, name, kind) VALUES (?, ?, ?, ?)`);
+	/** Partners as [authority_code, name, kind]. */
+	return (id: number, partners: [string | null, string, string][]): boolean => {
+		if (sameRows(stored.all(id) as unknown[][], partners)) return false;
+		clear.run(id);
+		for (const p of partners) add.run(id, ...p);
+		return true;
+	};
+}

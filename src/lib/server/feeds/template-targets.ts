@@ -1,0 +1,150 @@
+/**
+ * The targets template: a council's net-zero targets, one per scope (council operations, whole
+ * area), with baseline and interim targets ("2030: 68%; 2040: 85%" → interim_targets rows). A
+ * target is found by council, scope, year (which may be blank: matched NULL-safely, as in
+ * target-upsert.ts) and wording; its baseline and source are updated, its interim targets
+ * replaced only when they differ.
+ */
+import { z } from 'zod';
+import {
+	optionalNumber,
+	optionalText,
+	optionalYear,
+	parseYear,
+	requiredText
+} from '../import/coerce';
+import { validateRecord } from '../import/validate-record';
+import type { FeedModule } from '../import/types';
+import {
+	requiredChoice,
+	resolveCouncil,
+	rowError,
+	rowTally,
+	sameRows,
+	SCOPE_EXPECTED,
+	SCOPE_VARIANTS,
+	splitList,
+	templateColumns
+} from './template-shared';
+
+const INTERIM_EXPECTED = 'expected interim targets as year: % cut, such as 2030: 68%; 2040: 85%';
+
+/** "2030: 68%; 2040: 85%" (or "68% by 2030", commas between) → [[2030, 68], [2040, 85]]. */
+const interimTargets = z
+	.string()
+	.optional()
+	.transform((s, ctx) => {
+		const out: [number, number][] = [];
+		for (const item of splitList(s?.trim() || null, true)) {
+			const a = /^(\d{4})\s*[:=–-]\s*(\d+(?:\.\d+)?)\s*%?$/.exec(item);
+			const b = /^(\d+(?:\.\d+)?)\s*%?\s*(?:by|in)\s*(\d{4})$/i.exec(item);
+			const [year, pct] = a
+				? [parseYear(a[1]!), Number(a[2])]
+				: b
+					? [parseYear(b[2]!), Number(b[1])]
+					: [];
+			if (!year || pct === undefined || pct > 100 || out.some(([y]) => y === year)) {
+				ctx.addIssue({ code: 'custom', message: INTERIM_EXPECTED });
+				return z.NEVER;
+			}
+			out.push([year, pct]);
+		}
+		return out.sort((x, y) => x[0] - y[0]);
+	});
+
+const RowSchema = z.object({
+	authority: requiredText,
+	scope: requiredChoice(SCOPE_VARIANTS, SCOPE_EXPECTED),
+	target_year: optionalYear,
+	baseline_year: optionalYear,
+	baseline_value: optionalNumber.pipe(z.number().min(0, 'expected kt CO2e, 0 or more').nullable()),
+	interim_targets: interimTargets,
+	wording: optionalText,
+	source_url: optionalText
+});
+type Row = z.output<typeof RowSchema> & { authority_code: string };
+
+const COLUMNS = templateColumns(
+	Object.keys(RowSchema.shape),
+	`
+authority*      | The council: GSS code, 3-letter code or name. | Leeds | Council; Local authority; Authority name; LA
+scope*          | Council operations (the council's own emissions) or Whole area. | Whole area | Target scope; Emissions scope
+target_year     | Year of net zero; blank if the target names none. | 2050 | Net zero year; Net zero target year; Target; Target date
+baseline_year   | Year the cuts are measured from. | 2005 | Baseline; Base year
+baseline_value  | Emissions in the baseline year, in kt CO2e. | 4,210 | Baseline emissions (kt CO2e); Baseline emissions; Baseline (ktCO2e); Baseline kt
+interim_targets | Interim targets as year: % cut from the baseline, separated by semicolons. | 2030: 68%; 2040: 85% | Interim target; Interim
+wording         | The target in the council's words, as adopted; with council, scope and year it identifies the target. | Net zero across the district by 2050 | Target wording; Target text; Commitment; Text
+source_url      | Where the target is published (motion, strategy, plan). | https://www.leeds.gov.uk/example | Source; Link; URL
+`
+);
+
+export const templateTargetsFeed: FeedModule<Row> = {
+	key: 'targets',
+	title: 'Net-zero targets (template)',
+	description:
+		"A council's net-zero targets by scope, with baseline, interim targets, wording and source.",
+	datasetKey: null,
+	columns: COLUMNS,
+	parseRow(record, rowNumber, ctx) {
+		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
+		const code = resolveCouncil(ctx, rowNumber, 'authority', record.authority ?? '');
+		if (!row || !code) return null;
+		const { baseline_year: base, target_year: target } = row;
+		if (base && target && base >= target) {
+			const message = `baseline_year ${base} is not before target_year ${target}`;
+			rowError(ctx, rowNumber, record, 'baseline_year', message);
+			return null;
+		}
+		const late = row.interim_targets.find(([y]) => (target && y > target) || (base && y <= base));
+		if (late) {
+			const message = `interim year ${late[0]} is not between baseline_year and target_year`;
+			rowError(ctx, rowNumber, record, 'interim_targets', message);
+			return null;
+		}
+		return { ...row, authority_code: code };
+	},
+	createWriter(ctx) {
+		const tally = rowTally(ctx);
+		const q = (sql: string) => ctx.sqlite.prepare(sql);
+		const find = q(`SELECT id FROM targets WHERE authority_code = @authority_code AND scope = @scope
+			AND target_year IS @target_year AND wording = @wording`);
+		const insert =
+			q(`INSERT INTO targets (authority_code, scope, target_year, wording, baseline_year,
+			baseline_kt, source_url, is_sample, batch_id) VALUES (@authority_code, @scope, @target_year,
+			@wording, @baseline_year, @baseline_kt, @source_url, @is_sample, @batch_id)`);
+		const update = q(`UPDATE targets SET baseline_year = @baseline_year, baseline_kt = @baseline_kt,
+			source_url = @source_url, is_sample = @is_sample, batch_id = @batch_id
+			WHERE id = @id AND (baseline_year IS NOT @baseline_year OR baseline_kt IS NOT @baseline_kt
+			OR source_url IS NOT @source_url OR is_sample IS NOT @is_sample)`);
+		const interim = q('SELECT year, reduction_pct FROM interim_targets WHERE target_id = ?').raw();
+		const clear = q('DELETE FROM interim_targets WHERE target_id = ?');
+		const add = q('INSERT INTO interim_targets (target_id, year, reduction_pct) VALUES (?, ?, ?)');
+		return {
+			write(row, rowNumber) {
+				const params = {
+					authority_code: row.authority_code,
+					scope: row.scope,
+					target_year: row.target_year,
+					wording: row.wording ?? '',
+					baseline_year: row.baseline_year,
+					baseline_kt: row.baseline_value,
+					source_url: row.source_url,
+					is_sample: ctx.isSample ? 1 : 0,
+					batch_id: ctx.batchId
+				};
+				const key = `${row.authority_code} ${row.scope} ${row.target_year} ${params.wording}`;
+				tally.repeat(key, rowNumber, 'wording', params.wording);
+				const found = find.get(params) as { id: number } | undefined;
+				const id = found?.id ?? Number(insert.run(params).lastInsertRowid);
+				let changed = !found || update.run({ ...params, id }).changes > 0;
+				if (!sameRows(interim.all(id) as unknown[][], row.interim_targets)) {
+					clear.run(id);
+					for (const [year, pct] of row.interim_targets) add.run(id, year, pct);
+					changed = true;
+				}
+				tally.add(changed);
+			},
+			finish: () => tally.counts()
+		};
+	}
+};
