@@ -6,6 +6,8 @@ import { authoritiesFeed } from './authorities';
 import { authorityGssCodesFeed } from './authority-gss-codes';
 import { authorityNamesFeed } from './authority-names';
 import { mysocietyEmissionsFeed } from './emissions-mysociety';
+import { desnzEmissionsFeed } from './emissions-desnz';
+import { grants360GivingFeed } from './grants-360giving';
 import { mysocietyPromisesFeed } from './promises-mysociety';
 import { mysocietyDeclarationsFeed } from './declarations-mysociety';
 import { mysocietyPlansFeed } from './plans-mysociety';
@@ -22,10 +24,12 @@ export const FEEDS: readonly AnyFeed[] = [
 	authorityGssCodesFeed,
 	authorityNamesFeed,
 	mysocietyEmissionsFeed,
+	desnzEmissionsFeed,
 	mysocietyPromisesFeed,
 	mysocietyDeclarationsFeed,
 	mysocietyPlansFeed,
 	fundingFactsFeed,
+	grants360GivingFeed,
 	whlgParticipationFeed,
 	templateCompetitionsFeed,
 	templateActionsFeed,

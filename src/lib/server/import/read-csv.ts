@@ -4,6 +4,7 @@
  * the whole file in memory. Also hashes the bytes as they pass, for the import record.
  */
 import Papa from 'papaparse';
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
@@ -72,7 +73,7 @@ function decodingStream(
 			}
 			try {
 				const text = decode(chunk);
-				if (asciiSoFar && chunk.some((b) => b >= 0x80)) asciiSoFar = false;
+				if (asciiSoFar && !isAscii(chunk)) asciiSoFar = false;
 				done(null, text);
 			} catch (e) {
 				done(e as Error);

@@ -1,0 +1,304 @@
+/**
+ * DESNZ's "UK local authority and regional greenhouse gas emissions" full dataset: long format, one
+ * row per council × year × sub-sector × gas; both published measures (territorial, and within the
+ * scope of influence of local authorities) go side by side into one emissions row.
+ *
+ * Why it differs from the other feeds:
+ * - A release is ~550k rows, so parseRow skips zod: each field is checked by hand with the shared
+ *   coercion rules, reported in validateRecord's wording; authority lookups are cached per code.
+ * - Every new file is a new release (emission-release.ts), so none of its rows can exist yet: one
+ *   prepared INSERT. Only the same file again (same checksum: the same release) goes through the
+ *   no-op upsert, so a re-import writes nothing.
+ * - Releases before 2023 name abolished districts (Allerdale, Carlisle, Copeland → Cumberland):
+ *   they resolve to the successor, and as several map to one, their figures (emissions and
+ *   population, both additive) are summed under it and written after the file's own rows.
+ * - datasetKey is null because the pipeline writes the batch row, whose dataset_key must name a
+ *   registered dataset, before createWriter; the writer registers the dataset (INSERT OR IGNORE)
+ *   for the release and population rows, which reference it.
+ */
+import { parseYear } from '../import/coerce';
+import type { FeedModule, ImportContext } from '../import/types';
+import { prepareUpsert } from '../import/upsert';
+import { reportUnresolved } from '../import/validate-record';
+import { startEmissionRelease } from './emission-release';
+
+export const DESNZ_DATASET = {
+	key: 'desnz-la-ghg',
+	title: 'UK local authority and regional greenhouse gas emissions',
+	publisher: 'DESNZ',
+	licence: 'Open Government Licence v3.0',
+	licenceUrl: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+	attribution:
+		'Contains public sector information licensed under the Open Government Licence v3.0 (DESNZ).',
+	sourceUrl:
+		'https://www.gov.uk/government/collections/uk-local-authority-and-regional-greenhouse-gas-emissions-national-statistics'
+} as const;
+
+const COL = {
+	code: 'Local Authority Code',
+	name: 'Local Authority',
+	year: 'Calendar Year',
+	sector: 'LA GHG Sector',
+	subSector: 'LA GHG Sub-sector',
+	gas: 'Greenhouse gas',
+	territorial: 'Territorial emissions (kt CO2e)',
+	influence: 'Emissions within the scope of influence of LAs (kt CO2e)',
+	population: 'Mid-year Population (thousands)'
+} as const;
+
+const AGGREGATE_TIERS = new Set(['upper', 'combined', 'regional']);
+const KT = 'expected kt CO2e as a number';
+const DUPLICATE = 'the same council, year, sub-sector and gas as an earlier row: not stored';
+const OVERLAP = "given for a council and for its former councils: kept the council's own figures";
+const KEY = ['release_id', 'authority_code', 'year', 'sub_sector', 'gas'] as const;
+const COLUMNS = [...KEY, 'sector', 'territorial_kt', 'influence_kt', 'is_aggregate'] as const;
+
+/** Named as the emissions columns, so the re-import upsert takes the row as it is. */
+type Row = {
+	authority_code: string;
+	year: number;
+	sector: string;
+	sub_sector: string;
+	gas: string;
+	territorial_kt: number | null;
+	influence_kt: number | null;
+	is_aggregate: boolean;
+	/** The abolished council the file named, when authority_code is its successor. */
+	former_code: string | null;
+	population: number | null;
+};
+
+type Lookup =
+	| { ok: true; code: string; formerCode: string | null; isAggregate: boolean; note: string }
+	| { ok: false; reason: 'unknown' | 'ambiguous'; candidates: string[] };
+
+/**
+ * Lookups for the import under way, reset when another starts (imports share one connection, so
+ * they run one at a time; the feed object is shared, the context is per import).
+ */
+type Cache = {
+	ctx: ImportContext | null;
+	who: Map<string, Lookup>;
+	years: Map<string, number | null>;
+};
+let cache: Cache = { ctx: null, who: new Map(), years: new Map() };
+
+function cacheFor(ctx: ImportContext): Cache {
+	if (cache.ctx !== ctx) cache = { ctx, who: new Map(), years: new Map() };
+	return cache;
+}
+
+function lookup(c: Cache, ctx: ImportContext, input: string): Lookup {
+	let hit = c.who.get(input);
+	if (hit) return hit;
+	const r = ctx.resolver.resolve(input);
+	if (!r.ok) hit = r;
+	else {
+		const now = ctx.sqlite
+			.prepare('SELECT tier, gss_code AS gss FROM authorities WHERE code = ?')
+			.get(r.code) as { tier: string; gss: string | null } | undefined;
+		const was = r.successorOf && ctx.resolver.name(r.successorOf);
+		hit = {
+			ok: true,
+			code: r.code,
+			formerCode: r.successorOf,
+			isAggregate: AGGREGATE_TIERS.has(now?.tier ?? ''),
+			note: `${input} is former council ${was} (${r.successorOf}), now part of ${ctx.resolver.name(r.code)} (${now?.gss ?? ''}, ${r.code}): counted there`
+		};
+	}
+	c.who.set(input, hit);
+	return hit;
+}
+
+function year(c: Cache, raw: string): number | null {
+	let y = c.years.get(raw);
+	if (y === undefined) c.years.set(raw, (y = parseYear(raw)));
+	return y;
+}
+
+/**
+ * A number as optionalNumber reads it (trimmed, thousands commas dropped; blank is null), and "-"
+ * as null too (GSS tables' "nil"); undefined when invalid. Number() trims the same whitespace as
+ * String.trim, so a finite result is that reading already: only odd cells take the slow path.
+ */
+function toNumber(raw: string | undefined): number | null | undefined {
+	if (raw === undefined || raw === '') return null;
+	const n = Number(raw);
+	if (Number.isFinite(n) && (n !== 0 || raw.trim() !== '')) return n;
+	const t = raw.trim().replace(/,/g, '');
+	if (t === '' || t === '-') return null;
+	const m = Number(t);
+	return Number.isFinite(m) ? m : undefined;
+}
+
+/** An invalid cell, worded as validateRecord words it (a plain function: no closure per row). */
+function invalid(ctx: ImportContext, n: number, rec: Rec, col: string, msg: string): false {
+	ctx.issues.error(n, col, rec[col] ?? '', 'invalid_value', msg);
+	return false;
+}
+type Rec = Record<string, string>;
+
+function column(name: string, required: boolean, description: string, aliases?: string[]) {
+	return { name, required, description, aliases };
+}
+
+export const desnzEmissionsFeed: FeedModule<Row> = {
+	key: 'desnz-ghg',
+	title: 'Local authority greenhouse gas emissions, full dataset (DESNZ)',
+	description:
+		'Territorial and scope-of-influence emissions, kt CO2e, by council, year, sub-sector and gas.',
+	datasetKey: null,
+	columns: [
+		...['Country', 'Country Code', 'Region', 'Region Code', 'Second Tier Authority'].map((n) =>
+			column(n, false, 'not used')
+		),
+		column(COL.name, false, 'council name, used when the code is blank'),
+		column(COL.code, true, 'GSS code; a former code counts for its successor'),
+		column(COL.year, true, 'calendar year'),
+		column(COL.sector, true, 'sector, e.g. Transport'),
+		column(COL.subSector, true, 'sub-sector, e.g. Road Transport (A roads)'),
+		column(COL.gas, true, 'CO2, CH4 or N2O'),
+		column(COL.territorial, true, 'territorial emissions, kt CO2e'),
+		column(COL.influence, true, 'within the scope of influence of local authorities, kt CO2e', [
+			'CO2 emissions within the scope of influence of LAs (kt CO2e)'
+		]),
+		column(COL.population, false, 'mid-year population, thousands'),
+		column('Area (km2)', false, 'not used')
+	],
+	parseRow(rec, rowNumber, ctx) {
+		const codeColumn = rec[COL.code]?.trim() || !rec[COL.name]?.trim() ? COL.code : COL.name;
+		const input = (rec[codeColumn] ?? '').trim();
+		const c = cacheFor(ctx);
+		const who = lookup(c, ctx, input);
+		let ok = who.ok;
+		const y = year(c, rec[COL.year] ?? '');
+		if (y === null) ok = invalid(ctx, rowNumber, rec, COL.year, 'expected a year such as 2020');
+		const sector = (rec[COL.sector] ?? '').trim();
+		const subSector = (rec[COL.subSector] ?? '').trim();
+		const gas = (rec[COL.gas] ?? '').trim();
+		if (!sector) ok = invalid(ctx, rowNumber, rec, COL.sector, 'a value is required');
+		if (!subSector) ok = invalid(ctx, rowNumber, rec, COL.subSector, 'a value is required');
+		if (!gas) ok = invalid(ctx, rowNumber, rec, COL.gas, 'a value is required');
+		const territorial = toNumber(rec[COL.territorial]);
+		const influence = toNumber(rec[COL.influence]);
+		const pop = toNumber(rec[COL.population]);
+		if (territorial === undefined) ok = invalid(ctx, rowNumber, rec, COL.territorial, KT);
+		if (influence === undefined) ok = invalid(ctx, rowNumber, rec, COL.influence, KT);
+		if (pop === undefined) ok = invalid(ctx, rowNumber, rec, COL.population, 'expected a number');
+		if (!who.ok) reportUnresolved(ctx.issues, rowNumber, codeColumn, input, who);
+		else if (who.formerCode)
+			ctx.issues.info(rowNumber, codeColumn, input, 'successor_used', who.note);
+		if (!ok || !who.ok) return null;
+		return {
+			authority_code: who.code,
+			year: y!,
+			sector,
+			sub_sector: subSector,
+			gas,
+			territorial_kt: territorial!,
+			influence_kt: influence!,
+			is_aggregate: who.isAggregate,
+			former_code: who.formerCode,
+			population: pop == null ? null : Math.round(pop * 1000)
+		};
+	},
+	createWriter(ctx) {
+		const d = DESNZ_DATASET;
+		ctx.sqlite
+			.prepare(
+				`INSERT OR IGNORE INTO datasets (key, title, publisher, licence, licence_url, attribution, source_url)
+				 VALUES (@key, @title, @publisher, @licence, @licenceUrl, @attribution, @sourceUrl)`
+			)
+			.run(d);
+		const release = startEmissionRelease(ctx, {
+			datasetKey: d.key,
+			gases: 'ghg',
+			hasTerritorial: true,
+			hasInfluence: true,
+			fallbackLabel: 'DESNZ local authority greenhouse gas emissions',
+			// Users download releases under their own names; the file name tells them apart.
+			label: `${d.title} (${ctx.fileName})`
+		});
+		// DO NOTHING costs what a plain INSERT costs, and turns a duplicate row into a report.
+		const insert = ctx.sqlite.prepare(
+			`INSERT INTO emissions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`
+		);
+		const upsert = release.isNew
+			? null
+			: prepareUpsert<Row & { release_id: number }>(ctx.sqlite, 'emissions', COLUMNS, KEY);
+		const population = prepareUpsert(
+			ctx.sqlite,
+			'authority_populations',
+			['authority_code', 'year', 'population', 'dataset_key'],
+			['authority_code', 'year', 'dataset_key']
+		);
+		const setPopulation = (code: string, year: number, pop: number) =>
+			population.run({ authority_code: code, year, population: pop, dataset_key: d.key });
+		const merged = new Map<string, Row>();
+		const popSeen = new Set<string>();
+		const [formerSeen, formerPopSeen] = [new Set<string>(), new Set<string>()];
+		const mergedPop = new Map<string, { code: string; year: number; pop: number }>();
+		let [lastPop, written, unchanged, yearFrom, yearTo] = ['', 0, 0, Infinity, -Infinity];
+
+		/** Sums of former councils' rows come after the file's own rows and never replace them. */
+		function store(r: Row, rowNumber: number | null, isSum = false) {
+			if (upsert && !isSum)
+				return upsert.run({ release_id: release.id, ...r }) ? written++ : unchanged++;
+			const { authority_code: code, year, sub_sector: sub, territorial_kt: t, influence_kt: i } = r;
+			const agg = r.is_aggregate ? 1 : 0;
+			if (insert.run(release.id, code, year, sub, r.gas, r.sector, t, i, agg).changes)
+				return written++;
+			if (!release.isNew) return unchanged++;
+			const what = `${code} ${year} ${sub} ${r.gas}`;
+			if (isSum) ctx.issues.warn(null, null, what, 'successor_overlap', OVERLAP);
+			else ctx.issues.error(rowNumber, null, what, 'duplicate_row', DUPLICATE);
+		}
+
+		return {
+			write(row, rowNumber) {
+				if (row.year < yearFrom) yearFrom = row.year;
+				if (row.year > yearTo) yearTo = row.year;
+				const code = row.authority_code;
+				if (!row.former_code) {
+					store(row, rowNumber);
+					// DESNZ repeats the population on every row of an authority-year: write it once.
+					const key = `${code}\u0000${row.year}`;
+					if (row.population === null || key === lastPop || popSeen.has(key)) return;
+					popSeen.add((lastPop = key));
+					setPopulation(code, row.year, row.population);
+					return;
+				}
+				const key = `${code}\u0000${row.year}\u0000${row.sub_sector}\u0000${row.gas}`;
+				const what = `${row.former_code} ${row.year} ${row.sub_sector} ${row.gas}`;
+				if (formerSeen.has(what))
+					return ctx.issues.error(rowNumber, null, what, 'duplicate_row', DUPLICATE);
+				formerSeen.add(what);
+				const sum = merged.get(key);
+				if (!sum) merged.set(key, { ...row });
+				else {
+					sum.territorial_kt = add(sum.territorial_kt, row.territorial_kt);
+					sum.influence_kt = add(sum.influence_kt, row.influence_kt);
+				}
+				// One population per former council and year, added into the successor's.
+				const popKey = `${row.former_code}\u0000${row.year}`;
+				if (row.population === null || formerPopSeen.has(popKey)) return;
+				formerPopSeen.add(popKey);
+				const pop = mergedPop.get(`${code}\u0000${row.year}`);
+				if (pop) pop.pop += row.population;
+				else
+					mergedPop.set(`${code}\u0000${row.year}`, { code, year: row.year, pop: row.population });
+			},
+			finish() {
+				for (const row of merged.values()) store(row, null, true);
+				for (const [key, p] of mergedPop)
+					if (!popSeen.has(key)) setPopulation(p.code, p.year, p.pop);
+				if (yearTo >= yearFrom) release.finish(yearFrom, yearTo);
+				return { written, unchanged };
+			}
+		};
+	}
+};
+
+function add(a: number | null, b: number | null): number | null {
+	return a === null ? b : b === null ? a : a + b;
+}

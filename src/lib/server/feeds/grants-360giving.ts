@@ -1,0 +1,204 @@
+/**
+ * 360Giving grant data (the UK open standard for grants, CSV with its column titles) as awards to
+ * councils. Only grants to councils belong here: any other recipient is reported and left out.
+ *
+ * - Recipient: the org-id of a council (GB-LAE-MAN, GB-LAS-EDH, GB-LAW-CRF, GB-LANI-BFS: the suffix
+ *   is the 3-letter code this app keys authorities by), else a GSS code inside the identifier,
+ *   else the recipient's name. Abolished councils count for their successor (money today).
+ * - Competition: scheme = the grant programme, or "<funder> grants" when none is named; round =
+ *   the UK financial year of the award date ("2023-24", April to March), because 360Giving has no
+ *   notion of rounds and councils budget by financial year.
+ * - The funder and "competitive" (from an open call) are set on the competition only while blank,
+ *   so a feed never overrides what the scheme catalogue or published facts said.
+ * - Awards are unique on (competition, council, amount, title): a second grant with all four equal
+ *   gets its 360Giving identifier appended to the title, and the identifier is kept in notes, so
+ *   a re-import finds each grant again and changes nothing.
+ */
+import { z } from 'zod';
+import {
+	optionalGbp,
+	optionalText,
+	optionalUkDate,
+	optionalYesNo,
+	requiredText
+} from '../import/coerce';
+import type { FeedModule } from '../import/types';
+import { reportUnresolved, validateRecord } from '../import/validate-record';
+import { competitionStore } from './competition-store';
+
+/** 360Giving writes ISO timestamps with an offset ("2024-02-10T00:00:00+00:00"): keep the date. */
+const TIMESTAMP_RE = /^\s*(\d{4}-\d{2}-\d{2})T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?\s*$/;
+const COUNCIL_ORG_ID_RE = /^GB-LA(?:E|S|W|NI)-([A-Z]{3})$/i;
+const GSS_IN_ID_RE = /(?:^|-)([EWSN]\d{8})$/i;
+
+const RowSchema = z.object({
+	Identifier: requiredText,
+	Title: requiredText,
+	Currency: optionalText,
+	'Amount Awarded': optionalGbp.pipe(z.number({ error: 'a value is required' })),
+	'Award Date': z
+		.string()
+		.optional()
+		.transform((s) => s?.replace(TIMESTAMP_RE, '$1'))
+		.pipe(optionalUkDate)
+		.pipe(
+			z.object({ date: z.string(), precision: z.enum(['day', 'month']) }, 'a value is required')
+		),
+	'Recipient Org:Identifier': optionalText,
+	'Recipient Org:Name': requiredText,
+	'Funding Org:Name': requiredText,
+	'Grant Programme:Title': optionalText,
+	'From An Open Call?': optionalYesNo
+});
+type Grant = z.output<typeof RowSchema>;
+type Row = Grant & { code: string; scheme: string; round: string };
+
+const REQUIRED = new Set([
+	'Identifier',
+	'Title',
+	'Amount Awarded',
+	'Award Date',
+	'Recipient Org:Name',
+	'Funding Org:Name'
+]);
+const COLUMNS: [string, string][] = [
+	['Identifier', 'the grant’s 360Giving identifier, kept in the award’s notes'],
+	['Title', 'the grant’s title, stored as the project title'],
+	['Description', 'not stored'],
+	['Currency', 'must be GBP'],
+	['Amount Applied For', 'not stored'],
+	['Amount Awarded', 'pounds'],
+	['Award Date', 'date of the award; decides the round (UK financial year)'],
+	['Recipient Org:Identifier', 'org-id: GB-LAE-XXX, GB-LAS-XXX, GB-LAW-XXX, GB-LANI-XXX'],
+	['Recipient Org:Name', 'used when the identifier names no council'],
+	['Funding Org:Identifier', 'not stored'],
+	['Funding Org:Name', 'the funder, set on the competition if it has none'],
+	['Grant Programme:Title', 'the scheme; blank = "<funder> grants"'],
+	['Planned Dates:Start Date', 'not stored'],
+	['Planned Dates:End Date', 'not stored'],
+	['From An Open Call?', 'Yes marks the competition competitive, if its kind is unknown']
+];
+
+/** "2023-24": the UK financial year (1 April to 31 March) a date falls in. */
+export function financialYear(isoDate: string): string {
+	const [y, m] = isoDate.split('-').map(Number) as [number, number];
+	const start = m >= 4 ? y : y - 1;
+	return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+export const grants360GivingFeed: FeedModule<Row> = {
+	key: '360giving',
+	title: '360Giving grants to councils',
+	description:
+		'Grants published in the 360Giving standard, as awards to the councils that received them.',
+	datasetKey: null,
+	columns: COLUMNS.map(([name, description]) => ({
+		name,
+		description,
+		required: REQUIRED.has(name)
+	})),
+	parseRow(record, rowNumber, ctx) {
+		const g = validateRecord(RowSchema, record, rowNumber, ctx.issues);
+		if (!g) return null;
+		if (g.Currency && g.Currency.toUpperCase() !== 'GBP') {
+			ctx.issues.error(rowNumber, 'Currency', g.Currency, 'invalid_value', 'expected GBP');
+			return null;
+		}
+		const id = g['Recipient Org:Identifier'] ?? '';
+		const fromId = COUNCIL_ORG_ID_RE.exec(id)?.[1] ?? GSS_IN_ID_RE.exec(id)?.[1];
+		const byId = fromId ? ctx.resolver.resolve(fromId) : null;
+		const [column, value, found] = byId?.ok
+			? ['Recipient Org:Identifier', id, byId]
+			: [
+					'Recipient Org:Name',
+					g['Recipient Org:Name'],
+					ctx.resolver.resolve(g['Recipient Org:Name'])
+				];
+		if (!found.ok) {
+			// A council's org-id that we cannot place is the clearer thing to report than its name.
+			if (byId && !byId.ok)
+				reportUnresolved(ctx.issues, rowNumber, 'Recipient Org:Identifier', id, byId);
+			else reportUnresolved(ctx.issues, rowNumber, column, value, found);
+			return null;
+		}
+		if (found.successorOf)
+			ctx.issues.info(
+				rowNumber,
+				column,
+				value,
+				'successor_used',
+				`${found.successorOf} has been replaced by ${found.code}: the award is counted for ${found.code}`
+			);
+		return {
+			...g,
+			code: found.code,
+			scheme: g['Grant Programme:Title'] ?? `${g['Funding Org:Name']} grants`,
+			round: financialYear(g['Award Date'].date)
+		};
+	},
+	createWriter(ctx) {
+		const { sqlite } = ctx;
+		const competitions = competitionStore(ctx);
+		const funderOf = sqlite.prepare('SELECT funder_id FROM competitions WHERE id = ?').pluck();
+		const findFunder = sqlite.prepare('SELECT id FROM funders WHERE name = ?').pluck();
+		const insertFunder = sqlite.prepare('INSERT INTO funders (name) VALUES (?)');
+		const setFunder = sqlite.prepare(
+			'UPDATE competitions SET funder_id = ? WHERE id = ? AND funder_id IS NULL'
+		);
+		const setCompetitive = sqlite.prepare(
+			"UPDATE competitions SET kind = 'competitive' WHERE id = ? AND kind IS NULL"
+		);
+		const holder = sqlite
+			.prepare(
+				'SELECT notes FROM awards WHERE competition_id = ? AND authority_code = ? AND amount_gbp = ? AND project_title = ?'
+			)
+			.pluck();
+		const upsert = sqlite.prepare(
+			`INSERT INTO awards (competition_id, authority_code, kind, amount_gbp, award_date, award_date_precision, project_title, is_consortium, recipient_name, source_url, notes, is_sample, batch_id)
+			 VALUES (@competition_id, @authority_code, 'award', @amount_gbp, @award_date, @precision, @project_title, 0, @recipient_name, NULL, @notes, @is_sample, @batch_id)
+			 ON CONFLICT (competition_id, authority_code, amount_gbp, project_title) DO UPDATE SET
+			   award_date = excluded.award_date, award_date_precision = excluded.award_date_precision,
+			   recipient_name = excluded.recipient_name, notes = excluded.notes, batch_id = excluded.batch_id
+			 WHERE award_date IS NOT excluded.award_date OR award_date_precision IS NOT excluded.award_date_precision
+			   OR recipient_name IS NOT excluded.recipient_name OR notes IS NOT excluded.notes`
+		);
+		const settled = new Set<number>();
+		let written = 0;
+		let unchanged = 0;
+		return {
+			write(row, rowNumber) {
+				const id = competitions.ensure(row.scheme, row.round, rowNumber);
+				if (!settled.has(id)) {
+					settled.add(id);
+					if (funderOf.get(id) === null) {
+						const name = row['Funding Org:Name'];
+						const funder = findFunder.get(name) ?? insertFunder.run(name).lastInsertRowid;
+						setFunder.run(funder, id);
+					}
+				}
+				if (row['From An Open Call?']) setCompetitive.run(id);
+				const amount = row['Amount Awarded'];
+				const stored = holder.get(id, row.code, amount, row.Title) as string | null | undefined;
+				const title =
+					stored === undefined || stored === row.Identifier
+						? row.Title
+						: `${row.Title} (${row.Identifier})`;
+				const changes = upsert.run({
+					competition_id: id,
+					authority_code: row.code,
+					amount_gbp: amount,
+					award_date: row['Award Date'].date,
+					precision: row['Award Date'].precision,
+					project_title: title,
+					recipient_name: row['Recipient Org:Name'],
+					notes: row.Identifier,
+					is_sample: ctx.isSample ? 1 : 0,
+					batch_id: ctx.batchId
+				}).changes;
+				if (changes) written++;
+				else unchanged++;
+			},
+			finish: () => ({ written, unchanged })
+		};
+	}
+};
