@@ -281,7 +281,6 @@ CREATE TABLE `emissions` (
 	FOREIGN KEY (`authority_code`) REFERENCES `authorities`(`code`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `emissions_natural_idx` ON `emissions` (`release_id`,`authority_code`,`year`,`sub_sector`,`gas`);--> statement-breakpoint
 CREATE INDEX `emissions_authority_idx` ON `emissions` (`authority_code`,`release_id`,`year`,`sector`,`territorial_kt`,`influence_kt`);--> statement-breakpoint
 CREATE TABLE `feed_header_maps` (
 	`feed` text NOT NULL,

@@ -20,7 +20,8 @@ const report = await runImport(handle, {
 	feed,
 	source: file,
 	fileName: 'bench.csv',
-	importedBy: 'bench'
+	importedBy: 'bench',
+	parallel: true
 });
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 handle.close();

@@ -66,6 +66,7 @@ for (const file of positionals) {
 		mode: values['accept-valid'] ? 'accept-valid' : 'strict',
 		dryRun: values['dry-run'],
 		headerMap,
+		parallel: true,
 		onProgress: ({ rowsRead, bytesRead, bytesTotal }) => {
 			if (values.json) return;
 			const secs = (Date.now() - started) / 1000;

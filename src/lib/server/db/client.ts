@@ -12,6 +12,8 @@ import * as schema from './schema';
 export type Db = BetterSQLite3Database<typeof schema>;
 
 export interface DbHandle {
+	/** The file path (or ':memory:'), so a worker thread can open its own connection. */
+	url: string;
 	db: Db;
 	sqlite: Database.Database;
 	close(): void;
@@ -26,7 +28,7 @@ export function createDb(url: string): DbHandle {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle(sqlite, { schema });
-	return { db, sqlite, close: () => sqlite.close() };
+	return { url, db, sqlite, close: () => sqlite.close() };
 }
 
 /** Apply the committed drizzle-kit migrations. Idempotent. */

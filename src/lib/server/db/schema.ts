@@ -611,14 +611,9 @@ export const emissions = sqliteTable(
 		 */
 		isAggregate: integer('is_aggregate', { mode: 'boolean' }).notNull()
 	},
+	// No unique index: a release's rows are only ever inserted once, with duplicates caught while
+	// loading (feeds/emission-rows.ts); a second index would cost a third of the load time.
 	(t) => [
-		uniqueIndex('emissions_natural_idx').on(
-			t.releaseId,
-			t.authorityCode,
-			t.year,
-			t.subSector,
-			t.gas
-		),
 		// Covering index for one authority's series by sector (the profile and progress pages).
 		index('emissions_authority_idx').on(
 			t.authorityCode,

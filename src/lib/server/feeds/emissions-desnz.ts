@@ -21,6 +21,7 @@ import type { FeedModule, ImportContext } from '../import/types';
 import { prepareUpsert } from '../import/upsert';
 import { reportUnresolved } from '../import/validate-record';
 import { startEmissionRelease } from './emission-release';
+import { emissionRowWriter } from './emission-rows';
 
 export const DESNZ_DATASET = {
 	key: 'desnz-la-ghg',
@@ -50,8 +51,6 @@ const AGGREGATE_TIERS = new Set(['upper', 'combined', 'regional']);
 const KT = 'expected kt CO2e as a number';
 const DUPLICATE = 'the same council, year, sub-sector and gas as an earlier row: not stored';
 const OVERLAP = "given for a council and for its former councils: kept the council's own figures";
-const KEY = ['release_id', 'authority_code', 'year', 'sub_sector', 'gas'] as const;
-const COLUMNS = [...KEY, 'sector', 'territorial_kt', 'influence_kt', 'is_aggregate'] as const;
 
 /** Named as the emissions columns, so the re-import upsert takes the row as it is. */
 type Row = {
@@ -139,7 +138,7 @@ function invalid(ctx: ImportContext, n: number, rec: Rec, col: string, msg: stri
 type Rec = Record<string, string>;
 
 function column(name: string, required: boolean, description: string, aliases?: string[]) {
-	return { name, required, description, aliases };
+	return { name, required, description, aliases, ignored: description === 'not used' };
 }
 
 export const desnzEmissionsFeed: FeedModule<Row> = {
@@ -148,6 +147,7 @@ export const desnzEmissionsFeed: FeedModule<Row> = {
 	description:
 		'Territorial and scope-of-influence emissions, kt CO2e, by council, year, sub-sector and gas.',
 	datasetKey: null,
+	parallelSafe: true,
 	columns: [
 		...['Country', 'Country Code', 'Region', 'Region Code', 'Second Tier Authority'].map((n) =>
 			column(n, false, 'not used')
@@ -219,13 +219,8 @@ export const desnzEmissionsFeed: FeedModule<Row> = {
 			// Users download releases under their own names; the file name tells them apart.
 			label: `${d.title} (${ctx.fileName})`
 		});
-		// DO NOTHING costs what a plain INSERT costs, and turns a duplicate row into a report.
-		const insert = ctx.sqlite.prepare(
-			`INSERT INTO emissions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`
-		);
-		const upsert = release.isNew
-			? null
-			: prepareUpsert<Row & { release_id: number }>(ctx.sqlite, 'emissions', COLUMNS, KEY);
+		// The same file again (same release) changes nothing and is not written.
+		const rows = release.isNew ? emissionRowWriter(ctx, release.id) : null;
 		const population = prepareUpsert(
 			ctx.sqlite,
 			'authority_populations',
@@ -242,14 +237,9 @@ export const desnzEmissionsFeed: FeedModule<Row> = {
 
 		/** Sums of former councils' rows come after the file's own rows and never replace them. */
 		function store(r: Row, rowNumber: number | null, isSum = false) {
-			if (upsert && !isSum)
-				return upsert.run({ release_id: release.id, ...r }) ? written++ : unchanged++;
-			const { authority_code: code, year, sub_sector: sub, territorial_kt: t, influence_kt: i } = r;
-			const agg = r.is_aggregate ? 1 : 0;
-			if (insert.run(release.id, code, year, sub, r.gas, r.sector, t, i, agg).changes)
-				return written++;
-			if (!release.isNew) return unchanged++;
-			const what = `${code} ${year} ${sub} ${r.gas}`;
+			if (!rows) return unchanged++;
+			if (rows.write(r)) return written++;
+			const what = `${r.authority_code} ${r.year} ${r.sub_sector} ${r.gas}`;
 			if (isSum) ctx.issues.warn(null, null, what, 'successor_overlap', OVERLAP);
 			else ctx.issues.error(rowNumber, null, what, 'duplicate_row', DUPLICATE);
 		}
@@ -292,6 +282,7 @@ export const desnzEmissionsFeed: FeedModule<Row> = {
 				for (const row of merged.values()) store(row, null, true);
 				for (const [key, p] of mergedPop)
 					if (!popSeen.has(key)) setPopulation(p.code, p.year, p.pop);
+				rows?.finish();
 				if (yearTo >= yearFrom) release.finish(yearFrom, yearTo);
 				return { written, unchanged };
 			}

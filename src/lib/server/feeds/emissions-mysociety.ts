@@ -10,6 +10,7 @@ import { prepareUpsert } from '../import/upsert';
 import { reportUnresolved, validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
 import { startEmissionRelease } from './emission-release';
+import { emissionRowWriter } from './emission-rows';
 
 /** Leaf sub-sector columns and the sector each belongs to; "Total" columns are derived. */
 export const MYSOCIETY_SUBSECTORS: readonly {
@@ -72,6 +73,7 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 	description:
 		'CO2 within the scope of influence of local authorities, kt, by sub-sector, 2005–2020.',
 	datasetKey: 'mysociety-emissions',
+	parallelSafe: true,
 	columns: [
 		{ name: 'Year', required: true, description: 'calendar year' },
 		{
@@ -136,21 +138,10 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 				}[]
 			).map((a) => [a.code, a.tier])
 		);
-		const emissions = prepareUpsert(
-			ctx.sqlite,
-			'emissions',
-			[
-				'release_id',
-				'authority_code',
-				'year',
-				'sector',
-				'sub_sector',
-				'gas',
-				'influence_kt',
-				'is_aggregate'
-			],
-			['release_id', 'authority_code', 'year', 'sub_sector', 'gas']
-		);
+		// The same file again (same release) changes nothing and is not written.
+		const rows = release.isNew ? emissionRowWriter(ctx, release.id) : null;
+		let written = 0;
+		let unchanged = 0;
 		const population = prepareUpsert(
 			ctx.sqlite,
 			'authority_populations',
@@ -160,22 +151,37 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 		let yearFrom = Infinity;
 		let yearTo = -Infinity;
 		return {
-			write(row) {
+			write(row, rowNumber) {
 				yearFrom = Math.min(yearFrom, row.year);
 				yearTo = Math.max(yearTo, row.year);
 				const isAggregate = AGGREGATE_TIERS.has(tiers.get(row.code) ?? '');
-				MYSOCIETY_SUBSECTORS.forEach((s, i) => {
-					emissions.run({
-						release_id: release.id,
+				for (let i = 0; i < MYSOCIETY_SUBSECTORS.length; i++) {
+					const s = MYSOCIETY_SUBSECTORS[i]!;
+					if (!rows) {
+						unchanged++;
+						continue;
+					}
+					const fresh = rows.write({
 						authority_code: row.code,
 						year: row.year,
 						sector: s.sector,
 						sub_sector: s.subSector,
 						gas: 'CO2',
-						influence_kt: row.values[i],
+						territorial_kt: null,
+						influence_kt: row.values[i]!,
 						is_aggregate: isAggregate
 					});
-				});
+					if (fresh) written++;
+					else if (i === 0) {
+						ctx.issues.error(
+							rowNumber,
+							'local-authority-code',
+							row.code,
+							'duplicate_row',
+							`a second row for ${row.code} in ${row.year}`
+						);
+					}
+				}
 				if (row.population !== null) {
 					population.run({
 						authority_code: row.code,
@@ -186,8 +192,9 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 				}
 			},
 			finish() {
+				rows?.finish();
 				if (yearTo >= yearFrom) release.finish(yearFrom, yearTo);
-				return emissions.counts();
+				return { written, unchanged };
 			}
 		};
 	}

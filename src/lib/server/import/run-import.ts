@@ -7,11 +7,15 @@
 import type { Readable } from 'node:stream';
 import type { DbHandle } from '../db/client';
 import { IssueCollector, type IssueGroup } from './issues';
-import { readCsv, canonicalHeader } from './read-csv';
+import { readCsv } from './read-csv';
+import { mapHeaders } from './map-headers';
+import { canRunTypeScriptWorkers, readInWorker } from './read-parallel';
 import { AuthorityResolver } from './resolve-authority';
 import { spool } from './spool';
 import type { AnyFeed, ImportContext, FeedWriter } from './types';
 import { loadHeaderMap, saveHeaderMap } from './header-maps';
+
+export { mapHeaders };
 
 export interface ImportProgress {
 	rowsRead: number;
@@ -32,6 +36,8 @@ export interface ImportOptions {
 	headerMap?: Record<string, string>;
 	/** Keep the first n valid rows, as they will be stored, for a preview. */
 	previewRows?: number;
+	/** Parse on a worker thread while this one writes, where the feed and process allow it. */
+	parallel?: boolean;
 	onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -53,24 +59,6 @@ export interface ImportReport {
 	preview: Record<string, unknown>[];
 }
 
-/** Map the file's headers to the feed's canonical column names (case, spacing, aliases, user map). */
-export function mapHeaders(feed: AnyFeed, headers: string[], userMap: Record<string, string> = {}) {
-	const lookup = new Map<string, string>();
-	for (const col of feed.columns) {
-		lookup.set(canonicalHeader(col.name), col.name);
-		for (const a of col.aliases ?? []) lookup.set(canonicalHeader(a), col.name);
-	}
-	const known = new Set(feed.columns.map((c) => c.name));
-	for (const [theirs, ours] of Object.entries(userMap)) {
-		if (known.has(ours)) lookup.set(canonicalHeader(theirs), ours);
-	}
-	const mapped = headers.map((h) => lookup.get(canonicalHeader(h)) ?? null);
-	const present = new Set(mapped.filter((m): m is string => m !== null));
-	const missing = feed.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
-	const unmapped = headers.filter((h, i) => mapped[i] === null && h !== '');
-	return { mapped, missing, unmapped };
-}
-
 /** Rejected rows kept in memory for the download; past this only the count and reasons remain. */
 const REJECTED_ROWS_KEPT = 100_000;
 
@@ -88,9 +76,13 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 		h: DbHandle,
 		o: ImportOptions,
 		path: string,
-		checksum: string,
+		checksumPromise: Promise<string>,
 		bytesTotal: number
 	) {
+		const useWorker =
+			o.parallel && feed.parallelSafe && h.url !== ':memory:' && canRunTypeScriptWorkers();
+		// The worker reads while the checksum is computed; otherwise it is needed before anything.
+		let checksum = useWorker ? '' : await checksumPromise;
 		const issues = new IssueCollector();
 		const batchId = Number(
 			sqlite
@@ -109,7 +101,8 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 			batchId,
 			isSample,
 			checksum,
-			fileName: o.fileName
+			fileName: o.fileName,
+			fileBytes: bytesTotal
 		};
 		const userMap = { ...loadHeaderMap(sqlite, feed.key), ...(o.headerMap ?? {}) };
 
@@ -130,46 +123,86 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 		sqlite.exec('BEGIN IMMEDIATE');
 		sqlite.pragma('defer_foreign_keys = ON');
 		sqlite.prepare('UPDATE import_context SET batch_id = ? WHERE id = 1').run(batchId);
+		const missingMessage = (missing: string[]) =>
+			`This file is not a ${feed.title} file: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}. Map the file's own column names to these, or choose another feed.`;
+		const accept = (row: unknown, rowNumber: number) => {
+			rowsAccepted++;
+			if (preview.length < (o.previewRows ?? 0)) preview.push(row as Record<string, unknown>);
+			writer!.write(row, rowNumber);
+		};
 		try {
-			const read = await readCsv(
-				path,
-				(found) => {
-					headers = found;
-					const m = mapHeaders(feed, found, userMap);
-					mapped = m.mapped;
-					unmapped = m.unmapped;
-					if (m.missing.length) {
-						issues.fatal = `This file is not a ${feed.title} file: missing column${m.missing.length > 1 ? 's' : ''} ${m.missing.map((c) => `"${c}"`).join(', ')}. Map the file's own column names to these, or choose another feed.`;
-						throw new MissingColumns();
-					}
-					writer = feed.createWriter(ctx);
-				},
-				(values, rowNumber) => {
-					rowsRead++;
-					if (rowsRead % 10000 === 0) o.onProgress?.({ rowsRead, bytesRead, bytesTotal });
-					const record: Record<string, string> = {};
-					for (let i = 0; i < mapped.length; i++) {
-						const key = mapped[i];
-						if (key) record[key] = values[i] ?? '';
-					}
-					const mark = issues.total;
-					const row = feed.parseRow(record, rowNumber, ctx);
-					if (row === null) {
-						if (issues.hasRowError(rowNumber) && rejectedRows.length < REJECTED_ROWS_KEPT) {
-							rejectedRows.push({
-								rowNumber,
-								values: Object.fromEntries(headers.map((hd, i) => [hd, values[i] ?? ''])),
-								reasons: issues.messagesSince(mark)
-							});
+			const read = useWorker
+				? await readInWorker(
+						{
+							dbPath: h.url,
+							feedKey: feed.key,
+							path,
+							headerMap: userMap,
+							batchId,
+							checksum,
+							fileName: o.fileName,
+							isSample
+						},
+						{
+							async onHeaders(found, missing, notMapped) {
+								ctx.checksum = checksum = await checksumPromise;
+								headers = found;
+								unmapped = notMapped;
+								if (missing.length) {
+									issues.fatal = missingMessage(missing);
+									return false;
+								}
+								writer = feed.createWriter(ctx);
+								return true;
+							},
+							onIssues: (list) => list.forEach((i) => issues.add(i)),
+							onRejected: (list) =>
+								rejectedRows.push(...list.slice(0, REJECTED_ROWS_KEPT - rejectedRows.length)),
+							onRows: (rows, numbers) => rows.forEach((row, i) => accept(row, numbers[i]!)),
+							onProgress(read, bytes) {
+								rowsRead = read;
+								bytesRead = bytes;
+								o.onProgress?.({ rowsRead, bytesRead, bytesTotal });
+							}
 						}
-						return;
-					}
-					rowsAccepted++;
-					if (preview.length < (o.previewRows ?? 0)) preview.push(row as Record<string, unknown>);
-					writer!.write(row, rowNumber);
-				},
-				(b) => (bytesRead = b)
-			);
+					)
+				: await readCsv(
+						path,
+						(found) => {
+							headers = found;
+							const m = mapHeaders(feed, found, userMap);
+							mapped = m.mapped;
+							unmapped = m.unmapped;
+							if (m.missing.length) {
+								issues.fatal = missingMessage(m.missing);
+								throw new MissingColumns();
+							}
+							writer = feed.createWriter(ctx);
+						},
+						(values, rowNumber) => {
+							rowsRead++;
+							if (rowsRead % 10000 === 0) o.onProgress?.({ rowsRead, bytesRead, bytesTotal });
+							const record: Record<string, string> = {};
+							for (let i = 0; i < mapped.length; i++) {
+								const key = mapped[i];
+								if (key) record[key] = values[i] ?? '';
+							}
+							const mark = issues.total;
+							const row = feed.parseRow(record, rowNumber, ctx);
+							if (row === null) {
+								if (issues.hasRowError(rowNumber) && rejectedRows.length < REJECTED_ROWS_KEPT) {
+									rejectedRows.push({
+										rowNumber,
+										values: Object.fromEntries(headers.map((hd, i) => [hd, values[i] ?? ''])),
+										reasons: issues.messagesSince(mark)
+									});
+								}
+								return;
+							}
+							accept(row, rowNumber);
+						},
+						(b) => (bytesRead = b)
+					);
 			encoding = read.encoding;
 			if (writer) counts = (writer as FeedWriter<unknown>).finish();
 			if (!writer && !issues.fatal) issues.fatal = 'The file is empty: no header row was found.';
@@ -184,6 +217,7 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 			}
 		}
 		o.onProgress?.({ rowsRead, bytesRead: bytesTotal, bytesTotal });
+		checksum = await checksumPromise;
 
 		const rejected = issues.fatal !== null || (mode === 'strict' && issues.rowsWithErrors > 0);
 		let status: ImportReport['status'] = rejected ? 'rejected' : dryRun ? 'dry-run' : 'committed';
@@ -255,10 +289,11 @@ function recordBatch(
 	const save = sqlite.transaction(() => {
 		sqlite
 			.prepare(
-				`UPDATE import_batches SET status = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
+				`UPDATE import_batches SET checksum = ?, status = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
 				 rows_read = ?, rows_accepted = ?, rows_rejected = ?, rows_written = ?, report = ? WHERE id = ?`
 			)
 			.run(
+				report.checksum,
 				report.status,
 				report.rowsRead,
 				report.rowsAccepted,

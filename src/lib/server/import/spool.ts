@@ -12,7 +12,8 @@ import { pipeline } from 'node:stream/promises';
 
 export interface SpooledFile {
 	path: string;
-	checksum: string;
+	/** Computed in the background for a file already on disk, so reading can start at once. */
+	checksum: Promise<string>;
 	bytes: number;
 	/** Removes the temporary copy (no-op for a file that was already on disk). */
 	dispose(): void;
@@ -26,12 +27,9 @@ export async function checksumFile(path: string): Promise<string> {
 
 export async function spool(source: string | Readable): Promise<SpooledFile> {
 	if (typeof source === 'string') {
-		return {
-			path: source,
-			checksum: await checksumFile(source),
-			bytes: statSync(source).size,
-			dispose: () => {}
-		};
+		const checksum = checksumFile(source);
+		checksum.catch(() => {}); // awaited by the import; never an unhandled rejection meanwhile
+		return { path: source, checksum, bytes: statSync(source).size, dispose: () => {} };
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'nzl-import-'));
 	const path = join(dir, 'upload.csv');
@@ -50,7 +48,7 @@ export async function spool(source: string | Readable): Promise<SpooledFile> {
 	);
 	return {
 		path,
-		checksum: hash.digest('hex'),
+		checksum: Promise.resolve(hash.digest('hex')),
 		bytes,
 		dispose: () => rmSync(dir, { recursive: true, force: true })
 	};

@@ -16,6 +16,8 @@ export interface FeedColumn {
 	/** Other spellings seen in real files (older releases, Excel exports). */
 	aliases?: readonly string[];
 	example?: string;
+	/** Recognised (so it is not reported as unknown) but not read: not copied into records. */
+	ignored?: boolean;
 }
 
 export interface ImportContext {
@@ -29,6 +31,8 @@ export interface ImportContext {
 	checksum: string;
 	/** The file's name as the user knows it, for labels. */
 	fileName: string;
+	/** The file's size, so writers can choose a bulk-load strategy for large files. */
+	fileBytes: number;
 }
 
 export interface WriteCounts {
@@ -51,6 +55,11 @@ export interface FeedModule<Row> {
 	/** The shipped dataset these rows come from, for provenance; null for user feeds. */
 	datasetKey: string | null;
 	columns: readonly FeedColumn[];
+	/**
+	 * parseRow reads nothing the same import writes, so rows may be parsed on a worker thread
+	 * while the main thread writes (the large emissions feeds).
+	 */
+	parallelSafe?: boolean;
 	/**
 	 * Validate and convert one record (keys are canonical column names). Returns null after
 	 * recording at least one error in ctx.issues.

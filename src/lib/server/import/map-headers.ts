@@ -1,0 +1,27 @@
+/**
+ * Matching a file's header row to a feed's columns: case, spacing and underscores ignored, known
+ * aliases (older releases, Excel spellings) and the user's own mapping applied.
+ */
+import { canonicalHeader } from './read-csv';
+import type { AnyFeed } from './types';
+
+/** Map the file's headers to the feed's canonical column names (case, spacing, aliases, user map). */
+export function mapHeaders(feed: AnyFeed, headers: string[], userMap: Record<string, string> = {}) {
+	const lookup = new Map<string, string>();
+	for (const col of feed.columns) {
+		lookup.set(canonicalHeader(col.name), col.name);
+		for (const a of col.aliases ?? []) lookup.set(canonicalHeader(a), col.name);
+	}
+	const known = new Set(feed.columns.map((c) => c.name));
+	for (const [theirs, ours] of Object.entries(userMap)) {
+		if (known.has(ours)) lookup.set(canonicalHeader(theirs), ours);
+	}
+	const recognised = headers.map((h) => lookup.get(canonicalHeader(h)) ?? null);
+	const present = new Set(recognised.filter((m): m is string => m !== null));
+	const ignored = new Set(feed.columns.filter((c) => c.ignored).map((c) => c.name));
+	// Recognised columns the feed does not read are left out of each row's record.
+	const mapped = recognised.map((m) => (m && ignored.has(m) ? null : m));
+	const missing = feed.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
+	const unmapped = headers.filter((h, i) => recognised[i] === null && h !== '');
+	return { mapped, missing, unmapped };
+}

@@ -1,0 +1,89 @@
+/**
+ * Runs parse-worker.ts and feeds its batches to the main thread's writer, acknowledging each so
+ * the worker never runs more than a few batches ahead. Used for large files from the command
+ * line and the benchmark, where TypeScript workers can be started (tsx); the server reads in one
+ * thread.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ImportIssue } from './issues';
+import type { WorkerInput, WorkerMessage } from './parse-worker';
+
+export interface ParallelCallbacks {
+	/** May be async (e.g. awaiting the file's checksum); batches wait for it. */
+	onHeaders(headers: string[], missing: string[], unmapped: string[]): boolean | Promise<boolean>;
+	onIssues(issues: ImportIssue[]): void;
+	onRows(rows: unknown[], rowNumbers: number[]): void;
+	onRejected(
+		rejected: { rowNumber: number; values: Record<string, string>; reasons: string }[]
+	): void;
+	onProgress(rowsRead: number, bytesRead: number): void;
+}
+
+export function readInWorker(
+	input: Omit<WorkerInput, 'flow'>,
+	cb: ParallelCallbacks
+): Promise<{ encoding: string }> {
+	const flow = new SharedArrayBuffer(8);
+	const counters = new Int32Array(flow);
+	// Loader hooks given with --import are not inherited by workers on Node 20: register tsx in
+	// the worker itself, then load the TypeScript module.
+	const entry = new URL('./parse-worker.ts', import.meta.url).href;
+	const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+	const worker = new Worker(bootstrap, {
+		eval: true,
+		workerData: { ...input, flow } satisfies WorkerInput
+	});
+	return new Promise((resolve, reject) => {
+		let settled = false;
+		const finish = (fn: () => void) => {
+			if (settled) return;
+			settled = true;
+			void worker.terminate();
+			fn();
+		};
+		// Messages are handled one after another, even when handling the header row is async.
+		let queue = Promise.resolve();
+		const handle = async (m: WorkerMessage) => {
+			if (m.type === 'headers') {
+				if (!(await cb.onHeaders(m.headers, m.missing, m.unmapped)))
+					finish(() => resolve({ encoding: 'utf-8' }));
+			} else if (m.type === 'batch') {
+				cb.onIssues(m.issues);
+				cb.onRejected(m.rejected);
+				cb.onRows(toRows(m.keys, m.columns), m.rowNumbers);
+				cb.onProgress(m.rowsRead, m.bytesRead);
+				Atomics.add(counters, 1, 1);
+				Atomics.notify(counters, 1);
+			} else if (m.type === 'done') {
+				finish(() => resolve({ encoding: m.encoding }));
+			} else {
+				finish(() => reject(new Error(m.message)));
+			}
+		};
+		worker.on('message', (m: WorkerMessage) => {
+			queue = queue
+				.then(() => (settled ? undefined : handle(m)))
+				.catch((e) => finish(() => reject(e)));
+		});
+		worker.on('error', (e) => finish(() => reject(e)));
+		worker.on('exit', (code) =>
+			finish(() => reject(new Error(`The reading thread stopped (exit ${code}).`)))
+		);
+	});
+}
+
+/** Whether this process can start TypeScript workers (run under tsx, as the CLI is). */
+export function canRunTypeScriptWorkers(): boolean {
+	return process.execArgv.some((a) => a.includes('tsx'));
+}
+
+function toRows(keys: string[], columns: unknown[][]): Record<string, unknown>[] {
+	const n = columns[0]?.length ?? 0;
+	const rows = new Array<Record<string, unknown>>(n);
+	for (let i = 0; i < n; i++) {
+		const row: Record<string, unknown> = {};
+		for (let k = 0; k < keys.length; k++) row[keys[k]!] = columns[k]![i];
+		rows[i] = row;
+	}
+	return rows;
+}
