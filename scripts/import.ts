@@ -97,6 +97,9 @@ function printReport(r: ImportReport, ms: number) {
 	console.log(
 		`  ${r.rowsRead} rows read, ${r.rowsAccepted} valid, ${r.rowsRejected} set aside; ${r.rowsWritten} written, ${r.rowsUnchanged} unchanged (${ms} ms)`
 	);
+	for (const c of r.changes) {
+		console.log(`  ${c.table}: ${c.inserted} new, ${c.updated} updated, ${c.deleted} removed`);
+	}
 	for (const g of r.groups.filter((g) => g.severity !== 'info').slice(0, 20)) {
 		console.log(
 			`  ${g.severity}: ${g.count} row${g.count > 1 ? 's' : ''}: ${g.message}${g.column ? ` [${g.column}]` : ''} (rows ${g.rows.join(', ')}${g.count > g.rows.length ? ', …' : ''})`

@@ -162,7 +162,8 @@ describe('runImport: all or nothing', () => {
 			batchId: null,
 			rowsAccepted: 1,
 			// what an import would write, so the check can say so; nothing is actually kept
-			rowsWritten: 1
+			rowsWritten: 1,
+			changes: [{ table: 'targets', inserted: 1, updated: 0, deleted: 0 }]
 		});
 		expect(dataDigest(handle)).toEqual(before);
 		expect(countRows(handle, 'import_batches')).toBe(batches);

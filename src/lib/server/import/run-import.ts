@@ -57,6 +57,15 @@ export interface ImportReport {
 	groups: IssueGroup[];
 	unmappedColumns: string[];
 	preview: Record<string, unknown>[];
+	/** Per table: rows the import adds, updates and deletes (from the undo log; emissions apart). */
+	changes: TableChanges[];
+}
+
+export interface TableChanges {
+	table: string;
+	inserted: number;
+	updated: number;
+	deleted: number;
 }
 
 /** Rejected rows kept in memory for the download; past this only the count and reasons remain. */
@@ -115,6 +124,7 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 		let bytesRead = 0;
 		let counts = { written: 0, unchanged: 0 };
 		let encoding = 'utf-8';
+		let changes: TableChanges[] = [];
 		const preview: Record<string, unknown>[] = [];
 		const rejectedRows: { rowNumber: number; values: Record<string, string>; reasons: string }[] =
 			[];
@@ -219,6 +229,8 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 		o.onProgress?.({ rowsRead, bytesRead: bytesTotal, bytesTotal });
 		checksum = await checksumPromise;
 
+		// Counted before commit or rollback, so a check can say what an import would change.
+		changes = tableChanges(sqlite, batchId);
 		const rejected = issues.fatal !== null || (mode === 'strict' && issues.rowsWithErrors > 0);
 		let status: ImportReport['status'] = rejected ? 'rejected' : dryRun ? 'dry-run' : 'committed';
 		sqlite.prepare('UPDATE import_context SET batch_id = NULL WHERE id = 1').run();
@@ -258,7 +270,8 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 				fatal: r.fatal,
 				groups: issues.grouped(),
 				unmappedColumns: unmapped,
-				preview
+				preview,
+				changes: r.status === 'rejected' ? [] : changes
 			};
 			if (r.batchId !== null) recordBatch(hh, report, r.batchId, issues, rejectedRows, dryRun);
 			return report;
@@ -267,6 +280,16 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 }
 
 class MissingColumns extends Error {}
+
+function tableChanges(sqlite: DbHandle['sqlite'], batchId: number): TableChanges[] {
+	const rows = sqlite
+		.prepare(
+			`SELECT table_name AS tableName, sum(op = 'insert') AS inserted, sum(op = 'update') AS updated, sum(op = 'delete') AS deleted
+			 FROM import_changes WHERE batch_id = ? GROUP BY table_name ORDER BY count(*) DESC`
+		)
+		.all(batchId) as { tableName: string; inserted: number; updated: number; deleted: number }[];
+	return rows.map(({ tableName, ...n }) => ({ table: tableName, ...n }));
+}
 
 /**
  * Keep the record of every attempt, rejected ones included: the batch row was written before the
@@ -300,6 +323,7 @@ function recordBatch(
 				report.rowsRejected,
 				report.rowsWritten,
 				JSON.stringify({
+					changes: report.changes,
 					groups: report.groups,
 					fatal: report.fatal,
 					unmappedColumns: report.unmappedColumns,

@@ -32,6 +32,7 @@ describe('undoImport', () => {
 			`${HEADER}\nTRF,Whole area,2038.0,Net zero by 2038,https://b.example\nMAN,Council operations,2038.0,Carbon neutral,https://c.example\n`
 		);
 		expect(second.status).toBe('committed');
+		expect(second.changes).toEqual([{ table: 'targets', inserted: 1, updated: 1, deleted: 0 }]);
 		expect(dataDigest(handle)).not.toEqual(before);
 
 		const result = undoImport(handle, second.batchId!);

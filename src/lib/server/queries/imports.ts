@@ -3,6 +3,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { IssueGroup } from '../import/issues';
+import type { TableChanges } from '../import/run-import';
 import { all, get } from './statements';
 
 export interface ImportBatchRow {
@@ -21,6 +22,7 @@ export interface ImportBatchRow {
 	isSample: boolean;
 	fatal: string | null;
 	groups: IssueGroup[];
+	changes: TableChanges[];
 	rejectedRowsKept: number;
 }
 
@@ -31,7 +33,7 @@ const SELECT = `
 	       (SELECT count(*) FROM import_rejected_rows r WHERE r.batch_id = b.id) AS rejectedRowsKept
 	FROM import_batches b`;
 
-type Raw = Omit<ImportBatchRow, 'isSample' | 'fatal' | 'groups' | 'rowsUnchanged'> & {
+type Raw = Omit<ImportBatchRow, 'isSample' | 'fatal' | 'groups' | 'rowsUnchanged' | 'changes'> & {
 	isSample: number;
 	report: string | null;
 };
@@ -39,6 +41,7 @@ type Raw = Omit<ImportBatchRow, 'isSample' | 'fatal' | 'groups' | 'rowsUnchanged
 function toBatch(r: Raw): ImportBatchRow {
 	const report = r.report
 		? (JSON.parse(r.report) as {
+				changes?: TableChanges[];
 				groups?: IssueGroup[];
 				fatal?: string | null;
 				rowsUnchanged?: number;
@@ -50,7 +53,8 @@ function toBatch(r: Raw): ImportBatchRow {
 		isSample: !!r.isSample,
 		fatal: report.fatal ?? null,
 		groups: report.groups ?? [],
-		rowsUnchanged: report.rowsUnchanged ?? 0
+		rowsUnchanged: report.rowsUnchanged ?? 0,
+		changes: report.changes ?? []
 	};
 }
 
