@@ -14,6 +14,7 @@ import { AuthorityResolver } from './resolve-authority';
 import { spool } from './spool';
 import type { AnyFeed, ImportContext, FeedWriter } from './types';
 import { loadHeaderMap, saveHeaderMap } from './header-maps';
+import { recordBatch, tableChanges } from './record-batch';
 
 export { mapHeaders };
 
@@ -280,68 +281,3 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 }
 
 class MissingColumns extends Error {}
-
-function tableChanges(sqlite: DbHandle['sqlite'], batchId: number): TableChanges[] {
-	const rows = sqlite
-		.prepare(
-			`SELECT table_name AS tableName, sum(op = 'insert') AS inserted, sum(op = 'update') AS updated, sum(op = 'delete') AS deleted
-			 FROM import_changes WHERE batch_id = ? GROUP BY table_name ORDER BY count(*) DESC`
-		)
-		.all(batchId) as { tableName: string; inserted: number; updated: number; deleted: number }[];
-	return rows.map(({ tableName, ...n }) => ({ table: tableName, ...n }));
-}
-
-/**
- * Keep the record of every attempt, rejected ones included: the batch row was written before the
- * data transaction began, so a rollback leaves it. A dry run leaves no trace.
- */
-function recordBatch(
-	handle: DbHandle,
-	report: ImportReport,
-	batchId: number,
-	issues: IssueCollector,
-	rejectedRows: { rowNumber: number; values: Record<string, string>; reasons: string }[],
-	dryRun: boolean
-) {
-	const { sqlite } = handle;
-	// A dry run (a check before importing) is not an import, whatever it found.
-	if (dryRun) {
-		sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId);
-		return;
-	}
-	const save = sqlite.transaction(() => {
-		sqlite
-			.prepare(
-				`UPDATE import_batches SET checksum = ?, status = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
-				 rows_read = ?, rows_accepted = ?, rows_rejected = ?, rows_written = ?, report = ? WHERE id = ?`
-			)
-			.run(
-				report.checksum,
-				report.status,
-				report.rowsRead,
-				report.rowsAccepted,
-				report.rowsRejected,
-				report.rowsWritten,
-				JSON.stringify({
-					changes: report.changes,
-					groups: report.groups,
-					fatal: report.fatal,
-					unmappedColumns: report.unmappedColumns,
-					encoding: report.encoding,
-					rowsUnchanged: report.rowsUnchanged
-				}),
-				batchId
-			);
-		const insertIssue = sqlite.prepare(
-			`INSERT INTO import_issues (batch_id, row_number, "column", value, severity, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)`
-		);
-		for (const i of issues.kept)
-			insertIssue.run(batchId, i.rowNumber, i.column, i.value, i.severity, i.code, i.message);
-		const insertRejected = sqlite.prepare(
-			'INSERT INTO import_rejected_rows (batch_id, row_number, "values", reasons) VALUES (?, ?, ?, ?)'
-		);
-		for (const r of rejectedRows)
-			insertRejected.run(batchId, r.rowNumber, JSON.stringify(r.values), r.reasons);
-	});
-	save();
-}
