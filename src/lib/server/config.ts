@@ -18,7 +18,14 @@ const EnvSchema = z.object({
 	/** Where uploaded files wait between upload, check and import. */
 	UPLOAD_DIR: z.string().trim().min(1).default('var/uploads'),
 	/** Largest upload accepted, in megabytes (the DESNZ full dataset is about 60 MB). */
-	MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(200)
+	MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(200),
+	/** Cost of an officer day, £, for the cost of bidding where a bid records days, not £. */
+	BID_DAY_RATE_GBP: z.coerce.number().positive().max(5000).default(350),
+	/** Treat this date as today (YYYY-MM-DD): for tests and for reviewing a past state. */
+	TODAY: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/)
+		.optional()
 });
 
 export type ServerConfig = z.infer<typeof EnvSchema>;

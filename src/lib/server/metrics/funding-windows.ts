@@ -1,0 +1,84 @@
+/**
+ * Application windows and churn: how long councils get to bid (days from open to close), how
+ * often deadlines move, and how many schemes ran a single round only. Pure; unit-tested.
+ */
+import { median } from './funding-stats';
+
+/** A competition's current (not superseded) dates, ISO yyyy-mm-dd. */
+export interface WindowFact {
+	competitionId: number;
+	opens: string | null;
+	closes: string | null;
+	extensions: number;
+}
+
+/** Six weeks: windows shorter than this are counted as short. */
+export const SHORT_WINDOW_DAYS = 42;
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from a UTC calendar date; null unless the text starts with a real yyyy-mm-dd. */
+function dayNumber(iso: string): number | null {
+	const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+	if (!m) return null;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const ms = Date.UTC(y, mo - 1, d);
+	const back = new Date(ms);
+	// Date.UTC rolls 2024-02-30 over into March; reject instead of guessing.
+	if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+		return null;
+	}
+	return ms / DAY_MS;
+}
+
+/** Days from opening to closing date; null if either date is missing or the close is before the open. */
+export function windowDays(opens: string | null, closes: string | null): number | null {
+	// UTC midnights on both sides: local-time parsing would lose or gain an hour across a clock
+	// change and round to the wrong day.
+	const o = opens ? dayNumber(opens) : null;
+	const c = closes ? dayNumber(closes) : null;
+	if (o === null || c === null || c < o) return null;
+	return c - o;
+}
+
+export interface WindowSummary {
+	windows: number;
+	medianDays: number | null;
+	/** Share (0..1) of known windows under SHORT_WINDOW_DAYS. */
+	shortShare: number | null;
+	/** Competitions with extensions > 0. */
+	extended: number;
+}
+
+/** Median window length, share of short windows and how many deadlines were extended. */
+export function windowSummary(windows: readonly WindowFact[]): WindowSummary {
+	const days = windows
+		.map((w) => windowDays(w.opens, w.closes))
+		.filter((d): d is number => d !== null);
+	return {
+		windows: windows.length,
+		medianDays: median(days),
+		shortShare:
+			days.length > 0 ? days.filter((d) => d < SHORT_WINDOW_DAYS).length / days.length : null,
+		extended: windows.filter((w) => w.extensions > 0).length
+	};
+}
+
+/** How many schemes ran one round only, out of all schemes. */
+export function churn(rounds: readonly { scheme: string; round: string }[]): {
+	schemes: number;
+	singleRoundSchemes: number;
+	share: number | null;
+} {
+	// Distinct rounds per scheme: the same round appears once per award or per window, and
+	// counting rows would make a one-round scheme look like a long-running one.
+	const byScheme = new Map<string, Set<string>>();
+	for (const r of rounds) {
+		let set = byScheme.get(r.scheme);
+		if (!set) byScheme.set(r.scheme, (set = new Set()));
+		set.add(r.round);
+	}
+	const schemes = byScheme.size;
+	const singleRoundSchemes = [...byScheme.values()].filter((s) => s.size === 1).length;
+	return { schemes, singleRoundSchemes, share: schemes > 0 ? singleRoundSchemes / schemes : null };
+}

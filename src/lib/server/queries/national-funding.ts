@@ -1,0 +1,127 @@
+/**
+ * The national funding picture: every council's fragmentation figures (published awards only),
+ * pots by year and funder, award sizes, application windows, churn, and how unequally money per
+ * head is spread. Inequality and the map use single-tier and district councils only: a county's
+ * population contains its districts', so mixing tiers would count people twice.
+ */
+import type Database from 'better-sqlite3';
+import {
+	churn,
+	fragmentation,
+	gini,
+	lorenz,
+	windowDays,
+	windowSummary,
+	SHORT_WINDOW_DAYS,
+	type FragmentationSummary,
+	type WindowSummary
+} from '../metrics/funding';
+import {
+	listAuthorityPopulations,
+	listAwardFacts,
+	listWindowFacts,
+	type AuthorityPopulation
+} from './funding-facts';
+
+export interface AuthorityFragmentation extends FragmentationSummary {
+	code: string;
+	name: string;
+	gssCode: string | null;
+	type: string;
+	typeName: string;
+	tier: string;
+}
+
+export interface NationalFunding {
+	authorities: AuthorityFragmentation[];
+	national: FragmentationSummary;
+	awardAmounts: number[];
+	windows: { competitionId: number; label: string; days: number; extended: boolean }[];
+	windowSummary: WindowSummary;
+	churn: { schemes: number; singleRoundSchemes: number; share: number | null };
+	potsByYear: { year: number; funder: string; pots: number }[];
+	perHead: {
+		gini: number | null;
+		lorenz: { x: number; y: number }[];
+		councils: number;
+		withAwards: number;
+	};
+	competitions: number;
+	funders: number;
+}
+
+const SINGLE_OR_LOWER = new Set(['unitary', 'lower']);
+
+/** The picture for all years, or for one (awards dated that year). */
+export function getNationalFunding(
+	sqlite: Database.Database,
+	year: number | null = null
+): NationalFunding {
+	const people = listAuthorityPopulations(sqlite);
+	const facts = listAwardFacts(sqlite, { year });
+	const byCode = new Map<string, typeof facts>();
+	for (const f of facts) {
+		let list = byCode.get(f.authorityCode);
+		if (!list) byCode.set(f.authorityCode, (list = []));
+		list.push(f);
+	}
+	const authorities = people.map((p: AuthorityPopulation) => ({
+		code: p.code,
+		name: p.name,
+		gssCode: p.gssCode,
+		type: p.type,
+		typeName: p.typeName,
+		tier: p.tier,
+		...fragmentation(byCode.get(p.code) ?? [], p.population)
+	}));
+	const windows = listWindowFacts(sqlite);
+	const perHeadValues = authorities
+		.filter((a) => SINGLE_OR_LOWER.has(a.tier) && a.perHeadGbp !== null)
+		.map((a) => a.perHeadGbp!);
+	const lead = facts.filter((f) => f.role === 'lead');
+	return {
+		authorities,
+		national: fragmentation(lead),
+		awardAmounts: lead.map((f) => f.amountGbp),
+		windows: windows
+			.map((w) => ({
+				competitionId: w.competitionId,
+				label: `${w.scheme}, ${w.round}`,
+				days: windowDays(w.opens, w.closes),
+				extended: w.extensions > 0
+			}))
+			.filter(
+				(w): w is { competitionId: number; label: string; days: number; extended: boolean } =>
+					w.days !== null
+			)
+			.sort((a, b) => a.days - b.days),
+		windowSummary: windowSummary(windows),
+		churn: churn(windows),
+		potsByYear: potsByYear(sqlite),
+		perHead: {
+			gini: gini(perHeadValues),
+			lorenz: lorenz(perHeadValues),
+			councils: perHeadValues.length,
+			withAwards: perHeadValues.filter((v) => v > 0).length
+		},
+		competitions: windows.length,
+		funders: new Set(facts.map((f) => f.funder).filter(Boolean)).size
+	};
+}
+
+/** Competitions by the year their window closed (or decision, when no window is known) and funder. */
+function potsByYear(sqlite: Database.Database) {
+	return sqlite
+		.prepare(
+			`SELECT CAST(substr(coalesce(
+			          (SELECT max(date) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'closes' AND d.superseded_by_id IS NULL),
+			          c.decision_date,
+			          (SELECT min(award_date) FROM awards a WHERE a.competition_id = c.id)), 1, 4) AS INTEGER) AS year,
+			        coalesce(f.name, 'Funder not recorded') AS funder, count(*) AS pots
+			 FROM competitions c LEFT JOIN funders f ON f.id = c.funder_id
+			 WHERE c.is_sample = 0 GROUP BY 1, 2 HAVING year IS NOT NULL ORDER BY 1, 2`
+		)
+		.all() as { year: number; funder: string; pots: number }[];
+}
+
+export { SHORT_WINDOW_DAYS };

@@ -1,0 +1,44 @@
+import { json } from '@sveltejs/kit';
+import { getDatabase } from '$lib/server/db';
+import { toCsv } from '$lib/format';
+import { findAuthorityCode } from '$lib/server/queries/authorities';
+import { listAuthorityBids } from '$lib/server/queries/bids';
+import type { RequestHandler } from './$types';
+
+/** GET /api/authorities/[code]/bids (?format=csv): the council's bids; sample bids say so. */
+export const GET: RequestHandler = ({ params, url }) => {
+	const { sqlite } = getDatabase();
+	const code = params.code.length <= 12 ? findAuthorityCode(sqlite, params.code) : null;
+	if (!code) return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
+	const bids = listAuthorityBids(sqlite, code);
+	if (url.searchParams.get('format') === 'csv') {
+		const cols = [
+			'reference',
+			'title',
+			'scheme',
+			'round',
+			'funder',
+			'status',
+			'submittedOn',
+			'decidedOn',
+			'requestedGbp',
+			'awardedGbp',
+			'officerDays',
+			'bidCostGbp',
+			'isSample'
+		] as const;
+		const rows = bids.map((b) => [
+			...cols.map((c) =>
+				c === 'isSample' ? String(b.isSample) : (b[c] as string | number | null)
+			),
+			b.partners.map((p) => p.name).join('; ')
+		]);
+		return new Response('\uFEFF' + toCsv([...cols, 'partners'], rows), {
+			headers: {
+				'content-type': 'text/csv; charset=utf-8',
+				'content-disposition': `attachment; filename="bids-${code}.csv"`
+			}
+		});
+	}
+	return json({ authority: code, count: bids.length, bids });
+};

@@ -1,0 +1,20 @@
+import { error, redirect } from '@sveltejs/kit';
+import { readConfig } from '$lib/server/config';
+import { getDatabase } from '$lib/server/db';
+import { findAuthorityCode, getAuthority } from '$lib/server/queries/authorities';
+import { getAuthorityFunding } from '$lib/server/queries/authority-funding';
+import { METRIC_EXPLANATIONS } from '$lib/server/metrics/funding';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => {
+	const { sqlite } = getDatabase();
+	const code = params.code.length <= 12 ? findAuthorityCode(sqlite, params.code) : null;
+	if (!code) error(404, `No council has the code "${params.code}".`);
+	if (code !== params.code) redirect(308, `/authorities/${code}/funding`);
+	const authority = getAuthority(sqlite, code)!;
+	return {
+		authority,
+		funding: getAuthorityFunding(sqlite, code, readConfig().BID_DAY_RATE_GBP),
+		explanations: METRIC_EXPLANATIONS
+	};
+};
