@@ -64,7 +64,10 @@ export function listBidFacts(
 	).map((b) => ({ ...b, isSample: !!b.isSample }));
 }
 
-/** Current (not superseded) first opening and last closing date of every competition. */
+/**
+ * Current (not superseded) first opening and last closing date of every competition; an
+ * extension is a closing date replaced by a later one (a re-run opening is not one).
+ */
 export function listWindowFacts(
 	sqlite: Database.Database,
 	includeSample = false
@@ -74,7 +77,7 @@ export function listWindowFacts(
 		`SELECT c.id AS competitionId, c.scheme, c.round, c.kind,
 		        (SELECT min(date) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'opens' AND d.superseded_by_id IS NULL) AS opens,
 		        (SELECT max(date) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'closes' AND d.superseded_by_id IS NULL) AS closes,
-		        (SELECT count(*) FROM competition_dates d WHERE d.competition_id = c.id AND d.superseded_by_id IS NOT NULL) AS extensions
+		        (SELECT count(*) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'closes' AND d.superseded_by_id IS NOT NULL) AS extensions
 		 FROM competitions c WHERE (? OR c.is_sample = 0) ORDER BY c.scheme, c.round`,
 		includeSample ? 1 : 0
 	);

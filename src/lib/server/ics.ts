@@ -1,0 +1,155 @@
+/**
+ * A small iCalendar (RFC 5545) writer for deadline feeds: one VCALENDAR of VEVENTs, lines folded
+ * at 75 octets, CRLF line endings, TEXT values escaped. Times published in UK local time are
+ * written in UTC (converted with the British Summer Time rule), so no VTIMEZONE is needed and
+ * every client shows them right in any zone; a date without a time is an all-day event.
+ */
+
+export interface IcsEvent {
+	/** Globally unique and stable across feeds, e.g. `competition-10-closes-2024-01-31@net-zero-local`. */
+	uid: string;
+	summary: string;
+	/** YYYY-MM-DD, UK local. */
+	date: string;
+	/** HH:MM, UK local; null for an all-day event. */
+	time: string | null;
+	description?: string | null;
+	url?: string | null;
+	categories?: string[];
+	/** Adds a display alarm this many days before the event. */
+	alarmDaysBefore?: number | null;
+}
+
+export interface IcsCalendar {
+	name: string;
+	description?: string;
+	events: IcsEvent[];
+	/** When the feed was generated (DTSTAMP). */
+	stamp: Date;
+	prodId?: string;
+}
+
+const CRLF = '\r\n';
+const PROD_ID = '-//Net Zero Local//Funding deadlines//EN';
+
+/** Escapes a TEXT value: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
+export function escapeText(value: string): string {
+	return value
+		.replace(/\\/g, '\\\\')
+		.replace(/;/g, '\\;')
+		.replace(/,/g, '\\,')
+		.replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
+ * Folds a content line so no line is longer than 75 octets of UTF-8 (RFC 5545 §3.1): continuation
+ * lines start with one space; a multi-byte character is never split.
+ */
+export function foldLine(line: string): string {
+	const out: string[] = [];
+	let current = '';
+	let octets = 0;
+	for (const ch of line) {
+		const size = Buffer.byteLength(ch, 'utf8');
+		const limit = out.length === 0 ? 75 : 74; // a continuation's leading space is one octet
+		if (octets + size > limit) {
+			out.push(current);
+			current = '';
+			octets = 0;
+		}
+		current += ch;
+		octets += size;
+	}
+	out.push(current);
+	return out.join(`${CRLF} `);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The day of the month of the last Sunday of a month (1-12) in a year. */
+function lastSunday(year: number, month: number): number {
+	const last = new Date(Date.UTC(year, month, 0));
+	return last.getUTCDate() - last.getUTCDay();
+}
+
+/**
+ * Whether a UK local date and time falls in British Summer Time: from 01:00 GMT on the last
+ * Sunday of March to 02:00 BST on the last Sunday of October (the 1:00–2:00 repeated hour in
+ * October counts as BST, its first occurrence).
+ */
+export function isBritishSummerTime(date: string, time: string): boolean {
+	const year = Number(date.slice(0, 4));
+	const local = `${date}T${time}`;
+	const start = `${year}-03-${pad(lastSunday(year, 3))}T01:00`;
+	const end = `${year}-10-${pad(lastSunday(year, 10))}T02:00`;
+	return local >= start && local < end;
+}
+
+/** UK local date and time → iCalendar UTC DATE-TIME, e.g. 2022-08-02 12:00 → 20220802T110000Z. */
+export function londonToUtc(date: string, time: string): string {
+	const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+	const [h, mi] = time.split(':').map(Number) as [number, number];
+	const offset = isBritishSummerTime(date, time) ? 1 : 0;
+	const utc = new Date(Date.UTC(y, mo - 1, d, h - offset, mi));
+	return formatUtc(utc);
+}
+
+/** A Date as an iCalendar UTC DATE-TIME (seconds kept, milliseconds dropped). */
+export function formatUtc(date: Date): string {
+	return date
+		.toISOString()
+		.replace(/\.\d{3}Z$/, 'Z')
+		.replace(/[-:]/g, '');
+}
+
+const compactDate = (iso: string) => iso.replace(/-/g, '');
+const nextDay = (iso: string) => {
+	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+};
+
+function eventLines(event: IcsEvent, stamp: string): string[] {
+	const lines = ['BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${stamp}`];
+	if (event.time) {
+		lines.push(`DTSTART:${londonToUtc(event.date, event.time)}`);
+	} else {
+		lines.push(`DTSTART;VALUE=DATE:${compactDate(event.date)}`);
+		lines.push(`DTEND;VALUE=DATE:${compactDate(nextDay(event.date))}`);
+	}
+	lines.push(`SUMMARY:${escapeText(event.summary)}`);
+	if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+	if (event.url) lines.push(`URL:${event.url}`);
+	if (event.categories?.length)
+		lines.push(`CATEGORIES:${event.categories.map(escapeText).join(',')}`);
+	lines.push('TRANSP:TRANSPARENT');
+	if (event.alarmDaysBefore) {
+		lines.push(
+			'BEGIN:VALARM',
+			'ACTION:DISPLAY',
+			`DESCRIPTION:${escapeText(`In ${event.alarmDaysBefore} days: ${event.summary}`)}`,
+			`TRIGGER:-P${event.alarmDaysBefore}D`,
+			'END:VALARM'
+		);
+	}
+	lines.push('END:VEVENT');
+	return lines;
+}
+
+/** The whole calendar as iCalendar text, CRLF line endings, ending with a CRLF. */
+export function buildCalendar(calendar: IcsCalendar): string {
+	const stamp = formatUtc(calendar.stamp);
+	const lines = [
+		'BEGIN:VCALENDAR',
+		`PRODID:${calendar.prodId ?? PROD_ID}`,
+		'VERSION:2.0',
+		'CALSCALE:GREGORIAN',
+		'METHOD:PUBLISH',
+		`X-WR-CALNAME:${escapeText(calendar.name)}`,
+		...(calendar.description ? [`X-WR-CALDESC:${escapeText(calendar.description)}`] : []),
+		'REFRESH-INTERVAL;VALUE=DURATION:PT12H',
+		'X-PUBLISHED-TTL:PT12H',
+		...calendar.events.flatMap((e) => eventLines(e, stamp)),
+		'END:VCALENDAR'
+	];
+	return lines.map(foldLine).join(CRLF) + CRLF;
+}

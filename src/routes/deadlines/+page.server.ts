@@ -1,0 +1,34 @@
+/**
+ * /deadlines: funding rounds open now, a month calendar of openings and deadlines, upcoming and
+ * past rounds, filtered by GET parameters (q, theme, funder, kind, type, status; month for the
+ * calendar) so the form works without JavaScript.
+ *
+ * "Today" is the server's: the TODAY environment variable (YYYY-MM-DD) when set, for tests and for
+ * reviewing a past state (e.g. TODAY=2024-01-25 shows SHDF Wave 2.2 open), else the UK date.
+ */
+import { getDatabase } from '$lib/server/db';
+import {
+	countCompetitions,
+	listCompetitionFilterOptions,
+	listCompetitions,
+	serverToday
+} from '$lib/server/queries/competitions';
+import { isIsoMonth, readCompetitionFilter } from '$lib/deadlines';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => {
+	const { sqlite } = getDatabase();
+	const today = serverToday();
+	const month = url.searchParams.get('month');
+	const options = listCompetitionFilterOptions(sqlite);
+	const filter = readCompetitionFilter(url.searchParams);
+	return {
+		today,
+		filter,
+		month: isIsoMonth(month) ? month : today.slice(0, 7),
+		options,
+		typeNames: Object.fromEntries(options.types.map((t) => [t.code, t.name])),
+		competitions: listCompetitions(sqlite, filter, today),
+		heldCount: countCompetitions(sqlite)
+	};
+};
