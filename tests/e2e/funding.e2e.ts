@@ -47,6 +47,16 @@ describe('funding', () => {
 				'Effective number of pots, by council'
 			);
 			expect(await page.locator('#metric').inputValue()).toBe('effectivePots');
+			// One year's awards: the figures, map and tables recompute for it.
+			await page.goto(`${baseUrl}/funding?metric=totalGbp&year=2023`);
+			expect(await page.locator('#map-title').innerText()).toBe(
+				'£ won, by council, awards dated 2023'
+			);
+			expect(await page.locator('#year').inputValue()).toBe('2023');
+			const all = await (await fetch(`${baseUrl}/api/funding/metrics`)).json();
+			const y2023 = await (await fetch(`${baseUrl}/api/funding/metrics?year=2023`)).json();
+			expect(y2023.national.awards).toBeGreaterThan(0);
+			expect(y2023.national.awards).toBeLessThan(all.national.awards);
 		} finally {
 			await close();
 		}

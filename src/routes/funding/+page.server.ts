@@ -3,17 +3,28 @@ import { getDatabase } from '$lib/server/db';
 import { loadHexes } from '$lib/server/hexmap';
 import { METRIC_EXPLANATIONS, SHORT_WINDOW_DAYS } from '$lib/server/metrics/funding';
 import { getNationalFunding } from '$lib/server/queries/national-funding';
+import { listAwardYears } from '$lib/server/queries/funding-facts';
 import type { PageServerLoad } from './$types';
 
 const MAP_METRICS = ['perHeadGbp', 'effectivePots', 'competitiveShare', 'totalGbp'] as const;
 
-const QuerySchema = z.object({ metric: z.enum(MAP_METRICS).catch('perHeadGbp') });
+const QuerySchema = z.object({
+	metric: z.enum(MAP_METRICS).catch('perHeadGbp'),
+	year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined)
+});
 
 export const load: PageServerLoad = ({ url }) => {
-	const { metric } = QuerySchema.parse({ metric: url.searchParams.get('metric') ?? undefined });
-	const national = getNationalFunding(getDatabase().sqlite);
+	const { metric, year } = QuerySchema.parse({
+		metric: url.searchParams.get('metric') ?? undefined,
+		year: url.searchParams.get('year') || undefined
+	});
+	const { sqlite } = getDatabase();
+	const years = listAwardYears(sqlite);
+	const chosenYear = year !== undefined && years.includes(year) ? year : null;
 	return {
-		national,
+		national: getNationalFunding(sqlite, chosenYear),
+		year: chosenYear,
+		years,
 		metric,
 		hexes: loadHexes(),
 		explanations: METRIC_EXPLANATIONS,

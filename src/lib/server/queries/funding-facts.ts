@@ -102,3 +102,12 @@ export function listAuthorityPopulations(sqlite: Database.Database): AuthorityPo
 		 FROM authorities a WHERE a.is_current = 1 ORDER BY a.nice_name`
 	);
 }
+
+/** Years in which published awards are dated, newest first (the year filter's choices). */
+export function listAwardYears(sqlite: Database.Database): number[] {
+	return all<{ year: number }>(
+		sqlite,
+		`SELECT DISTINCT CAST(substr(award_date, 1, 4) AS INTEGER) AS year FROM awards
+		 WHERE award_date IS NOT NULL AND is_sample = 0 ORDER BY year DESC`
+	).map((r) => r.year);
+}
