@@ -66,9 +66,18 @@ export function readInWorker(
 				.catch((e) => finish(() => reject(e)));
 		});
 		worker.on('error', (e) => finish(() => reject(e)));
-		worker.on('exit', (code) =>
-			finish(() => reject(new Error(`The reading thread stopped (exit ${code}).`)))
-		);
+		// A worker that has posted everything may exit before this thread has handled its queued
+		// messages (a small file, a busy machine): judge the exit only after them, so a 'done'
+		// already sent is honoured and only a worker that stopped early is an error.
+		worker.on('exit', (code) => {
+			setImmediate(() => {
+				queue = queue.then(() =>
+					finish(() =>
+						reject(new Error(`The reading thread stopped before the end of the file (exit ${code}).`))
+					)
+				);
+			});
+		});
 	});
 }
 
