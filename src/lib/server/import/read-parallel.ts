@@ -73,7 +73,9 @@ export function readInWorker(
 			setImmediate(() => {
 				queue = queue.then(() =>
 					finish(() =>
-						reject(new Error(`The reading thread stopped before the end of the file (exit ${code}).`))
+						reject(
+							new Error(`The reading thread stopped before the end of the file (exit ${code}).`)
+						)
 					)
 				);
 			});
