@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import { runImport } from '../import/run-import';
 import type { AnyFeed } from '../import/types';
 import {
 	createTestDb,
-	csvSource,
 	dataDigest,
 	fixture,
+	importFile,
 	loadAuthorities
 } from '../../../../tests/helpers/db';
 import { templateActionsFeed } from './template-actions';
@@ -16,12 +15,7 @@ const FILE = fixture('templates/actions.csv');
 
 let handle: DbHandle;
 const load = (source: string, feed: AnyFeed = templateActionsFeed) =>
-	runImport(handle, {
-		feed,
-		source: source.includes('\n') ? csvSource(source) : source,
-		fileName: 'actions.csv',
-		importedBy: 'test'
-	});
+	importFile(handle, feed.key, source);
 
 beforeAll(async () => {
 	handle = createTestDb();

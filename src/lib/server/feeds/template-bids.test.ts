@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import { runImport } from '../import/run-import';
 import type { AnyFeed } from '../import/types';
 import {
 	countRows,
 	createTestDb,
-	csvSource,
 	dataDigest,
 	fixture,
+	importFile,
 	loadAuthorities
 } from '../../../../tests/helpers/db';
 import { templateActionsFeed } from './template-actions';
@@ -19,12 +18,7 @@ const HEADER = readFileSync(FILE, 'utf8').split('\n')[0]!;
 
 let handle: DbHandle;
 const load = (source: string, feed: AnyFeed = templateBidsFeed) =>
-	runImport(handle, {
-		feed,
-		source: source.includes('\n') ? csvSource(source) : source,
-		fileName: 'bids.csv',
-		importedBy: 'test'
-	});
+	importFile(handle, feed.key, source);
 
 beforeAll(async () => {
 	handle = createTestDb();

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import { runImport } from '../import/run-import';
 import { undoImport } from '../import/undo-import';
 import {
 	countRows,
 	createTestDb,
-	csvSource,
 	dataDigest,
 	fixture,
+	importFile,
 	loadAuthorities
 } from '../../../../tests/helpers/db';
 import { eligibleTypeCodes, templateCompetitionsFeed } from './template-competitions';
@@ -15,13 +14,7 @@ import { eligibleTypeCodes, templateCompetitionsFeed } from './template-competit
 const FILE = fixture('templates/competitions.csv');
 
 let handle: DbHandle;
-const load = (source: string) =>
-	runImport(handle, {
-		feed: templateCompetitionsFeed,
-		source: source.includes('\n') ? csvSource(source) : source,
-		fileName: 'competitions.csv',
-		importedBy: 'test'
-	});
+const load = (source: string) => importFile(handle, templateCompetitionsFeed.key, source);
 
 beforeAll(async () => {
 	handle = createTestDb();

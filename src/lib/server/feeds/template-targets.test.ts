@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import { runImport } from '../import/run-import';
 import {
 	countRows,
 	createTestDb,
-	csvSource,
 	dataDigest,
 	fixture,
+	importFile,
 	loadAuthorities
 } from '../../../../tests/helpers/db';
 import { templateTargetsFeed } from './template-targets';
@@ -15,13 +14,7 @@ const FILE = fixture('templates/targets.csv');
 const HEADER = 'authority,scope,target_year,baseline_year,baseline_value,interim_targets,wording';
 
 let handle: DbHandle;
-const load = (source: string) =>
-	runImport(handle, {
-		feed: templateTargetsFeed,
-		source: source.includes('\n') ? csvSource(source) : source,
-		fileName: 'targets.csv',
-		importedBy: 'test'
-	});
+const load = (source: string) => importFile(handle, templateTargetsFeed.key, source);
 
 beforeAll(async () => {
 	handle = createTestDb();
