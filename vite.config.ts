@@ -5,6 +5,9 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/cli/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// Several suites import real files through the whole pipeline; on a busy shared machine
+		// (2 cores) they can take a few times their usual second.
+		testTimeout: 20_000
 	}
 });

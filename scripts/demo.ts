@@ -61,7 +61,7 @@ let exitCode = 0;
 try {
 	if (values.remove) {
 		const before = sampleRowCounts(handle.sqlite);
-		const undone = removeSamplePipeline(handle);
+		const undone = await removeSamplePipeline(handle);
 		if (undone === 0 && !hasSampleData(handle.sqlite)) {
 			console.log(`There is no sample data in ${DATABASE_URL}: nothing to remove.`);
 		} else if (undone === 0) {

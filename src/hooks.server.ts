@@ -1,26 +1,44 @@
 /**
  * Server start-up and per-request concerns. The database is migrated and, when empty, loaded with
  * the shipped real data once, in `init`, before the first request: never during `vite build`.
+ * Pages then read through a read-only connection; every write goes to the writer thread.
  */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { prepareDatabase } from '$lib/server/startup';
+import { openServerDatabase } from '$lib/server/startup';
 import { setDatabase } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { UploadTooLarge } from '$lib/server/import/uploads';
 
 export const init: ServerInit = async () => {
-	setDatabase(await prepareDatabase());
-	// adapter-node prints the address it binds (0.0.0.0); this is the one to open.
+	setDatabase(await openServerDatabase());
+	// adapter-node binds HOST (0.0.0.0 by default, every interface); say the address to open.
 	if (process.env.PORT || !import.meta.env.DEV) {
-		console.log(`Net Zero Local is ready: http://localhost:${process.env.PORT ?? 3000}/`);
+		const host =
+			process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
+		console.log(`Net Zero Local is ready: http://${host}:${process.env.PORT ?? 3000}/`);
 	}
 };
 
+/** Paths that take an uploaded file; a body declared larger than the limit is refused unread. */
+const UPLOAD_PATHS = ['/import', '/api/imports/uploads'];
+
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	const declared = Number(event.request.headers.get('content-length') ?? 0);
+	if (declared > 0 && UPLOAD_PATHS.includes(event.url.pathname)) {
+		const { MAX_UPLOAD_MB } = readConfig();
+		if (declared > MAX_UPLOAD_MB * 1024 * 1024) {
+			return withHeaders(new Response(new UploadTooLarge(MAX_UPLOAD_MB).message, { status: 413 }));
+		}
+	}
+	return withHeaders(await resolve(event));
+};
+
+function withHeaders(response: Response): Response {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	return response;
-};
+}
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}:`, error);

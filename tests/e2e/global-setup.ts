@@ -12,6 +12,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
+		/** The server's database file, for tests that write to it as another program would. */
+		dbPath: string;
 	}
 }
 
@@ -69,6 +71,8 @@ export default async function setup(project: TestProject) {
 			...process.env,
 			DATABASE_URL: join(dir, 'e2e.db'),
 			BODY_SIZE_LIMIT: 'Infinity',
+			// Small, so the upload-limit tests send a few megabytes, not hundreds.
+			MAX_UPLOAD_MB: '8',
 			UPLOAD_DIR: join(dir, 'uploads'),
 			PORT: String(port),
 			HOST: '127.0.0.1',
@@ -98,5 +102,6 @@ export default async function setup(project: TestProject) {
 		throw e;
 	}
 	project.provide('baseUrl', baseUrl);
+	project.provide('dbPath', join(dir, 'e2e.db'));
 	return stop;
 }

@@ -5,7 +5,8 @@ import { getDatabase } from '$lib/server/db';
 import { listFeedSummaries } from '$lib/server/feeds/catalogue';
 import { feedByKey } from '$lib/server/feeds/registry';
 import { settled, startCheck } from '$lib/server/import/jobs';
-import { saveUpload, UploadTooLarge } from '$lib/server/import/uploads';
+import { BadUpload, receiveMultipartUpload } from '$lib/server/import/multipart-upload';
+import { removeUpload, UploadTooLarge } from '$lib/server/import/uploads';
 import { listImportBatches } from '$lib/server/queries/imports';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,29 +27,30 @@ const FormSchema = z.object({
 export const actions: Actions = {
 	/** The no-JavaScript path: a plain multipart form; the page renders once the check is done. */
 	default: async ({ request }) => {
-		const form = await request.formData();
-		const file = form.get('file');
-		const fields = FormSchema.safeParse({
-			feed: form.get('feed') || undefined,
-			acceptValid: form.get('acceptValid') || undefined
-		});
-		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { message: 'Choose a CSV file to upload.' });
-		if (!fields.success || (fields.data.feed && !feedByKey(fields.data.feed)))
-			return fail(400, { message: 'Choose a feed from the list, or leave it to be detected.' });
 		const { UPLOAD_DIR, MAX_UPLOAD_MB } = readConfig();
+		let upload;
 		try {
-			const saved = await saveUpload(UPLOAD_DIR, file.stream() as never, MAX_UPLOAD_MB);
-			const job = startCheck(saved.token, {
-				fileName: file.name,
-				feed: fields.data.feed || null,
-				mode: fields.data.acceptValid ? 'accept-valid' : 'strict'
-			});
-			await settled(job);
-			redirect(303, `/import/${saved.token}`);
+			upload = await receiveMultipartUpload(request, UPLOAD_DIR, MAX_UPLOAD_MB);
 		} catch (e) {
 			if (e instanceof UploadTooLarge) return fail(413, { message: e.message });
+			if (e instanceof BadUpload) return fail(400, { message: e.message });
 			throw e;
 		}
+		const fields = FormSchema.safeParse({
+			feed: upload.fields.feed || undefined,
+			acceptValid: upload.fields.acceptValid || undefined
+		});
+		if (!upload.file) return fail(400, { message: 'Choose a CSV file to upload.' });
+		if (!fields.success || (fields.data.feed && !feedByKey(fields.data.feed))) {
+			removeUpload(UPLOAD_DIR, upload.file.token);
+			return fail(400, { message: 'Choose a feed from the list, or leave it to be detected.' });
+		}
+		const job = startCheck(upload.file.token, {
+			fileName: upload.file.name,
+			feed: fields.data.feed || null,
+			mode: fields.data.acceptValid ? 'accept-valid' : 'strict'
+		});
+		await settled(job);
+		redirect(303, `/import/${upload.file.token}`);
 	}
 };

@@ -19,8 +19,17 @@ export interface DbHandle {
 	close(): void;
 }
 
-/** Open (creating the folder if needed) and configure a database file; ':memory:' for tests. */
-export function createDb(url: string): DbHandle {
+/**
+ * Open (creating the folder if needed) and configure a database file; ':memory:' for tests.
+ * `readonly` is the server's page connection: SQLite itself refuses any write through it, so no
+ * request can ever wait for the write lock.
+ */
+export function createDb(url: string, options: { readonly?: boolean } = {}): DbHandle {
+	if (options.readonly) {
+		const sqlite = new Database(url, { readonly: true, fileMustExist: true });
+		sqlite.pragma('foreign_keys = ON');
+		return { url, db: drizzle(sqlite, { schema }), sqlite, close: () => sqlite.close() };
+	}
 	if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
 	const sqlite = new Database(url);
 	sqlite.pragma('journal_mode = WAL');

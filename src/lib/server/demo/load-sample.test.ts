@@ -172,15 +172,15 @@ describe('loadSamplePipeline', () => {
 		expect(hasSampleData(handle.sqlite)).toBe(true);
 		expect(dataDigest(handle)).not.toEqual(before);
 
-		expect(removeSamplePipeline(handle)).toBe(3);
+		expect(await removeSamplePipeline(handle)).toBe(3);
 		expect(dataDigest(handle)).toEqual(before);
 		expect(hasSampleData(handle.sqlite)).toBe(false);
-		expect(removeSamplePipeline(handle)).toBe(0);
+		expect(await removeSamplePipeline(handle)).toBe(0);
 		expect(dataDigest(handle)).toEqual(before);
 
 		// And it can be loaded again (another seed) and removed again.
 		await loadSamplePipeline(handle, { seed: 99 });
-		expect(removeSamplePipeline(handle)).toBe(3);
+		expect(await removeSamplePipeline(handle)).toBe(3);
 		expect(dataDigest(handle)).toEqual(before);
 	});
 
@@ -205,7 +205,7 @@ describe('loadSamplePipeline', () => {
 		] as const) {
 			const result = await loadSamplePipeline(handle, { seed, asOf });
 			expect(result.reports.every((r) => r.status === 'committed')).toBe(true);
-			expect(removeSamplePipeline(handle)).toBe(3);
+			expect(await removeSamplePipeline(handle)).toBe(3);
 			expect(dataDigest(handle)).toEqual(before);
 		}
 	});

@@ -101,7 +101,7 @@ export async function loadSamplePipeline(
 		}
 	} catch (e) {
 		// Nothing half-loaded: back out what did go in, newest first.
-		for (const id of [...batchIds].reverse()) undoImport(handle, id);
+		for (const id of [...batchIds].reverse()) await undoImport(handle, id);
 		throw e;
 	}
 	return {
@@ -134,7 +134,7 @@ function problemOf(report: ImportReport): string | null {
  * no sample data, so it is safe to run twice). Throws, naming the import, when one cannot be undone
  * (a later real import changed the same rows).
  */
-export function removeSamplePipeline(handle: DbHandle): number {
+export async function removeSamplePipeline(handle: DbHandle): Promise<number> {
 	const ids = handle.sqlite
 		.prepare(
 			"SELECT id FROM import_batches WHERE is_sample = 1 AND status = 'committed' ORDER BY id DESC"
@@ -142,7 +142,7 @@ export function removeSamplePipeline(handle: DbHandle): number {
 		.pluck()
 		.all() as number[];
 	for (const id of ids) {
-		const result = undoImport(handle, id);
+		const result = await undoImport(handle, id);
 		if (!result.ok) throw new Error(`Could not remove sample import ${id}: ${result.reason}`);
 	}
 	return ids.length;

@@ -192,7 +192,7 @@ describe('desnz-ghg feed', () => {
 		expect(byYear(2021)).toEqual({ Domestic: 380, Industry: 90 });
 		expect(population('MAN', 2021)).toBe(568996);
 
-		const undo = undoImport(handle, revised.batchId!);
+		const undo = await undoImport(handle, revised.batchId!);
 		expect(undo.ok).toBe(true);
 		expect(countRows(handle, 'emission_releases')).toBe(1);
 		expect(countRows(handle, 'emissions')).toBe(22);

@@ -144,7 +144,7 @@ describe('competitions template', () => {
 			'scheme,round,closes\nExample Decarbonisation Fund,Phase 2,19/12/2024\n'
 		);
 		expect(report.rowsWritten).toBe(1);
-		expect(undoImport(handle, report.batchId!)).toMatchObject({ ok: true });
+		expect(await undoImport(handle, report.batchId!)).toMatchObject({ ok: true });
 		expect(dataDigest(handle)).toEqual(before);
 	});
 

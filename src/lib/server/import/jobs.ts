@@ -1,14 +1,16 @@
 /**
- * Import jobs for the web: checking (a dry run) and importing an uploaded file run in the
- * background on their own database connection, so a long import never blocks pages (readers keep
- * seeing the last committed state, thanks to WAL) and the browser can poll progress.
+ * Import jobs for the web: checking (a dry run) and importing an uploaded file. Each step is a
+ * write queued on the server's one writer (write-queue.ts), which runs it on a worker thread: a
+ * long import never blocks pages (readers keep seeing the last committed state, thanks to WAL),
+ * two uploads at once both complete in turn, and the browser can poll progress and what the job
+ * is waiting for. Finished jobs and their uploaded files are forgotten after a while.
  */
-import { createDb, type DbHandle } from '../db/client';
 import { readConfig } from '../config';
 import { feedByKey } from '../feeds/registry';
 import { detectFeed, readHeaderRow } from './detect-feed';
-import { runImport, type ImportProgress, type ImportReport } from './run-import';
+import type { ImportProgress, ImportReport } from './run-import';
 import { removeUpload, uploadPath } from './uploads';
+import { queueWrite } from './write-queue';
 
 export type JobState = 'checking' | 'checked' | 'importing' | 'imported' | 'failed';
 
@@ -21,6 +23,8 @@ export interface ImportJob {
 	headers: string[];
 	state: JobState;
 	progress: ImportProgress;
+	/** "the import of promises.csv" while this job waits for another write to finish. */
+	waitingFor: string | null;
 	report: ImportReport | null;
 	error: string | null;
 	updatedAt: number;
@@ -29,13 +33,8 @@ export interface ImportJob {
 }
 
 const jobs = new Map<string, ImportJob>();
-let importHandle: DbHandle | null = null;
-
-/** The importer's own connection: its transaction never mixes with page reads. */
-function importDb(): DbHandle {
-	importHandle ??= createDb(readConfig().DATABASE_URL);
-	return importHandle;
-}
+/** A job nobody has looked at for this long is forgotten, and its uploaded file removed. */
+export const JOB_IDLE_MS = 6 * 60 * 60 * 1000;
 
 export function getJob(token: string): ImportJob | undefined {
 	return jobs.get(token);
@@ -51,6 +50,7 @@ export function startCheck(
 		headerMap?: Record<string, string>;
 	}
 ): ImportJob {
+	forgetIdleJobs();
 	const job: ImportJob = {
 		token,
 		fileName: opts.fileName,
@@ -60,6 +60,7 @@ export function startCheck(
 		headers: [],
 		state: 'checking',
 		progress: { rowsRead: 0, bytesRead: 0, bytesTotal: 0 },
+		waitingFor: null,
 		report: null,
 		error: null,
 		updatedAt: Date.now()
@@ -85,7 +86,7 @@ export function settled(job: ImportJob): Promise<void> {
 }
 
 async function run(job: ImportJob, dryRun: boolean): Promise<void> {
-	const { UPLOAD_DIR } = readConfig();
+	const { UPLOAD_DIR, DATABASE_URL } = readConfig();
 	const path = uploadPath(UPLOAD_DIR, job.token);
 	try {
 		if (!path) throw new Error('The uploaded file has expired: upload it again.');
@@ -99,20 +100,34 @@ async function run(job: ImportJob, dryRun: boolean): Promise<void> {
 			return;
 		}
 		job.feed = feed.key;
-		job.report = await runImport(importDb(), {
-			feed,
-			source: path,
-			fileName: job.fileName,
-			importedBy: 'web upload',
-			mode: job.mode,
-			dryRun,
-			headerMap: job.headerMap,
-			previewRows: dryRun ? 10 : 0,
-			onProgress: (p) => {
-				job.progress = p;
-				job.updatedAt = Date.now();
+		const write = queueWrite(
+			{
+				kind: 'import',
+				dbPath: DATABASE_URL,
+				path,
+				fileName: job.fileName,
+				feedKey: feed.key,
+				importedBy: 'web upload',
+				mode: job.mode,
+				dryRun,
+				headerMap: job.headerMap,
+				previewRows: dryRun ? 10 : 0
+			},
+			`the ${dryRun ? 'check' : 'import'} of ${job.fileName}`,
+			{
+				onProgress: (p) => {
+					job.progress = p;
+					job.updatedAt = Date.now();
+				},
+				onWaiting: (waitingFor) => {
+					job.waitingFor = waitingFor;
+					job.updatedAt = Date.now();
+				}
 			}
-		});
+		);
+		const result = await write.done;
+		if (result.kind !== 'import') throw new Error('The writer answered another task.');
+		job.report = result.report;
 		job.error = null;
 		job.state = dryRun ? 'checked' : 'imported';
 		if (!dryRun && job.report.status === 'committed') removeUpload(UPLOAD_DIR, job.token);
@@ -120,8 +135,23 @@ async function run(job: ImportJob, dryRun: boolean): Promise<void> {
 		job.state = 'failed';
 		job.error = (e as Error).message;
 	} finally {
+		job.waitingFor = null;
 		job.updatedAt = Date.now();
 	}
+}
+
+/** Forget jobs left alone for JOB_IDLE_MS, with their files (a job still running is kept). */
+export function forgetIdleJobs(now = Date.now()): number {
+	const { UPLOAD_DIR } = readConfig();
+	let forgotten = 0;
+	for (const [token, job] of jobs) {
+		const busy = job.state === 'checking' || job.state === 'importing';
+		if (busy || now - job.updatedAt < JOB_IDLE_MS) continue;
+		jobs.delete(token);
+		removeUpload(UPLOAD_DIR, token);
+		forgotten++;
+	}
+	return forgotten;
 }
 
 /** What the browser sees of a job (no promise, no server paths). */

@@ -1,7 +1,7 @@
 /**
  * The embedded default: the real datasets shipped in data/, loaded through the same pipeline as any
- * upload. A file already imported (same feed, same checksum) is skipped, so a second start loads
- * nothing and a new shipped release loads once.
+ * upload. A file already imported (same feed, same checksum) is skipped, so a second start writes
+ * nothing at all and a new shipped release loads once.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { DbHandle } from '../db/client';
 import { feedByKey } from '../feeds/registry';
+import type { AnyFeed } from './types';
 import { runImport, type ImportReport } from './run-import';
+import { inWriteTransaction, type WaitOptions } from './write-lock';
 
 const ManifestSchema = z.object({
 	datasets: z.array(
@@ -39,8 +41,47 @@ export function readManifest(dataDir: string): DatasetManifest {
 	return parsed.data;
 }
 
-/** Register the shipped datasets' provenance (what /sources shows). */
-export function registerDatasets(handle: DbHandle, manifest: DatasetManifest): void {
+const DATASET_FIELDS = [
+	'title',
+	'publisher',
+	'licence',
+	'licenceUrl',
+	'attribution',
+	'sourceUrl',
+	'version',
+	'releaseDate',
+	'coverage',
+	'notes'
+] as const;
+
+type DatasetEntry = DatasetManifest['datasets'][number];
+
+function datasetRow(d: DatasetEntry) {
+	return Object.fromEntries([
+		['key', d.key],
+		...DATASET_FIELDS.map((f) => [f, d[f] ?? null])
+	]) as Record<'key' | (typeof DATASET_FIELDS)[number], string | null>;
+}
+
+/** Manifest entries whose provenance differs from what is stored (read only). */
+function changedDatasets(handle: DbHandle, manifest: DatasetManifest): DatasetEntry[] {
+	const stored = handle.sqlite.prepare(
+		`SELECT key, title, publisher, licence, licence_url AS licenceUrl, attribution, source_url AS sourceUrl,
+		   version, release_date AS releaseDate, coverage, notes FROM datasets WHERE key = ?`
+	);
+	return manifest.datasets.filter((d) => {
+		const row = stored.get(d.key) as Record<string, string | null> | undefined;
+		const want = datasetRow(d);
+		return !row || DATASET_FIELDS.some((f) => row[f] !== want[f]);
+	});
+}
+
+/** Register the shipped datasets' provenance (what /sources shows); the caller holds the lock. */
+export function registerDatasets(
+	handle: DbHandle,
+	manifest: DatasetManifest,
+	only: readonly DatasetEntry[] = manifest.datasets
+): void {
 	const upsert = handle.sqlite.prepare(
 		`INSERT INTO datasets (key, title, publisher, licence, licence_url, attribution, source_url, version, release_date, coverage, notes)
 		 VALUES (@key, @title, @publisher, @licence, @licenceUrl, @attribution, @sourceUrl, @version, @releaseDate, @coverage, @notes)
@@ -48,17 +89,41 @@ export function registerDatasets(handle: DbHandle, manifest: DatasetManifest): v
 		   licence_url = excluded.licence_url, attribution = excluded.attribution, source_url = excluded.source_url,
 		   version = excluded.version, release_date = excluded.release_date, coverage = excluded.coverage, notes = excluded.notes`
 	);
-	for (const d of manifest.datasets) {
-		upsert.run({
-			licenceUrl: null,
-			version: null,
-			releaseDate: null,
-			coverage: null,
-			notes: null,
-			...d,
-			files: undefined
-		});
+	for (const d of only) upsert.run(datasetRow(d));
+}
+
+export interface PendingFile {
+	path: string;
+	feed: AnyFeed;
+	checksum: string;
+}
+
+export interface PendingDefaultData {
+	manifest: DatasetManifest;
+	datasets: DatasetEntry[];
+	files: PendingFile[];
+}
+
+/**
+ * What loading the shipped data would write: provenance that changed and files not yet imported
+ * (same feed, same checksum). Reads only, so a server can start while another program writes.
+ */
+export function pendingDefaultData(handle: DbHandle, dataDir: string): PendingDefaultData {
+	const manifest = readManifest(dataDir);
+	const alreadyImported = handle.sqlite.prepare(
+		"SELECT 1 FROM import_batches WHERE feed = ? AND checksum = ? AND status = 'committed'"
+	);
+	const files: PendingFile[] = [];
+	for (const dataset of manifest.datasets) {
+		for (const file of dataset.files) {
+			const feed = feedByKey(file.feed);
+			if (!feed) throw new Error(`data/datasets.json names an unknown feed "${file.feed}"`);
+			const path = join(dataDir, file.path);
+			const checksum = createHash('sha256').update(readFileSync(path)).digest('hex');
+			if (!alreadyImported.get(feed.key, checksum)) files.push({ path: file.path, feed, checksum });
+		}
 	}
+	return { manifest, datasets: changedDatasets(handle, manifest), files };
 }
 
 export interface DefaultLoadResult {
@@ -66,47 +131,51 @@ export interface DefaultLoadResult {
 	skipped: string[];
 }
 
+/** Load what is pending of the shipped data; writes nothing when nothing changed. */
 export async function loadDefaultData(
 	handle: DbHandle,
 	dataDir: string,
-	log: (line: string) => void = () => {}
+	log: (line: string) => void = () => {},
+	wait: WaitOptions = {}
 ): Promise<DefaultLoadResult> {
-	const manifest = readManifest(dataDir);
-	registerDatasets(handle, manifest);
-	const alreadyImported = handle.sqlite.prepare(
-		"SELECT 1 FROM import_batches WHERE feed = ? AND checksum = ? AND status = 'committed'"
-	);
-	const result: DefaultLoadResult = { loaded: [], skipped: [] };
-	for (const dataset of manifest.datasets) {
-		for (const file of dataset.files) {
-			const feed = feedByKey(file.feed);
-			if (!feed) throw new Error(`data/datasets.json names an unknown feed "${file.feed}"`);
-			const path = join(dataDir, file.path);
-			const checksum = createHash('sha256').update(readFileSync(path)).digest('hex');
-			if (alreadyImported.get(feed.key, checksum)) {
-				result.skipped.push(file.path);
-				continue;
-			}
-			const started = Date.now();
-			// Real published files have quirks (an unmatched name, a double-encoded alias): keep the
-			// valid rows and list the rest in the import report rather than refuse the whole file.
-			const report = await runImport(handle, {
-				feed,
-				source: path,
-				fileName: file.path,
-				importedBy: 'default data',
-				mode: 'accept-valid'
-			});
-			const problems = report.groups
-				.filter((g) => g.severity !== 'info')
-				.reduce((n, g) => n + g.count, 0);
-			log(
-				`  ${file.path}: ${report.rowsAccepted} rows (${report.rowsRejected} set aside, ${problems} problems listed) in ${Date.now() - started} ms`
-			);
-			if (report.status !== 'committed')
-				throw new Error(`Loading ${file.path} failed: ${report.fatal ?? 'rejected'}`);
-			result.loaded.push(report);
-		}
+	const pending = pendingDefaultData(handle, dataDir);
+	if (pending.datasets.length) {
+		await inWriteTransaction(
+			handle.sqlite,
+			handle.url,
+			'the registration of the shipped datasets',
+			() => registerDatasets(handle, pending.manifest, pending.datasets),
+			wait
+		);
+	}
+	const pendingPaths = new Set(pending.files.map((f) => f.path));
+	const result: DefaultLoadResult = {
+		loaded: [],
+		skipped: pending.manifest.datasets
+			.flatMap((d) => d.files.map((f) => f.path))
+			.filter((p) => !pendingPaths.has(p))
+	};
+	for (const file of pending.files) {
+		const started = Date.now();
+		// Real published files have quirks (an unmatched name, a double-encoded alias): keep the
+		// valid rows and list the rest in the import report rather than refuse the whole file.
+		const report = await runImport(handle, {
+			feed: file.feed,
+			source: join(dataDir, file.path),
+			fileName: file.path,
+			importedBy: 'default data',
+			mode: 'accept-valid',
+			...wait
+		});
+		const problems = report.groups
+			.filter((g) => g.severity !== 'info')
+			.reduce((n, g) => n + g.count, 0);
+		log(
+			`  ${file.path}: ${report.rowsAccepted} rows (${report.rowsRejected} set aside, ${problems} problems listed) in ${Date.now() - started} ms`
+		);
+		if (report.status !== 'committed')
+			throw new Error(`Loading ${file.path} failed: ${report.fatal ?? 'rejected'}`);
+		result.loaded.push(report);
 	}
 	return result;
 }

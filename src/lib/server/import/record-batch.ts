@@ -16,57 +16,54 @@ export function tableChanges(sqlite: DbHandle['sqlite'], batchId: number): Table
 	return rows.map(({ tableName, ...n }) => ({ table: tableName, ...n }));
 }
 
+export interface RejectedRow {
+	rowNumber: number;
+	values: Record<string, string>;
+	reasons: string;
+}
+
 /**
- * Keep the record of every attempt, rejected ones included: the batch row was written before the
- * data transaction began, so a rollback leaves it. A dry run leaves no trace.
+ * The batch's record: counts, report, individual issues and the rows set aside. Written inside
+ * the caller's transaction: the import's own for a committed file (so rows and record stand or
+ * fall together), a short one of its own for a rejected file.
  */
 export function recordBatch(
-	handle: DbHandle,
+	sqlite: DbHandle['sqlite'],
 	report: ImportReport,
 	batchId: number,
 	issues: IssueCollector,
-	rejectedRows: { rowNumber: number; values: Record<string, string>; reasons: string }[],
-	dryRun: boolean
+	rejectedRows: readonly RejectedRow[]
 ) {
-	const { sqlite } = handle;
-	// A dry run (a check before importing) is not an import, whatever it found.
-	if (dryRun) {
-		sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId);
-		return;
-	}
-	const save = sqlite.transaction(() => {
-		sqlite
-			.prepare(
-				`UPDATE import_batches SET checksum = ?, status = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
-				 rows_read = ?, rows_accepted = ?, rows_rejected = ?, rows_written = ?, report = ? WHERE id = ?`
-			)
-			.run(
-				report.checksum,
-				report.status,
-				report.rowsRead,
-				report.rowsAccepted,
-				report.rowsRejected,
-				report.rowsWritten,
-				JSON.stringify({
-					changes: report.changes,
-					groups: report.groups,
-					fatal: report.fatal,
-					unmappedColumns: report.unmappedColumns,
-					encoding: report.encoding,
-					rowsUnchanged: report.rowsUnchanged
-				}),
-				batchId
-			);
-		const insertIssue = sqlite.prepare(
-			`INSERT INTO import_issues (batch_id, row_number, "column", value, severity, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)`
+	sqlite
+		.prepare(
+			`UPDATE import_batches SET checksum = ?, status = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
+			 rows_read = ?, rows_accepted = ?, rows_rejected = ?, rows_written = ?, report = ? WHERE id = ?`
+		)
+		.run(
+			report.checksum,
+			report.status,
+			report.rowsRead,
+			report.rowsAccepted,
+			report.rowsRejected,
+			report.rowsWritten,
+			JSON.stringify({
+				changes: report.changes,
+				groups: report.groups,
+				fatal: report.fatal,
+				unmappedColumns: report.unmappedColumns,
+				encoding: report.encoding,
+				rowsUnchanged: report.rowsUnchanged
+			}),
+			batchId
 		);
-		for (const i of issues.kept)
-			insertIssue.run(batchId, i.rowNumber, i.column, i.value, i.severity, i.code, i.message);
-		const insertRejected = sqlite.prepare(
-			'INSERT INTO import_rejected_rows (batch_id, row_number, "values", reasons) VALUES (?, ?, ?, ?)'
-		);
-		for (const r of rejectedRows)
-			insertRejected.run(batchId, r.rowNumber, JSON.stringify(r.values), r.reasons);
-	});
-	save();
+	const insertIssue = sqlite.prepare(
+		`INSERT INTO import_issues (batch_id, row_number, "column", value, severity, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)`
+	);
+	for (const i of issues.kept)
+		insertIssue.run(batchId, i.rowNumber, i.column, i.value, i.severity, i.code, i.message);
+	const insertRejected = sqlite.prepare(
+		'INSERT INTO import_rejected_rows (batch_id, row_number, "values", reasons) VALUES (?, ?, ?, ?)'
+	);
+	for (const r of rejectedRows)
+		insertRejected.run(batchId, r.rowNumber, JSON.stringify(r.values), r.reasons);
 }

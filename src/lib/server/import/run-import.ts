@@ -1,8 +1,10 @@
 /**
- * The one import pipeline: read (streaming) → map headers → validate (zod, in the feed) → resolve
- * authorities → write (one transaction) → report. A file is all or nothing by default: any invalid
- * row rolls the whole file back, so a parse error can never become a silent partial import.
- * Every change a committed import makes is logged (by triggers) so it can be undone exactly.
+ * The one import pipeline: open a batch → read rows (streaming; map headers, validate in the
+ * feed, resolve authorities) → commit or roll back → report. A file is all or nothing by default:
+ * any invalid row rolls the whole file back, so a parse error can never become a silent partial
+ * import. The batch's own record is written in the same transaction as its rows, so a killed
+ * import leaves neither rows nor a history entry. Every change a committed import makes is logged
+ * (by triggers) so it can be undone exactly.
  */
 import type { Readable } from 'node:stream';
 import type { DbHandle } from '../db/client';
@@ -11,10 +13,11 @@ import { readCsv } from './read-csv';
 import { mapHeaders } from './map-headers';
 import { canRunTypeScriptWorkers, readInWorker } from './read-parallel';
 import { AuthorityResolver } from './resolve-authority';
-import { spool } from './spool';
-import type { AnyFeed, ImportContext, FeedWriter } from './types';
+import { spool, type SpooledFile } from './spool';
+import type { AnyFeed, ImportContext, FeedWriter, WriteCounts } from './types';
 import { loadHeaderMap, saveHeaderMap } from './header-maps';
-import { recordBatch, tableChanges } from './record-batch';
+import { recordBatch, tableChanges, type RejectedRow } from './record-batch';
+import { beginWrite, inWriteTransaction, type WaitOptions } from './write-lock';
 
 export { mapHeaders };
 
@@ -40,6 +43,10 @@ export interface ImportOptions {
 	/** Parse on a worker thread while this one writes, where the feed and process allow it. */
 	parallel?: boolean;
 	onProgress?: (progress: ImportProgress) => void;
+	/** Told who holds the write lock while this import waits for it. */
+	onWait?: WaitOptions['onWait'];
+	/** Give up at once (DatabaseBusy) when another writer holds the lock. */
+	noWait?: boolean;
 }
 
 export interface ImportReport {
@@ -72,172 +79,65 @@ export interface TableChanges {
 /** Rejected rows kept in memory for the download; past this only the count and reasons remain. */
 const REJECTED_ROWS_KEPT = 100_000;
 
+/** What reading the file produced, whichever thread read it. */
+interface ReadOutcome {
+	rowsRead: number;
+	rowsAccepted: number;
+	counts: WriteCounts;
+	encoding: string;
+	unmapped: string[];
+	preview: Record<string, unknown>[];
+	rejectedRows: RejectedRow[];
+}
+
 export async function runImport(handle: DbHandle, options: ImportOptions): Promise<ImportReport> {
-	const { feed, mode = 'strict', dryRun = false, isSample = false } = options;
-	const { sqlite } = handle;
 	const file = await spool(options.source);
 	try {
-		return await importSpooled(handle, options, file.path, file.checksum, file.bytes);
+		return await importSpooled(handle, options, file);
 	} finally {
 		file.dispose();
 	}
+}
 
-	async function importSpooled(
-		h: DbHandle,
-		o: ImportOptions,
-		path: string,
-		checksumPromise: Promise<string>,
-		bytesTotal: number
-	) {
-		const useWorker =
-			o.parallel && feed.parallelSafe && h.url !== ':memory:' && canRunTypeScriptWorkers();
-		// The worker reads while the checksum is computed; otherwise it is needed before anything.
-		let checksum = useWorker ? '' : await checksumPromise;
-		const issues = new IssueCollector();
-		const batchId = Number(
-			sqlite
-				.prepare(
-					`INSERT INTO import_batches (feed, dataset_key, file_name, checksum, imported_by, status, is_sample)
-					 VALUES (?, ?, ?, ?, ?, 'rejected', ?)`
-				)
-				.run(feed.key, feed.datasetKey, o.fileName, checksum, o.importedBy, isSample ? 1 : 0)
-				.lastInsertRowid
-		);
-		const ctx: ImportContext = {
-			db: h.db,
-			sqlite,
-			resolver: AuthorityResolver.load(sqlite),
-			issues,
-			batchId,
-			isSample,
-			checksum,
-			fileName: o.fileName,
-			fileBytes: bytesTotal
-		};
-		const userMap = { ...loadHeaderMap(sqlite, feed.key), ...(o.headerMap ?? {}) };
-
-		let writer: FeedWriter<unknown> | null = null;
-		let headers: string[] = [];
-		let mapped: (string | null)[] = [];
-		let unmapped: string[] = [];
-		let rowsRead = 0;
-		let rowsAccepted = 0;
-		let bytesRead = 0;
-		let counts = { written: 0, unchanged: 0 };
-		let encoding = 'utf-8';
-		let changes: TableChanges[] = [];
-		const preview: Record<string, unknown>[] = [];
-		const rejectedRows: { rowNumber: number; values: Record<string, string>; reasons: string }[] =
-			[];
-
-		// Deferred foreign keys: reference tables may name rows further down the same file.
-		sqlite.exec('BEGIN IMMEDIATE');
-		sqlite.pragma('defer_foreign_keys = ON');
-		sqlite.prepare('UPDATE import_context SET batch_id = ? WHERE id = 1').run(batchId);
-		const missingMessage = (missing: string[]) =>
-			`This file is not a ${feed.title} file: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}. Map the file's own column names to these, or choose another feed.`;
-		const accept = (row: unknown, rowNumber: number) => {
-			rowsAccepted++;
-			if (preview.length < (o.previewRows ?? 0)) preview.push(row as Record<string, unknown>);
-			writer!.write(row, rowNumber);
-		};
+async function importSpooled(
+	handle: DbHandle,
+	o: ImportOptions,
+	file: SpooledFile
+): Promise<ImportReport> {
+	const { sqlite } = handle;
+	const { feed, mode = 'strict', dryRun = false } = o;
+	const issues = new IssueCollector();
+	const lock = await beginWrite(sqlite, handle.url, `the import of ${o.fileName}`, o);
+	let outcome: ReadOutcome;
+	let status: ImportReport['status'];
+	let batchId: number;
+	let checksum: string;
+	let changes: TableChanges[];
+	try {
+		batchId = openBatch(handle, o);
 		try {
-			const read = useWorker
-				? await readInWorker(
-						{
-							dbPath: h.url,
-							feedKey: feed.key,
-							path,
-							headerMap: userMap,
-							batchId,
-							checksum,
-							fileName: o.fileName,
-							isSample
-						},
-						{
-							async onHeaders(found, missing, notMapped) {
-								ctx.checksum = checksum = await checksumPromise;
-								headers = found;
-								unmapped = notMapped;
-								if (missing.length) {
-									issues.fatal = missingMessage(missing);
-									return false;
-								}
-								writer = feed.createWriter(ctx);
-								return true;
-							},
-							onIssues: (list) => list.forEach((i) => issues.add(i)),
-							onRejected: (list) =>
-								rejectedRows.push(...list.slice(0, REJECTED_ROWS_KEPT - rejectedRows.length)),
-							onRows: (rows, numbers) => rows.forEach((row, i) => accept(row, numbers[i]!)),
-							onProgress(read, bytes) {
-								rowsRead = read;
-								bytesRead = bytes;
-								o.onProgress?.({ rowsRead, bytesRead, bytesTotal });
-							}
-						}
-					)
-				: await readCsv(
-						path,
-						(found) => {
-							headers = found;
-							const m = mapHeaders(feed, found, userMap);
-							mapped = m.mapped;
-							unmapped = m.unmapped;
-							if (m.missing.length) {
-								issues.fatal = missingMessage(m.missing);
-								throw new MissingColumns();
-							}
-							writer = feed.createWriter(ctx);
-						},
-						(values, rowNumber) => {
-							rowsRead++;
-							if (rowsRead % 10000 === 0) o.onProgress?.({ rowsRead, bytesRead, bytesTotal });
-							const record: Record<string, string> = {};
-							for (let i = 0; i < mapped.length; i++) {
-								const key = mapped[i];
-								if (key) record[key] = values[i] ?? '';
-							}
-							const mark = issues.total;
-							const row = feed.parseRow(record, rowNumber, ctx);
-							if (row === null) {
-								if (issues.hasRowError(rowNumber) && rejectedRows.length < REJECTED_ROWS_KEPT) {
-									rejectedRows.push({
-										rowNumber,
-										values: Object.fromEntries(headers.map((hd, i) => [hd, values[i] ?? ''])),
-										reasons: issues.messagesSince(mark)
-									});
-								}
-								return;
-							}
-							accept(row, rowNumber);
-						},
-						(b) => (bytesRead = b)
-					);
-			encoding = read.encoding;
-			if (writer) counts = (writer as FeedWriter<unknown>).finish();
-			if (!writer && !issues.fatal) issues.fatal = 'The file is empty: no header row was found.';
+			outcome = await readRows(handle, o, file, batchId, issues);
 		} catch (e) {
-			if (!(e instanceof MissingColumns)) {
+			if (e instanceof Error && /not valid UTF-8/.test(e.message)) {
 				sqlite.exec('ROLLBACK');
-				sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId);
-				if (e instanceof Error && /not valid UTF-8/.test(e.message)) {
-					return finishReport(h, { batchId: null, status: 'rejected', fatal: e.message });
-				}
-				throw e;
+				issues.fatal = e.message;
+				return report(o, { batchId: null, status: 'rejected', checksum: '' }, issues);
 			}
+			throw e;
 		}
-		o.onProgress?.({ rowsRead, bytesRead: bytesTotal, bytesTotal });
-		checksum = await checksumPromise;
-
+		checksum = await file.checksum;
 		// Counted before commit or rollback, so a check can say what an import would change.
 		changes = tableChanges(sqlite, batchId);
 		const rejected = issues.fatal !== null || (mode === 'strict' && issues.rowsWithErrors > 0);
-		let status: ImportReport['status'] = rejected ? 'rejected' : dryRun ? 'dry-run' : 'committed';
+		status = rejected ? 'rejected' : dryRun ? 'dry-run' : 'committed';
 		sqlite.prepare('UPDATE import_context SET batch_id = NULL WHERE id = 1').run();
 		if (status === 'committed') {
+			if (Object.keys(o.headerMap ?? {}).length) saveHeaderMap(sqlite, feed.key, o.headerMap!);
+			const done = report(o, { batchId, status, checksum, changes }, issues, outcome);
+			recordBatch(sqlite, done, batchId, issues, outcome.rejectedRows);
 			try {
 				sqlite.exec('COMMIT');
+				return done;
 			} catch (e) {
 				// Deferred constraints are checked here: a reference to a row that does not exist.
 				sqlite.exec('ROLLBACK');
@@ -247,37 +147,221 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 		} else {
 			sqlite.exec('ROLLBACK');
 		}
-		if (status === 'committed' && Object.keys(o.headerMap ?? {}).length)
-			saveHeaderMap(sqlite, feed.key, o.headerMap!);
-		return finishReport(h, { batchId, status, fatal: issues.fatal });
-
-		function finishReport(
-			hh: DbHandle,
-			r: { batchId: number | null; status: ImportReport['status']; fatal: string | null }
-		) {
-			const report: ImportReport = {
-				batchId: dryRun ? null : r.batchId,
-				feed: feed.key,
-				fileName: o.fileName,
-				checksum,
-				status: r.status,
-				rowsRead,
-				rowsAccepted,
-				rowsRejected: rowsRead - rowsAccepted,
-				// A dry run says what an import would write; a rejected file wrote nothing.
-				rowsWritten: r.status === 'rejected' ? 0 : counts.written,
-				rowsUnchanged: counts.unchanged,
-				encoding,
-				fatal: r.fatal,
-				groups: issues.grouped(),
-				unmappedColumns: unmapped,
-				preview,
-				changes: r.status === 'rejected' ? [] : changes
-			};
-			if (r.batchId !== null) recordBatch(hh, report, r.batchId, issues, rejectedRows, dryRun);
-			return report;
-		}
+	} catch (e) {
+		if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+		throw e;
+	} finally {
+		lock.release();
 	}
+	const done = report(o, { batchId, status, checksum, changes }, issues, outcome);
+	// A dry run (a check before importing) is not an import, whatever it found: no record.
+	if (dryRun) return { ...done, batchId: null };
+	// A rejected file is recorded (with its problems and set-aside rows) in a write of its own.
+	done.batchId = await inWriteTransaction(
+		sqlite,
+		handle.url,
+		`the record of ${o.fileName}`,
+		() => {
+			const id = openBatch(handle, o, 'rejected');
+			recordBatch(sqlite, { ...done, batchId: id }, id, issues, outcome.rejectedRows);
+			return id;
+		},
+		o
+	);
+	return done;
+}
+
+/**
+ * The batch's row, inside the import's transaction (the caller holds the write lock). It names
+ * the batch for the undo triggers through import_context.
+ */
+function openBatch(
+	handle: DbHandle,
+	o: ImportOptions,
+	status: 'committed' | 'rejected' = 'committed'
+): number {
+	const { sqlite } = handle;
+	const batchId = Number(
+		sqlite
+			.prepare(
+				`INSERT INTO import_batches (feed, dataset_key, file_name, checksum, imported_by, status, is_sample)
+				 VALUES (?, ?, ?, '', ?, ?, ?)`
+			)
+			.run(o.feed.key, o.feed.datasetKey, o.fileName, o.importedBy, status, o.isSample ? 1 : 0)
+			.lastInsertRowid
+	);
+	if (status === 'committed') {
+		// Deferred foreign keys: reference tables may name rows further down the same file.
+		sqlite.pragma('defer_foreign_keys = ON');
+		sqlite.prepare('UPDATE import_context SET batch_id = ? WHERE id = 1').run(batchId);
+	}
+	return batchId;
+}
+
+/** Read, validate and write every row, on a worker thread or this one. */
+async function readRows(
+	handle: DbHandle,
+	o: ImportOptions,
+	file: SpooledFile,
+	batchId: number,
+	issues: IssueCollector
+): Promise<ReadOutcome> {
+	const { feed } = o;
+	const useWorker =
+		o.parallel && feed.parallelSafe && handle.url !== ':memory:' && canRunTypeScriptWorkers();
+	const ctx: ImportContext = {
+		db: handle.db,
+		sqlite: handle.sqlite,
+		resolver: AuthorityResolver.load(handle.sqlite),
+		issues,
+		batchId,
+		isSample: o.isSample ?? false,
+		// The worker reads while the checksum is computed; otherwise it is needed before anything.
+		checksum: useWorker ? '' : await file.checksum,
+		fileName: o.fileName,
+		fileBytes: file.bytes
+	};
+	const userMap = { ...loadHeaderMap(handle.sqlite, feed.key), ...(o.headerMap ?? {}) };
+	const out: ReadOutcome = {
+		rowsRead: 0,
+		rowsAccepted: 0,
+		counts: { written: 0, unchanged: 0 },
+		encoding: 'utf-8',
+		unmapped: [],
+		preview: [],
+		rejectedRows: []
+	};
+	let writer: FeedWriter<unknown> | null = null;
+	let bytesRead = 0;
+	const progress = () =>
+		o.onProgress?.({ rowsRead: out.rowsRead, bytesRead, bytesTotal: file.bytes });
+	const missingMessage = (missing: string[]) =>
+		`This file is not a ${feed.title} file: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}. Map the file's own column names to these, or choose another feed.`;
+	const keepRejected = (rows: RejectedRow[]) =>
+		out.rejectedRows.push(...rows.slice(0, REJECTED_ROWS_KEPT - out.rejectedRows.length));
+	const accept = (row: unknown, rowNumber: number) => {
+		out.rowsAccepted++;
+		if (out.preview.length < (o.previewRows ?? 0)) out.preview.push(row as Record<string, unknown>);
+		writer!.write(row, rowNumber);
+	};
+
+	if (useWorker) {
+		const read = await readInWorker(
+			{
+				dbPath: handle.url,
+				feedKey: feed.key,
+				path: file.path,
+				headerMap: userMap,
+				batchId,
+				checksum: '',
+				fileName: o.fileName,
+				isSample: ctx.isSample
+			},
+			{
+				async onHeaders(_found, missing, notMapped) {
+					ctx.checksum = await file.checksum;
+					out.unmapped = notMapped;
+					if (missing.length) {
+						issues.fatal = missingMessage(missing);
+						return false;
+					}
+					writer = feed.createWriter(ctx);
+					return true;
+				},
+				onIssues: (list) => list.forEach((i) => issues.add(i)),
+				onRejected: keepRejected,
+				onRows: (rows, numbers) => rows.forEach((row, i) => accept(row, numbers[i]!)),
+				onProgress(read, bytes) {
+					out.rowsRead = read;
+					bytesRead = bytes;
+					progress();
+				}
+			}
+		);
+		out.encoding = read.encoding;
+	} else {
+		let headers: string[] = [];
+		let mapped: (string | null)[] = [];
+		const read = await readCsv(
+			file.path,
+			(found) => {
+				headers = found;
+				const m = mapHeaders(feed, found, userMap);
+				mapped = m.mapped;
+				out.unmapped = m.unmapped;
+				if (m.missing.length) {
+					issues.fatal = missingMessage(m.missing);
+					throw new MissingColumns();
+				}
+				writer = feed.createWriter(ctx);
+			},
+			(values, rowNumber) => {
+				out.rowsRead++;
+				if (out.rowsRead % 10000 === 0) progress();
+				const record: Record<string, string> = {};
+				for (let i = 0; i < mapped.length; i++) {
+					const key = mapped[i];
+					if (key) record[key] = values[i] ?? '';
+				}
+				const mark = issues.total;
+				const row = feed.parseRow(record, rowNumber, ctx);
+				if (row !== null) return accept(row, rowNumber);
+				if (issues.hasRowError(rowNumber)) {
+					keepRejected([
+						{
+							rowNumber,
+							values: Object.fromEntries(headers.map((hd, i) => [hd, values[i] ?? ''])),
+							reasons: issues.messagesSince(mark)
+						}
+					]);
+				}
+			},
+			(b) => (bytesRead = b)
+		).catch((e) => {
+			if (e instanceof MissingColumns) return null;
+			throw e;
+		});
+		if (read) out.encoding = read.encoding;
+	}
+	if (writer) out.counts = (writer as FeedWriter<unknown>).finish();
+	if (!writer && !issues.fatal) issues.fatal = 'The file is empty: no header row was found.';
+	bytesRead = file.bytes;
+	progress();
+	return out;
+}
+
+function report(
+	o: ImportOptions,
+	r: {
+		batchId: number | null;
+		status: ImportReport['status'];
+		checksum: string;
+		changes?: TableChanges[];
+	},
+	issues: IssueCollector,
+	read?: ReadOutcome
+): ImportReport {
+	const rowsRead = read?.rowsRead ?? 0;
+	const rowsAccepted = read?.rowsAccepted ?? 0;
+	return {
+		batchId: r.batchId,
+		feed: o.feed.key,
+		fileName: o.fileName,
+		checksum: r.checksum,
+		status: r.status,
+		rowsRead,
+		rowsAccepted,
+		rowsRejected: rowsRead - rowsAccepted,
+		// A dry run says what an import would write; a rejected file wrote nothing.
+		rowsWritten: r.status === 'rejected' ? 0 : (read?.counts.written ?? 0),
+		rowsUnchanged: read?.counts.unchanged ?? 0,
+		encoding: read?.encoding ?? 'utf-8',
+		fatal: issues.fatal,
+		groups: issues.grouped(),
+		unmappedColumns: read?.unmapped ?? [],
+		preview: read?.preview ?? [],
+		changes: r.status === 'rejected' ? [] : (r.changes ?? [])
+	};
 }
 
 class MissingColumns extends Error {}

@@ -20,6 +20,11 @@ export class UploadTooLarge extends Error {
 const TOKEN_RE = /^[a-f0-9]{32}$/;
 /** Uploads not imported within a day are removed when the next one arrives. */
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/**
+ * Past the limit, this much more is read and thrown away before answering, so that a client that
+ * sends a little too much gets the 413 and its message rather than a reset connection.
+ */
+const DRAIN_BYTES = 16 * 1024 * 1024;
 
 export function uploadPath(dir: string, token: string): string | null {
 	if (!TOKEN_RE.test(token)) return null;
@@ -46,9 +51,13 @@ export async function saveUpload(
 			new Transform({
 				transform(chunk: Buffer, _e, done) {
 					bytes += chunk.length;
-					if (bytes > limit) return done(new UploadTooLarge(limitMb));
+					if (bytes > limit + DRAIN_BYTES) return done(new UploadTooLarge(limitMb));
+					if (bytes > limit) return done(); // read, not kept: the file is refused at its end
 					onBytes?.(bytes);
 					done(null, chunk);
+				},
+				flush(done) {
+					done(bytes > limit ? new UploadTooLarge(limitMb) : null);
 				}
 			}),
 			createWriteStream(path)

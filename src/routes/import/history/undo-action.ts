@@ -1,18 +1,25 @@
 /**
- * The undo form action, shared by the history list and a batch's own page. It runs on the
- * importer's connection path via the main handle: undo is one short synchronous transaction.
+ * The undo form action, shared by the history list and a batch's own page. The undo is a write
+ * like any other: it waits its turn on the server's writer and runs off the request thread, so a
+ * large undo (a whole emissions release) never freezes the pages.
  */
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDatabase } from '$lib/server/db';
-import { undoImport } from '$lib/server/import/undo-import';
+import { readConfig } from '$lib/server/config';
+import { queueWrite } from '$lib/server/import/write-queue';
 
 const UndoSchema = z.object({ batchId: z.coerce.number().int().positive() });
 
 export async function undoAction({ request }: RequestEvent) {
 	const parsed = UndoSchema.safeParse(Object.fromEntries(await request.formData()));
 	if (!parsed.success) return fail(400, { message: 'Which import? The form was incomplete.' });
-	const result = undoImport(getDatabase(), parsed.data.batchId);
-	if (!result.ok) return fail(409, { message: result.reason, batchId: parsed.data.batchId });
-	redirect(303, `/import/history/${result.batchId}?undone=1`);
+	const { batchId } = parsed.data;
+	const write = queueWrite(
+		{ kind: 'undo', dbPath: readConfig().DATABASE_URL, batchId },
+		`the undo of import ${batchId}`
+	);
+	const done = await write.done;
+	if (done.kind !== 'undo') return fail(500, { message: 'The writer answered another task.' });
+	if (!done.result.ok) return fail(409, { message: done.result.reason, batchId });
+	redirect(303, `/import/history/${batchId}?undone=1`);
 }

@@ -1,0 +1,98 @@
+/**
+ * The server's writes run here, on a worker thread with its own connection: an import, a check
+ * (a dry run, which holds the write lock too), an undo, or loading a new shipped release. The
+ * request thread never waits for SQLite's write lock and never spends seconds in a transaction,
+ * so pages keep being served (WAL readers see the last committed state) while any write runs.
+ *
+ * The worker is this very module started again: in the built server it is the bundled chunk that
+ * holds this code (its `import.meta.url`), in development and tests the TypeScript file through
+ * tsx. That keeps one build and no second entry point to forget.
+ */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { createDb } from '../db/client';
+import { feedByKey } from '../feeds/registry';
+import { loadDefaultData } from './load-default-data';
+import { runImport, type ImportProgress, type ImportReport } from './run-import';
+import { undoImport, type UndoResult } from './undo-import';
+import type { WriterInfo } from './write-lock';
+
+export const WRITE_WORKER_URL = import.meta.url;
+export const WRITE_WORKER_ROLE = 'net-zero-local-writer';
+
+export type WriteTask =
+	| {
+			kind: 'import';
+			dbPath: string;
+			path: string;
+			fileName: string;
+			feedKey: string;
+			importedBy: string;
+			mode: 'strict' | 'accept-valid';
+			dryRun: boolean;
+			headerMap: Record<string, string>;
+			previewRows: number;
+	  }
+	| { kind: 'undo'; dbPath: string; batchId: number }
+	| { kind: 'default-data'; dbPath: string; dataDir: string };
+
+export type WriteResult =
+	| { kind: 'import'; report: ImportReport }
+	| { kind: 'undo'; result: UndoResult }
+	| { kind: 'default-data'; files: { path: string; rows: number; status: string }[] };
+
+export type WriteWorkerMessage =
+	| { type: 'progress'; progress: ImportProgress }
+	| { type: 'waiting'; holder: WriterInfo | null }
+	| { type: 'done'; result: WriteResult }
+	| { type: 'error'; message: string };
+
+/** Carry out one write task on a connection of its own (exported for tests in one thread). */
+export async function performWrite(
+	task: WriteTask,
+	post: (m: WriteWorkerMessage) => void
+): Promise<WriteResult> {
+	const handle = createDb(task.dbPath);
+	const onWait = (holder: WriterInfo | null) => post({ type: 'waiting', holder });
+	try {
+		if (task.kind === 'import') {
+			const feed = feedByKey(task.feedKey);
+			if (!feed) throw new Error(`Unknown feed "${task.feedKey}".`);
+			const report = await runImport(handle, {
+				feed,
+				source: task.path,
+				fileName: task.fileName,
+				importedBy: task.importedBy,
+				mode: task.mode,
+				dryRun: task.dryRun,
+				headerMap: task.headerMap,
+				previewRows: task.previewRows,
+				onWait,
+				onProgress: (progress) => post({ type: 'progress', progress })
+			});
+			return { kind: 'import', report };
+		}
+		if (task.kind === 'undo') {
+			return { kind: 'undo', result: await undoImport(handle, task.batchId, { onWait }) };
+		}
+		const loaded = await loadDefaultData(handle, task.dataDir, () => {}, { onWait });
+		return {
+			kind: 'default-data',
+			files: loaded.loaded.map((r) => ({
+				path: r.fileName,
+				rows: r.rowsAccepted,
+				status: r.status
+			}))
+		};
+	} finally {
+		handle.close();
+	}
+}
+
+if (!isMainThread && (workerData as { role?: string } | null)?.role === WRITE_WORKER_ROLE) {
+	const port = parentPort!;
+	const post = (m: WriteWorkerMessage) => port.postMessage(m);
+	performWrite((workerData as { task: WriteTask }).task, post).then(
+		(result) => post({ type: 'done', result }),
+		(e: Error) => post({ type: 'error', message: e.message })
+	);
+}
