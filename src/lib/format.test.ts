@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChangePct, formatDate, formatGbp, toCsv } from './format';
+import { formatChangePct, formatDate, formatGbp } from './format';
 
 describe('format', () => {
 	it('writes money as UK readers expect', () => {
@@ -20,17 +20,5 @@ describe('format', () => {
 		expect(formatChangePct(3)).toBe('+3%');
 		expect(formatChangePct(-0.2)).toBe('0%');
 		expect(formatChangePct(null)).toBe('—');
-	});
-
-	it('quotes CSV cells that need it', () => {
-		expect(
-			toCsv(
-				['a', 'b'],
-				[
-					['x, y', 'say "hi"'],
-					[1, null]
-				]
-			)
-		).toBe('a,b\r\n"x, y","say ""hi"""\r\n1,');
 	});
 });

@@ -53,17 +53,6 @@ export function formatDate(
 	return precision === 'month' || !d ? `${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-export function toCsv(
-	columns: readonly string[],
-	rows: readonly (readonly (string | number | null)[])[]
-): string {
-	const cell = (v: string | number | null) => {
-		const s = v === null ? '' : String(v);
-		return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-	};
-	return [columns, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
-}
-
 /** "−47%" with a real minus sign, "+3%", or "—" when unknown. */
 export function formatChangePct(pct: number | null | undefined, digits = 0): string {
 	if (pct === null || pct === undefined || Number.isNaN(pct)) return '—';

@@ -9,14 +9,32 @@ import {
 	foldLine,
 	formatUtc,
 	isBritishSummerTime,
-	londonToUtc
+	londonToUtc,
+	uriValue
 } from './ics';
 
 const STAMP = new Date('2025-03-01T09:30:15.123Z');
+const INJECTION = '\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:pwned';
 
 describe('escapeText', () => {
 	it('escapes backslashes, semicolons, commas and newlines, not colons', () => {
 		expect(escapeText('a,b;c\\d\ne\r\nf: g')).toBe('a\\,b\\;c\\\\d\\ne\\nf: g');
+	});
+
+	it('leaves no line break or control character: a lone CR, U+2028, NUL', () => {
+		expect(escapeText('a\rb\u2028c\u0000d\u001be\tf')).toBe('a\\nb\\ncde\tf');
+	});
+});
+
+describe('uriValue', () => {
+	it('writes web addresses, percent-encoded', () => {
+		expect(uriValue('https://www.gov.uk/a fund')).toBe('https://www.gov.uk/a%20fund');
+	});
+
+	it('writes nothing for other schemes or an address hiding a line break', () => {
+		expect(uriValue('javascript:alert(1)')).toBeNull();
+		expect(uriValue(`https://www.gov.uk/${INJECTION}`)).toBeNull();
+		expect(uriValue(null)).toBeNull();
 	});
 });
 
@@ -147,5 +165,43 @@ describe('buildCalendar', () => {
 			'DTEND;VALUE=DATE:20221119'
 		]);
 		expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+	});
+});
+
+describe('buildCalendar with hostile values', () => {
+	const ics = buildCalendar({
+		name: `Deadlines${INJECTION}`,
+		description: INJECTION,
+		stamp: STAMP,
+		events: [
+			{
+				uid: `competition-1${INJECTION}@net-zero-local`,
+				summary: `Closes: Fund${INJECTION}`,
+				date: '2025-02-01',
+				time: '12:00',
+				description: `Funder: DESNZ${INJECTION}`,
+				url: `https://www.gov.uk/fund${INJECTION}`,
+				categories: [`Funding deadline${INJECTION}`],
+				alarmDaysBefore: 7
+			}
+		]
+	});
+	const lines = ics.replace(/\r\n /g, '').split('\r\n');
+
+	it('keeps each value on its own line: one event, no injected properties', () => {
+		expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+		expect(lines.filter((l) => l === 'END:VEVENT')).toHaveLength(1);
+		expect(lines.filter((l) => l.startsWith('SUMMARY:'))).toEqual([
+			'SUMMARY:Closes: Fund\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:pwned'
+		]);
+		expect(lines).not.toContain('SUMMARY:pwned');
+		expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+	});
+
+	it('escapes the UID and leaves out a URL that is not a plain web address', () => {
+		expect(lines).toContain(
+			'UID:competition-1\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:pwned@net-zero-local'
+		);
+		expect(lines.some((l) => l.startsWith('URL:'))).toBe(false);
 	});
 });

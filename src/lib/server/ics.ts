@@ -3,7 +3,12 @@
  * at 75 octets, CRLF line endings, TEXT values escaped. Times published in UK local time are
  * written in UTC (converted with the British Summer Time rule), so no VTIMEZONE is needed and
  * every client shows them right in any zone; a date without a time is an all-day event.
+ *
+ * Values come from imported data, so none may break a line: a CR LF in a title or a link would
+ * let one row write whole events into every subscriber's calendar. TEXT values are escaped, a URL
+ * is written only when it is a web address, and any control character left is dropped.
  */
+import { webAddress } from '../links';
 
 export interface IcsEvent {
 	/** Globally unique and stable across feeds, e.g. `competition-10-closes-2024-01-31@net-zero-local`. */
@@ -32,13 +37,27 @@ export interface IcsCalendar {
 const CRLF = '\r\n';
 const PROD_ID = '-//Net Zero Local//Funding deadlines//EN';
 
-/** Escapes a TEXT value: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
+/** Control characters RFC 5545 forbids in a value (§3.1: all but HTAB), and Unicode line breaks. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029]/g;
+
+/**
+ * Escapes a TEXT value: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11); drops any
+ * other control character.
+ */
 export function escapeText(value: string): string {
 	return value
 		.replace(/\\/g, '\\\\')
 		.replace(/;/g, '\\;')
 		.replace(/,/g, '\\,')
-		.replace(/\r\n|\r|\n/g, '\\n');
+		.replace(/\r\n|[\r\n\u2028\u2029]/g, '\\n')
+		.replace(CONTROL, '');
+}
+
+/** A URI value (URL): a web address, percent-encoded as a URI must be; anything else is null. */
+export function uriValue(value: string | null | undefined): string | null {
+	const address = webAddress(value);
+	return address === null ? null : new URL(address).href;
 }
 
 /**
@@ -109,7 +128,7 @@ const nextDay = (iso: string) => {
 };
 
 function eventLines(event: IcsEvent, stamp: string): string[] {
-	const lines = ['BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${stamp}`];
+	const lines = ['BEGIN:VEVENT', `UID:${escapeText(event.uid)}`, `DTSTAMP:${stamp}`];
 	if (event.time) {
 		lines.push(`DTSTART:${londonToUtc(event.date, event.time)}`);
 	} else {
@@ -118,7 +137,8 @@ function eventLines(event: IcsEvent, stamp: string): string[] {
 	}
 	lines.push(`SUMMARY:${escapeText(event.summary)}`);
 	if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-	if (event.url) lines.push(`URL:${event.url}`);
+	const url = uriValue(event.url);
+	if (url) lines.push(`URL:${url}`);
 	if (event.categories?.length)
 		lines.push(`CATEGORIES:${event.categories.map(escapeText).join(',')}`);
 	lines.push('TRANSP:TRANSPARENT');
@@ -151,5 +171,6 @@ export function buildCalendar(calendar: IcsCalendar): string {
 		...calendar.events.flatMap((e) => eventLines(e, stamp)),
 		'END:VCALENDAR'
 	];
-	return lines.map(foldLine).join(CRLF) + CRLF;
+	// Every value above is escaped; dropping what control characters remain makes sure of it.
+	return lines.map((line) => foldLine(line.replace(CONTROL, ''))).join(CRLF) + CRLF;
 }

@@ -2,23 +2,26 @@
  * GET /deadlines.ics: the funding deadlines as an iCalendar feed (RFC 5545) to subscribe to in
  * Outlook or Google Calendar: one event per current closing date, with a reminder a week before.
  * Takes the same filters as /deadlines (q, theme, funder, kind, type, status); `opens=1` adds the
- * openings too. Each event's UID is stable per competition and date, so an extended deadline
- * replaces the old event in subscribers' calendars.
+ * openings too. Sample rounds (`npm run demo`) are left out unless `sample=1` asks for them: a
+ * subscriber's calendar is no place for fictional deadlines. Each event's UID is stable per
+ * competition and date, so an extended deadline replaces the old event in subscribers' calendars.
  */
 import { buildCalendar, type IcsEvent } from '$lib/server/ics';
 import { getDatabase } from '$lib/server/db';
 import { listCompetitions, type CompetitionRow } from '$lib/server/queries/competitions';
 import { KIND_LABELS, endOfMonth, formatDateTime, readCompetitionFilter } from '$lib/deadlines';
 import { formatDate, formatGbp } from '$lib/format';
+import { webAddress } from '$lib/links';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
 	const { sqlite } = getDatabase();
 	const filter = readCompetitionFilter(url.searchParams);
-	const withOpenings = ['1', 'true', 'yes'].includes(url.searchParams.get('opens') ?? '');
-	const events = listCompetitions(sqlite, filter).flatMap((c) =>
-		competitionEvents(c, url.origin, withOpenings)
-	);
+	const flag = (name: string) => ['1', 'true', 'yes'].includes(url.searchParams.get(name) ?? '');
+	const [withOpenings, withSample] = [flag('opens'), flag('sample')];
+	const events = listCompetitions(sqlite, filter)
+		.filter((c) => withSample || !c.isSample)
+		.flatMap((c) => competitionEvents(c, url.origin, withOpenings));
 	const body = buildCalendar({
 		name: 'Funding deadlines (Net Zero Local)',
 		description: 'Opening and closing dates of national net-zero funding rounds, UK time.',
@@ -89,7 +92,7 @@ function describe(c: CompetitionRow, pageUrl: string): string {
 			: null,
 		...c.history.map((h) => h.text[0]!.toUpperCase() + h.text.slice(1)),
 		c.decisionDate ? `Decision: ${formatDate(c.decisionDate)}` : null,
-		c.sourceUrl ? `Source: ${c.sourceUrl}` : null,
+		webAddress(c.sourceUrl) ? `Source: ${c.sourceUrl}` : null,
 		`Net Zero Local: ${pageUrl}`
 	]
 		.filter(Boolean)

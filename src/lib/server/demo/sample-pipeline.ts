@@ -18,6 +18,7 @@
  *   "SAMPLE-", so a council's real upload can never update a sample row by accident.
  * - Small: about 6–10 bids and 3–6 actions per council, under 100 rows in all.
  */
+import { toCsv } from '../../csv';
 import { templateActionsFeed } from '../feeds/template-actions';
 import { templateBidsFeed } from '../feeds/template-bids';
 import { templateCompetitionsFeed } from '../feeds/template-competitions';
@@ -207,15 +208,15 @@ export function generateSamplePipeline(options: SamplePipelineOptions = {}): Sam
 		seed,
 		asOf,
 		councils: codes,
-		competitions: toCsv(
+		competitions: templateCsv(
 			templateCompetitionsFeed.columns.map((c) => c.name),
 			competitionRows
 		),
-		bids: toCsv(
+		bids: templateCsv(
 			templateBidsFeed.columns.map((c) => c.name),
 			bidRows
 		),
-		actions: toCsv(
+		actions: templateCsv(
 			templateActionsFeed.columns.map((c) => c.name),
 			actions
 		),
@@ -491,13 +492,13 @@ function roundAmount(gbp: number): number {
 
 const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
 
-/** dd/mm/yyyy, as the templates document and Excel writes. */
-
-function toCsv(header: readonly string[], rows: readonly Cells[]): string {
-	const cell = (v: string | number | null | undefined) => {
-		const s = v === null || v === undefined ? '' : String(v);
-		return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-	};
-	const lines = [header.join(','), ...rows.map((r) => header.map((h) => cell(r[h])).join(','))];
-	return lines.join('\n') + '\n';
+/**
+ * Rows in a template's column order as CSV text, one line each, ending with a line break.
+ * Formulae are not escaped: this text is our own generated data and goes straight into our own
+ * importer, never to a spreadsheet, and the importer would keep the apostrophe escaping adds,
+ * so a sample title that began with "-" would be stored as "'-…".
+ */
+function templateCsv(header: readonly string[], rows: readonly Cells[]): string {
+	const cells = rows.map((r) => header.map((h) => r[h]));
+	return `${toCsv(header, cells, { newline: '\n', escapeFormulae: false })}\n`;
 }

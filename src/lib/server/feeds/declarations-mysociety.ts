@@ -4,6 +4,7 @@
  * `declared` and the source's words are kept beside it. Dates are dd/mm/yyyy or month-only.
  */
 import { z } from 'zod';
+import { webAddress } from '../../links';
 import { optionalText, optionalUkDate, optionalYear, parseYesNo } from '../import/coerce';
 import { prepareUpsert } from '../import/upsert';
 import { validateRecord } from '../import/validate-record';
@@ -20,9 +21,6 @@ const RowSchema = z.object({
 	notes: optionalText
 });
 type Row = z.output<typeof RowSchema> & { code: string };
-
-/** Motion links in the source are sometimes a placeholder from the scraper, not a URL. */
-const asUrl = (s: string | null) => (s && /^https?:\/\//.test(s) ? s : null);
 
 export const mysocietyDeclarationsFeed: FeedModule<Row> = {
 	key: 'mysociety-declarations',
@@ -92,7 +90,9 @@ export const mysocietyDeclarationsFeed: FeedModule<Row> = {
 					made_text: r.made_declaration ?? '',
 					date_made: r.date_made?.date,
 					date_precision: r.date_made?.precision,
-					motion_url: asUrl(r.motion_url),
+					// The source's motion links are sometimes a scraper placeholder ("Loading...",
+					// "#ERROR!"), not a link: those are dropped and the declaration kept.
+					motion_url: webAddress(r.motion_url),
 					ecological_emergency: r.ecological_emergency,
 					council_target_year: r.carbon_neutral_date,
 					whole_area_target_text: r.carbon_neutral_whole_date,

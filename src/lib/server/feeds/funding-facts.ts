@@ -10,6 +10,7 @@ import {
 	optionalText,
 	optionalTime,
 	optionalUkDate,
+	optionalWebAddress,
 	requiredText,
 	type ParsedDate
 } from '../import/coerce';
@@ -42,7 +43,7 @@ const RowSchema = z.object({
 	amount_gbp: optionalGbp,
 	recipient_or_scope: optionalText,
 	notes: optionalText,
-	source_url: optionalText
+	source_url: optionalWebAddress
 });
 type Fact = z.output<typeof RowSchema>;
 type Row = Fact & { recipients: string[] | null };

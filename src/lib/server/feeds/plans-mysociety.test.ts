@@ -69,8 +69,9 @@ describe('mysociety-plans feed', () => {
 		expect(again).toMatchObject({ status: 'committed', rowsWritten: 0, rowsUnchanged: 9 });
 	});
 
-	it('rejects a document address that is not a web address', async () => {
-		const csv = 'local-authority-code,url,type\nTRF,not a url,Action plan\n';
+	it('rejects a document address that is not a web address, javascript: too', async () => {
+		const csv =
+			'local-authority-code,url,type\nTRF,not a url,Action plan\nKIN,javascript:alert(1),Action plan\n';
 		const r = await importFile(handle, 'mysociety-plans', csv);
 		expect(r.status).toBe('rejected');
 		expect(r.groups).toEqual([
@@ -78,8 +79,9 @@ describe('mysociety-plans feed', () => {
 				severity: 'error',
 				code: 'invalid_value',
 				column: 'url',
-				message: 'expected a web address',
-				rows: [2]
+				message: 'expected a web address starting with http:// or https://',
+				rows: [2, 3],
+				values: ['not a url', 'javascript:alert(1)']
 			})
 		]);
 		expect(countRows(handle, 'plans')).toBe(9);

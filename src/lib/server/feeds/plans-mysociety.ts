@@ -3,14 +3,14 @@
  * Types arrive with inconsistent casing ("Action plan", "Action Plan"): folded to lower case.
  */
 import { z } from 'zod';
-import { optionalText, optionalUkDate, optionalYesNo } from '../import/coerce';
+import { optionalText, optionalUkDate, optionalWebAddress, optionalYesNo } from '../import/coerce';
 import { prepareUpsert } from '../import/upsert';
 import { validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
 import { resolveCodedRow } from './authority-column';
 
 const RowSchema = z.object({
-	url: optionalText.pipe(z.url({ message: 'expected a web address' }).nullable()),
+	url: optionalWebAddress,
 	title: optionalText,
 	type: optionalText.transform((t) => (t ? t.toLowerCase() : null)),
 	date_retrieved: optionalUkDate,

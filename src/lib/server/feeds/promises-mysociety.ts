@@ -4,7 +4,13 @@
  * promised without a date, which is kept (scope, wording) with a null year.
  */
 import { z } from 'zod';
-import { optionalText, optionalUkDate, optionalYear, requiredText } from '../import/coerce';
+import {
+	optionalText,
+	optionalUkDate,
+	optionalWebAddress,
+	optionalYear,
+	requiredText
+} from '../import/coerce';
 import { validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
 import { resolveCodedRow } from './authority-column';
@@ -36,7 +42,7 @@ const RowSchema = z.object({
 	}),
 	target: optionalYear,
 	wording: optionalText,
-	source_url: optionalText,
+	source_url: optionalWebAddress,
 	source_name: optionalText,
 	data_checked: optionalUkDate,
 	notes: optionalText

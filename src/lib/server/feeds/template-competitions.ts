@@ -12,6 +12,7 @@ import {
 	optionalText,
 	optionalTime,
 	optionalUkDate,
+	optionalWebAddress,
 	requiredText
 } from '../import/coerce';
 import { validateRecord } from '../import/validate-record';
@@ -50,7 +51,7 @@ const RowSchema = z.object({
 	closes_time: optionalTime,
 	decision_date: optionalUkDate,
 	spend_by: optionalUkDate,
-	source_url: optionalText,
+	source_url: optionalWebAddress,
 	notes: optionalText
 });
 type Row = z.output<typeof RowSchema> & { eligibleTypes: string[] | null };

@@ -55,6 +55,31 @@ describe('template feeds', () => {
 	);
 });
 
+describe('template link columns', () => {
+	it.each([templateCompetitionsFeed, templateTargetsFeed].map((feed) => [feed.key, feed] as const))(
+		'%s: a javascript: source_url is refused, naming row, column and value',
+		async (_key, feed) => {
+			const link = 'javascript:alert(document.cookie)';
+			const example = feed.columns.map((c) => (c.name === 'source_url' ? link : c.example!));
+			const report = await runImport(handle, {
+				feed,
+				source: csvSource(toCsv([feed.columns.map((c) => c.name), example])),
+				fileName: `${feed.key}-bad-link.csv`,
+				importedBy: 'test'
+			});
+			expect(report.status).toBe('rejected');
+			expect(report.groups.filter((g) => g.severity === 'error')).toEqual([
+				expect.objectContaining({
+					column: 'source_url',
+					message: 'expected a web address starting with http:// or https://',
+					rows: [2],
+					values: [link]
+				})
+			]);
+		}
+	);
+});
+
 describe('template helpers', () => {
 	it('fold free-text choices', () => {
 		expect(foldChoice('  In-Progress. ')).toBe('in progress');

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import {
 	optionalNumber,
 	optionalText,
+	optionalWebAddress,
 	optionalYear,
 	parseYear,
 	requiredText
@@ -60,7 +61,7 @@ const RowSchema = z.object({
 	baseline_value: optionalNumber.pipe(z.number().min(0, 'expected kt CO2e, 0 or more').nullable()),
 	interim_targets: interimTargets,
 	wording: optionalText,
-	source_url: optionalText
+	source_url: optionalWebAddress
 });
 type Row = z.output<typeof RowSchema> & { authority_code: string };
 

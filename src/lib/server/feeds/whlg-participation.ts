@@ -3,7 +3,7 @@
  * in the 2025–28 programme and its consortium lead, both by name only, resolved through aliases.
  */
 import { z } from 'zod';
-import { optionalText, requiredText } from '../import/coerce';
+import { optionalText, optionalWebAddress, requiredText } from '../import/coerce';
 import { prepareUpsert } from '../import/upsert';
 import { reportUnresolved, validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
@@ -27,7 +27,7 @@ const RowSchema = z.object({
 			message: `expected one of ${Object.keys(WHLG_STATUS_LABELS).join(', ')}`
 		})
 	),
-	website_url: optionalText,
+	website_url: optionalWebAddress,
 	consortium: optionalText
 });
 type Row = z.output<typeof RowSchema> & { code: string; leadCode: string | null };

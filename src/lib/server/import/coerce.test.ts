@@ -5,6 +5,7 @@ import {
 	optionalText,
 	optionalTime,
 	optionalUkDate,
+	optionalWebAddress,
 	optionalYear,
 	optionalYesNo,
 	parseGbp,
@@ -188,5 +189,17 @@ describe('zod schemas', () => {
 		expect(optionalYesNo.parse('"Y"')).toBe(true);
 		expect(optionalYesNo.parse('')).toBeNull();
 		expect(errorOf(optionalYesNo, 'maybe')).toEqual(['expected yes or no']);
+	});
+
+	it('optionalWebAddress', () => {
+		const expected = ['expected a web address starting with http:// or https://'];
+		expect(optionalWebAddress.parse(' https://www.gov.uk/fund ')).toBe('https://www.gov.uk/fund');
+		expect(optionalWebAddress.parse('http://leeds.gov.uk')).toBe('http://leeds.gov.uk');
+		expect(optionalWebAddress.parse('')).toBeNull();
+		expect(optionalWebAddress.parse(undefined)).toBeNull();
+		expect(errorOf(optionalWebAddress, 'javascript:alert(1)')).toEqual(expected);
+		expect(errorOf(optionalWebAddress, 'JAVASCRIPT:alert(1)')).toEqual(expected);
+		expect(errorOf(optionalWebAddress, 'www.gov.uk/fund')).toEqual(expected);
+		expect(errorOf(optionalWebAddress, 'https://x.example/\r\nEND:VEVENT')).toEqual(expected);
 	});
 });

@@ -5,6 +5,7 @@
  * amounts, free-text yes/no, surrounding spaces, empty cells.
  */
 import { z } from 'zod';
+import { webAddress } from '../../links';
 
 /** Trimmed text; empty (or whitespace-only) becomes null. */
 export const optionalText = z
@@ -217,3 +218,13 @@ export const optionalYesNo = z
 		}
 		return v;
 	});
+
+/**
+ * A link column (source_url, url, website_url): an http or https web address, or empty (null).
+ * Anything else (`javascript:`, a CR LF inside, "Loading...") is an error: such a link would run
+ * script on our pages or break the calendar feed, and it links to nothing a reader could follow.
+ */
+export const optionalWebAddress = optionalText.refine(
+	(s) => s === null || webAddress(s) !== null,
+	'expected a web address starting with http:// or https://'
+);

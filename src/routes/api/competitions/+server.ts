@@ -16,7 +16,7 @@ import {
 	type CompetitionRow
 } from '$lib/server/queries/competitions';
 import { CompetitionFilterSchema, readCompetitionFilter } from '$lib/deadlines';
-import { toCsv } from '$lib/format';
+import { csvResponse, toCsv } from '$lib/csv';
 import type { RequestHandler } from './$types';
 
 const FILTER_KEYS = Object.keys(CompetitionFilterSchema.shape);
@@ -39,12 +39,7 @@ export const GET: RequestHandler = ({ url }) => {
 	const today = serverToday();
 	const rows = listCompetitions(getDatabase().sqlite, filter, today);
 	if (format === 'csv') {
-		return new Response(toCsv(CSV_COLUMNS, rows.map(csvRow)), {
-			headers: {
-				'content-type': 'text/csv; charset=utf-8',
-				'content-disposition': 'attachment; filename="funding-competitions.csv"'
-			}
-		});
+		return csvResponse(toCsv(CSV_COLUMNS, rows.map(csvRow)), 'funding-competitions.csv');
 	}
 	return json({ count: rows.length, today, competitions: rows.map(jsonRow) });
 };

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { readConfig } from '$lib/server/config';
 import { getDatabase } from '$lib/server/db';
-import { toCsv } from '$lib/format';
+import { csvResponse, toCsv } from '$lib/csv';
 import { bidOutcomes, fragmentation } from '$lib/server/metrics/funding';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import {
@@ -100,10 +100,5 @@ export const GET: RequestHandler = ({ url }) => {
 };
 
 function csv(name: string, columns: readonly string[], rows: (string | number | null)[][]) {
-	return new Response('\uFEFF' + toCsv(columns, rows), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${name}"`
-		}
-	});
+	return csvResponse(toCsv(columns, rows), name);
 }

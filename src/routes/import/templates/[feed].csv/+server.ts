@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { listFeedSummaries } from '$lib/server/feeds/catalogue';
-import { toCsv } from '$lib/format';
+import { csvResponse, toCsv } from '$lib/csv';
 import type { RequestHandler } from './$types';
 
 /** A template: the header row and one example row, with a BOM so Excel reads it as UTF-8. */
@@ -11,10 +11,5 @@ export const GET: RequestHandler = ({ params }) => {
 		feed.columns.map((c) => c.name),
 		[feed.columns.map((c) => c.example ?? '')]
 	);
-	return new Response('\uFEFF' + csv + '\r\n', {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="net-zero-local-${feed.key}-template.csv"`
-		}
-	});
+	return csvResponse(`${csv}\r\n`, `net-zero-local-${feed.key}-template.csv`);
 };

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
-import { toCsv } from '$lib/format';
+import { csvResponse, toCsv } from '$lib/csv';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { listAuthorityBids } from '$lib/server/queries/bids';
 import type { RequestHandler } from './$types';
@@ -33,12 +33,7 @@ export const GET: RequestHandler = ({ params, url }) => {
 			),
 			b.partners.map((p) => p.name).join('; ')
 		]);
-		return new Response('\uFEFF' + toCsv([...cols, 'partners'], rows), {
-			headers: {
-				'content-type': 'text/csv; charset=utf-8',
-				'content-disposition': `attachment; filename="bids-${code}.csv"`
-			}
-		});
+		return csvResponse(toCsv([...cols, 'partners'], rows), `bids-${code}.csv`);
 	}
 	return json({ authority: code, count: bids.length, bids });
 };

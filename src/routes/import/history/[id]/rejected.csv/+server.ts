@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDatabase } from '$lib/server/db';
-import { toCsv } from '$lib/format';
+import { csvResponse, toCsv } from '$lib/csv';
 import { getRejectedRows } from '$lib/server/queries/imports';
 import type { RequestHandler } from './$types';
 
@@ -11,10 +11,5 @@ export const GET: RequestHandler = ({ params }) => {
 	if (!id.success) error(404, 'No such import.');
 	const { headers, rows } = getRejectedRows(getDatabase().sqlite, id.data);
 	if (!rows.length) error(404, 'This import set no rows aside.');
-	return new Response('\uFEFF' + toCsv(headers, rows), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="import-${id.data}-rows-set-aside.csv"`
-		}
-	});
+	return csvResponse(toCsv(headers, rows), `import-${id.data}-rows-set-aside.csv`);
 };
