@@ -1,0 +1,76 @@
+/**
+ * `npm start`: build the app only when its sources changed since the last build, then serve it.
+ * The build records a fingerprint of everything it was made from (build/.sources); a restart
+ * with the same sources starts in a second instead of rebuilding for twenty.
+ * Plain JavaScript, so it runs before anything is built or compiled.
+ */
+import { spawnSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const STAMP = join(ROOT, 'build', '.sources');
+const INPUTS = [
+	'src',
+	'static',
+	'drizzle',
+	'package.json',
+	'package-lock.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'tsconfig.json'
+];
+
+function* files(path) {
+	if (!existsSync(path)) return;
+	if (statSync(path).isDirectory()) {
+		for (const name of readdirSync(path).sort()) yield* files(join(path, name));
+	} else {
+		yield path;
+	}
+}
+
+/** A hash of every input file's path and content. */
+export function sourcesFingerprint(root = ROOT) {
+	const hash = createHash('sha256');
+	for (const input of INPUTS) {
+		for (const file of files(join(root, input))) {
+			hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+		}
+	}
+	return hash.digest('hex');
+}
+
+function main() {
+	const fingerprint = sourcesFingerprint();
+	const built = existsSync(join(ROOT, 'build', 'index.js')) && existsSync(STAMP);
+	if (built && readFileSync(STAMP, 'utf8').trim() === fingerprint) {
+		console.log('The build is up to date with the sources: starting it without rebuilding.');
+	} else {
+		console.log(
+			built ? 'The sources changed since the last build: rebuilding…' : 'Building the app…'
+		);
+		const build = spawnSync(
+			process.execPath,
+			[join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'],
+			{
+				cwd: ROOT,
+				stdio: 'inherit'
+			}
+		);
+		if (build.status !== 0) process.exit(build.status ?? 1);
+		writeFileSync(STAMP, fingerprint + '\n');
+	}
+	// adapter-node's own body limit is 512 KB; uploads are limited (and streamed) by the app.
+	const server = spawn(process.execPath, [join(ROOT, 'build')], {
+		cwd: ROOT,
+		stdio: 'inherit',
+		env: { BODY_SIZE_LIMIT: 'Infinity', ...process.env }
+	});
+	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+	server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main();
