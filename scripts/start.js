@@ -7,12 +7,13 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = join(ROOT, 'build', '.sources');
-const INPUTS = [
+/** What a build is made from. */
+export const INPUTS = [
 	'src',
 	'static',
 	'drizzle',
@@ -73,4 +74,5 @@ function main() {
 	server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-main();
+// Run when started as a script; importing it (the tests do) only gives the fingerprint.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,36 @@
+/**
+ * `npm start` rebuilds only when what the build is made from changed: the fingerprint is the
+ * same for the same files and changes with any source file's content, name or a new file.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain JavaScript script with no type declarations
+import { INPUTS, sourcesFingerprint } from '../../scripts/start.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'nzl-start-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('sourcesFingerprint', () => {
+	it('stays the same for the same sources and changes with any of them', () => {
+		for (const name of ['src/lib/format.ts', 'src/app.html', 'package.json', 'svelte.config.js'])
+			cpSync(name, join(dir, name), { recursive: true });
+		expect(INPUTS).toEqual(expect.arrayContaining(['src', 'static', 'package-lock.json']));
+		const first = sourcesFingerprint(dir);
+		expect(sourcesFingerprint(dir)).toBe(first);
+
+		writeFileSync(join(dir, 'src/lib/format.ts'), '// changed\n', { flag: 'a' });
+		const edited = sourcesFingerprint(dir);
+		expect(edited).not.toBe(first);
+
+		renameSync(join(dir, 'src/app.html'), join(dir, 'src/app2.html'));
+		const renamed = sourcesFingerprint(dir);
+		expect(renamed).not.toBe(edited);
+
+		writeFileSync(join(dir, 'static-file.txt'), 'not an input');
+		expect(sourcesFingerprint(dir)).toBe(renamed);
+		writeFileSync(join(dir, 'src/new.ts'), 'export {};\n');
+		expect(sourcesFingerprint(dir)).not.toBe(renamed);
+	});
+});
