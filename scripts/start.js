@@ -24,6 +24,10 @@ export const INPUTS = [
 	'tsconfig.json'
 ];
 
+/**
+ * @param {string} path
+ * @returns {Generator<string>}
+ */
 function* files(path) {
 	if (!existsSync(path)) return;
 	if (statSync(path).isDirectory()) {
@@ -34,6 +38,7 @@ function* files(path) {
 }
 
 /** A hash of every input file's path and content. */
+/** @param {string} root */
 export function sourcesFingerprint(root = ROOT) {
 	const hash = createHash('sha256');
 	for (const input of INPUTS) {
@@ -70,7 +75,8 @@ function main() {
 		stdio: 'inherit',
 		env: { BODY_SIZE_LIMIT: 'Infinity', ...process.env }
 	});
-	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+	for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM']))
+		process.on(signal, () => server.kill(signal));
 	server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 

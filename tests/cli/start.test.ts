@@ -6,7 +6,6 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync, renameSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain JavaScript script with no type declarations
 import { INPUTS, sourcesFingerprint } from '../../scripts/start.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nzl-start-'));
