@@ -2,7 +2,7 @@
  * The funding pages as a researcher and an officer use them: the national picture with its hex
  * map and charts, a council's funding page, and the funding API, on the shipped real data.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chartTableRowCounts, launchBrowser, openPage, waitForDrawnCanvas } from './browser';
 
@@ -16,6 +16,21 @@ afterAll(async () => {
 	await browser?.close();
 });
 
+/** A headline figure's value and its one-line note, found by its label. */
+async function stat(page: Page, label: string) {
+	const card = page.locator('.stat').filter({ has: page.getByText(label, { exact: true }) });
+	return {
+		value: await card.locator('.stat-value').innerText(),
+		note: await card.locator('.stat-note').innerText()
+	};
+}
+
+/** A row of the council's fragmentation table: [figure, this council, median, what it means]. */
+async function figureRow(page: Page, label: string) {
+	const row = page.locator('#fragmentation tbody tr').filter({ hasText: label }).first();
+	return row.locator('th, td').allInnerTexts();
+}
+
 describe('funding', () => {
 	it('national page: hex map of every district and single-tier council, drawn charts with tables', async () => {
 		const { page, errors, close } = await openPage(browser);
@@ -28,11 +43,50 @@ describe('funding', () => {
 			expect(await blackpool.getAttribute('aria-label')).toMatch(/^Blackpool: £\d/);
 			expect(
 				await page.locator('.hexmap a[href="/authorities/TRF/funding"]').getAttribute('aria-label')
-			).toBe('Trafford: no published award');
+			).toBe('Trafford: no published award led');
 			await waitForDrawnCanvas(page);
 			const counts = await chartTableRowCounts(page);
 			expect(counts.length).toBeGreaterThanOrEqual(4);
 			for (const n of counts) expect(n).toBeGreaterThan(0);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('national figures count over the rounds and councils with data, each explained', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/funding`);
+			// 4 of the 7 rounds with both dates are under six weeks (not "of 15 rounds").
+			const short = await stat(page, 'Windows under 6 weeks');
+			expect(short.value).toBe('57%');
+			expect(short.note).toContain(
+				'4 of the 7 rounds whose opening and closing dates are both known (the other 8 of 15 lack a date)'
+			);
+			// The SHDF 2.2 extension and the PSDS 3c re-run: every changed date counts.
+			const changed = await stat(page, 'Published dates changed');
+			expect(changed.value).toBe('2');
+			expect(changed.note).toContain(
+				'1 deadline extended or moved and 1 window re-run or opened later, in 2 rounds'
+			);
+			const gini = await stat(page, 'Inequality of £ per head (Gini)');
+			expect(gini.value).toBe('0.60');
+			expect(gini.note).toContain('over the 45 councils with a published award, not all 361');
+			expect(gini.note).toContain('consortium awards split by population: 0.59 over 69');
+			expect(
+				await page.locator('figure[aria-labelledby="lorenz-title"] .chart-unit').innerText()
+			).toContain('over the 45 district and single-tier councils with a published award');
+			// The estimated map shares Blackpool's consortium award with its members, labelled.
+			await page.goto(`${baseUrl}/funding?metric=estimatedPerHeadGbp`);
+			expect(await page.locator('#map-title').innerText()).toBe('Estimated £ per head, by council');
+			const label = (code: string) =>
+				page.locator(`.hexmap a[href="/authorities/${code}/funding"]`).getAttribute('aria-label');
+			expect(await label('BPL')).toBe('Blackpool: £143.66 (estimate)');
+			expect(await label('BUN')).toBe('Burnley: £28.86 (estimate)');
+			expect(await page.locator('section[aria-labelledby="map-title"]').innerText()).toContain(
+				'Estimated share: each consortium award is split'
+			);
 			expect(errors).toEqual([]);
 		} finally {
 			await close();
@@ -69,6 +123,23 @@ describe('funding', () => {
 			const awards = await page.locator('#awards table').last().innerText();
 			expect(awards).toContain('Consortium lead (12 partners)');
 			expect(awards.match(/£41\.4m/g)?.length).toBe(1);
+			// 41,400,000 × 138,381 / 1,434,276 people in the 13 member councils = £4.0m.
+			expect(awards).toContain('Estimated share for this council £4.0m');
+			// As lead: 57,285,023 / 138,381 = £413.97 against a median of £11.59 (Dorset);
+			// estimated share: 19,879,354 / 138,381 = £143.66 against £12.98.
+			expect(await figureRow(page, '£ per head of awards led')).toEqual(
+				expect.arrayContaining(['£413.97', '£11.59'])
+			);
+			const estimated = await figureRow(page, 'Estimated £ per head');
+			expect(estimated[0]).toContain('estimate');
+			expect(estimated).toEqual(expect.arrayContaining(['£143.66', '£12.98']));
+			expect(await page.locator('#fragmentation').innerText()).toContain(
+				'Estimated share: each consortium award is split between the lead and its partner councils in proportion to their populations'
+			);
+			await page.goto(`${baseUrl}/authorities/BPL`);
+			const section = await page.locator('#funding').innerText();
+			expect(section).toContain('Paid to this council as lead: £57.3m, £413.97 a head');
+			expect(section).toMatch(/£19\.9m, £143\.66 a head\s*estimate/);
 			await page.goto(`${baseUrl}/authorities/BUN/funding`);
 			expect(await page.locator('#awards').innerText()).toContain('Partner; paid to Blackpool');
 			expect(errors).toEqual([]);
@@ -78,7 +149,67 @@ describe('funding', () => {
 		const lead = await (await fetch(`${baseUrl}/api/funding/metrics?authority=BPL`)).json();
 		const partner = await (await fetch(`${baseUrl}/api/funding/metrics?authority=BUN`)).json();
 		expect(lead.metrics.totalGbp).toBe(41_400_000 + 500_000 + 15_385_023);
+		expect(lead.metrics.perHeadGbp).toBeCloseTo(413.97, 2);
+		expect(lead.metrics.estimatedPerHeadGbp).toBeCloseTo(143.66, 2);
+		expect(lead.estimatedShareMethod).toMatch(/^Estimated share: /);
 		expect(partner.metrics).toMatchObject({ totalGbp: 0, partnerAwards: 1 });
+		expect(partner.metrics.estimatedPerHeadGbp).toBeCloseTo(28.86, 2);
+		const national = await (await fetch(`${baseUrl}/api/funding/metrics`)).json();
+		expect(national.windows).toMatchObject({
+			windows: 15,
+			knownWindows: 7,
+			shortWindows: 4,
+			datesChanged: 2
+		});
+		expect(national.perHead).toMatchObject({ councils: 45, estimatedCouncils: 69 });
+	});
+
+	it('cost of bidding adds officer days at the day rate to other costs', async () => {
+		// Two bids for Wyre: 62 officer days and £19,000 of consultants, then 6 days. At £350 a
+		// day: (62 + 6) × 350 = 23,800 + 19,000 = £42,800. Imported, checked, then undone.
+		const csv =
+			'reference,lead_authority,scheme,round,title,status,submitted_on,decided_on,officer_days,bid_cost\n' +
+			'E2E-COST-1,Wyre,Public Sector Decarbonisation Scheme,Phase 4,E2E heat pumps,lost,25/11/2024,28/03/2025,62,"£19,000"\n' +
+			'E2E-COST-2,Wyre,Public Sector Decarbonisation Scheme,Phase 3c,E2E depot boilers,submitted,10/11/2023,,6,\n';
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/import`);
+			await page.setInputFiles('input[type=file]', {
+				name: 'wyre-bids.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from(csv)
+			});
+			await page.getByRole('button', { name: 'Upload and check' }).click();
+			await page.waitForURL(/\/import\/[a-f0-9]{32}$/);
+			await page.getByRole('button', { name: 'Import this file' }).click();
+			await page.waitForURL(/\/import\/history\/\d+/);
+			const history = page.url();
+			try {
+				const api = await (await fetch(`${baseUrl}/api/funding/metrics?authority=WYR`)).json();
+				expect(api.bids).toMatchObject({
+					dayRateGbp: 350,
+					officerDays: 68,
+					otherCostGbp: 19_000,
+					costGbp: 42_800
+				});
+				await page.goto(`${baseUrl}/authorities/WYR/funding`);
+				const cost = await stat(page, 'Cost of bidding');
+				expect(cost.value).toBe('£42,800');
+				expect(cost.note).toBe(
+					'68 officer days × £350 a day + £19,000 other costs (consultants, fees), over 2 costed bids'
+				);
+			} finally {
+				await page.goto(history);
+				page.once('dialog', (d) => void d.accept());
+				await page.getByRole('button', { name: /Undo/ }).click();
+				await page.waitForURL(/undone=1/);
+			}
+			const after = await (await fetch(`${baseUrl}/api/funding/metrics?authority=WYR`)).json();
+			expect(after.bids.bids).toBe(0);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
 	});
 
 	it('serves the figures and bids as JSON and CSV', async () => {

@@ -216,7 +216,10 @@ export function lorenzConfig(
 					type: 'linear',
 					min: 0,
 					max: 100,
-					title: { display: true, text: '% of councils (ordered by £ per head)' }
+					title: {
+						display: true,
+						text: '% of councils with a published award (ordered by £ per head)'
+					}
 				},
 				y: { min: 0, max: 100, title: { display: true, text: '% of £ awarded' } }
 			}

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { getDatabase } from '$lib/server/db';
 import { loadHexes } from '$lib/server/hexmap';
-import { METRIC_EXPLANATIONS, SHORT_WINDOW_DAYS } from '$lib/server/metrics/funding';
+import { METRIC_EXPLANATIONS, SHARE_METHOD, SHORT_WINDOW_DAYS } from '$lib/server/metrics/funding';
 import { getNationalFunding } from '$lib/server/queries/national-funding';
 import { listAwardYears } from '$lib/server/queries/funding-facts';
 import type { PageServerLoad } from './$types';
 
-const MAP_METRICS = ['perHeadGbp', 'effectivePots', 'competitiveShare', 'totalGbp'] as const;
+const MAP_METRICS = [
+	'perHeadGbp',
+	'estimatedPerHeadGbp',
+	'effectivePots',
+	'competitiveShare',
+	'totalGbp'
+] as const;
 
 const QuerySchema = z.object({
 	metric: z.enum(MAP_METRICS).catch('perHeadGbp'),
@@ -28,6 +34,7 @@ export const load: PageServerLoad = ({ url }) => {
 		metric,
 		hexes: loadHexes(),
 		explanations: METRIC_EXPLANATIONS,
+		shareMethod: SHARE_METHOD,
 		shortDays: SHORT_WINDOW_DAYS
 	};
 };

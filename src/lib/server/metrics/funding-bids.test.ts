@@ -38,8 +38,9 @@ describe('bidOutcomes', () => {
 	it('computes success and cost of bidding (hand-worked, £400 a day)', () => {
 		// Decided: won £100k asked/£80k got, lost £50k, won £20k asked (no award recorded).
 		// Requested in decided bids: 100k + 50k + 20k = 170k; won: 80k + 20k = 100k → 100/170.
-		// Cost: 10 days × £400 = 4,000; stated £6,000 (its 20 days ignored); 0 (not costed);
-		// 5 × 400 = 2,000; 0 (idea); 2.5 × 400 = 1,000 → £13,000 over 4 costed bids; 13k / 100k = 0.13.
+		// Officer days: 10 + 20 + 0 + 5 + 0 + 2.5 = 37.5; × £400 = £15,000.
+		// Other costs: £6,000 (the lost bid). Cost: 15,000 + 6,000 = £21,000 over 4 costed bids
+		// (the £20k win and the idea have neither); per £ won: 21k / 100k = 0.21.
 		const o = bidOutcomes(pipeline, 400);
 		expect(o.bids).toBe(6);
 		expect(o.potsBidFor).toBe(5);
@@ -56,9 +57,29 @@ describe('bidOutcomes', () => {
 		expect(o.requestedDecidedGbp).toBe(170_000);
 		expect(o.wonGbp).toBe(100_000);
 		expect(o.successRateGbp).toBeCloseTo(100 / 170, 12);
-		expect(o.costGbp).toBe(13_000);
+		expect(o.officerDays).toBe(37.5);
+		expect(o.otherCostGbp).toBe(6_000);
+		expect(o.costGbp).toBe(21_000);
 		expect(o.costedBids).toBe(4);
-		expect(o.costPerGbpWon).toBeCloseTo(0.13, 12);
+		expect(o.costPerGbpWon).toBeCloseTo(0.21, 12);
+	});
+
+	it('adds officer days at the day rate to other costs, never one instead of the other', () => {
+		// The reported case at the default £350 a day: one bid with 62 days and £19,000 of
+		// consultants, one with 6 days. Days: 62 + 6 = 68; 68 × 350 = 23,800; + 19,000 = £42,800
+		// (not £21,100, which counted the £19,000 instead of the first bid's 62 days).
+		const o = bidOutcomes(
+			[
+				bid({ competitionId: 1, status: 'lost', officerDays: 62, bidCostGbp: 19_000 }),
+				bid({ competitionId: 2, status: 'won', awardedGbp: 428_000, officerDays: 6 })
+			],
+			350
+		);
+		expect(o.costGbp).toBe(42_800);
+		expect(o.officerDays).toBe(68);
+		expect(o.otherCostGbp).toBe(19_000);
+		// 42,800 / 428,000 = 0.1: ten pence of bidding per pound won.
+		expect(o.costPerGbpWon).toBeCloseTo(0.1, 12);
 	});
 
 	it('gives zeros and nulls, not NaN, for no bids', () => {
@@ -71,6 +92,8 @@ describe('bidOutcomes', () => {
 			requestedDecidedGbp: 0,
 			wonGbp: 0,
 			successRateGbp: null,
+			officerDays: 0,
+			otherCostGbp: 0,
 			costGbp: 0,
 			costedBids: 0,
 			costPerGbpWon: null

@@ -1,6 +1,8 @@
 /**
  * A council's bid pipeline in numbers: success by count and by £, and what bidding cost per £
  * won. Losing bids cost officer time too, so costs are summed over every bid, not only winners.
+ * A bid's cost is its officer days at the day rate plus its other costs (consultants, fees): the
+ * bids template's bid_cost column holds those other costs, not a total that replaces the days.
  * Pure; unit-tested.
  */
 
@@ -31,7 +33,11 @@ export interface BidOutcomes {
 	wonGbp: number;
 	/** wonGbp / requestedDecidedGbp */
 	successRateGbp: number | null;
-	/** Per bid: bidCostGbp if given, else officerDays × dayRateGbp, else 0; summed over all bids. */
+	/** Officer days summed over all bids (nulls as 0). */
+	officerDays: number;
+	/** Other costs of bidding (bidCostGbp: consultants, fees) summed over all bids (nulls as 0). */
+	otherCostGbp: number;
+	/** officerDays × dayRateGbp + otherCostGbp. */
 	costGbp: number;
 	/** Bids with a cost or officer days. */
 	costedBids: number;
@@ -53,19 +59,20 @@ export function bidOutcomes(bids: readonly BidFact[], dayRateGbp: number): BidOu
 	const byStatus = Object.fromEntries(BID_STATUSES.map((s) => [s, 0])) as Record<BidStatus, number>;
 	let requestedDecidedGbp = 0;
 	let wonGbp = 0;
-	let costGbp = 0;
+	let officerDays = 0;
+	let otherCostGbp = 0;
 	let costedBids = 0;
 	for (const b of bids) {
 		byStatus[b.status] += 1;
 		if (b.status === 'won' || b.status === 'lost') requestedDecidedGbp += b.requestedGbp ?? 0;
 		// A win recorded before the grant letter often has only the sum asked for.
 		if (b.status === 'won') wonGbp += b.awardedGbp ?? b.requestedGbp ?? 0;
-		// A stated £ cost beats an estimate from days, which misses consultants and partners' time.
-		if (b.bidCostGbp !== null) costGbp += b.bidCostGbp;
-		else if (b.officerDays !== null) costGbp += b.officerDays * dayRateGbp;
+		officerDays += b.officerDays ?? 0;
+		otherCostGbp += b.bidCostGbp ?? 0;
 		if (b.bidCostGbp !== null || b.officerDays !== null) costedBids += 1;
 	}
 	const decided = byStatus.won + byStatus.lost;
+	const costGbp = officerDays * dayRateGbp + otherCostGbp;
 	return {
 		bids: bids.length,
 		// Every competition in the pipeline, ideas included: the pots the council went after.
@@ -76,6 +83,8 @@ export function bidOutcomes(bids: readonly BidFact[], dayRateGbp: number): BidOu
 		requestedDecidedGbp,
 		wonGbp,
 		successRateGbp: requestedDecidedGbp > 0 ? wonGbp / requestedDecidedGbp : null,
+		officerDays,
+		otherCostGbp,
 		costGbp,
 		costedBids,
 		// With no bid costed, a cost of £0 would read as "bidding is free": unknown instead.

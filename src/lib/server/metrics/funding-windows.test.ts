@@ -33,31 +33,66 @@ describe('windowDays', () => {
 });
 
 describe('windowSummary', () => {
-	it('summarises known windows and counts extensions (hand-worked)', () => {
-		// Days: 72 (SHDF 2.2), 30, 42 (1 Mar → 31 Mar = 30, + 12), unknown.
-		// Median of 30, 42, 72 = 42; under 42 days: only 30 → 1 of 3; extended: 2 competitions.
+	it('summarises known windows over the rounds with both dates, not over every round (hand-worked)', () => {
+		// Days: 72 (SHDF 2.2), 30, 42 (1 Mar → 31 Mar = 30, + 12), unknown (no opening date).
+		// Known windows: 3 of 4 rounds. Median of 30, 42, 72 = 42; under 42 days: only 30 → 1 of
+		// the 3 known (not 1 of 4). Dates changed: 1 + 2 deadlines = 3, in 2 rounds.
 		const s = windowSummary([
-			{ competitionId: 1, opens: '2023-11-20', closes: '2024-01-31', extensions: 1 },
-			{ competitionId: 2, opens: '2024-01-01', closes: '2024-01-31', extensions: 0 },
-			{ competitionId: 3, opens: '2024-03-01', closes: '2024-04-12', extensions: 2 },
-			{ competitionId: 4, opens: null, closes: '2024-05-01', extensions: 0 }
+			{ competitionId: 1, opens: '2023-11-20', closes: '2024-01-31', ...changes(0, 1) },
+			{ competitionId: 2, opens: '2024-01-01', closes: '2024-01-31', ...changes(0, 0) },
+			{ competitionId: 3, opens: '2024-03-01', closes: '2024-04-12', ...changes(0, 2) },
+			{ competitionId: 4, opens: null, closes: '2024-05-01', ...changes(0, 0) }
 		]);
 		expect(SHORT_WINDOW_DAYS).toBe(42);
-		expect(s).toEqual({ windows: 4, medianDays: 42, shortShare: 1 / 3, extended: 2 });
+		expect(s).toEqual({
+			windows: 4,
+			knownWindows: 3,
+			shortWindows: 1,
+			medianDays: 42,
+			shortShare: 1 / 3,
+			roundsChanged: 2,
+			datesChanged: 3,
+			deadlinesMoved: 3,
+			openingsMoved: 0
+		});
+	});
+
+	it('counts every changed date: a re-run opening and a deadline moved twice (hand-worked)', () => {
+		// PSDS 3c: the 10 Oct opening was discarded and re-run on 7 Nov (1 opening moved, no
+		// deadline moved). A round extended twice: 2 deadlines moved. An untouched round: 0.
+		// Rounds changed: 2 of 3; dates changed: 1 + 2 = 3 (an "extended" yes/no would say 1).
+		const s = windowSummary([
+			{ competitionId: 6, opens: '2023-11-07', closes: '2023-11-10', ...changes(1, 0) },
+			{ competitionId: 7, opens: '2024-01-01', closes: '2024-03-01', ...changes(0, 2) },
+			{ competitionId: 8, opens: '2024-01-01', closes: '2024-01-15', ...changes(0, 0) }
+		]);
+		expect(s.roundsChanged).toBe(2);
+		expect(s.datesChanged).toBe(3);
+		expect(s.openingsMoved).toBe(1);
+		expect(s.deadlinesMoved).toBe(2);
 	});
 
 	it('gives nulls, not NaN, when no window is known', () => {
 		expect(windowSummary([])).toEqual({
 			windows: 0,
+			knownWindows: 0,
+			shortWindows: 0,
 			medianDays: null,
 			shortShare: null,
-			extended: 0
+			roundsChanged: 0,
+			datesChanged: 0,
+			deadlinesMoved: 0,
+			openingsMoved: 0
 		});
-		expect(
-			windowSummary([{ competitionId: 1, opens: null, closes: null, extensions: 0 }]).shortShare
-		).toBeNull();
+		const one = windowSummary([{ competitionId: 1, opens: null, closes: null, ...changes(0, 0) }]);
+		expect(one.shortShare).toBeNull();
+		expect(one.knownWindows).toBe(0);
 	});
 });
+
+function changes(openingChanges: number, closingChanges: number) {
+	return { openingChanges, closingChanges };
+}
 
 describe('churn', () => {
 	it('counts schemes with one distinct round (hand-worked)', () => {

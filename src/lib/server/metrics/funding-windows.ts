@@ -1,15 +1,19 @@
 /**
  * Application windows and churn: how long councils get to bid (days from open to close), how
- * often deadlines move, and how many schemes ran a single round only. Pure; unit-tested.
+ * often published dates change (deadlines extended or brought forward, windows re-run or
+ * postponed), and how many schemes ran a single round only. Pure; unit-tested.
  */
 import { median } from './funding-stats';
 
-/** A competition's current (not superseded) dates, ISO yyyy-mm-dd. */
+/** A competition's current (not superseded) dates, ISO yyyy-mm-dd, and how many were replaced. */
 export interface WindowFact {
 	competitionId: number;
 	opens: string | null;
 	closes: string | null;
-	extensions: number;
+	/** Opening dates replaced by a later one: a re-run window (PSDS 3c) or a postponed opening. */
+	openingChanges: number;
+	/** Closing dates replaced: each extension (or deadline brought forward) counts once. */
+	closingChanges: number;
 }
 
 /** Six weeks: windows shorter than this are counted as short. */
@@ -42,25 +46,45 @@ export function windowDays(opens: string | null, closes: string | null): number 
 }
 
 export interface WindowSummary {
+	/** Rounds counted, with or without known dates. */
 	windows: number;
+	/** Rounds whose opening and closing dates are both known (the base of medianDays and shortShare). */
+	knownWindows: number;
+	/** Known windows under SHORT_WINDOW_DAYS. */
+	shortWindows: number;
 	medianDays: number | null;
-	/** Share (0..1) of known windows under SHORT_WINDOW_DAYS. */
+	/** shortWindows / knownWindows (0..1); null when no window is known. */
 	shortShare: number | null;
-	/** Competitions with extensions > 0. */
-	extended: number;
+	/** Rounds with at least one opening or closing date replaced. */
+	roundsChanged: number;
+	/** Every replaced date: openingChanges + closingChanges over all rounds. */
+	datesChanged: number;
+	/** Closing dates replaced (extensions, deadlines brought forward). */
+	deadlinesMoved: number;
+	/** Opening dates replaced (re-runs, postponed openings). */
+	openingsMoved: number;
 }
 
-/** Median window length, share of short windows and how many deadlines were extended. */
+/** Median window length, share of short windows and how many published dates changed. */
 export function windowSummary(windows: readonly WindowFact[]): WindowSummary {
 	const days = windows
 		.map((w) => windowDays(w.opens, w.closes))
 		.filter((d): d is number => d !== null);
+	const shortWindows = days.filter((d) => d < SHORT_WINDOW_DAYS).length;
+	const deadlinesMoved = windows.reduce((n, w) => n + w.closingChanges, 0);
+	const openingsMoved = windows.reduce((n, w) => n + w.openingChanges, 0);
 	return {
 		windows: windows.length,
+		knownWindows: days.length,
+		shortWindows,
 		medianDays: median(days),
-		shortShare:
-			days.length > 0 ? days.filter((d) => d < SHORT_WINDOW_DAYS).length / days.length : null,
-		extended: windows.filter((w) => w.extensions > 0).length
+		// A round with a missing date has no window length: it is neither short nor long, so it
+		// is left out of the base rather than counted as "not short".
+		shortShare: days.length > 0 ? shortWindows / days.length : null,
+		roundsChanged: windows.filter((w) => w.openingChanges + w.closingChanges > 0).length,
+		datesChanged: deadlinesMoved + openingsMoved,
+		deadlinesMoved,
+		openingsMoved
 	};
 }
 

@@ -18,6 +18,8 @@ function award(a: Partial<AwardFact> & Pick<AwardFact, 'competitionId' | 'amount
 		isConsortium: false,
 		role: 'lead',
 		isSample: false,
+		// Unless a test says otherwise, an award counts in full to the council it is listed under.
+		estimatedShareGbp: a.role === 'partner' ? 0 : a.amountGbp,
 		...a
 	};
 }
@@ -27,10 +29,24 @@ function award(a: Partial<AwardFact> & Pick<AwardFact, 'competitionId' | 'amount
 const awards = [
 	award({ competitionId: 1, amountGbp: 4e6, funder: 'DfT' }),
 	award({ competitionId: 1, amountGbp: 2e6, funder: 'DfT' }),
-	award({ competitionId: 2, amountGbp: 3e6, kind: 'formula', isConsortium: true }),
+	// This council's estimated share of the £3m consortium award it leads: £1.2m.
+	award({
+		competitionId: 2,
+		amountGbp: 3e6,
+		kind: 'formula',
+		isConsortium: true,
+		estimatedShareGbp: 1.2e6
+	}),
 	award({ competitionId: 3, amountGbp: 4e5, funder: null, kind: 'expression_of_interest' }),
 	award({ competitionId: 3, amountGbp: 6e5, funder: null, kind: 'expression_of_interest' }),
-	award({ competitionId: 9, amountGbp: 41.4e6, isConsortium: true, role: 'partner' })
+	// A partner in another council's £41.4m award, with an estimated share of £4.14m.
+	award({
+		competitionId: 9,
+		amountGbp: 41.4e6,
+		isConsortium: true,
+		role: 'partner',
+		estimatedShareGbp: 4.14e6
+	})
 ];
 
 describe('fragmentation', () => {
@@ -56,11 +72,28 @@ describe('fragmentation', () => {
 		expect(fragmentationBand(s.effectivePots)).toBe('moderate');
 	});
 
+	it('adds estimated shares of led and partner awards apart from the published total (hand-worked)', () => {
+		// Shares: 4 + 2 + 1.2 (of the £3m it leads) + 0.4 + 0.6 + 4.14 (as partner) = £12.34m.
+		// Per head: 12,340,000 / 50,000 = £246.80, beside £200 counting led awards in full.
+		const s = fragmentation(awards, 50_000);
+		expect(s.estimatedGbp).toBeCloseTo(12.34e6, 4);
+		expect(s.estimatedPerHeadGbp).toBeCloseTo(246.8, 8);
+		expect(s.perHeadGbp).toBe(200);
+		expect(fragmentation(awards, null).estimatedPerHeadGbp).toBeNull();
+	});
+
 	it('counts a consortium award once, against its lead (the Blackpool case)', () => {
 		// One £41.4m consortium award led by Blackpool; two partner councils see the same award.
+		// Estimated shares by population: lead 50,000, partners 25,000 each of 100,000 people →
+		// £20.7m and £10.35m each, which sum back to £41.4m.
 		const shared = { competitionId: 7, amountGbp: 41.4e6, isConsortium: true };
-		const lead = fragmentation([award({ ...shared, role: 'lead' })]);
-		const partners = [1, 2].map(() => fragmentation([award({ ...shared, role: 'partner' })]));
+		const lead = fragmentation(
+			[award({ ...shared, role: 'lead', estimatedShareGbp: 20.7e6 })],
+			50_000
+		);
+		const partners = [1, 2].map(() =>
+			fragmentation([award({ ...shared, role: 'partner', estimatedShareGbp: 10.35e6 })], 25_000)
+		);
 		expect(lead.totalGbp).toBe(41.4e6);
 		expect(lead.consortiumShare).toBe(1);
 		expect(lead.partnerAwards).toBe(0);
@@ -72,6 +105,12 @@ describe('fragmentation', () => {
 		}
 		// Summing across the lead and its partners: 41.4m + 0 + 0 = 41.4m, counted once.
 		expect(lead.totalGbp + partners.reduce((s, p) => s + p.totalGbp, 0)).toBe(41.4e6);
+		// As lead: 41,400,000 / 50,000 = £828 a head, partners £0; estimated: 20.7m / 50,000 =
+		// £414 and 10.35m / 25,000 = £414 a head each: the same for every member's residents.
+		expect(lead.perHeadGbp).toBe(828);
+		expect(lead.estimatedPerHeadGbp).toBe(414);
+		for (const p of partners) expect(p.estimatedPerHeadGbp).toBe(414);
+		expect(lead.estimatedGbp + partners.reduce((s, p) => s + p.estimatedGbp, 0)).toBe(41.4e6);
 	});
 
 	it('gives nulls, not NaN, for no awards', () => {
@@ -87,7 +126,9 @@ describe('fragmentation', () => {
 			effectivePots: null,
 			shareUnder1m: null,
 			consortiumShare: null,
-			partnerAwards: 0
+			partnerAwards: 0,
+			estimatedGbp: 0,
+			estimatedPerHeadGbp: 0
 		});
 	});
 
@@ -129,7 +170,7 @@ describe('METRIC_EXPLANATIONS', () => {
 			...Object.keys(bidOutcomes([], 400)),
 			...Object.keys(windowSummary([]))
 		];
-		expect(fields.length).toBe(27);
+		expect(fields.length).toBe(36);
 		for (const f of fields) {
 			expect(METRIC_EXPLANATIONS[f], f).toMatch(/^[A-Z].+\.$/);
 		}

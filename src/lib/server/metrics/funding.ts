@@ -2,7 +2,9 @@
  * How fragmented one authority's (or the nation's) net-zero funding is: how many pots and
  * funders the money came from, how concentrated it is, how much is competitive, small or shared
  * in consortia. Consortium money is counted once, against its lead: partners see the award but
- * never add it to their totals, so summing councils never double-counts. The entry point for all
+ * never add it to their totals, so summing councils never double-counts. Beside that published
+ * view, an estimated share splits each consortium award across its members by population
+ * (funding-shares.ts), so £ per head can also be read per member. The entry point for all
  * funding metrics (bids, windows and statistics live in the funding-*.ts siblings). Pure;
  * unit-tested. Callers choose which rows to pass (year, published vs sample): nothing is
  * filtered here.
@@ -19,6 +21,12 @@ export {
 	type BidOutcomes,
 	type BidStatus
 } from './funding-bids';
+export {
+	populationShares,
+	SHARE_METHOD,
+	type MemberShare,
+	type ShareMember
+} from './funding-shares';
 export {
 	churn,
 	SHORT_WINDOW_DAYS,
@@ -41,6 +49,8 @@ export interface AwardFact {
 	isConsortium: boolean;
 	/** 'lead' = paid to this authority; 'partner' = it shares in a consortium award paid to another. */
 	role: 'lead' | 'partner';
+	/** This authority's estimated share of the award, in £ (the whole award unless shared in a consortium). */
+	estimatedShareGbp: number;
 	isSample: boolean;
 }
 
@@ -68,6 +78,10 @@ export interface FragmentationSummary {
 	consortiumShare: number | null;
 	/** Consortium awards where this authority is a partner (not in totalGbp). */
 	partnerAwards: number;
+	/** Sum of estimatedShareGbp over lead and partner awards: consortium awards split by population. An estimate. */
+	estimatedGbp: number;
+	/** estimatedGbp / population when population > 0. An estimate. */
+	estimatedPerHeadGbp: number | null;
 }
 
 const SMALL_AWARD_GBP = 1_000_000;
@@ -82,6 +96,8 @@ export function fragmentation(
 	const byPot = new Map<number, number>();
 	for (const a of lead) byPot.set(a.competitionId, (byPot.get(a.competitionId) ?? 0) + a.amountGbp);
 	const concentration = totalGbp > 0 ? hhi([...byPot.values()]) : null;
+	const estimatedGbp = awards.reduce((s, a) => s + a.estimatedShareGbp, 0);
+	const perHead = (gbp: number) => (population && population > 0 ? gbp / population : null);
 	const shareOfTotal = (keep: (a: AwardFact) => boolean) =>
 		totalGbp > 0 ? lead.filter(keep).reduce((s, a) => s + a.amountGbp, 0) / totalGbp : null;
 	return {
@@ -90,7 +106,7 @@ export function fragmentation(
 		funders: new Set(lead.map((a) => a.funder).filter((f) => f !== null)).size,
 		totalGbp,
 		medianAwardGbp: median(lead.map((a) => a.amountGbp)),
-		perHeadGbp: population && population > 0 ? totalGbp / population : null,
+		perHeadGbp: perHead(totalGbp),
 		// Expressions of interest lead to allocations without a scored contest, so they are not
 		// counted as competitive.
 		competitiveShare: shareOfTotal((a) => a.kind === 'competitive'),
@@ -101,7 +117,9 @@ export function fragmentation(
 				? lead.filter((a) => a.amountGbp < SMALL_AWARD_GBP).length / lead.length
 				: null,
 		consortiumShare: shareOfTotal((a) => a.isConsortium),
-		partnerAwards: awards.filter((a) => a.role === 'partner').length
+		partnerAwards: awards.filter((a) => a.role === 'partner').length,
+		estimatedGbp,
+		estimatedPerHeadGbp: perHead(estimatedGbp)
 	};
 }
 
@@ -131,7 +149,8 @@ const explanations = {
 	totalGbp:
 		'Total £ awarded to the council as lead; consortium awards count once, against the lead council.',
 	medianAwardGbp: 'The middle award size: half the awards were smaller, half larger.',
-	perHeadGbp: 'Total £ awarded divided by the number of residents.',
+	perHeadGbp:
+		'Total £ awarded to the council as lead divided by its residents; a consortium award counts in full to its lead.',
 	competitiveShare:
 		'Share of the £ that came from competitions where councils bid against each other.',
 	hhi: 'How concentrated the £ is across pots, from near 0 (spread over many) to 1 (all from one pot).',
@@ -142,6 +161,10 @@ const explanations = {
 		'Share of the £ that came from awards the council led on behalf of a consortium.',
 	partnerAwards:
 		'Consortium awards paid to another council in which this council is a partner (not in its total).',
+	estimatedGbp:
+		"An estimate of the £ for this council's residents, with each consortium award split across its member councils by population.",
+	estimatedPerHeadGbp:
+		'An estimate of £ per resident, with each consortium award split across its member councils by population.',
 	bids: 'Number of bids in the pipeline, at any stage.',
 	potsBidFor: 'Number of different funding competitions the council has bids for, at any stage.',
 	byStatus: 'Bids at each stage: idea, drafting, submitted, won, lost, withdrawn.',
@@ -150,14 +173,22 @@ const explanations = {
 	requestedDecidedGbp: 'Total £ asked for in bids that have been decided.',
 	wonGbp: 'Total £ awarded in won bids (the £ asked for, where the award is not yet recorded).',
 	successRateGbp: 'Share of the £ asked for in decided bids that was won.',
+	officerDays: 'Officer days spent preparing all bids, won or lost.',
+	otherCostGbp: 'Other costs of preparing all bids, such as consultants and fees.',
 	costGbp:
-		'Estimated cost of preparing all bids, won or lost: the stated cost, or officer days × the day rate.',
+		'Estimated cost of preparing all bids, won or lost: officer days × the day rate, plus other costs.',
 	costedBids: 'Bids with a recorded cost or officer days.',
 	costPerGbpWon: 'Cost of bidding for every £1 won.',
-	windows: 'Number of competitions counted.',
+	windows: 'Number of funding rounds counted, with or without known dates.',
+	knownWindows: 'Rounds whose opening and closing dates are both known.',
+	shortWindows: `Rounds with both dates known whose window was shorter than six weeks (${SHORT_WINDOW_DAYS} days).`,
 	medianDays: 'The middle application window: days from opening to closing date.',
-	shortShare: `Share of application windows shorter than six weeks (${SHORT_WINDOW_DAYS} days).`,
-	extended: 'Competitions whose closing date was moved at least once.'
+	shortShare: `Share of the rounds with both dates known whose window was shorter than six weeks (${SHORT_WINDOW_DAYS} days).`,
+	roundsChanged: 'Rounds with at least one published opening or closing date changed.',
+	datesChanged:
+		'Published dates later replaced: each extended or moved deadline and each re-run or postponed opening counts once.',
+	deadlinesMoved: 'Closing dates replaced by another (extensions, or deadlines brought forward).',
+	openingsMoved: 'Opening dates replaced by another (a window re-run, or a postponed opening).'
 } satisfies Record<ExplainedField, string>;
 
 /** One plain sentence per metric, for the UI, keyed by FragmentationSummary / BidOutcomes / WindowSummary field name. */

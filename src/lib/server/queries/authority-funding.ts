@@ -1,7 +1,8 @@
 /**
  * Everything the council funding page and its API show: the bid pipeline, awards by funder and
  * year, fragmentation figures beside the median of councils of the same type, and the cost of
- * bidding. Published (real) figures and sample figures are computed apart, never mixed.
+ * bidding. Published (real) figures and sample figures are computed apart, never mixed. The page
+ * and the API take their figures from the same getAuthorityMetrics, so they cannot disagree.
  */
 import type Database from 'better-sqlite3';
 import {
@@ -24,27 +25,64 @@ export const COMPARED_METRICS = [
 	'competitiveShare',
 	'effectivePots',
 	'shareUnder1m',
-	'consortiumShare'
+	'consortiumShare',
+	'estimatedPerHeadGbp'
 ] as const satisfies readonly (keyof FragmentationSummary)[];
+
+/** Figures that count shares of others' awards: their medians include partner-only councils. */
+const SHARED_METRICS = new Set<string>(['estimatedPerHeadGbp']);
 
 export interface TypeComparison {
 	typeName: string;
-	/** Councils of this type with at least one published award: the median is over these. */
+	/** Councils of this type that led at least one published award: most medians are over these. */
 	councils: number;
+	/** Councils of this type that led or shared in one: the base of the estimated figures' medians. */
+	councilsWithAnyAward: number;
 	medians: Partial<Record<(typeof COMPARED_METRICS)[number], number | null>>;
 }
 
-export interface AuthorityFunding {
-	awards: AwardRow[];
-	bids: BidRow[];
+export interface AuthorityMetrics {
 	population: number | null;
 	/** From published awards only. */
 	fragmentation: FragmentationSummary;
+	outcomes: BidOutcomes;
+	/** Whether the bids counted in outcomes include sample ones. */
+	bidsAreSample: boolean;
+}
+
+/** One council's figures from published awards (all years, or awards dated one year). */
+export function getAwardFigures(
+	sqlite: Database.Database,
+	code: string,
+	year: number | null = null
+): Pick<AuthorityMetrics, 'population' | 'fragmentation'> {
+	const population =
+		listAuthorityPopulations(sqlite).find((p) => p.code === code)?.population ?? null;
+	const facts = listAwardFacts(sqlite, { authority: code, year });
+	return { population, fragmentation: fragmentation(facts, population) };
+}
+
+/** One council's funding figures and bid outcomes, for all years or one (awards and bids dated that year). */
+export function getAuthorityMetrics(
+	sqlite: Database.Database,
+	code: string,
+	dayRateGbp: number,
+	year: number | null = null
+): AuthorityMetrics {
+	const bids = listBidFacts(sqlite, code).filter((b) => year === null || b.year === year);
+	return {
+		...getAwardFigures(sqlite, code, year),
+		outcomes: bidOutcomes(bids, dayRateGbp),
+		bidsAreSample: bids.some((b) => b.isSample)
+	};
+}
+
+export interface AuthorityFunding extends AuthorityMetrics {
+	awards: AwardRow[];
+	bids: BidRow[];
 	/** Including sample awards, when there are any (shown apart, labelled). */
 	fragmentationWithSample: FragmentationSummary | null;
 	comparison: TypeComparison;
-	outcomes: BidOutcomes;
-	bidsAreSample: boolean;
 	dayRateGbp: number;
 }
 
@@ -53,22 +91,18 @@ export function getAuthorityFunding(
 	code: string,
 	dayRateGbp: number
 ): AuthorityFunding {
-	const populations = listAuthorityPopulations(sqlite);
-	const me = populations.find((p) => p.code === code);
-	const population = me?.population ?? null;
-	const real = listAwardFacts(sqlite, { authority: code });
+	const me = listAuthorityPopulations(sqlite).find((p) => p.code === code);
+	const metrics = getAuthorityMetrics(sqlite, code, dayRateGbp);
 	const withSample = listAwardFacts(sqlite, { authority: code, includeSample: true });
-	const bids = listAuthorityBids(sqlite, code);
 	return {
+		...metrics,
 		awards: listAuthorityAwards(sqlite, code),
-		bids,
-		population,
-		fragmentation: fragmentation(real, population),
+		bids: listAuthorityBids(sqlite, code),
 		fragmentationWithSample:
-			withSample.length > real.length ? fragmentation(withSample, population) : null,
+			withSample.length > metrics.fragmentation.awards + metrics.fragmentation.partnerAwards
+				? fragmentation(withSample, metrics.population)
+				: null,
 		comparison: compareWithType(sqlite, me?.type ?? null, me?.typeName ?? ''),
-		outcomes: bidOutcomes(listBidFacts(sqlite, code), dayRateGbp),
-		bidsAreSample: bids.some((b) => b.isSample),
 		dayRateGbp
 	};
 }
@@ -79,7 +113,7 @@ function compareWithType(
 	type: string | null,
 	typeName: string
 ): TypeComparison {
-	if (!type) return { typeName, councils: 0, medians: {} };
+	if (!type) return { typeName, councils: 0, councilsWithAnyAward: 0, medians: {} };
 	const peers = listAuthorityPopulations(sqlite).filter((p) => p.type === type);
 	const facts = listAwardFacts(sqlite);
 	const summaries = peers
@@ -89,10 +123,12 @@ function compareWithType(
 				p.population
 			)
 		)
-		.filter((s) => s.awards > 0);
+		.filter((s) => s.awards > 0 || s.partnerAwards > 0);
+	const led = summaries.filter((s) => s.awards > 0);
 	const medians: TypeComparison['medians'] = {};
 	for (const m of COMPARED_METRICS) {
-		medians[m] = median(summaries.map((s) => s[m]).filter((v): v is number => v !== null));
+		const base = SHARED_METRICS.has(m) ? summaries : led;
+		medians[m] = median(base.map((s) => s[m]).filter((v): v is number => v !== null));
 	}
-	return { typeName, councils: summaries.length, medians };
+	return { typeName, councils: led.length, councilsWithAnyAward: summaries.length, medians };
 }

@@ -9,7 +9,9 @@ import {
 	type YearTotal,
 	type EmissionsSummary
 } from '../metrics/emissions';
+import type { FragmentationSummary } from '../metrics/funding';
 import { getAuthority, type AuthorityDetail } from './authorities';
+import { getAwardFigures } from './authority-funding';
 import {
 	getDeclaration,
 	listPlans,
@@ -51,6 +53,11 @@ export interface AuthorityProfile {
 	plans: PlanRow[];
 	emissions: EmissionsSeries[];
 	awards: AwardRow[];
+	/** £ and £ per head from published awards: as lead, and the estimated share (consortium awards split). */
+	fundingFigures: Pick<
+		FragmentationSummary,
+		'totalGbp' | 'perHeadGbp' | 'estimatedGbp' | 'estimatedPerHeadGbp' | 'partnerAwards'
+	> & { population: number | null };
 	participations: ParticipationRow[];
 }
 
@@ -79,6 +86,22 @@ export function getAuthorityProfile(
 			};
 		}),
 		awards: listAuthorityAwards(sqlite, code),
+		fundingFigures: fundingFigures(sqlite, code),
 		participations: listAuthorityParticipations(sqlite, code)
+	};
+}
+
+function fundingFigures(
+	sqlite: Database.Database,
+	code: string
+): AuthorityProfile['fundingFigures'] {
+	const { population, fragmentation: f } = getAwardFigures(sqlite, code);
+	return {
+		population,
+		totalGbp: f.totalGbp,
+		perHeadGbp: f.perHeadGbp,
+		estimatedGbp: f.estimatedGbp,
+		estimatedPerHeadGbp: f.estimatedPerHeadGbp,
+		partnerAwards: f.partnerAwards
 	};
 }

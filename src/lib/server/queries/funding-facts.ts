@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { AwardFact, BidFact, WindowFact } from '../metrics/funding';
+import { estimatedShareGbp, LATEST_POPULATION_SQL, listAwardShares } from './award-shares';
 import { all } from './statements';
 
 export interface AuthorityAwardFact extends AwardFact {
@@ -12,26 +13,29 @@ export interface AuthorityAwardFact extends AwardFact {
 
 /**
  * Every award with the authority it counts for: the lead (role 'lead') and each partner council
- * (role 'partner'). Lead rows alone sum to the money; partner rows never add to it.
+ * (role 'partner'). Lead rows alone sum to the money; partner rows never add to it. Each row also
+ * carries the authority's estimated share (consortium awards split by population), whose sum
+ * over lead and partner rows is the money again.
  */
 export function listAwardFacts(
 	sqlite: Database.Database,
 	opts: { authority?: string | null; year?: number | null; includeSample?: boolean } = {}
 ): AuthorityAwardFact[] {
 	const rows = all<
-		Omit<AuthorityAwardFact, 'isConsortium' | 'isSample'> & {
+		Omit<AuthorityAwardFact, 'isConsortium' | 'isSample' | 'estimatedShareGbp'> & {
+			awardId: number;
 			isConsortium: number;
 			isSample: number;
 		}
 	>(
 		sqlite,
 		`SELECT * FROM (
-		   SELECT a.authority_code AS authorityCode, 'lead' AS role, a.competition_id AS competitionId, c.scheme, c.round,
+		   SELECT a.id AS awardId, a.authority_code AS authorityCode, 'lead' AS role, a.competition_id AS competitionId, c.scheme, c.round,
 		          f.name AS funder, c.kind, a.amount_gbp AS amountGbp, CAST(substr(a.award_date, 1, 4) AS INTEGER) AS year,
 		          a.is_consortium AS isConsortium, a.is_sample AS isSample
 		   FROM awards a JOIN competitions c ON c.id = a.competition_id LEFT JOIN funders f ON f.id = c.funder_id
 		   UNION ALL
-		   SELECT p.authority_code, 'partner', a.competition_id, c.scheme, c.round, f.name, c.kind, a.amount_gbp,
+		   SELECT DISTINCT a.id, p.authority_code, 'partner', a.competition_id, c.scheme, c.round, f.name, c.kind, a.amount_gbp,
 		          CAST(substr(a.award_date, 1, 4) AS INTEGER), 1, a.is_sample
 		   FROM partners p JOIN awards a ON a.id = p.award_id JOIN competitions c ON c.id = a.competition_id
 		   LEFT JOIN funders f ON f.id = c.funder_id
@@ -45,7 +49,13 @@ export function listAwardFacts(
 		opts.year ?? null,
 		opts.includeSample ? 1 : 0
 	);
-	return rows.map((r) => ({ ...r, isConsortium: !!r.isConsortium, isSample: !!r.isSample }));
+	const shares = listAwardShares(sqlite);
+	return rows.map(({ awardId, ...r }) => ({
+		...r,
+		isConsortium: !!r.isConsortium,
+		isSample: !!r.isSample,
+		estimatedShareGbp: estimatedShareGbp(shares, awardId, r.authorityCode, r.role, r.amountGbp)
+	}));
 }
 
 export function listBidFacts(
@@ -65,8 +75,9 @@ export function listBidFacts(
 }
 
 /**
- * Current (not superseded) first opening and last closing date of every competition; an
- * extension is a closing date replaced by a later one (a re-run opening is not one).
+ * Current (not superseded) first opening and last closing date of every competition, and how
+ * many of each were replaced: every superseded row is one changed date, so a deadline extended
+ * twice counts two and a re-run window (a superseded opening) counts too.
  */
 export function listWindowFacts(
 	sqlite: Database.Database,
@@ -77,7 +88,8 @@ export function listWindowFacts(
 		`SELECT c.id AS competitionId, c.scheme, c.round, c.kind,
 		        (SELECT min(date) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'opens' AND d.superseded_by_id IS NULL) AS opens,
 		        (SELECT max(date) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'closes' AND d.superseded_by_id IS NULL) AS closes,
-		        (SELECT count(*) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'closes' AND d.superseded_by_id IS NOT NULL) AS extensions
+		        (SELECT count(*) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'opens' AND d.superseded_by_id IS NOT NULL) AS openingChanges,
+		        (SELECT count(*) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'closes' AND d.superseded_by_id IS NOT NULL) AS closingChanges
 		 FROM competitions c WHERE (? OR c.is_sample = 0) ORDER BY c.scheme, c.round`,
 		includeSample ? 1 : 0
 	);
@@ -98,7 +110,7 @@ export function listAuthorityPopulations(sqlite: Database.Database): AuthorityPo
 	return all(
 		sqlite,
 		`SELECT a.code, a.nice_name AS name, a.type, a.type_name AS typeName, a.tier, a.gss_code AS gssCode,
-		        coalesce((SELECT p.population FROM authority_populations p WHERE p.authority_code = a.code ORDER BY p.year DESC LIMIT 1), a.population_2020) AS population
+		        ${LATEST_POPULATION_SQL} AS population
 		 FROM authorities a WHERE a.is_current = 1 ORDER BY a.nice_name`
 	);
 }

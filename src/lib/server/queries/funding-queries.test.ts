@@ -38,10 +38,10 @@ describe('funding queries on the published facts', () => {
 		const { windows } = getNationalFunding(handle.sqlite);
 		expect(
 			windows.find((w) => w.label === 'Social Housing Decarbonisation Fund, Wave 2.2')
-		).toMatchObject({ days: 72, extended: true });
+		).toMatchObject({ days: 72, datesChanged: 1 });
 		expect(windows.find((w) => w.label === 'Levelling Up Fund, Round 2')).toMatchObject({
 			days: 18,
-			extended: false
+			datesChanged: 0
 		});
 	});
 

@@ -3,6 +3,8 @@
  * in programmes such as Warm Homes: Local Grant.
  */
 import type Database from 'better-sqlite3';
+import type { MemberShare } from '../metrics/funding-shares';
+import { listAwardShares } from './award-shares';
 import { all } from './statements';
 
 export interface AwardRow {
@@ -21,6 +23,12 @@ export interface AwardRow {
 	leadCode: string;
 	leadName: string;
 	partners: { code: string | null; name: string }[];
+	/**
+	 * For an award shared with partner councils: this authority's estimated share in £ (split by
+	 * population, an estimate), and why it has none when left out of the split. Null otherwise.
+	 */
+	estimatedShareGbp: number | null;
+	shareLeftOut: MemberShare['leftOut'];
 	sourceUrl: string | null;
 	notes: string | null;
 	isSample: boolean;
@@ -28,7 +36,10 @@ export interface AwardRow {
 
 export function listAuthorityAwards(sqlite: Database.Database, code: string): AwardRow[] {
 	const rows = all<
-		Omit<AwardRow, 'partners' | 'isConsortium' | 'isSample'> & {
+		Omit<
+			AwardRow,
+			'partners' | 'isConsortium' | 'isSample' | 'estimatedShareGbp' | 'shareLeftOut'
+		> & {
 			isConsortium: number;
 			isSample: number;
 			partners: string | null;
@@ -50,12 +61,20 @@ export function listAuthorityAwards(sqlite: Database.Database, code: string): Aw
 		code,
 		code
 	);
-	return rows.map((r) => ({
-		...r,
-		isConsortium: !!r.isConsortium,
-		isSample: !!r.isSample,
-		partners: r.partners ? (JSON.parse(r.partners) as { code: string | null; name: string }[]) : []
-	}));
+	const shares = listAwardShares(sqlite);
+	return rows.map((r) => {
+		const mine = shares.get(r.id)?.get(code);
+		return {
+			...r,
+			isConsortium: !!r.isConsortium,
+			isSample: !!r.isSample,
+			partners: r.partners
+				? (JSON.parse(r.partners) as { code: string | null; name: string }[])
+				: [],
+			estimatedShareGbp: mine ? r.amountGbp * mine.share : null,
+			shareLeftOut: mine?.leftOut ?? null
+		};
+	});
 }
 
 export interface ParticipationRow {

@@ -2,7 +2,9 @@
  * The national funding picture: every council's fragmentation figures (published awards only),
  * pots by year and funder, award sizes, application windows, churn, and how unequally money per
  * head is spread. Inequality and the map use single-tier and district councils only: a county's
- * population contains its districts', so mixing tiers would count people twice.
+ * population contains its districts', so mixing tiers would count people twice. Inequality is
+ * measured over the councils with a published award only: award lists are partial, so a council
+ * without one is missing data, not a council that got nothing.
  */
 import type Database from 'better-sqlite3';
 import {
@@ -36,18 +38,33 @@ export interface NationalFunding {
 	authorities: AuthorityFragmentation[];
 	national: FragmentationSummary;
 	awardAmounts: number[];
-	windows: { competitionId: number; label: string; days: number; extended: boolean }[];
+	windows: WindowRow[];
 	windowSummary: WindowSummary;
 	churn: { schemes: number; singleRoundSchemes: number; share: number | null };
 	potsByYear: { year: number; funder: string; pots: number }[];
 	perHead: {
+		/** District and single-tier councils with a population: the map's councils. */
+		councils: number;
+		/** Of those, councils that led at least one published award: the base of gini and lorenz. */
+		withAwards: number;
+		/** Gini and Lorenz curve of £ per head of awards led, over withAwards councils. */
 		gini: number | null;
 		lorenz: { x: number; y: number }[];
-		councils: number;
-		withAwards: number;
+		/** Councils that led or shared in a published award: the base of estimatedGini. */
+		withAnyAward: number;
+		/** Gini of estimated £ per head (consortium awards split by population), over withAnyAward councils. */
+		estimatedGini: number | null;
 	};
 	competitions: number;
 	funders: number;
+}
+
+export interface WindowRow {
+	competitionId: number;
+	label: string;
+	days: number;
+	/** Opening and closing dates replaced (extensions, re-runs). */
+	datesChanged: number;
 }
 
 const SINGLE_OR_LOWER = new Set(['unitary', 'lower']);
@@ -75,34 +92,37 @@ export function getNationalFunding(
 		...fragmentation(byCode.get(p.code) ?? [], p.population)
 	}));
 	const windows = listWindowFacts(sqlite);
-	const perHeadValues = authorities
-		.filter((a) => SINGLE_OR_LOWER.has(a.tier) && a.perHeadGbp !== null)
-		.map((a) => a.perHeadGbp!);
+	const mapped = authorities.filter((a) => SINGLE_OR_LOWER.has(a.tier) && a.perHeadGbp !== null);
+	const led = mapped.filter((a) => a.awards > 0).map((a) => a.perHeadGbp!);
+	const shared = mapped
+		.filter((a) => a.awards > 0 || a.partnerAwards > 0)
+		.map((a) => a.estimatedPerHeadGbp!);
 	const lead = facts.filter((f) => f.role === 'lead');
 	return {
 		authorities,
-		national: fragmentation(lead),
+		// Partner rows add nothing to the total but carry their estimated shares, so the national
+		// estimated £ equals the total.
+		national: fragmentation(facts),
 		awardAmounts: lead.map((f) => f.amountGbp),
 		windows: windows
 			.map((w) => ({
 				competitionId: w.competitionId,
 				label: `${w.scheme}, ${w.round}`,
 				days: windowDays(w.opens, w.closes),
-				extended: w.extensions > 0
+				datesChanged: w.openingChanges + w.closingChanges
 			}))
-			.filter(
-				(w): w is { competitionId: number; label: string; days: number; extended: boolean } =>
-					w.days !== null
-			)
+			.filter((w): w is WindowRow => w.days !== null)
 			.sort((a, b) => a.days - b.days),
 		windowSummary: windowSummary(windows),
 		churn: churn(windows),
 		potsByYear: potsByYear(sqlite),
 		perHead: {
-			gini: gini(perHeadValues),
-			lorenz: lorenz(perHeadValues),
-			councils: perHeadValues.length,
-			withAwards: perHeadValues.filter((v) => v > 0).length
+			councils: mapped.length,
+			withAwards: led.length,
+			gini: gini(led),
+			lorenz: lorenz(led),
+			withAnyAward: shared.length,
+			estimatedGini: gini(shared)
 		},
 		competitions: windows.length,
 		funders: new Set(facts.map((f) => f.funder).filter(Boolean)).size

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDatabase } from '$lib/server/db';
+import { SHARE_METHOD } from '$lib/server/metrics/funding';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { getAuthorityProfile } from '$lib/server/queries/authority-profile';
 import type { PageServerLoad } from './$types';
@@ -16,5 +17,5 @@ export const load: PageServerLoad = ({ params }) => {
 	if (code !== params.code) redirect(308, `/authorities/${code}`);
 	const profile = getAuthorityProfile(sqlite, code);
 	if (!profile) error(404, `No council has the code "${params.code}".`);
-	return profile;
+	return { ...profile, shareMethod: SHARE_METHOD };
 };

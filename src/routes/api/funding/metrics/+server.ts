@@ -3,13 +3,9 @@ import { z } from 'zod';
 import { readConfig } from '$lib/server/config';
 import { getDatabase } from '$lib/server/db';
 import { csvResponse, toCsv } from '$lib/csv';
-import { bidOutcomes, fragmentation } from '$lib/server/metrics/funding';
+import { SHARE_METHOD } from '$lib/server/metrics/funding';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
-import {
-	listAuthorityPopulations,
-	listAwardFacts,
-	listBidFacts
-} from '$lib/server/queries/funding-facts';
+import { getAuthorityMetrics } from '$lib/server/queries/authority-funding';
 import { getNationalFunding } from '$lib/server/queries/national-funding';
 import type { RequestHandler } from './$types';
 
@@ -39,20 +35,17 @@ export const GET: RequestHandler = ({ url }) => {
 	if (authority) {
 		const code = findAuthorityCode(sqlite, authority);
 		if (!code) return json({ error: `No council has the code "${authority}".` }, { status: 404 });
-		const population =
-			listAuthorityPopulations(sqlite).find((p) => p.code === code)?.population ?? null;
-		const metrics = fragmentation(listAwardFacts(sqlite, { authority: code, year }), population);
-		const bids = listBidFacts(sqlite, code).filter((b) => year === undefined || b.year === year);
+		const dayRateGbp = readConfig().BID_DAY_RATE_GBP;
+		const m = getAuthorityMetrics(sqlite, code, dayRateGbp, year ?? null);
+		const metrics = m.fragmentation;
 		const body = {
 			authority: code,
 			year: year ?? null,
-			population,
+			population: m.population,
 			source: 'published awards (partial lists) and imports',
+			estimatedShareMethod: SHARE_METHOD,
 			metrics,
-			bids: {
-				...bidOutcomes(bids, readConfig().BID_DAY_RATE_GBP),
-				isSample: bids.some((b) => b.isSample)
-			}
+			bids: { ...m.outcomes, dayRateGbp, isSample: m.bidsAreSample }
 		};
 		if (format === 'csv')
 			return csv(`funding-metrics-${code}.csv`, Object.keys(metrics), [
@@ -80,7 +73,9 @@ export const GET: RequestHandler = ({ url }) => {
 			'effectivePots',
 			'shareUnder1m',
 			'consortiumShare',
-			'partnerAwards'
+			'partnerAwards',
+			'estimatedGbp',
+			'estimatedPerHeadGbp'
 		] as const;
 		return csv(
 			'funding-metrics.csv',
@@ -94,7 +89,15 @@ export const GET: RequestHandler = ({ url }) => {
 		national: national.national,
 		windows: national.windowSummary,
 		churn: national.churn,
-		perHead: { gini: national.perHead.gini, councils: national.perHead.councils },
+		estimatedShareMethod: SHARE_METHOD,
+		perHead: {
+			// Over councils with a published award only: a council with none is missing data.
+			gini: national.perHead.gini,
+			councils: national.perHead.withAwards,
+			measure: '£ per head of awards led, district and single-tier councils that led one',
+			estimatedGini: national.perHead.estimatedGini,
+			estimatedCouncils: national.perHead.withAnyAward
+		},
 		authorities: rows
 	});
 };

@@ -3,7 +3,7 @@ import { readConfig } from '$lib/server/config';
 import { getDatabase } from '$lib/server/db';
 import { findAuthorityCode, getAuthority } from '$lib/server/queries/authorities';
 import { getAuthorityFunding } from '$lib/server/queries/authority-funding';
-import { METRIC_EXPLANATIONS } from '$lib/server/metrics/funding';
+import { METRIC_EXPLANATIONS, SHARE_METHOD } from '$lib/server/metrics/funding';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -15,6 +15,7 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		authority,
 		funding: getAuthorityFunding(sqlite, code, readConfig().BID_DAY_RATE_GBP),
-		explanations: METRIC_EXPLANATIONS
+		explanations: METRIC_EXPLANATIONS,
+		shareMethod: SHARE_METHOD
 	};
 };
