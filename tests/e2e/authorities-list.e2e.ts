@@ -53,4 +53,65 @@ describe('council list /authorities', () => {
 			await close();
 		}
 	});
+
+	it('finds a council by a spelling from the alias table', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/authorities?q=${encodeURIComponent('LB Waltham Forest')}`, {
+				waitUntil: 'load'
+			});
+			await expect(
+				page.getByRole('link', { name: 'Waltham Forest', exact: true }).getAttribute('href')
+			).resolves.toBe('/authorities/WFT');
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('leads from an abolished council to its successor', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/authorities?q=Kettering`, { waitUntil: 'load' });
+			const notice = await page.locator('.notice').innerText();
+			expect(notice).toBe('Kettering has been abolished: now part of North Northamptonshire.');
+			await page.locator('.notice').getByRole('link', { name: 'North Northamptonshire' }).click();
+			await page.waitForURL(/\/authorities\/NNT$/);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('offers the nearest names for a near miss', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/authorities?q=Traford`, { waitUntil: 'load' });
+			expect(await listText(page)).toMatch(/No council matches\.\s+Did you mean Trafford\b/);
+			await page.getByRole('link', { name: 'Trafford', exact: true }).click();
+			await page.waitForURL(/\/authorities\/TRF$/);
+			await page.goto(`${baseUrl}/authorities?q=Blackpol`, { waitUntil: 'load' });
+			expect(await listText(page)).toMatch(/Did you mean Blackpool\b/);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('answers the same through the API', async () => {
+		const get = async (q: string) =>
+			(await fetch(`${baseUrl}/api/authorities?q=${encodeURIComponent(q)}`)).json();
+		expect(
+			(await get('LB Waltham Forest')).authorities.map((a: { code: string }) => a.code)
+		).toEqual(['WFT']);
+		expect(await get('Kettering')).toMatchObject({
+			count: 1,
+			authorities: [{ code: 'NNT' }],
+			abolished: [{ code: 'KET', successors: [{ code: 'NNT', name: 'North Northamptonshire' }] }]
+		});
+		expect(await get('Traford')).toMatchObject({
+			count: 0,
+			suggestions: expect.arrayContaining([{ code: 'TRF', name: 'Trafford' }])
+		});
+	});
 });

@@ -3,6 +3,7 @@
  * problem named by row, column and value, import the valid rows, download the rest, then undo.
  * Run with JavaScript (upload progress, polling) and without (plain form posts).
  */
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
@@ -104,9 +105,69 @@ describe('import flow', () => {
 		}
 	});
 
+	it("imports an officer's own Windows-1252 bid sheet as it is, then undoes it", async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/import`);
+			await page.setInputFiles('input[type=file]', {
+				name: 'bid-tracker.csv',
+				mimeType: 'text/csv',
+				buffer: readFileSync('tests/fixtures/officer/bid-tracker-windows-1252.csv')
+			});
+			await page.getByRole('button', { name: 'Upload and check' }).click();
+			await page.waitForURL(/\/import\/[a-f0-9]{32}$/);
+			expect(await page.locator('h1 + .lede').innerText()).toContain('Bids (template)');
+			const notes = await page.locator('table').first().innerText();
+			expect(notes).toContain('"Pending" read as submitted');
+			expect(notes).toContain('no reference: one was derived');
+			await page.getByRole('button', { name: 'Import this file' }).click();
+			await page.waitForURL(/\/import\/history\/\d+/);
+			const history = page.url();
+
+			// A bid with no round reads as its scheme alone, with no dangling comma.
+			await page.goto(`${baseUrl}/authorities/SFK/funding`);
+			const pipeline = await page.getByRole('table', { name: /Every bid by/ }).innerText();
+			expect(pipeline).toContain('Local Electric Vehicle Infrastructure\t');
+			expect(pipeline).not.toMatch(/Local Electric Vehicle Infrastructure,/);
+			expect(pipeline).toContain('Public Sector Decarbonisation Scheme, Phase 3c');
+
+			await page.goto(history);
+			page.once('dialog', (d) => void d.accept());
+			await page.getByRole('button', { name: /Undo/ }).click();
+			await page.waitForURL(/undone=1/);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	it('offers templates to download', async () => {
 		const res = await fetch(`${baseUrl}/import/templates`);
 		expect(res.status).toBe(200);
 		expect(await res.text()).toContain('Templates and feed formats');
+	});
+
+	it("refuses a downloaded template's example row, saying why", async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			const template = await fetch(`${baseUrl}/import/templates/bids.csv`);
+			await page.goto(`${baseUrl}/import`);
+			await page.setInputFiles('input[type=file]', {
+				name: 'net-zero-local-bids-template.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from(await template.arrayBuffer())
+			});
+			await page.getByRole('button', { name: 'Upload and check' }).click();
+			await page.waitForURL(/\/import\/[a-f0-9]{32}$/);
+			const problems = await page.locator('table').first().innerText();
+			expect(problems).toContain("is the template's example, not real data");
+			const summary = await page.getByRole('region', { name: 'What will happen' }).innerText();
+			expect(summary).toMatch(
+				/1 rows read: 0 valid, 1 set aside\. As the file stands it would be refused/
+			);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
 	});
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getDatabase } from '$lib/server/db';
-import { listAuthorities, listAuthorityFilterOptions } from '$lib/server/queries/authorities';
+import { listAuthorityFilterOptions } from '$lib/server/queries/authorities';
+import { searchAuthorities } from '$lib/server/queries/authority-search';
 import type { PageServerLoad } from './$types';
 
 const FilterSchema = z.object({
@@ -17,6 +18,6 @@ export const load: PageServerLoad = ({ url }) => {
 	return {
 		filter,
 		options: listAuthorityFilterOptions(sqlite),
-		authorities: listAuthorities(sqlite, clean)
+		...searchAuthorities(sqlite, clean)
 	};
 };

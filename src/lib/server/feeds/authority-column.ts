@@ -1,4 +1,6 @@
 /**
+ * Resolving the council columns of feeds.
+ *
  * Commitments are historical facts about the council that made them, so an abolished council
  * stays itself here (the resolver's `historical` mode) and the report notes it.
  *
@@ -8,6 +10,7 @@
  */
 import type { ImportContext } from '../import/types';
 import { reportUnresolved } from '../import/validate-record';
+import { resolveCouncil } from './template-shared';
 
 export function resolveCodedRow(
 	record: Record<string, string>,
@@ -47,4 +50,38 @@ export function resolveCodedRow(
 		}
 	}
 	return resolved.code;
+}
+
+/**
+ * The council leading a bid, and the others when the cell names several as one ("Babergh and Mid
+ * Suffolk District Councils", "Adur & Worthing Councils", as shared-service councils write
+ * themselves): the first named leads, the rest are partners, and the report says so. A joint name
+ * with a part we do not know is an error naming that part.
+ */
+export function resolveLeadCouncil(
+	ctx: ImportContext,
+	rowNumber: number,
+	column: string,
+	cell: string
+): { lead: string; joint: string[] } | null {
+	const value = cell.trim();
+	const parts = ctx.resolver.resolve(value).ok ? null : ctx.resolver.jointParts(value);
+	if (!parts) {
+		const lead = resolveCouncil(ctx, rowNumber, column, value);
+		return lead ? { lead, joint: [] } : null;
+	}
+	const unknown = parts.filter((p) => !p.resolution.ok).map((p) => `"${p.part}"`);
+	if (unknown.length) {
+		const message = `unknown authority "${value}": read as councils ${parts.map((p) => `"${p.part}"`).join(', ')}, of which ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a council we know`;
+		ctx.issues.error(rowNumber, column, value, 'unknown_authority', message);
+		return null;
+	}
+	const codes = parts.map((p) => resolveCouncil(ctx, rowNumber, column, p.part)!);
+	// Two abolished districts may share one successor: then it is that council's bid alone.
+	const [lead, ...rest] = [...new Set(codes)] as [string, ...string[]];
+	if (!rest.length) return { lead, joint: [] };
+	const names = [lead, ...rest].map((c) => ctx.resolver.name(c) ?? c);
+	const message = `a joint name: ${names[0]} (${lead}) taken as the lead, ${names.slice(1).join(', ')} as partner${rest.length > 1 ? 's' : ''}`;
+	ctx.issues.info(rowNumber, column, value, 'joint_lead', message);
+	return { lead, joint: rest };
 }

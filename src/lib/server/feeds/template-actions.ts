@@ -16,6 +16,7 @@ import {
 import { prepareUpsert } from '../import/upsert';
 import { validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
+import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	actionBidLinker,
 	checkDateOrder,
@@ -91,7 +92,7 @@ const COLUMNS = templateColumns(
 	Object.keys(RowSchema.shape),
 	`
 authority*         | The council: GSS code, 3-letter code or name. | Leeds | Council; Local authority; Authority name; LA
-reference*         | Your council's own reference for the action; with the council it identifies the action. | ACT-014 | Action reference; Ref; Action ID; ID; Action no
+reference*         | Your council's own reference for the action; with the council it identifies the action. | EXAMPLE-ACT-014 | Action reference; Ref; Action ID; ID; Action no
 title*             | What the action is, in a few words. | Heat pumps in six leisure centres | Action; Action title; Action name; Description
 sector             | Where it cuts emissions: buildings, transport, energy, waste, nature… | buildings | Theme; Category; Workstream
 scope              | Whose emissions: Council operations (the council's own) or Whole area. | Council operations | Emissions scope; Scope of action
@@ -105,7 +106,7 @@ last_updated       | Date this row was last brought up to date, dd/mm/yyyy. | 20
 est_tco2e_per_year | Estimated tonnes of CO2e saved a year once complete. | 420 | tCO2e saved per year; Estimated savings (tCO2e/yr); Carbon saving (tCO2e); CO2 savings
 cost               | Total cost in pounds. | £2,400,000 | Cost (£); Total cost; Estimated cost
 funding_status     | How it is funded, in words. | Fully funded | Funding; Funded?
-funded_by          | References of your bids that fund it, separated by semicolons. | LDS-2024-07 | Bids; Bid references; Funding bids
+funded_by          | References of your bids that fund it, separated by semicolons. | EXAMPLE-LDS-2024-07 | Bids; Bid references; Funding bids
 owner              | Officer or team responsible. | Head of Property | Lead officer; Responsible officer; Responsible
 partners           | Partners delivering it, in words. | Leeds Beckett University | Delivery partners; Partner organisations
 rag                | Red, amber or green; R, A and G work too. | Green | RAG status; RAG rating
@@ -113,6 +114,7 @@ rag_note           | Why it has that rating. | Finished before the heating seaso
 public             | Yes to publish it, No to keep it internal; blank means yes. | Yes | Publish; Public?; Show publicly; Published
 `
 );
+const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 export const templateActionsFeed: FeedModule<Row> = {
 	key: 'actions',
@@ -122,6 +124,7 @@ export const templateActionsFeed: FeedModule<Row> = {
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
+		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		const code = resolveCouncil(ctx, rowNumber, 'authority', record.authority ?? '');
 		if (!row || !code || !checkDateOrder(ctx, rowNumber, record, row, 'start_date', 'completed_on'))

@@ -146,7 +146,7 @@ describe('bids template', () => {
 			)
 			.run(comp);
 		const report = await load(
-			`${HEADER}\nLDS-2025-01,LDS,Example Decarbonisation Fund,Phase 3,School solar,£800k,"£750,000",Won,,01/04/2025,30/06/2025,,,,,,,\n`
+			`${HEADER}\nLDS-2025-01,LDS,Test Decarbonisation Fund,Phase 3,School solar,£800k,"£750,000",Won,,01/04/2025,30/06/2025,,,,,,,\n`
 		);
 		expect(report.groups).toContainEqual(expect.objectContaining({ code: 'award_linked' }));
 		expect(all('SELECT bid_id, recipient_name FROM awards WHERE competition_id = ?', comp)).toEqual(
@@ -164,7 +164,7 @@ describe('bids template', () => {
 	it('rejects bad rows, naming row, column, value and what was expected', async () => {
 		const before = dataDigest(handle);
 		const report = await load(
-			`${HEADER}\nX-1,Atlantis,Example Decarbonisation Fund,Phase 2,A bid,,,Won,,,,,,,,,,\nX-2,LDS,Example Decarbonisation Fund,Phase 2,A bid,,,maybe,,,,,,,,,,\n`
+			`${HEADER}\nX-1,Atlantis,Test Decarbonisation Fund,Phase 2,A bid,,,Won,,,,,,,,,,\nX-2,LDS,Test Decarbonisation Fund,Phase 2,A bid,,,maybe,,,,,,,,,,\n`
 		);
 		expect(report.status).toBe('rejected');
 		expect(report.groups.filter((g) => g.severity === 'error')).toEqual([

@@ -1,6 +1,10 @@
 /**
  * The bids template: a council's bid pipeline, one bid per row, keyed by the lead council and the
- * council's own reference. Each status change adds to bid_status_history; partners (councils,
+ * council's own reference, or one derived from the bid's scheme, round and title when the sheet
+ * has none (bid-identity.ts), so an officer's own spreadsheet imports after at most a column
+ * mapping. A blank round may be read from the scheme cell (bid-scheme.ts), a blank title is the
+ * scheme's, and a joint lead ("Babergh and Mid Suffolk District Councils") is the first council
+ * with the others as partners. Each status change adds to bid_status_history; partners (councils,
  * resolved, and other bodies by name) are replaced only when they differ; linked actions become
  * action_funding rows. A won bid with an amount also stands as one award (against the lead, the
  * partner councils as its partners) so funding figures count it once; when a published award of
@@ -16,11 +20,17 @@ import {
 } from '../import/coerce';
 import { prepareUpsert } from '../import/upsert';
 import { validateRecord } from '../import/validate-record';
-import type { FeedModule, ImportContext } from '../import/types';
+import type { FeedModule } from '../import/types';
+import { awardSync } from './bid-award';
 import { competitionStore } from './competition-store';
+import { resolveLeadCouncil } from './authority-column';
+import { deriveReference, derivedReference, storedBidByIdentity } from './bid-identity';
+import { readSchemeCell, schemeReader } from './bid-scheme';
+import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	actionBidLinker,
 	checkDateOrder,
+	noteChoiceRead,
 	requiredChoice,
 	resolveCouncil,
 	rowTally,
@@ -35,9 +45,19 @@ import {
 
 const STATUS_VARIANTS = {
 	idea: ['concept', 'pipeline', 'potential', 'proposed'],
-	drafting: ['draft', 'in preparation', 'preparing', 'being prepared', 'in progress', 'writing'],
-	submitted: ['awaiting decision', 'awaiting outcome', 'pending', 'under assessment', 'applied'],
-	won: ['successful', 'awarded', 'approved', 'funded', 'success'],
+	drafting: [
+		...['draft', 'in preparation', 'preparing', 'being prepared', 'in progress', 'writing'],
+		...['in development', 'developing']
+	],
+	submitted: [
+		...['awaiting decision', 'awaiting outcome', 'awaiting result', 'pending', 'applied'],
+		...['under assessment', 'under review']
+	],
+	// Less money than asked is still a bid won; the amounts say how much.
+	won: [
+		...['successful', 'awarded', 'approved', 'funded', 'success'],
+		...['partially successful', 'partially funded', 'part funded']
+	],
 	lost: ['unsuccessful', 'rejected', 'declined', 'not funded', 'not successful'],
 	withdrawn: ['not submitted', 'abandoned', 'cancelled', 'canceled', 'dropped']
 } as const;
@@ -52,11 +72,11 @@ const partnerKind = variantLookup({
 });
 
 const RowSchema = z.object({
-	reference: requiredText,
+	reference: optionalText,
 	lead_authority: requiredText,
 	scheme: requiredText,
-	round: requiredText,
-	title: requiredText,
+	round: optionalText,
+	title: optionalText,
 	requested: optionalGbp,
 	awarded: optionalGbp,
 	status: requiredChoice(STATUS_VARIANTS, 'idea, drafting, submitted, won, lost or withdrawn'),
@@ -73,19 +93,26 @@ const RowSchema = z.object({
 });
 /** A partner as stored: [authority_code, name, kind]. */
 type Partner = [string | null, string, string];
-type Row = z.output<typeof RowSchema> & { lead: string; partners: Partner[] };
+type Row = Omit<z.output<typeof RowSchema>, 'reference' | 'title'> & {
+	reference: string;
+	/** The reference the row would have without one given: a bid stored by it is taken over. */
+	derived: string;
+	title: string;
+	lead: string;
+	partners: Partner[];
+};
 
 const COLUMNS = templateColumns(
 	Object.keys(RowSchema.shape),
 	`
-reference*          | Your council's own reference for the bid; with the lead council it identifies the bid. | LDS-2024-07 | Bid reference; Our reference; Ref; Bid ref; Bid ID
-lead_authority*     | The council leading the bid: GSS code, 3-letter code or name. | Leeds | Lead authority; Lead council; Lead; Council; Authority; Lead applicant
-scheme*             | The funding scheme bid to, as the funder names it. | Example Decarbonisation Fund | Scheme name; Programme; Fund
-round*              | The round or phase of the scheme. | Phase 2 | Phase; Funding round
-title*              | Short title of the bid or project. | Heat pumps for six leisure centres | Bid title; Project title; Project; Project name; Bid name
+reference           | Your council's own reference for the bid; with the lead council it identifies the bid. If you have none, leave it out: the bid is then known by its lead council, scheme, round and title (so a changed title makes a new bid). | EXAMPLE-LDS-2024-07 | Bid reference; Our reference; Ref; Bid ref; Bid ID
+lead_authority*     | The council leading the bid: GSS code, 3-letter code or name. A joint name ("Babergh and Mid Suffolk District Councils") leads with the first council, the others as partners. | Leeds | Lead authority; Lead council; Lead; Council; Authority; Lead applicant
+scheme*             | The funding scheme bid to, as the funder names it; with its round if the round column is blank ("Public Sector Decarbonisation Scheme Phase 3c", "HUG2"). | Example Decarbonisation Fund | Scheme name; Programme; Fund
+round               | The round or phase of the scheme, if it has rounds and the scheme column does not say. | Phase 2 | Phase; Funding round
+title               | Short title of the bid or project; if blank, the scheme's name. | Heat pumps for six leisure centres | Bid title; Project title; Project; Project name; Bid name
 requested           | Pounds asked for. | £2,400,000 | Amount requested; Requested (£); Bid amount; Amount applied for
 awarded             | Pounds won; blank until decided. | £1.9m | Amount awarded; Awarded (£); Grant awarded; Award
-status*             | Where the bid stands: idea, drafting, submitted, won, lost or withdrawn ("Successful", "Unsuccessful" and "In preparation" work too). | Successful | Bid status; Stage; Outcome
+status*             | Where the bid stands: idea, drafting, submitted, won, lost or withdrawn ("Successful", "Unsuccessful", "Pending" and "In preparation" work too; the report says how each was read). | Successful | Bid status; Stage; Outcome
 status_date         | Date the bid reached this status; if blank, the decision or submission date, else the upload date. | 14/03/2025 | Status date; Status changed; Date of status
 submitted_on        | Date submitted, dd/mm/yyyy. | 28/11/2024 | Submitted; Submission date; Date submitted
 decided_on          | Date the outcome was announced, dd/mm/yyyy. | 14/03/2025 | Decided; Decision date; Outcome date; Date decided
@@ -93,11 +120,13 @@ officer_days        | Officer days spent preparing the bid. | 35 | Staff days; D
 bid_cost            | Other costs of bidding in pounds (consultants, fees). | £12,500 | Cost of bid; Bid cost (£); Cost of bidding
 partner_authorities | Partner councils, separated by semicolons: GSS codes, 3-letter codes or names. | Bradford; Calderdale; Kirklees | Partner councils; Consortium members; Partners (councils)
 other_partners      | Other partners, separated by semicolons, each with its kind in brackets: nhs, housing association, university, business, community or other. | Leeds Teaching Hospitals NHS Trust (nhs); University of Leeds (university) | Non-council partners; Partner organisations
-linked_actions      | References of your climate actions this bid would fund, separated by semicolons. | ACT-014 | Actions; Action references; Related actions
+linked_actions      | References of your climate actions this bid would fund, separated by semicolons. | EXAMPLE-ACT-014 | Actions; Action references; Related actions
 source_url          | Web page about the bid or its outcome. | https://www.leeds.gov.uk/example | Source; Link; URL
 notes               | Anything else worth knowing. | Consortium bid led by Leeds | Comments
 `
 );
+
+const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 /** "Name (kind)" with a kind we know, else the whole entry as the name, of kind other. */
 function otherPartner(entry: string): Partner {
@@ -114,11 +143,23 @@ export const templateBidsFeed: FeedModule<Row> = {
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
+		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
-		const lead = resolveCouncil(ctx, rowNumber, 'lead_authority', record.lead_authority ?? '');
-		if (!row || !lead || !checkDateOrder(ctx, rowNumber, record, row, 'submitted_on', 'decided_on'))
-			return null;
-		const partners: Partner[] = [];
+		const column = 'lead_authority';
+		const council = resolveLeadCouncil(ctx, rowNumber, column, record.lead_authority ?? '');
+		if (!row || !council) return null;
+		if (!checkDateOrder(ctx, rowNumber, record, row, 'submitted_on', 'decided_on')) return null;
+		const { lead, joint } = council;
+		noteChoiceRead(ctx, rowNumber, 'status', record.status, row.status);
+		if (!row.title) {
+			const message = "no title: the scheme's name is used";
+			ctx.issues.info(rowNumber, 'title', row.scheme, 'title_from_scheme', message);
+		}
+		const identity = { ...readSchemeCell(row.scheme, row.round), title: row.title ?? '' };
+		const reference = row.reference ?? deriveReference(ctx, rowNumber, lead, identity);
+		if (!reference) return null;
+		const derived = derivedReference(lead, identity.scheme, identity.round, identity.title);
+		const partners = joint.map((code): Partner => [code, ctx.resolver.name(code)!, 'authority']);
 		for (const name of splitList(row.partner_authorities, true)) {
 			const code = resolveCouncil(ctx, rowNumber, 'partner_authorities', name, 'warning');
 			if (code === lead || partners.some((p) => p[0] && p[0] === code)) continue;
@@ -129,7 +170,7 @@ export const templateBidsFeed: FeedModule<Row> = {
 			const message = 'a won bid with no amount awarded is stored without an award';
 			ctx.issues.warn(rowNumber, 'awarded', '', 'no_award_amount', message);
 		}
-		return { ...row, lead, partners };
+		return { ...row, title: row.title ?? row.scheme, reference, derived, lead, partners };
 	},
 	createWriter(ctx) {
 		const tally = rowTally(ctx);
@@ -139,6 +180,7 @@ export const templateBidsFeed: FeedModule<Row> = {
 		const findBid = q(
 			'SELECT id, status FROM bids WHERE lead_authority_code = ? AND reference = ?'
 		);
+		const rekey = q('UPDATE bids SET reference = ? WHERE id = ?');
 		const addHistory = q(
 			'INSERT OR IGNORE INTO bid_status_history (bid_id, status, on_date) VALUES (?, ?, ?)'
 		);
@@ -146,14 +188,38 @@ export const templateBidsFeed: FeedModule<Row> = {
 		const link = actionBidLinker(ctx);
 		const setPartners = partnerSync(ctx, 'bid_id');
 		const syncAward = awardSync(ctx);
+		const readScheme = schemeReader(ctx);
+		/** A bid stored by its derived reference, now given one: it keeps its history. */
+		const takeOver = (row: Row, rowNumber: number) => {
+			const found = findBid.get(row.lead, row.derived) as Bid | undefined;
+			if (!found) return undefined;
+			rekey.run(row.reference, found.id);
+			const message = `the bid stored under the derived reference ${row.derived} takes this reference`;
+			ctx.issues.info(rowNumber, 'reference', row.reference, 'reference_given', message);
+			return found;
+		};
+		const storedReference = storedBidByIdentity(ctx);
+		/** A row without a reference is the bid stored under one given before, if it names one. */
+		const withStoredReference = (row: Row, rowNumber: number): Row => {
+			if (row.reference !== row.derived || findBid.get(row.lead, row.derived)) return row;
+			const reference = storedReference(row.lead, row.derived);
+			if (!reference) return row;
+			const message = `no reference: the bid already stored with this council, scheme, round and title is updated`;
+			ctx.issues.info(rowNumber, 'reference', reference, 'reference_matched', message);
+			return { ...row, reference };
+		};
 		return {
-			write(row, rowNumber) {
+			write(parsed, rowNumber) {
+				const row = withStoredReference(parsed, rowNumber);
 				const { lead, reference } = row;
 				tally.repeat(`${lead}\u0000${reference}`, rowNumber, 'reference', reference);
-				const competition_id = competitions.ensure(row.scheme, row.round, rowNumber);
-				const before = findBid.get(lead, reference) as Bid | undefined;
+				const { scheme, round } = readScheme(row.scheme, row.round, rowNumber);
+				const competition_id = competitions.ensure(scheme, round, rowNumber);
+				let before = findBid.get(lead, reference) as Bid | undefined;
+				const takenOver = !before && reference !== row.derived;
+				if (takenOver) before = takeOver(row, rowNumber);
 				const values = tableRecord(ctx, { ...row, competition_id }, BID_COLUMNS, RENAMES);
-				let changed = bids.run(values) > 0;
+				let changed = bids.run(values) > 0 || (takenOver && !!before);
 				const { id } = before ?? (findBid.get(lead, reference) as Bid);
 				if (before?.status !== row.status)
 					changed = addHistory.run(id, row.status, statusDate(row)).changes > 0 || changed;
@@ -181,69 +247,4 @@ function statusDate(row: Row): string {
 	const implied = { won: row.decided_on, lost: row.decided_on, submitted: row.submitted_on };
 	const date = row.status_date ?? implied[row.status as keyof typeof implied] ?? null;
 	return date?.date ?? ukToday();
-}
-
-const BID_AWARD_NOTE = "Recorded from the council's bid";
-
-/**
- * Keeps the award a won bid stands for: its own (marked by its note) is created, updated, or
- * removed when the bid is no longer won; a published award of the same money is linked, and left
- * as published.
- */
-function awardSync(ctx: ImportContext) {
-	const q = (sql: string) => ctx.sqlite.prepare(sql);
-	const ofBid = q('SELECT id, notes FROM awards WHERE bid_id = ?');
-	const published = q(`SELECT id FROM awards WHERE competition_id = ? AND authority_code = ?
-		AND amount_gbp = ? AND bid_id IS NULL ORDER BY id LIMIT 1`);
-	const setBid = q('UPDATE awards SET bid_id = ? WHERE id = ?');
-	const unlink = q('UPDATE awards SET bid_id = NULL WHERE id = ?');
-	const remove = q('DELETE FROM awards WHERE id = ?');
-	const fields =
-		`competition_id authority_code amount_gbp award_date award_date_precision project_title
-		is_consortium recipient_name source_url is_sample`.split(/\s+/);
-	const insert = q(`INSERT INTO awards (${fields.join(', ')}, bid_id, kind, notes, batch_id)
-		VALUES (${fields.map((f) => '@' + f).join(', ')}, @bid_id, 'award', @notes, @batch_id)`);
-	const update =
-		q(`UPDATE awards SET ${fields.map((f) => `${f} = @${f}`).join(', ')}, batch_id = @batch_id
-		WHERE id = @id AND (${fields.map((f) => `${f} IS NOT @${f}`).join(' OR ')})`);
-	const setPartners = partnerSync(ctx, 'award_id');
-	return (bidId: number, competitionId: number, row: Row, rowNumber: number): boolean => {
-		const linked = ofBid.all(bidId) as { id: number; notes: string | null }[];
-		const own = linked.find((a) => a.notes === BID_AWARD_NOTE);
-		if (row.status !== 'won' || !row.awarded) {
-			for (const a of linked) (a === own ? remove : unlink).run(a.id);
-			return linked.length > 0;
-		}
-		if (linked.length && !own) return false;
-		const councils = row.partners.filter((p) => p[2] === 'authority');
-		const values = {
-			competition_id: competitionId,
-			authority_code: row.lead,
-			amount_gbp: row.awarded,
-			award_date: row.decided_on?.date ?? null,
-			award_date_precision: row.decided_on?.precision ?? null,
-			project_title: row.title,
-			is_consortium: councils.length ? 1 : 0,
-			recipient_name: ctx.resolver.name(row.lead) ?? row.lead,
-			source_url: row.source_url,
-			is_sample: ctx.isSample ? 1 : 0,
-			bid_id: bidId,
-			notes: BID_AWARD_NOTE,
-			batch_id: ctx.batchId
-		};
-		if (own) {
-			const changed = update.run({ ...values, id: own.id }).changes > 0;
-			return setPartners(own.id, councils) || changed;
-		}
-		const match = published.get(competitionId, row.lead, row.awarded) as { id: number } | undefined;
-		if (match) {
-			setBid.run(bidId, match.id);
-			const message = `linked to the published award of the same amount already stored`;
-			ctx.issues.info(rowNumber, 'awarded', String(row.awarded), 'award_linked', message);
-			return true;
-		}
-		const id = Number(insert.run(values).lastInsertRowid);
-		setPartners(id, councils);
-		return true;
-	};
 }

@@ -56,7 +56,7 @@ describe('competitions template', () => {
 		});
 		expect(report.unmappedColumns).toEqual([]);
 		expect(report.groups.filter((g) => g.severity !== 'info')).toEqual([]);
-		const fund = competition('Example Decarbonisation Fund');
+		const fund = competition('Test Decarbonisation Fund');
 		expect(fund).toMatchObject({
 			round: 'Phase 2',
 			funder: 'DESNZ (formerly BEIS)',
@@ -102,7 +102,7 @@ describe('competitions template', () => {
 	it('records a later closing date as an extension, keeping the old one superseded', async () => {
 		const report = await load(
 			'scheme,round,budget,opens,closes,closes_time,notes\n' +
-				'Example Decarbonisation Fund,Phase 2,,01/10/2024,12/12/2024,12:00,Deadline extended\n'
+				'Test Decarbonisation Fund,Phase 2,,01/10/2024,12/12/2024,12:00,Deadline extended\n'
 		);
 		expect(report).toMatchObject({ status: 'committed', rowsWritten: 1 });
 		expect(report.groups).toContainEqual(
@@ -113,7 +113,7 @@ describe('competitions template', () => {
 				values: ['12/12/2024']
 			})
 		);
-		const fund = competition('Example Decarbonisation Fund');
+		const fund = competition('Test Decarbonisation Fund');
 		const closes = datesOf(fund.id, 'closes');
 		expect(closes).toMatchObject([
 			{ date: '2024-11-28', superseded_by_id: closes[1]!.id },
@@ -131,7 +131,7 @@ describe('competitions template', () => {
 		expect(report.groups).toContainEqual(
 			expect.objectContaining({ code: 'date_already_replaced', rows: [2], values: ['28/11/2024'] })
 		);
-		const closes = datesOf(competition('Example Decarbonisation Fund').id, 'closes');
+		const closes = datesOf(competition('Test Decarbonisation Fund').id, 'closes');
 		expect(closes.map((d) => [d.date, d.superseded_by_id])).toEqual([
 			['2024-11-28', closes[1]!.id],
 			['2024-12-12', null]
@@ -141,7 +141,7 @@ describe('competitions template', () => {
 	it('undoes an extension exactly: the earlier date is current again', async () => {
 		const before = dataDigest(handle);
 		const report = await load(
-			'scheme,round,closes\nExample Decarbonisation Fund,Phase 2,19/12/2024\n'
+			'scheme,round,closes\nTest Decarbonisation Fund,Phase 2,19/12/2024\n'
 		);
 		expect(report.rowsWritten).toBe(1);
 		expect(await undoImport(handle, report.batchId!)).toMatchObject({ ok: true });
@@ -151,7 +151,7 @@ describe('competitions template', () => {
 	it('rejects a bad row, naming row, column, value and what was expected', async () => {
 		const before = dataDigest(handle);
 		const report = await load(
-			'scheme,round,kind,closes\nExample Decarbonisation Fund,Phase 3,Competitive,31/02/2025\nOther Fund,1,grant,\n'
+			'scheme,round,kind,closes\nTest Decarbonisation Fund,Phase 3,Competitive,31/02/2025\nOther Fund,1,grant,\n'
 		);
 		expect(report.status).toBe('rejected');
 		expect(report.groups).toEqual([

@@ -17,6 +17,7 @@ import {
 } from '../import/coerce';
 import { validateRecord } from '../import/validate-record';
 import type { FeedModule, ImportContext } from '../import/types';
+import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	checkDateOrder,
 	choice,
@@ -79,6 +80,7 @@ source_url    | Web page where the competition is published. | https://www.gov.u
 notes         | Anything else worth knowing. | Applicant webinar on 15/10/2024 | Comments
 `
 );
+const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 /** Authority types as officers write them ("District, Unitary, County") → register type codes. */
 const typeCode = variantLookup({
@@ -115,6 +117,7 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
+		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		if (!row) return null;
 		let ok = checkDateOrder(ctx, rowNumber, record, row, 'opens', 'closes');

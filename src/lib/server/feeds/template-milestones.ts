@@ -8,6 +8,7 @@ import { optionalUkDate, requiredText } from '../import/coerce';
 import { prepareUpsert } from '../import/upsert';
 import { validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
+import { exampleMarkers, refuseTemplateExample } from './template-example';
 import { resolveCouncil, rowTally, tableRecord, templateColumns } from './template-shared';
 
 const RowSchema = z.object({
@@ -23,12 +24,13 @@ const COLUMNS = templateColumns(
 	Object.keys(RowSchema.shape),
 	`
 authority*        | The council: GSS code, 3-letter code or name. | Leeds | Council; Local authority; Authority name; LA
-action_reference* | Your reference of the action the milestone belongs to, as in the actions template. | ACT-014 | Action reference; Action ref; Action ID; Action; Reference
+action_reference* | Your reference of the action the milestone belongs to, as in the actions template. | EXAMPLE-ACT-014 | Action reference; Action ref; Action ID; Action; Reference
 milestone*        | The milestone in a few words; with the action it identifies the milestone. | Contractor appointed | Milestone title; Milestone name; Title; Step
 due               | Date it is due, dd/mm/yyyy. | 30/06/2024 | Due date; Target date; Deadline
 done_on           | Date it was reached, dd/mm/yyyy; blank if not yet. | 21/06/2024 | Done; Completed; Completed on; Date completed; Achieved on
 `
 );
+const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 export const templateMilestonesFeed: FeedModule<Row> = {
 	key: 'milestones',
@@ -38,6 +40,7 @@ export const templateMilestonesFeed: FeedModule<Row> = {
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
+		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		const code = resolveCouncil(ctx, rowNumber, 'authority', record.authority ?? '');
 		if (!row || !code) return null;

@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { runImport } from '../import/run-import';
-import type { AnyFeed } from '../import/types';
-import { createTestDb, csvSource, loadAuthorities, toCsv } from '../../../../tests/helpers/db';
+import type { AnyFeed, FeedColumn } from '../import/types';
+import {
+	createTestDb,
+	csvSource,
+	dataDigest,
+	loadAuthorities,
+	toCsv
+} from '../../../../tests/helpers/db';
 import { templateActionsFeed } from './template-actions';
 import { templateBidsFeed } from './template-bids';
 import { templateCompetitionsFeed } from './template-competitions';
 import { templateMilestonesFeed } from './template-milestones';
 import { templateTargetsFeed } from './template-targets';
+import { exampleMarkers } from './template-example';
 import { foldChoice, sameRows, splitList, templateColumns, ukDate } from './template-shared';
 
 /** In import order: milestones need the action, bids link it. */
@@ -36,16 +43,65 @@ describe('template feeds', () => {
 		}
 	});
 
+	const download = (feed: AnyFeed, example = (c: FeedColumn) => c.example!) =>
+		toCsv([feed.columns.map((c) => c.name), feed.columns.map(example)]);
+	const load = (feed: AnyFeed, csv: string) =>
+		runImport(handle, {
+			feed,
+			source: csvSource(csv),
+			fileName: `${feed.key}-template.csv`,
+			importedBy: 'test'
+		});
+
 	it.each(TEMPLATES.map((feed) => [feed.key, feed] as const))(
-		'the %s download (header and example row) imports cleanly',
+		'the %s download (header and example row) is refused: the example is not real data',
 		async (_key, feed) => {
-			const csv = toCsv([feed.columns.map((c) => c.name), feed.columns.map((c) => c.example!)]);
-			const report = await runImport(handle, {
-				feed,
-				source: csvSource(csv),
-				fileName: `${feed.key}-template.csv`,
-				importedBy: 'test'
-			});
+			const before = dataDigest(handle);
+			const report = await load(feed, download(feed));
+			expect(report).toMatchObject({ status: 'rejected', rowsAccepted: 0, rowsWritten: 0 });
+			expect(report.groups.filter((g) => g.severity === 'error')).toEqual([
+				expect.objectContaining({
+					code: 'template_example',
+					rows: [2],
+					message: expect.stringMatching(/is the template's example, not real data/)
+				})
+			]);
+			expect(dataDigest(handle)).toEqual(before);
+		}
+	);
+
+	it.each(TEMPLATES.map((feed) => [feed.key, feed] as const))(
+		'the %s example marks itself in a required column or in two, so deleting one column keeps it',
+		(_key, feed) => {
+			const marked = [...exampleMarkers(feed.columns).keys()];
+			const required = feed.columns.filter((c) => c.required).map((c) => c.name);
+			expect(marked.length >= 2 || marked.some((c) => required.includes(c))).toBe(true);
+		}
+	);
+
+	it('refuses an example half overwritten, or with a marked column deleted', async () => {
+		const half = download(templateBidsFeed, (c) =>
+			c.name === 'lead_authority' ? 'TRF' : c.example!
+		);
+		const withoutReference = toCsv(
+			[1, 2].map((row) =>
+				templateBidsFeed.columns
+					.filter((c) => c.name !== 'reference')
+					.map((c) => (row === 1 ? c.name : c.example!))
+			)
+		);
+		for (const csv of [half, withoutReference]) {
+			const report = await load(templateBidsFeed, csv);
+			expect(report.status).toBe('rejected');
+			expect(report.groups.map((g) => g.code)).toContain('template_example');
+		}
+	});
+
+	it.each(TEMPLATES.map((feed) => [feed.key, feed] as const))(
+		'the %s example with its marked values replaced imports cleanly',
+		async (_key, feed) => {
+			const own = (c: FeedColumn) => c.example!.replace(/example/gi, 'Sample');
+			const report = await load(feed, download(feed, own));
 			expect(report).toMatchObject({ status: 'committed', rowsAccepted: 1, rowsWritten: 1 });
 			expect(report.unmappedColumns).toEqual([]);
 			// The only warning allowed: the actions example names a bid imported after it.

@@ -67,6 +67,22 @@ export function choice<T extends string>(variants: Record<T, readonly string[]>,
 		});
 }
 
+/**
+ * Reports a choice written another way than its value ("Pending" read as submitted), so a reading
+ * the officer might not have meant is never silent.
+ */
+export function noteChoiceRead(
+	ctx: ImportContext,
+	rowNumber: number,
+	column: string,
+	cell: string | undefined,
+	value: string
+): void {
+	const written = (cell ?? '').trim();
+	if (!written || foldChoice(written) === foldChoice(value)) return;
+	ctx.issues.info(rowNumber, column, written, 'choice_read', `"${written}" read as ${value}`);
+}
+
 /** As `choice`, but a blank cell is an error. */
 export function requiredChoice<T extends string>(
 	variants: Record<T, readonly string[]>,

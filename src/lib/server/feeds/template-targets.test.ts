@@ -46,7 +46,7 @@ describe('targets template', () => {
 			baseline_year: 2005,
 			baseline_kt: 4210,
 			wording: 'Leeds will be net zero by 2030',
-			source_url: 'https://www.leeds.gov.uk/example'
+			source_url: 'https://www.leeds.gov.uk/test-page'
 		});
 		expect(interim(whole!.id)).toEqual([
 			{ year: 2025, reduction_pct: 50 },

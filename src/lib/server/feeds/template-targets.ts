@@ -16,6 +16,7 @@ import {
 } from '../import/coerce';
 import { validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
+import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	requiredChoice,
 	resolveCouncil,
@@ -74,10 +75,11 @@ target_year     | Year of net zero; blank if the target names none. | 2050 | Net
 baseline_year   | Year the cuts are measured from. | 2005 | Baseline; Base year
 baseline_value  | Emissions in the baseline year, in kt CO2e. | 4,210 | Baseline emissions (kt CO2e); Baseline emissions; Baseline (ktCO2e); Baseline kt
 interim_targets | Interim targets as year: % cut from the baseline, separated by semicolons. | 2030: 68%; 2040: 85% | Interim target; Interim
-wording         | The target in the council's words, as adopted; with council, scope and year it identifies the target. | Net zero across the district by 2050 | Target wording; Target text; Commitment; Text
+wording         | The target in the council's words, as adopted; with council, scope and year it identifies the target. | Net zero across the district by 2050 (example) | Target wording; Target text; Commitment; Text
 source_url      | Where the target is published (motion, strategy, plan). | https://www.leeds.gov.uk/example | Source; Link; URL
 `
 );
+const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 export const templateTargetsFeed: FeedModule<Row> = {
 	key: 'targets',
@@ -87,6 +89,7 @@ export const templateTargetsFeed: FeedModule<Row> = {
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
+		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		const code = resolveCouncil(ctx, rowNumber, 'authority', record.authority ?? '');
 		if (!row || !code) return null;

@@ -14,6 +14,7 @@ export function loadHeaderMap(sqlite: Database.Database, feed: string): Record<s
 	return Object.fromEntries(rows.map((r) => [r.their_header, r.our_column]));
 }
 
+/** Saves a mapping; one already saved is left as it was, so importing a file again changes nothing. */
 export function saveHeaderMap(
 	sqlite: Database.Database,
 	feed: string,
@@ -21,7 +22,8 @@ export function saveHeaderMap(
 ): void {
 	const upsert = sqlite.prepare(
 		`INSERT INTO feed_header_maps (feed, their_header, our_column) VALUES (?, ?, ?)
-		 ON CONFLICT (feed, their_header) DO UPDATE SET our_column = excluded.our_column, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`
+		 ON CONFLICT (feed, their_header) DO UPDATE SET our_column = excluded.our_column, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+		 WHERE our_column IS NOT excluded.our_column`
 	);
 	sqlite.transaction(() => {
 		for (const [theirs, ours] of Object.entries(map)) upsert.run(feed, theirs, ours);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, normaliseCouncilName, repairDoubleEncoding } from './normalise-name';
+import {
+	foldName,
+	nameDistance,
+	normaliseCouncilName,
+	repairDoubleEncoding
+} from './normalise-name';
 
 describe('foldName', () => {
 	it('lower-cases, drops accents and apostrophes, spells "&" as "and"', () => {
@@ -75,5 +80,26 @@ describe('repairDoubleEncoding', () => {
 		''
 	])('leaves %j untouched', (text) => {
 		expect(repairDoubleEncoding(text)).toEqual({ text, repaired: false, lossy: false });
+	});
+});
+
+describe('nameDistance', () => {
+	it.each([
+		['trafford', 'trafford', 0],
+		['traford', 'trafford', 1],
+		['trafofrd', 'trafford', 1],
+		['trafrod', 'trafford', 2],
+		['blackpol', 'blackpool', 1],
+		['kitten', 'sitting', 3],
+		['', 'abc', 3]
+	])('%j to %j is %i', (a, b, d) => {
+		expect(nameDistance(a, b)).toBe(d);
+		expect(nameDistance(b, a)).toBe(d);
+	});
+
+	it('stops at max + 1 once the distance must exceed max', () => {
+		expect(nameDistance('trafford', 'bradford', 1)).toBe(2);
+		expect(nameDistance('leeds', 'north northamptonshire', 2)).toBe(3);
+		expect(nameDistance('traford', 'trafford', 1)).toBe(1);
 	});
 });

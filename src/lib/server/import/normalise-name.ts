@@ -77,3 +77,29 @@ export function repairDoubleEncoding(text: string): {
 	// Half-width fillers and odd spaces that stood for a plain space.
 	return { text: decoded.replace(/[\uffa0\u00a0]/g, ' '), repaired: true, lossy };
 }
+
+/**
+ * Edit distance with adjacent swaps counted as one edit (optimal string alignment): "Traford" is
+ * 1 from "trafford", "Trafofrd" 1 too. Gives up, returning `max + 1`, as soon as the distance must
+ * exceed `max`, so ranking a few thousand names stays cheap.
+ */
+export function nameDistance(a: string, b: string, max = Infinity): number {
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	let before: number[] = [];
+	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		let best = i;
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+				d = Math.min(d, before[j - 2]! + 1);
+			current.push(d);
+			best = Math.min(best, d);
+		}
+		if (best > max) return max + 1;
+		[before, previous] = [previous, current];
+	}
+	return Math.min(previous[b.length]!, max + 1);
+}

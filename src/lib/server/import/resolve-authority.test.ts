@@ -110,3 +110,50 @@ describe('resolveJoint', () => {
 		expect(resolver.resolveJoint('Borsetshire')).toBeNull();
 	});
 });
+
+describe('jointParts', () => {
+	it('names each part with its resolution, so the unknown one can be reported', () => {
+		const parts = resolver.jointParts('Babergh and Borsetshire District Councils');
+		expect(parts?.map((p) => [p.part, p.resolution.ok])).toEqual([
+			['Babergh', true],
+			['Borsetshire', false]
+		]);
+		expect(resolver.jointParts('Trafford')).toBeNull();
+	});
+});
+
+describe('suggest', () => {
+	it.each([
+		['Traford', 'TRF'],
+		['Blackpol', 'BPL'],
+		['Trafofrd', 'TRF'],
+		['Kettring', 'KET'],
+		['LB Waltam Forest', 'WFT']
+	])('offers the nearest known name for %j first', (input, code) => {
+		expect(resolver.suggest(input)[0]).toMatchObject({ code, distance: 1 });
+	});
+
+	it('ranks by distance, at most the limit, and nothing for a name near no council', () => {
+		const near = resolver.suggest('Traford', 2);
+		expect(near.length).toBeLessThanOrEqual(2);
+		expect(near.map((s) => s.distance)).toEqual([...near.map((s) => s.distance)].sort());
+		expect(resolver.suggest('Borsetshire')).toEqual([]);
+		expect(resolver.suggest('Le')).toEqual([]);
+	});
+});
+
+describe('AuthorityResolver.shared', () => {
+	it('loads once per database and again only after the database changed', () => {
+		const first = AuthorityResolver.shared(handle.sqlite);
+		expect(AuthorityResolver.shared(handle.sqlite)).toBe(first);
+		expect(first.resolve('Grantchester')).toMatchObject({ ok: false });
+		handle.sqlite
+			.prepare(
+				"INSERT INTO authority_aliases (normalised, authority_code, alias, source) VALUES ('grantchester', 'CAB', 'Grantchester', 'test')"
+			)
+			.run();
+		const second = AuthorityResolver.shared(handle.sqlite);
+		expect(second).not.toBe(first);
+		expect(second.resolve('Grantchester')).toMatchObject({ ok: true, code: 'CAB' });
+	});
+});

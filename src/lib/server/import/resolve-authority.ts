@@ -4,7 +4,7 @@
  * and say so, because a 2022 feed that names Allerdale means Cumberland today.
  */
 import type Database from 'better-sqlite3';
-import { foldName, normaliseCouncilName } from './normalise-name';
+import { foldName, nameDistance, normaliseCouncilName } from './normalise-name';
 
 export type Resolution =
 	| {
@@ -165,15 +165,63 @@ export class AuthorityResolver {
 	resolveJoint(input: string): string[] | null {
 		const whole = this.resolve(input);
 		if (whole.ok) return [whole.code];
+		const parts = this.jointParts(input);
+		if (!parts?.every((p) => p.resolution.ok)) return null;
+		return parts.map((p) => (p.resolution as { code: string }).code);
+	}
+
+	/**
+	 * The parts of a name read as several councils ("Adur and Worthing Councils" → Adur, Worthing),
+	 * each resolved, so a caller can name the part it does not know; null when it has one part.
+	 */
+	jointParts(input: string): { part: string; resolution: Resolution }[] | null {
 		const stripped = input.replace(/\b(district|borough|county|city)?\s*councils\b/i, '').trim();
 		const parts = stripped.split(/\s*,\s*|\s+and\s+|\s*&\s*/).filter(Boolean);
 		if (parts.length < 2) return null;
-		const codes: string[] = [];
-		for (const part of parts) {
-			const r = this.resolve(part);
-			if (!r.ok) return null;
-			codes.push(r.code);
+		return parts.map((part) => ({ part, resolution: this.resolve(part) }));
+	}
+
+	/**
+	 * The councils whose known names (every spelling in the alias table) are nearest a name that
+	 * matched none: at most `limit`, nearest first, current councils before abolished ones at the
+	 * same distance. Short names allow one edit, longer ones two or three, so "Traford" finds
+	 * Trafford but "Leeds" does not offer Leek.
+	 */
+	suggest(input: string, limit = 5): { code: string; name: string; distance: number }[] {
+		const key = normaliseCouncilName(input);
+		if (key.length < 3) return [];
+		const max = key.length <= 5 ? 1 : key.length <= 10 ? 2 : 3;
+		const nearest = new Map<string, number>();
+		for (const [name, codes] of this.normalised) {
+			const distance = nameDistance(key, name, max);
+			if (distance > max) continue;
+			for (const code of codes)
+				if (distance < (nearest.get(code) ?? Infinity)) nearest.set(code, distance);
 		}
-		return codes;
+		return [...nearest]
+			.map(([code, distance]) => ({ code, name: this.name(code) ?? code, distance }))
+			.sort(
+				(a, b) =>
+					a.distance - b.distance ||
+					Number(this.isCurrent(b.code)) - Number(this.isCurrent(a.code)) ||
+					a.name.localeCompare(b.name)
+			)
+			.slice(0, limit);
+	}
+
+	/**
+	 * One resolver per database for pages and the API, loaded on first use and again only after the
+	 * database changed (an import may have changed the register): not once per request.
+	 */
+	static shared(sqlite: Database.Database): AuthorityResolver {
+		// data_version moves when another connection commits; total_changes() when this one writes.
+		const stamp = `${sqlite.pragma('data_version', { simple: true })}:${sqlite.prepare('SELECT total_changes()').pluck().get()}`;
+		const cached = SHARED.get(sqlite);
+		if (cached?.stamp === stamp) return cached.resolver;
+		const resolver = AuthorityResolver.load(sqlite);
+		SHARED.set(sqlite, { stamp, resolver });
+		return resolver;
 	}
 }
+
+const SHARED = new WeakMap<Database.Database, { stamp: string; resolver: AuthorityResolver }>();

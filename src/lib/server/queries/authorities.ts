@@ -34,6 +34,8 @@ export interface AuthorityFilter {
 	region?: string | null;
 	type?: string | null;
 	includeAbolished?: boolean;
+	/** Only these 3-letter codes (the councils a name resolved to). */
+	codes?: readonly string[] | null;
 }
 
 export function listAuthorities(
@@ -49,7 +51,8 @@ export function listAuthorities(
 		   AND (? IS NULL OR a.region = ?)
 		   AND (? IS NULL OR a.type = ?)
 		   AND (? IS NULL OR lower(a.nice_name) LIKE ? OR lower(a.official_name) LIKE ? OR lower(a.code) LIKE ? OR lower(a.gss_code) LIKE ?
-		        OR EXISTS (SELECT 1 FROM authority_aliases al WHERE al.authority_code = a.code AND al.normalised LIKE ?))
+		        OR a.code IN (SELECT authority_code FROM authority_aliases WHERE normalised LIKE ?))
+		   AND (? IS NULL OR a.code IN (SELECT value FROM json_each(?)))
 		 ORDER BY a.nice_name`,
 		filter.includeAbolished ? 1 : 0,
 		filter.nation ?? null,
@@ -63,7 +66,8 @@ export function listAuthorities(
 		q,
 		q,
 		q,
-		q
+		q,
+		...Array(2).fill(filter.codes ? JSON.stringify(filter.codes) : null)
 	);
 	return rows.map((r) => ({ ...r, isCurrent: !!r.isCurrent }));
 }

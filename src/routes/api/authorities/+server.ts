@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDatabase } from '$lib/server/db';
-import { listAuthorities } from '$lib/server/queries/authorities';
+import { searchAuthorities } from '$lib/server/queries/authority-search';
 import { listAllTargets } from '$lib/server/queries/commitments';
 import type { RequestHandler } from './$types';
 
@@ -13,7 +13,10 @@ const QuerySchema = z.object({
 	include_abolished: z.enum(['true', 'false']).optional()
 });
 
-/** GET /api/authorities: every current authority with codes, type, region and targets. */
+/**
+ * GET /api/authorities: every current authority with codes, type, region and targets; `q` finds a
+ * council by any known spelling, an abolished one's successors, or the nearest names.
+ */
 export const GET: RequestHandler = ({ url }) => {
 	const parsed = QuerySchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!parsed.success) {
@@ -27,7 +30,7 @@ export const GET: RequestHandler = ({ url }) => {
 	}
 	const { sqlite } = getDatabase();
 	const { include_abolished, ...filter } = parsed.data;
-	const authorities = listAuthorities(sqlite, {
+	const { authorities, abolished, suggestions } = searchAuthorities(sqlite, {
 		...filter,
 		includeAbolished: include_abolished === 'true'
 	});
@@ -52,6 +55,10 @@ export const GET: RequestHandler = ({ url }) => {
 				sourceUrl: t.sourceUrl
 			}))
 		})),
+		// With `q`: abolished councils it named (their successors are listed) and, when nothing
+		// matched, the nearest known names.
+		abolished,
+		suggestions,
 		licence: 'Data: mySociety and Climate Emergency UK (CC BY 4.0). See /sources.'
 	});
 };
