@@ -15,6 +15,7 @@ import {
 	optionalGbp,
 	optionalNumber,
 	optionalText,
+	optionalWebAddress,
 	optionalUkDate,
 	requiredText
 } from '../import/coerce';
@@ -88,7 +89,7 @@ const RowSchema = z.object({
 	partner_authorities: optionalText,
 	other_partners: optionalText,
 	linked_actions: optionalText,
-	source_url: optionalText,
+	source_url: optionalWebAddress,
 	notes: optionalText
 });
 /** A partner as stored: [authority_code, name, kind]. */

@@ -112,11 +112,18 @@ describe('template feeds', () => {
 });
 
 describe('template link columns', () => {
-	it.each([templateCompetitionsFeed, templateTargetsFeed].map((feed) => [feed.key, feed] as const))(
+	it.each(
+		[templateCompetitionsFeed, templateTargetsFeed, templateBidsFeed].map(
+			(feed) => [feed.key, feed] as const
+		)
+	)(
 		'%s: a javascript: source_url is refused, naming row, column and value',
 		async (_key, feed) => {
 			const link = 'javascript:alert(document.cookie)';
-			const example = feed.columns.map((c) => (c.name === 'source_url' ? link : c.example!));
+			// The example row, made real (its markers replaced), with a bad link.
+			const example = feed.columns.map((c) =>
+				c.name === 'source_url' ? link : c.example!.replace(/example/gi, 'Sample')
+			);
 			const report = await runImport(handle, {
 				feed,
 				source: csvSource(toCsv([feed.columns.map((c) => c.name), example])),
