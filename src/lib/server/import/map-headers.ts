@@ -25,3 +25,19 @@ export function mapHeaders(feed: AnyFeed, headers: string[], userMap: Record<str
 	const unmapped = headers.filter((h, i) => recognised[i] === null && h !== '');
 	return { mapped, missing, unmapped };
 }
+
+/**
+ * Which mapping to use for a file: the one given for it, plus a mapping saved from an earlier
+ * file only when this file needs it (without it, a required column would be missing). So an
+ * officer's own layout maps itself the second time, while our template, whose "scheme" column an
+ * earlier mapping sent to the title, still reads as our template.
+ */
+export function headerMapFor(
+	feed: AnyFeed,
+	headers: string[],
+	saved: Record<string, string>,
+	given: Record<string, string> = {}
+): Record<string, string> {
+	if (!mapHeaders(feed, headers, given).missing.length) return given;
+	return { ...saved, ...given };
+}

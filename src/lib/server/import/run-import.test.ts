@@ -192,3 +192,29 @@ describe('mapHeaders', () => {
 		expect(m.unmapped).toEqual(['extra']);
 	});
 });
+
+describe('saved column mappings', () => {
+	it('map an officer’s layout again, but never turn our own file’s columns into something else', async () => {
+		// An officer's file whose "scope" column holds the wording and "Type" the scope, mapped once.
+		const officer = (n: number) =>
+			`Council,Type,target,scope,source_url\nBOL,Whole area,2038,Officer wording ${n},https://a.example/${n}\n`;
+		const first = await importFile(handle, 'mysociety-promises', officer(1), {
+			headerMap: { Council: 'local-authority-code', Type: 'scope', scope: 'wording' }
+		});
+		expect(first.status).toBe('committed');
+		// The same layout again maps itself from the saved mapping…
+		const again = await importFile(handle, 'mysociety-promises', officer(2));
+		expect(again).toMatchObject({ status: 'committed', unmappedColumns: [] });
+		// …but the saved "scope → wording" does not steal the real scope column of our own layout.
+		const own = await importFile(
+			handle,
+			'mysociety-promises',
+			'local-authority-code,scope,target,wording,source_url\nBOL,Council operations,2030,Own wording,https://a.example/3\n'
+		);
+		expect(own.status).toBe('committed');
+		const stored = handle.sqlite
+			.prepare("SELECT scope, wording FROM targets WHERE authority_code = 'BOL' AND wording = ?")
+			.get('Own wording');
+		expect(stored).toEqual({ scope: 'council_operations', wording: 'Own wording' });
+	});
+});

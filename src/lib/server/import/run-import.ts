@@ -10,7 +10,8 @@ import type { Readable } from 'node:stream';
 import type { DbHandle } from '../db/client';
 import { IssueCollector, type IssueGroup } from './issues';
 import { readCsv } from './read-csv';
-import { mapHeaders } from './map-headers';
+import { headerMapFor, mapHeaders } from './map-headers';
+import { readHeaderRow } from './detect-feed';
 import { canRunTypeScriptWorkers, readInWorker } from './read-parallel';
 import { AuthorityResolver } from './resolve-authority';
 import { spool, type SpooledFile } from './spool';
@@ -221,7 +222,12 @@ async function readRows(
 		fileName: o.fileName,
 		fileBytes: file.bytes
 	};
-	const userMap = { ...loadHeaderMap(handle.sqlite, feed.key), ...(o.headerMap ?? {}) };
+	const userMap = headerMapFor(
+		feed,
+		await readHeaderRow(file.path),
+		loadHeaderMap(handle.sqlite, feed.key),
+		o.headerMap
+	);
 	const out: ReadOutcome = {
 		rowsRead: 0,
 		rowsAccepted: 0,

@@ -96,12 +96,12 @@ describe('undoImport', () => {
 		const rounds = await importFile(
 			handle,
 			'competitions',
-			'scheme,round,closes\nExample Decarbonisation Fund,Phase 2,28/11/2024\n'
+			'scheme,round,closes\nPublic Buildings Retrofit Fund,Phase 2,28/11/2024\n'
 		);
 		const bids = await importFile(
 			handle,
 			'bids',
-			'reference,lead,scheme,round,title,status\nLDS-1,Leeds,Example Decarbonisation Fund,Phase 2,Heat pumps,submitted\n'
+			'reference,lead,scheme,round,title,status\nLDS-1,Leeds,Public Buildings Retrofit Fund,Phase 2,Heat pumps,submitted\n'
 		);
 		expect([rounds.status, bids.status]).toEqual(['committed', 'committed']);
 		const before = dataDigest(handle);
