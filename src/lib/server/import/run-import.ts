@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { DbHandle } from '../db/client';
+import { recordOf } from './cells';
 import { IssueCollector, type IssueGroup } from './issues';
 import { readCsv } from './read-csv';
 import { mapHeaders } from './map-headers';
@@ -15,6 +16,7 @@ import { spool } from './spool';
 import type { AnyFeed, ImportContext, FeedWriter } from './types';
 import { loadHeaderMap, saveHeaderMap } from './header-maps';
 import { recordBatch, tableChanges } from './record-batch';
+import { UnreadableFileError } from './unreadable';
 
 export { mapHeaders };
 
@@ -190,16 +192,12 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 							}
 							writer = feed.createWriter(ctx);
 						},
-						(values, rowNumber) => {
+						(values, rowNumber, problem) => {
 							rowsRead++;
 							if (rowsRead % 10000 === 0) o.onProgress?.({ rowsRead, bytesRead, bytesTotal });
-							const record: Record<string, string> = {};
-							for (let i = 0; i < mapped.length; i++) {
-								const key = mapped[i];
-								if (key) record[key] = values[i] ?? '';
-							}
 							const mark = issues.total;
-							const row = feed.parseRow(record, rowNumber, ctx);
+							const record = recordOf(values, rowNumber, problem, mapped, issues);
+							const row = record && feed.parseRow(record, rowNumber, ctx);
 							if (row === null) {
 								if (issues.hasRowError(rowNumber) && rejectedRows.length < REJECTED_ROWS_KEPT) {
 									rejectedRows.push({
@@ -221,7 +219,7 @@ export async function runImport(handle: DbHandle, options: ImportOptions): Promi
 			if (!(e instanceof MissingColumns)) {
 				sqlite.exec('ROLLBACK');
 				sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId);
-				if (e instanceof Error && /not valid UTF-8/.test(e.message)) {
+				if (e instanceof UnreadableFileError) {
 					return finishReport(h, { batchId: null, status: 'rejected', fatal: e.message });
 				}
 				throw e;
