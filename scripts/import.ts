@@ -22,7 +22,8 @@ import { runImport } from '../src/lib/server/import/run-import';
 import { UnreadableFileError } from '../src/lib/server/import/unreadable';
 import { prepareDatabase } from '../src/lib/server/startup';
 
-const USAGE = 'npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--json] FILE…';
+const USAGE =
+	'npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--map "their column=our field"]… [--json] FILE…';
 const FEED_KEYS = FEEDS.map((f) => f.key).join(', ');
 
 /** Bad arguments: one sentence, no stack trace, exit 2. */
