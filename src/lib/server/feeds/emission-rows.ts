@@ -62,9 +62,11 @@ export function emissionRowWriter(ctx: ImportContext, releaseId: number) {
 		write(r: EmissionRow): boolean {
 			let keys = seen.get(r.authority_code);
 			if (!keys) seen.set(r.authority_code, (keys = new Set()));
-			const [year, sub, gas] = [r.year - 1900, id(subSectorIds, r.sub_sector), id(gasIds, r.gas)];
+			const year = r.year - 1900;
+			const sub = id(subSectorIds, r.sub_sector);
+			const gas = id(gasIds, r.gas);
 			const key =
-				year >= 0 && year < 256 && sub < SUB_SECTORS && gas < GASES
+				sub < SUB_SECTORS && gas < GASES && year >= 0 && year < 256
 					? (year * SUB_SECTORS + sub) * GASES + gas
 					: `${r.year}\u0000${r.sub_sector}\u0000${r.gas}`;
 			if (keys.has(key)) return false;
