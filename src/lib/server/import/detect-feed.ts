@@ -5,7 +5,8 @@
 import { open } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { FEEDS } from '../feeds/registry';
-import { BadBytes, describeBadBytes, sniffEncoding, type Encoding } from './encoding';
+import { BadBytes, describeBadBytes } from './bad-bytes';
+import { sniffEncoding, type Encoding } from './encoding';
 import type { AnyFeed } from './types';
 import { matchHeaders } from './map-headers';
 import { fromHeaderRow, headerDelimiter } from './read-csv';

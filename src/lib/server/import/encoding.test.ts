@@ -3,7 +3,8 @@
  * UTF-16 with or without its BOM.
  */
 import { describe, expect, it } from 'vitest';
-import { BadBytes, sniffEncoding } from './encoding';
+import { BadBytes } from './bad-bytes';
+import { sniffEncoding } from './encoding';
 
 const bytes = (...parts: (string | number[] | Buffer)[]) =>
 	Buffer.concat(

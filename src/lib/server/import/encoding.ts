@@ -6,22 +6,11 @@
  * refused with where it was found, rather than stored as mojibake.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { Transform } from 'node:stream';
+import { BadBytes } from './bad-bytes';
 import { UnreadableFileError } from './unreadable';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
-
-/** Bytes that are not text in the encoding the file is read in; `cut`: a character cut short. */
-export class BadBytes extends Error {
-	constructor(
-		readonly offset: number,
-		readonly bytes: number[],
-		readonly cut: boolean
-	) {
-		super('bad bytes');
-	}
-}
 
 /** Bytes 1252 leaves undefined: a file that has them is not 1252 text. */
 const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
@@ -144,6 +133,7 @@ export function decodingStream(
 	let encoding: Encoding = 'utf-8';
 	let asciiSoFar = true;
 	let nulSeen = false;
+	let last: Buffer | null = null;
 	const use = (e: Encoding) => {
 		encoding = e;
 		onEncoding(e);
@@ -157,8 +147,8 @@ export function decodingStream(
 				throw new UnreadableFileError(
 					`The file is not valid ${encoding.toUpperCase()} throughout: save it as "CSV UTF-8" and try again.`
 				);
-			// The file ended inside a character.
-			if (!chunk) throw new BadBytes(offset - 1, [], true);
+			// The file ended inside a character (a download cut off mid-character).
+			if (!chunk) throw cutAtEnd(last, offset);
 			const scan = scanUtf8(chunk);
 			if (encoding === 'utf-8' && asciiSoFar && isWindows1252(scan)) {
 				use('windows-1252');
@@ -176,6 +166,7 @@ export function decodingStream(
 			onBytes?.(bytes);
 			try {
 				if (!decoder) use(sniffEncoding(chunk));
+				last = chunk;
 				const text = decode(chunk, offset);
 				if (asciiSoFar && !isAscii(chunk)) asciiSoFar = false;
 				// One search per chunk (fast), not one per cell.
@@ -198,44 +189,10 @@ export function decodingStream(
 	});
 }
 
-const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
-
-/**
- * What was wrong and where, for the user: the line of the file (counted again from the file on
- * disk, so reading never pays for it) and the text just before the bad bytes.
- */
-export function describeBadBytes(path: string, bad: BadBytes): UnreadableFileError {
-	const fd = openSync(path, 'r');
-	const block = Buffer.alloc(64 * 1024);
-	let line = 1;
-	let lineStart = 0;
-	try {
-		for (let pos = 0; pos < bad.offset;) {
-			const n = readSync(fd, block, 0, Math.min(block.length, bad.offset - pos), pos);
-			if (n <= 0) break;
-			for (let i = block.indexOf(10); i !== -1 && i < n; i = block.indexOf(10, i + 1)) {
-				line++;
-				lineStart = pos + i + 1;
-			}
-			pos += n;
-		}
-		const from = Math.max(lineStart, bad.offset - 24);
-		const before = Buffer.alloc(bad.offset - from);
-		readSync(fd, before, 0, before.length, from);
-		// The cell's text before the bad bytes: after the last delimiter, if any.
-		const context = new TextDecoder('utf-8')
-			.decode(before)
-			.replace(/^.*[,;\t|]/, '')
-			.replace(/^\uFFFD+/, '')
-			.trimStart();
-		const after = context ? ` after "${context}"` : '';
-		const what = bad.cut
-			? `a character cut short${bad.bytes.length ? ` (${bad.bytes.map(hex).join(' ')})` : ''}${after}`
-			: `the byte ${hex(bad.bytes[0]!)}${after}, which is not part of any UTF-8 character`;
-		return new UnreadableFileError(
-			`The file is not valid UTF-8 throughout: line ${line} has ${what}. Save it as "CSV UTF-8" and try again.`
-		);
-	} finally {
-		closeSync(fd);
-	}
+/** The character left incomplete at the end of the file: its lead byte and what followed. */
+function cutAtEnd(last: Buffer | null, end: number): BadBytes {
+	let i = last ? last.length - 1 : -1;
+	while (i >= 0 && i > last!.length - 4 && last![i]! >= 0x80 && last![i]! < 0xc0) i--;
+	if (!last || i < 0 || last[i]! < 0xc0) return new BadBytes(end - 1, [], true);
+	return new BadBytes(end - (last.length - i), [...last.subarray(i)], true);
 }

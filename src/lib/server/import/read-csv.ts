@@ -8,7 +8,8 @@
 import Papa from 'papaparse';
 import { createReadStream } from 'node:fs';
 import { rowProblem, type RowProblem } from './cells';
-import { BadBytes, decodingStream, describeBadBytes, type Encoding } from './encoding';
+import { BadBytes, describeBadBytes } from './bad-bytes';
+import { decodingStream, type Encoding } from './encoding';
 import { UnreadableFileError } from './unreadable';
 
 export interface CsvReadResult {
