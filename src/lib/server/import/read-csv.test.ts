@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { createFixtureDb, fixture, importFile } from '../../../../tests/helpers/db';
 import { detectFeed } from './detect-feed';
+import { readCsv } from './read-csv';
 
 let handle: DbHandle;
 const dir = mkdtempSync(join(tmpdir(), 'nzl-read-csv-'));
@@ -188,5 +189,20 @@ describe('runImport: what spreadsheets write', () => {
 		expect(report).toMatchObject({ status: 'committed', rowsAccepted: 1, unmappedColumns: [] });
 		expect(report.groups.find((g) => g.code === 'unknown_authority')?.rows).toEqual([6]);
 		expect(wordingOf('WRT')).toBe('after blank lines');
+	});
+
+	// Found while adding the quote errors: Papa's abort() ends the read as complete, so an error
+	// thrown while handling the header or a row was lost, and the import went on (and committed)
+	// with the rows before it.
+	it('fails the read when handling the header or a row throws', async () => {
+		const path = file('throws.csv', 'a,b\n1,2\n3,4\n');
+		const failOnRow3 = (_values: string[], row: number) => {
+			if (row === 3) throw new Error('row 3 failed');
+		};
+		await expect(readCsv(path, () => {}, failOnRow3)).rejects.toThrow('row 3 failed');
+		const failOnHeader = () => {
+			throw new Error('bad header');
+		};
+		await expect(readCsv(path, failOnHeader, () => {})).rejects.toThrow('bad header');
 	});
 });
