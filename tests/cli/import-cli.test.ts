@@ -4,7 +4,7 @@
  * the single-threaded pipeline's row for row.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -137,5 +137,75 @@ describe('npm run import', () => {
 		expect(r.code).toBe(1);
 		expect(r.stderr).toContain('no feed matches its header row');
 		expect(runCli(['--map', 'nonsense', file]).code).toBe(2);
+	}, 60_000);
+
+	// Reported: a missing file, a folder, an unknown option and no arguments printed stack traces
+	// (or, for no arguments, the usage on stdout).
+	it('answers bad arguments with one sentence on stderr and exit 2, importing nothing', () => {
+		const file = join(dir, 'args.csv');
+		writeFileSync(file, 'local-authority-code,scope,target,wording\n');
+		for (const args of [[], ['--nope', file], [join(dir, 'missing.csv')], [dir], ['--feed']]) {
+			const r = runCli(args);
+			expect(r.code, args.join(' ')).toBe(2);
+			expect(r.stderr, args.join(' ')).toMatch(/^[^\n]+\.\n$/);
+			expect(r.stdout, args.join(' ')).toBe('');
+		}
+	}, 60_000);
+
+	// Reported: with several files and --json, a file that failed (no feed, or an error) left no
+	// report, and an exception lost the JSON of the files before it.
+	it('with --json prints a report for every file in order, a failing one as a report', () => {
+		const odd = join(dir, 'odd-json.csv');
+		writeFileSync(odd, 'a,b\n1,2\n');
+		const quote = join(dir, 'desnz-quote.csv');
+		const desnz = readFileSync(fixture('bad/desnz-cut-short.csv'), 'utf8').split('\n');
+		writeFileSync(
+			quote,
+			`${desnz[0]}\n${desnz[1]}\n${desnz[1]!.replace(',Domestic,', ',"Domestic,')}\n`
+		);
+		const good = join(dir, 'good-json.csv');
+		writeFileSync(
+			good,
+			'local-authority-code,scope,target,wording\nTRF,Whole area,2042,CLI json\n'
+		);
+		const broken = fixture('bad/broken-utf8.csv');
+		const cut = fixture('bad/desnz-cut-short.csv');
+		const r = runCli(['--json', '--dry-run', broken, odd, cut, quote, good]);
+		expect(r.code).toBe(1);
+		const reports = JSON.parse(r.stdout) as {
+			fileName: string;
+			feed: string | null;
+			status: string;
+			fatal: string | null;
+			groups: { code: string; rows: number[]; values: string[] }[];
+		}[];
+		expect(reports.map((x) => [x.fileName, x.feed, x.status])).toEqual([
+			['broken-utf8.csv', null, 'rejected'],
+			['odd-json.csv', null, 'rejected'],
+			['desnz-cut-short.csv', 'desnz-ghg', 'rejected'],
+			['desnz-quote.csv', 'desnz-ghg', 'rejected'],
+			['good-json.csv', 'mysociety-promises', 'dry-run']
+		]);
+		expect(reports[0]!.fatal).toMatch(/^The file is not valid UTF-8 throughout: line 3 has/);
+		expect(reports[1]!.fatal).toMatch(/^No feed matches its header row/);
+		// Read on the worker thread: its row problems and its unreadable-file error come across.
+		expect(reports[2]!.groups).toContainEqual(
+			expect.objectContaining({ code: 'short_row', rows: [3], values: ['7.'] })
+		);
+		expect(reports[3]!.fatal).toMatch(/^Row 3: the quote that opens the cell in column /);
+	}, 60_000);
+
+	// Reported: an ESC sequence in a cell reached the terminal raw (and could clear or recolour it).
+	it('escapes control characters from the file in the human-readable report', () => {
+		const file = join(dir, 'control.csv');
+		writeFileSync(
+			file,
+			'local-authority-code,scope,target,wording\n"\x1b[2J\x1b[31mZZ\rZ",Whole area,2030,x\n'
+		);
+		const r = runCli(['--feed', 'mysociety-promises', '--dry-run', file]);
+		expect(r.code).toBe(1);
+		expect(r.stdout).toContain('unknown authority "\\x1b[2J\\x1b[31mZZ\\rZ"');
+		// eslint-disable-next-line no-control-regex -- looking for raw control characters
+		expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
 	}, 60_000);
 });

@@ -6,9 +6,11 @@
 import { z } from 'zod';
 import {
 	optionalText,
+	optionalShortText,
 	requiredText,
 	optionalUkDate,
 	optionalNumber,
+	optionalPopulation,
 	optionalYesNo
 } from '../import/coerce';
 import { prepareUpsert } from '../import/upsert';
@@ -34,22 +36,22 @@ const RowSchema = z.object({
 	'local-authority-code': requiredText,
 	'official-name': requiredText,
 	'nice-name': requiredText,
-	'gss-code': optionalText,
+	'gss-code': optionalShortText,
 	'start-date': optionalUkDate,
 	'end-date': optionalUkDate,
-	'replaced-by': optionalText,
+	'replaced-by': optionalShortText,
 	nation: requiredText,
-	region: optionalText,
+	region: optionalShortText,
 	'local-authority-type': requiredText.refine((t) => t in TIER_BY_TYPE, {
 		message: `expected a type code: ${Object.keys(TIER_BY_TYPE).join(', ')}`
 	}),
 	'local-authority-type-name': requiredText,
-	'county-la': optionalText,
-	'combined-authority': optionalText,
+	'county-la': optionalShortText,
+	'combined-authority': optionalShortText,
 	'former-gss-codes': optionalText,
 	'current-authority': optionalYesNo.pipe(z.boolean({ error: 'expected True or False' })),
 	area: optionalNumber,
-	'pop-2020': optionalNumber,
+	'pop-2020': optionalPopulation,
 	lat: optionalNumber,
 	long: optionalNumber
 });

@@ -8,6 +8,9 @@
 import type Database from 'better-sqlite3';
 import type { ImportContext } from '../import/types';
 
+/** Distinct sub-sector and gas labels a numeric duplicate key has room for. */
+const [SUB_SECTORS, GASES] = [2 ** 14, 2 ** 8];
+
 /** Files above this size load with the emissions index suspended. */
 const BULK_BYTES = 16 * 1024 * 1024;
 
@@ -42,8 +45,11 @@ export function emissionRowWriter(ctx: ImportContext, releaseId: number) {
 	);
 	const restoreIndexes =
 		ctx.fileBytes > BULK_BYTES ? suspendIndexes(ctx.sqlite, 'emissions') : () => {};
-	// Key = year, sub-sector and gas as one number, per authority: ~20 MB for a million rows.
-	const seen = new Map<string, Set<number>>();
+	// Key = year, sub-sector and gas as one small integer, per authority: ~20 MB for a million rows
+	// (2^8 years × 2^14 sub-sectors × 2^8 gases stays below 2^31, V8's fast small integers). A part
+	// past its range would spill into the next and make distinct rows equal: such a row (a file
+	// with hundreds of gas labels) is keyed by its text instead, still exactly.
+	const seen = new Map<string, Set<number | string>>();
 	const subSectorIds = new Map<string, number>();
 	const gasIds = new Map<string, number>();
 	const id = (map: Map<string, number>, value: string) => {
@@ -56,8 +62,13 @@ export function emissionRowWriter(ctx: ImportContext, releaseId: number) {
 		write(r: EmissionRow): boolean {
 			let keys = seen.get(r.authority_code);
 			if (!keys) seen.set(r.authority_code, (keys = new Set()));
+			const year = r.year - 1900;
+			const sub = id(subSectorIds, r.sub_sector);
+			const gas = id(gasIds, r.gas);
 			const key =
-				((r.year - 1900) * 4096 + id(subSectorIds, r.sub_sector)) * 64 + id(gasIds, r.gas);
+				sub < SUB_SECTORS && gas < GASES && year >= 0 && year < 256
+					? (year * SUB_SECTORS + sub) * GASES + gas
+					: `${r.year}\u0000${r.sub_sector}\u0000${r.gas}`;
 			if (keys.has(key)) return false;
 			keys.add(key);
 			insert.run(

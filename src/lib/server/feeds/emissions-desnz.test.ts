@@ -238,6 +238,31 @@ describe('desnz-ghg feed', () => {
 		}
 	});
 
+	// Reported: the duplicate check packed the gas label's number into 6 bits, so from the 65th
+	// distinct label on, distinct rows (sub-sector A, gas 65; sub-sector B, gas 1) were "repeats".
+	it('tells distinct rows apart however many gas labels the file has (65, 300)', async () => {
+		for (const labels of [65, 300]) {
+			const fresh = await createFixtureDb();
+			const gas = (i: number) => `Gas ${i + 1}`;
+			const rows = [
+				...Array.from({ length: labels }, (_, i) => line({ 'Greenhouse gas': gas(i) })),
+				...Array.from({ length: labels }, (_, i) =>
+					line({ 'LA GHG Sub-sector': 'Domestic Electricity', 'Greenhouse gas': gas(i) })
+				)
+			];
+			const r = await importDesnz(fresh, [HEADER, ...rows]);
+			expect(r.groups.filter((g) => g.severity === 'error')).toEqual([]);
+			expect(r).toMatchObject({ status: 'committed', rowsWritten: 2 * labels });
+			expect(countRows(fresh, 'emissions')).toBe(2 * labels);
+			// A true repeat is still caught, past the labels' ranges too.
+			const again = await importDesnz(fresh, [HEADER, ...rows, rows[labels - 1]!]);
+			expect(again.groups.filter((g) => g.severity === 'error')).toEqual([
+				expect.objectContaining({ code: 'duplicate_row', rows: [2 * labels + 2] })
+			]);
+			fresh.close();
+		}
+	});
+
 	it('imports a synthetic full-size-format file quickly', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'desnz-'));
 		try {

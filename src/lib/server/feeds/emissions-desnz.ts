@@ -16,7 +16,14 @@
  *   registered dataset, before createWriter; the writer registers the dataset (INSERT OR IGNORE)
  *   for the release and population rows, which reference it.
  */
-import { parseYear } from '../import/coerce';
+import {
+	MAX_NUMBER,
+	parseYear,
+	POPULATION,
+	SHORT_TEXT,
+	SHORT_TEXT_CHARS,
+	TOO_LARGE
+} from '../import/coerce';
 import type { FeedModule, ImportContext } from '../import/types';
 import { prepareUpsert } from '../import/upsert';
 import { reportUnresolved } from '../import/validate-record';
@@ -130,6 +137,8 @@ function toNumber(raw: string | undefined): number | null | undefined {
 	return Number.isFinite(m) ? m : undefined;
 }
 
+const tooLarge = (n: number | null) => n !== null && (n >= MAX_NUMBER || n <= -MAX_NUMBER);
+
 /** An invalid cell, worded as validateRecord words it (a plain function: no closure per row). */
 function invalid(ctx: ImportContext, n: number, rec: Rec, col: string, msg: string): false {
 	ctx.issues.error(n, col, rec[col] ?? '', 'invalid_value', msg);
@@ -179,12 +188,20 @@ export const desnzEmissionsFeed: FeedModule<Row> = {
 		if (!sector) ok = invalid(ctx, rowNumber, rec, COL.sector, 'a value is required');
 		if (!subSector) ok = invalid(ctx, rowNumber, rec, COL.subSector, 'a value is required');
 		if (!gas) ok = invalid(ctx, rowNumber, rec, COL.gas, 'a value is required');
+		if (sector.length > SHORT_TEXT_CHARS) ok = invalid(ctx, rowNumber, rec, COL.sector, SHORT_TEXT);
+		if (subSector.length > SHORT_TEXT_CHARS)
+			ok = invalid(ctx, rowNumber, rec, COL.subSector, SHORT_TEXT);
+		if (gas.length > SHORT_TEXT_CHARS) ok = invalid(ctx, rowNumber, rec, COL.gas, SHORT_TEXT);
 		const territorial = toNumber(rec[COL.territorial]);
 		const influence = toNumber(rec[COL.influence]);
 		const pop = toNumber(rec[COL.population]);
 		if (territorial === undefined) ok = invalid(ctx, rowNumber, rec, COL.territorial, KT);
+		else if (tooLarge(territorial)) ok = invalid(ctx, rowNumber, rec, COL.territorial, TOO_LARGE);
 		if (influence === undefined) ok = invalid(ctx, rowNumber, rec, COL.influence, KT);
+		else if (tooLarge(influence)) ok = invalid(ctx, rowNumber, rec, COL.influence, TOO_LARGE);
 		if (pop === undefined) ok = invalid(ctx, rowNumber, rec, COL.population, 'expected a number');
+		else if (pop !== null && pop < 0) ok = invalid(ctx, rowNumber, rec, COL.population, POPULATION);
+		else if (tooLarge(pop)) ok = invalid(ctx, rowNumber, rec, COL.population, TOO_LARGE);
 		if (!who.ok) reportUnresolved(ctx.issues, rowNumber, codeColumn, input, who);
 		else if (who.formerCode)
 			ctx.issues.info(rowNumber, codeColumn, input, 'successor_used', who.note);

@@ -5,7 +5,7 @@
  * is_aggregate so nothing adds them to their districts again.
  */
 import { z } from 'zod';
-import { optionalNumber, optionalYear, requiredText } from '../import/coerce';
+import { optionalNumber, optionalPopulation, optionalYear, requiredText } from '../import/coerce';
 import { prepareUpsert } from '../import/upsert';
 import { reportUnresolved, validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
@@ -51,7 +51,7 @@ const RowSchema = z.object({
 	Year: optionalYear.pipe(z.number({ error: 'expected a year such as 2020' })),
 	'local-authority-code': requiredText,
 	[TOTAL]: optionalNumber,
-	'Population:000s': optionalNumber,
+	'Population:000s': optionalPopulation,
 	...Object.fromEntries(
 		MYSOCIETY_SUBSECTORS.map((s) => [
 			s.column,

@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import {
 	optionalGbp,
-	optionalText,
+	optionalShortText,
 	optionalUkDate,
 	optionalYesNo,
 	requiredText
@@ -34,7 +34,7 @@ const GSS_IN_ID_RE = /(?:^|-)([EWSN]\d{8})$/i;
 const RowSchema = z.object({
 	Identifier: requiredText,
 	Title: requiredText,
-	Currency: optionalText,
+	Currency: optionalShortText,
 	'Amount Awarded': optionalGbp.pipe(z.number({ error: 'a value is required' })),
 	'Award Date': z
 		.string()
@@ -44,10 +44,10 @@ const RowSchema = z.object({
 		.pipe(
 			z.object({ date: z.string(), precision: z.enum(['day', 'month']) }, 'a value is required')
 		),
-	'Recipient Org:Identifier': optionalText,
+	'Recipient Org:Identifier': optionalShortText,
 	'Recipient Org:Name': requiredText,
 	'Funding Org:Name': requiredText,
-	'Grant Programme:Title': optionalText,
+	'Grant Programme:Title': optionalShortText,
 	'From An Open Call?': optionalYesNo
 });
 type Grant = z.output<typeof RowSchema>;

@@ -3,7 +3,12 @@
  * Types arrive with inconsistent casing ("Action plan", "Action Plan"): folded to lower case.
  */
 import { z } from 'zod';
-import { optionalText, optionalUkDate, optionalWebAddress, optionalYesNo } from '../import/coerce';
+import {
+	optionalShortText,
+	optionalUkDate,
+	optionalWebAddress,
+	optionalYesNo
+} from '../import/coerce';
 import { prepareUpsert } from '../import/upsert';
 import { validateRecord } from '../import/validate-record';
 import type { FeedModule } from '../import/types';
@@ -11,12 +16,12 @@ import { resolveCodedRow } from './authority-column';
 
 const RowSchema = z.object({
 	url: optionalWebAddress,
-	title: optionalText,
-	type: optionalText.transform((t) => (t ? t.toLowerCase() : null)),
+	title: optionalShortText,
+	type: optionalShortText.transform((t) => (t ? t.toLowerCase() : null)),
 	date_retrieved: optionalUkDate,
 	last_update: optionalUkDate,
 	out_of_date: optionalYesNo,
-	file_type: optionalText
+	file_type: optionalShortText
 });
 type Row = z.output<typeof RowSchema> & { code: string };
 

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import {
 	optionalGbp,
+	optionalShortText,
 	optionalText,
 	optionalTime,
 	optionalUkDate,
@@ -38,9 +39,9 @@ const KIND_VARIANTS = {
 const RowSchema = z.object({
 	scheme: requiredText,
 	round: requiredText,
-	funder: optionalText,
+	funder: optionalShortText,
 	kind: choice(KIND_VARIANTS, '"Competitive", "Formula" or "Expression of interest"'),
-	theme: optionalText,
+	theme: optionalShortText,
 	budget: optionalGbp,
 	min_award: optionalGbp,
 	max_award: optionalGbp,

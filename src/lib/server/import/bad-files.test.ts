@@ -44,4 +44,26 @@ describe('bad files (tests/fixtures/bad): each is refused with the exact problem
 		}
 		expect(dataDigest(handle)).toEqual(before);
 	});
+
+	// Reported: a 10 MB cell was accepted. Made here rather than committed as a fixture.
+	it('a 10 MB cell is refused by its length, named, and not copied into the report', async () => {
+		const before = dataDigest(handle);
+		const cell = 'x'.repeat(10 * 1024 * 1024);
+		const report = await importFile(
+			handle,
+			'mysociety-promises',
+			`local-authority-code,scope,target,wording\nTRF,Council operations,2038,Net zero\nMAN,Whole area,2038,${cell}\n`
+		);
+		expect(report).toMatchObject({ status: 'rejected', rowsWritten: 0, rowsRejected: 1 });
+		expect(report.groups.filter((g) => g.severity === 'error')).toEqual([
+			expect.objectContaining({
+				column: 'wording',
+				rows: [3],
+				values: [`${'x'.repeat(100)}… (10,485,760 characters)`],
+				message: '10,485,760 characters, more than a spreadsheet cell holds (32,767)'
+			})
+		]);
+		expect(JSON.stringify(report).length).toBeLessThan(5000);
+		expect(dataDigest(handle)).toEqual(before);
+	});
 });

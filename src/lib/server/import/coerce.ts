@@ -7,7 +7,15 @@
 import { z } from 'zod';
 import { webAddress } from '../../links';
 
-/** Trimmed text; empty (or whitespace-only) becomes null. */
+/**
+ * Text limits by kind of column. Free text (wording, notes, descriptions) is bounded by what a
+ * spreadsheet cell holds, checked for every cell as the file is read (cells.ts); a name, title or
+ * code is bounded here, far tighter: a longer one is a mistake (a paragraph in the wrong column).
+ */
+export const SHORT_TEXT_CHARS = 500;
+export const SHORT_TEXT = `expected a name, title or code of at most ${SHORT_TEXT_CHARS} characters`;
+
+/** Trimmed free text; empty (or whitespace-only) becomes null. */
 export const optionalText = z
 	.string()
 	.optional()
@@ -16,10 +24,16 @@ export const optionalText = z
 		return t ? t : null;
 	});
 
+/** A name, title or code, trimmed; empty becomes null. */
+export const optionalShortText = optionalText.pipe(
+	z.string().max(SHORT_TEXT_CHARS, SHORT_TEXT).nullable()
+);
+
+/** A name, title or code that must be given. */
 export const requiredText = z
 	.string({ error: 'a value is required' })
 	.transform((s) => s.trim())
-	.pipe(z.string().min(1, 'a value is required'));
+	.pipe(z.string().min(1, 'a value is required').max(SHORT_TEXT_CHARS, SHORT_TEXT));
 
 /** A year, written 2030 or "2030.0" (pandas writes floats); plausible range only. */
 export function parseYear(raw: string): number | null {
@@ -155,6 +169,13 @@ export const optionalTime = z
 
 const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, bn: 1e9, b: 1e9 };
 
+/**
+ * Numbers are stored as doubles: past 15 digits before the point they are no longer exact, and no
+ * real amount, emission or population comes near (a "35-digit number" is a pasted-in mistake).
+ */
+export const MAX_NUMBER = 1e15;
+export const TOO_LARGE = 'expected a number of at most 15 digits before the decimal point';
+
 /** Pounds as written by people: 1234567, £1,234,567, 1.2m, £4.5bn, 250k. Whole pounds. */
 export function parseGbp(raw: string): number | null {
 	const s = raw.trim().toLowerCase().replace(/^£/, '').replace(/,/g, '').replace(/\s+/g, '');
@@ -170,6 +191,10 @@ export const optionalGbp = z
 	.transform((s, ctx) => {
 		if (!s?.trim()) return null;
 		const value = parseGbp(s);
+		if (value !== null && value >= MAX_NUMBER) {
+			ctx.addIssue({ code: 'custom', message: TOO_LARGE });
+			return z.NEVER;
+		}
 		if (value === null) {
 			ctx.addIssue({
 				code: 'custom',
@@ -192,10 +217,19 @@ export const optionalNumber = z
 			ctx.addIssue({ code: 'custom', message: 'expected a number' });
 			return z.NEVER;
 		}
+		if (Math.abs(n) >= MAX_NUMBER) {
+			ctx.addIssue({ code: 'custom', message: TOO_LARGE });
+			return z.NEVER;
+		}
 		return n;
 	});
 
 export const requiredNumber = optionalNumber.pipe(z.number({ error: 'expected a number' }));
+
+export const POPULATION = 'expected a population of 0 or more';
+
+/** A population (of people or thousands): never negative. */
+export const optionalPopulation = optionalNumber.pipe(z.number().min(0, POPULATION).nullable());
 
 /** Free-text yes/no ("Y", "yes", "True", "N - turned it down"): the first word decides. */
 export function parseYesNo(raw: string): boolean | null {

@@ -2,17 +2,19 @@
  * Picks the feed a file belongs to from its header row: the feed whose required columns are all
  * present and which recognises the most of the file's columns.
  */
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { FEEDS } from '../feeds/registry';
+import { BadBytes, describeBadBytes } from './bad-bytes';
+import { sniffEncoding, type Encoding } from './encoding';
 import type { AnyFeed } from './types';
-import { mapHeaders } from './run-import';
-import { headerDelimiter } from './read-csv';
+import { matchHeaders } from './map-headers';
+import { fromHeaderRow, headerDelimiter } from './read-csv';
 
 export function detectFeedFromHeaders(headers: string[]): AnyFeed | null {
 	let best: { feed: AnyFeed; matched: number } | null = null;
 	for (const feed of FEEDS) {
-		const { mapped, missing } = mapHeaders(feed, headers);
+		const { mapped, missing } = matchHeaders(feed, headers);
 		if (missing.length) continue;
 		const matched = mapped.filter(Boolean).length;
 		if (!best || matched > best.matched) best = { feed, matched };
@@ -20,19 +22,29 @@ export function detectFeedFromHeaders(headers: string[]): AnyFeed | null {
 	return best?.feed ?? null;
 }
 
-/** Read only the header row of a file. */
-export function readHeaderRow(path: string): Promise<string[]> {
-	return new Promise((resolve, reject) => {
-		const stream = createReadStream(path, { end: 64 * 1024 });
-		stream.on('error', reject);
-		Papa.parse<string[]>(stream as unknown as File, {
-			preview: 1,
-			// Guessing from the data misreads a comma file whose cells hold ";" (partner lists).
-			delimiter: headerDelimiter,
-			complete: (r) => resolve((r.data[0] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim())),
-			error: reject
-		});
-	});
+/**
+ * Read only the header row of a file (from its first 64 KB), decoded as the import will decode
+ * it and after any blank lines, so that detection sees what the import will see.
+ */
+export async function readHeaderRow(path: string): Promise<string[]> {
+	const file = await open(path, 'r');
+	let chunk: Buffer;
+	try {
+		const { buffer, bytesRead } = await file.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+		chunk = buffer.subarray(0, bytesRead);
+	} finally {
+		await file.close();
+	}
+	let encoding: Encoding;
+	try {
+		encoding = sniffEncoding(chunk);
+	} catch (e) {
+		throw e instanceof BadBytes ? describeBadBytes(path, e) : e;
+	}
+	const text = fromHeaderRow(new TextDecoder(encoding).decode(chunk, { stream: true }));
+	// Guessing from the data misreads a comma file whose cells hold ";" (partner lists).
+	const { data } = Papa.parse<string[]>(text, { preview: 1, delimiter: headerDelimiter(text) });
+	return (data[0] ?? []).map((h) => h.trim());
 }
 
 export async function detectFeed(path: string): Promise<AnyFeed | null> {

@@ -27,6 +27,17 @@ export interface IssueGroup {
 }
 
 const ROWS_KEPT_PER_GROUP = 10;
+/**
+ * Longer values are shown by their start and length, so a 10 MB cell is never copied into the
+ * report or the database. (Shown values are shorter than the limit: shortening twice is a no-op.)
+ */
+const VALUE_SHOWN_CHARS = 160;
+
+export function shownValue(value: string): string {
+	if (value.length <= VALUE_SHOWN_CHARS) return value;
+	return `${value.slice(0, 100)}… (${value.length.toLocaleString('en-GB')} characters)`;
+}
+
 /** Individual issues kept for the database; groups always carry the full count. */
 const ISSUES_KEPT = 5000;
 
@@ -41,6 +52,8 @@ export class IssueCollector {
 
 	add(issue: ImportIssue): void {
 		this.total++;
+		if (issue.value && issue.value.length > VALUE_SHOWN_CHARS)
+			issue = { ...issue, value: shownValue(issue.value) };
 		if (issue.severity === 'error')
 			this.recent.push(issue.column ? `${issue.column}: ${issue.message}` : issue.message);
 		if (this.kept.length < ISSUES_KEPT) this.kept.push(issue);

@@ -1,12 +1,18 @@
 /**
  * Matching a file's header row to a feed's columns: case, spacing and underscores ignored, known
- * aliases (older releases, Excel spellings) and the user's own mapping applied.
+ * aliases (older releases, Excel spellings) and the user's own mapping applied. Two columns read
+ * as one (a name twice, or a name and its alias) would leave one silently unread: refused.
  */
 import { canonicalHeader } from './read-csv';
 import type { AnyFeed } from './types';
+import { UnreadableFileError } from './unreadable';
 
-/** Map the file's headers to the feed's canonical column names (case, spacing, aliases, user map). */
-export function mapHeaders(feed: AnyFeed, headers: string[], userMap: Record<string, string> = {}) {
+/** How a header row matches a feed (never throws: detection tries every feed). */
+export function matchHeaders(
+	feed: AnyFeed,
+	headers: string[],
+	userMap: Record<string, string> = {}
+) {
 	const lookup = new Map<string, string>();
 	for (const col of feed.columns) {
 		lookup.set(canonicalHeader(col.name), col.name);
@@ -23,7 +29,23 @@ export function mapHeaders(feed: AnyFeed, headers: string[], userMap: Record<str
 	const mapped = recognised.map((m) => (m && ignored.has(m) ? null : m));
 	const missing = feed.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
 	const unmapped = headers.filter((h, i) => recognised[i] === null && h !== '');
-	return { mapped, missing, unmapped };
+	const first = mapped.findIndex((m, i) => m !== null && mapped.indexOf(m) !== i);
+	const duplicate =
+		first === -1 ? null : { column: mapped[first]!, at: [mapped.indexOf(mapped[first]!), first] };
+	return { mapped, missing, unmapped, duplicate };
+}
+
+/** Map the file's headers to the feed's canonical column names (case, spacing, aliases, user map). */
+export function mapHeaders(feed: AnyFeed, headers: string[], userMap: Record<string, string> = {}) {
+	const match = matchHeaders(feed, headers, userMap);
+	if (match.duplicate) {
+		const { column, at } = match.duplicate;
+		const [a, b] = at.map((i) => `column ${i + 1} ("${headers[i]}")`);
+		throw new UnreadableFileError(
+			`The header row has two columns read as "${column}": ${a} and ${b}. Remove or rename one, so that it is clear which to import.`
+		);
+	}
+	return match;
 }
 
 /**

@@ -10,11 +10,13 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { feedByKey } from '../feeds/registry';
+import { recordOf } from './cells';
 import { IssueCollector, type ImportIssue } from './issues';
 import { readCsv } from './read-csv';
 import { AuthorityResolver } from './resolve-authority';
 import { mapHeaders } from './map-headers';
 import type { ImportContext } from './types';
+import { UnreadableFileError } from './unreadable';
 
 export interface WorkerInput {
 	dbPath: string;
@@ -43,7 +45,8 @@ export type WorkerMessage =
 			bytesRead: number;
 	  }
 	| { type: 'done'; encoding: string }
-	| { type: 'error'; message: string };
+	/** `unreadable`: the file cannot be read (UnreadableFileError), reported, not thrown. */
+	| { type: 'error'; message: string; unreadable: boolean };
 
 export const BATCH_ROWS = 4096;
 export const MAX_BATCHES_AHEAD = 8;
@@ -122,15 +125,11 @@ async function main(input: WorkerInput) {
 			} satisfies WorkerMessage);
 			if (m.missing.length) throw new StopReading();
 		},
-		(values, rowNumber) => {
+		(values, rowNumber, problem) => {
 			rowsRead++;
-			const record: Record<string, string> = {};
-			for (let i = 0; i < mapped.length; i++) {
-				const key = mapped[i];
-				if (key) record[key] = values[i] ?? '';
-			}
 			const mark = issues.total;
-			const row = feed.parseRow(record, rowNumber, ctx);
+			const record = recordOf(values, rowNumber, problem, mapped, issues);
+			const row = record && feed.parseRow(record, rowNumber, ctx);
 			if (row === null) {
 				if (issues.hasRowError(rowNumber)) {
 					batch.rejected.push({
@@ -160,5 +159,10 @@ async function main(input: WorkerInput) {
 class StopReading extends Error {}
 
 main(workerData as WorkerInput).catch((e: Error) => {
-	parentPort!.postMessage({ type: 'error', message: e.message } satisfies WorkerMessage);
+	const unreadable = e instanceof UnreadableFileError;
+	parentPort!.postMessage({
+		type: 'error',
+		message: e.message,
+		unreadable
+	} satisfies WorkerMessage);
 });

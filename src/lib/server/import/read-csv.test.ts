@@ -2,17 +2,32 @@
  * The import pipeline reading files as spreadsheets and publishers write them: encodings, BOM,
  * delimiters, blank rows, quoted newlines.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { createFixtureDb, fixture, importFile } from '../../../../tests/helpers/db';
+import { detectFeed } from './detect-feed';
+import { readCsv } from './read-csv';
 
 let handle: DbHandle;
+const dir = mkdtempSync(join(tmpdir(), 'nzl-read-csv-'));
 beforeAll(async () => {
 	handle = await createFixtureDb();
 });
-afterAll(() => handle.close());
+afterAll(() => {
+	handle.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+/** A file on disk, as an upload is, so that feed detection reads it too. */
+function file(name: string, content: Buffer | string): string {
+	const path = join(dir, name);
+	writeFileSync(path, content);
+	return path;
+}
 
 const wordingOf = (code: string) =>
 	handle.sqlite
@@ -128,5 +143,66 @@ describe('runImport: what spreadsheets write', () => {
 			.pluck()
 			.all();
 		expect(wordings).toContain('line one\r\nline two');
+	});
+
+	// Reported: Excel's "Unicode Text" (UTF-16 with a BOM, tab-delimited) matched no feed.
+	it('reads UTF-16 with a BOM, little- and big-endian, as Excel\'s "Unicode Text" writes it', async () => {
+		const text =
+			'local-authority-code\tscope\ttarget\twording\r\nSTY\tWhole area\t2040\tNet zero – £5m a year\r\n';
+		const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+		const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+		for (const [name, bytes, encoding] of [
+			['unicode-le.txt', le, 'utf-16le'],
+			['unicode-be.txt', be, 'utf-16be']
+		] as const) {
+			const path = file(name, bytes);
+			expect((await detectFeed(path))?.key).toBe('mysociety-promises');
+			const report = await importFile(handle, 'mysociety-promises', path, { dryRun: true });
+			expect(report).toMatchObject({ status: 'dry-run', encoding, rowsAccepted: 1, fatal: null });
+		}
+		await importFile(handle, 'mysociety-promises', file('unicode.txt', le));
+		expect(wordingOf('STY')).toBe('Net zero – £5m a year');
+	});
+
+	it('reads 1252 text with ’ (0x92) and £ (0xA3) between letters as Windows-1252', async () => {
+		const bytes = Buffer.concat([
+			Buffer.from('local-authority-code,scope,target,wording\nSOL,Whole area,2041,The council'),
+			Buffer.from([0x92]),
+			Buffer.from('s plan: '),
+			Buffer.from([0xa3]),
+			Buffer.from('5m\n')
+		]);
+		const report = await importFile(handle, 'mysociety-promises', bytes);
+		expect(report).toMatchObject({ status: 'committed', encoding: 'windows-1252' });
+		expect(wordingOf('SOL')).toBe('The council’s plan: £5m');
+	});
+
+	// Reported: the README promises blank rows are fine, but blank lines before the header row
+	// were taken for the header, and the file matched no feed.
+	it('skips blank lines before the header row, counting them as spreadsheet rows', async () => {
+		const path = file(
+			'blank-lines.csv',
+			'\n,,,\n\r\nlocal-authority-code,scope,target,wording\nWRT,Whole area,2030,after blank lines\nZZZ,Whole area,2030,x\n'
+		);
+		expect((await detectFeed(path))?.key).toBe('mysociety-promises');
+		const report = await importFile(handle, 'mysociety-promises', path, { mode: 'accept-valid' });
+		expect(report).toMatchObject({ status: 'committed', rowsAccepted: 1, unmappedColumns: [] });
+		expect(report.groups.find((g) => g.code === 'unknown_authority')?.rows).toEqual([6]);
+		expect(wordingOf('WRT')).toBe('after blank lines');
+	});
+
+	// Found while adding the quote errors: Papa's abort() ends the read as complete, so an error
+	// thrown while handling the header or a row was lost, and the import went on (and committed)
+	// with the rows before it.
+	it('fails the read when handling the header or a row throws', async () => {
+		const path = file('throws.csv', 'a,b\n1,2\n3,4\n');
+		const failOnRow3 = (_values: string[], row: number) => {
+			if (row === 3) throw new Error('row 3 failed');
+		};
+		await expect(readCsv(path, () => {}, failOnRow3)).rejects.toThrow('row 3 failed');
+		const failOnHeader = () => {
+			throw new Error('bad header');
+		};
+		await expect(readCsv(path, failOnHeader, () => {})).rejects.toThrow('bad header');
 	});
 });

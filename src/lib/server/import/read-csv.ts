@@ -1,93 +1,32 @@
 /**
  * Streams a CSV file as records, whatever Excel or a publisher wrote: UTF-8 with or without BOM,
- * or Windows-1252; comma, semicolon or tab delimited; quoted newlines; blank rows. Never holds
- * the whole file in memory. (The file's checksum is taken before, in spool.ts.)
+ * Windows-1252 or UTF-16 (encoding.ts); comma, semicolon or tab delimited; quoted newlines; blank
+ * rows, before the header too. Never holds the whole file in memory. (The file's checksum is
+ * taken before, in spool.ts.) What cannot be read is said, with where: a broken encoding or an
+ * unclosed quote stops the file; a row whose cells do not fit the header is refused (cells.ts).
  */
 import Papa from 'papaparse';
-import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
+import { rowProblem, type RowProblem } from './cells';
+import { BadBytes, describeBadBytes } from './bad-bytes';
+import { decodingStream, type Encoding } from './encoding';
+import { UnreadableFileError } from './unreadable';
 
 export interface CsvReadResult {
 	headers: string[];
-	encoding: 'utf-8' | 'windows-1252';
+	encoding: Encoding;
 	delimiter: string;
 }
 
-/** Decide the encoding from the first chunk: valid UTF-8 wins, anything else is Excel's 1252. */
-export function sniffEncoding(firstChunk: Uint8Array): 'utf-8' | 'windows-1252' {
-	// Don't judge a multi-byte character cut at the chunk's end.
-	let end = firstChunk.length;
-	while (end > 0 && end > firstChunk.length - 4 && (firstChunk[end - 1]! & 0xc0) === 0x80) end--;
-	if (end > 0 && firstChunk[end - 1]! >= 0xc0) end--;
-	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(firstChunk.subarray(0, end));
-		return 'utf-8';
-	} catch {
-		return 'windows-1252';
-	}
-}
+/** Blank lines (or delimiters only) before the header row, as Excel leaves above a table. */
+const LEADING_BLANK_LINES = /^\uFEFF?(?:[ \t,;|]*(?:\r\n|\n|\r))*/;
 
-/**
- * Decodes as UTF-8 (strictly) or Windows-1252. The first chunk decides, but a file whose first
- * chunk is plain ASCII may still turn out to be 1252 later ("£" on row 5,000): then it switches,
- * which is exact because 1252 reads ASCII the same. A file that mixes encodings is refused rather
- * than stored with replacement characters.
- */
-function decodingStream(
-	onEncoding: (e: 'utf-8' | 'windows-1252') => void,
-	onBytes?: (bytes: number) => void
-) {
-	let bytes = 0;
-	let decoder: TextDecoder | null = null;
-	let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
-	let asciiSoFar = true;
-	const decode = (chunk?: Buffer): string => {
-		try {
-			return chunk ? decoder!.decode(chunk, { stream: true }) : decoder!.decode();
-		} catch {
-			if (encoding === 'utf-8' && asciiSoFar) {
-				encoding = 'windows-1252';
-				onEncoding(encoding);
-				decoder = new TextDecoder(encoding);
-				return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-			}
-			throw new Error(
-				'The file is not valid UTF-8 throughout: save it as "CSV UTF-8" and try again.'
-			);
-		}
-	};
-	return new Transform({
-		readableObjectMode: false,
-		transform(chunk: Buffer, _enc, done) {
-			bytes += chunk.length;
-			onBytes?.(bytes);
-			if (!decoder) {
-				encoding = sniffEncoding(chunk);
-				onEncoding(encoding);
-				decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
-			}
-			try {
-				const text = decode(chunk);
-				if (asciiSoFar && !isAscii(chunk)) asciiSoFar = false;
-				done(null, text);
-			} catch (e) {
-				done(e as Error);
-			}
-		},
-		flush(done) {
-			try {
-				done(null, decoder ? decode() : '');
-			} catch (e) {
-				done(e as Error);
-			}
-		}
-	});
-}
+/** The text from the header row on (a BOM and blank lines before it removed). */
+export const fromHeaderRow = (text: string) => text.replace(LEADING_BLANK_LINES, '');
 
 /** The delimiter of the header row (quoted text ignored): the one that splits it most. */
 export function headerDelimiter(input: string): string {
-	const header = /^[^\r\n]*/.exec(input.replace(/^\uFEFF/, ''))![0].replace(/"[^"]*"/g, '');
+	const header = /^[^\r\n]*/.exec(fromHeaderRow(input))![0].replace(/"[^"]*"/g, '');
 	let best = ',';
 	let bestCount = 0;
 	for (const d of [',', ';', '\t', '|']) {
@@ -105,23 +44,39 @@ export function canonicalHeader(h: string): string {
 		.replace(/[\s_-]+/g, ' ');
 }
 
+/** A row with no content: every cell blank (Excel writes ",,,," for a formatted empty row). */
+export function isBlankRow(values: string[]): boolean {
+	return !values[0]?.trim() && values.every((v) => v.trim() === '');
+}
+
 /**
- * Parse a CSV file, calling onRecord for each non-blank data row with its 1-based line number in
- * spreadsheet terms (the header is row 1). Resolves once the whole file has been read.
+ * Parse a CSV file, calling onRecord for each non-blank data row with its 1-based row number in
+ * spreadsheet terms (blank rows before the header are skipped but counted, as a spreadsheet
+ * shows them) and, when the row's cells do not fit the header, what is wrong (see rowProblem).
+ * Resolves once the whole file has been read; rejects with UnreadableFileError when the file
+ * cannot be read as a table at all.
  */
 export function readCsv(
-	source: string | Readable,
+	path: string,
 	onHeaders: (headers: string[]) => void,
-	onRecord: (values: string[], rowNumber: number) => void,
+	onRecord: (values: string[], rowNumber: number, problem: RowProblem | null) => void,
 	onBytes?: (bytesRead: number) => void
 ): Promise<CsvReadResult> {
-	let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
-	const input = typeof source === 'string' ? createReadStream(source) : source;
-	const text = input.pipe(decodingStream((e) => (encoding = e), onBytes));
+	let encoding: Encoding = 'utf-8';
+	let nulSeen = false;
+	const input = createReadStream(path);
+	const text = input.pipe(
+		decodingStream(
+			(e) => (encoding = e),
+			onBytes,
+			() => (nulSeen = true)
+		)
+	);
 	let headers: string[] | null = null;
+	let width = 0;
 	let rowNumber = 0;
 	let delimiter = ',';
-	return new Promise((resolve, reject) => {
+	const reading = new Promise<CsvReadResult>((resolve, reject) => {
 		input.on('error', reject);
 		Papa.parse<string[]>(text as unknown as File, {
 			header: false,
@@ -130,27 +85,35 @@ export function readCsv(
 			delimiter: headerDelimiter,
 			// Chunks, not steps: a callback per 64 KB instead of per row is 20% faster on big files.
 			chunk(result, parser) {
+				// Reject before aborting: abort() calls complete(), whose resolve would win.
+				const stop = (e: unknown) => {
+					reject(e);
+					parser.abort();
+				};
+				// Errors about a row Papa has not finished (the chunk's last) come again with it.
+				const quote = result.errors.find(
+					(e) => e.type === 'Quotes' && (e.row ?? Infinity) < result.data.length
+				);
+				if (quote) return stop(quoteError(quote, result.data, rowNumber, headers));
 				for (const values of result.data) {
 					rowNumber++;
 					if (!headers) {
+						if (isBlankRow(values)) continue;
 						headers = values.map((h) => h.replace(/^\uFEFF/, '').trim());
+						width = headers.findLastIndex((h) => h !== '') + 1;
 						if (result.meta.delimiter) delimiter = result.meta.delimiter;
 						try {
 							onHeaders(headers);
 						} catch (e) {
-							parser.abort();
-							reject(e);
-							return;
+							return stop(e);
 						}
 						continue;
 					}
-					if (!values[0]?.trim() && values.every((v) => v.trim() === '')) continue;
+					if (isBlankRow(values)) continue;
 					try {
-						onRecord(values, rowNumber);
+						onRecord(values, rowNumber, rowProblem(values, headers, width, nulSeen));
 					} catch (e) {
-						parser.abort();
-						reject(e);
-						return;
+						return stop(e);
 					}
 				}
 			},
@@ -162,4 +125,30 @@ export function readCsv(
 			}
 		});
 	});
+	return reading.catch((e) => {
+		throw e instanceof BadBytes ? describeBadBytes(path, e) : e;
+	});
+}
+
+/** A quote Papa could not close or place: the rest of the file would be one cell, or garbled. */
+function quoteError(
+	error: Papa.ParseError,
+	rows: string[][],
+	rowsBefore: number,
+	headers: string[] | null
+): UnreadableFileError {
+	const index = error.row ?? 0;
+	const row = rowsBefore + index + 1;
+	if (error.code !== 'MissingQuotes') {
+		return new UnreadableFileError(
+			`Row ${row} has a quote in the wrong place: text follows the closing quote of a quoted cell. Put quotes around the whole cell and double any quote inside it (""), then try again.`
+		);
+	}
+	const cells = rows[index] ?? [];
+	const cell = Math.max(cells.length - 1, 0);
+	const column = headers?.[cell] ? `"${headers[cell]}"` : `${cell + 1}`;
+	const start = (cells[cell] ?? '').replace(/\s+/g, ' ').trim().slice(0, 20);
+	return new UnreadableFileError(
+		`Row ${row}: the quote that opens the cell in column ${column} ("${start}…") is never closed, so the rest of the file would be read as that one cell. Close the quote, or double any quote inside a cell (""), then try again.`
+	);
 }

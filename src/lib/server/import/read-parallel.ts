@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ImportIssue } from './issues';
 import type { WorkerInput, WorkerMessage } from './parse-worker';
+import { UnreadableFileError } from './unreadable';
 
 export interface ParallelCallbacks {
 	/** May be async (e.g. awaiting the file's checksum); batches wait for it. */
@@ -57,7 +58,8 @@ export function readInWorker(
 			} else if (m.type === 'done') {
 				finish(() => resolve({ encoding: m.encoding }));
 			} else {
-				finish(() => reject(new Error(m.message)));
+				const error = m.unreadable ? new UnreadableFileError(m.message) : new Error(m.message);
+				finish(() => reject(error));
 			}
 		};
 		worker.on('message', (m: WorkerMessage) => {

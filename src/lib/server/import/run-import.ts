@@ -8,6 +8,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { DbHandle } from '../db/client';
+import { recordOf } from './cells';
 import { IssueCollector, type IssueGroup } from './issues';
 import { readCsv } from './read-csv';
 import { headerMapFor, mapHeaders } from './map-headers';
@@ -19,6 +20,7 @@ import type { AnyFeed, ImportContext, FeedWriter, WriteCounts } from './types';
 import { loadHeaderMap, saveHeaderMap } from './header-maps';
 import { recordBatch, tableChanges, type RejectedRow } from './record-batch';
 import { beginWrite, inWriteTransaction, type WaitOptions } from './write-lock';
+import { UnreadableFileError } from './unreadable';
 
 export { mapHeaders };
 
@@ -119,7 +121,7 @@ async function importSpooled(
 		try {
 			outcome = await readRows(handle, o, file, batchId, issues);
 		} catch (e) {
-			if (e instanceof Error && /not valid UTF-8/.test(e.message)) {
+			if (e instanceof UnreadableFileError) {
 				sqlite.exec('ROLLBACK');
 				issues.fatal = e.message;
 				return report(o, { batchId: null, status: 'rejected', checksum: '' }, issues);
@@ -301,16 +303,12 @@ async function readRows(
 				}
 				writer = feed.createWriter(ctx);
 			},
-			(values, rowNumber) => {
+			(values, rowNumber, problem) => {
 				out.rowsRead++;
 				if (out.rowsRead % 10000 === 0) progress();
-				const record: Record<string, string> = {};
-				for (let i = 0; i < mapped.length; i++) {
-					const key = mapped[i];
-					if (key) record[key] = values[i] ?? '';
-				}
 				const mark = issues.total;
-				const row = feed.parseRow(record, rowNumber, ctx);
+				const record = recordOf(values, rowNumber, problem, mapped, issues);
+				const row = record && feed.parseRow(record, rowNumber, ctx);
 				if (row !== null) return accept(row, rowNumber);
 				if (issues.hasRowError(rowNumber)) {
 					keepRejected([

@@ -1,7 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { listFeedSummaries } from '$lib/server/feeds/catalogue';
 import { feedByKey } from '$lib/server/feeds/registry';
-import { getJob, jobView, settled, startCheck, startImport } from '$lib/server/import/jobs';
+import {
+	getJob,
+	jobView,
+	settled,
+	startCheck,
+	startImport,
+	type ImportJob
+} from '$lib/server/import/jobs';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -41,7 +48,10 @@ export const actions: Actions = {
 	},
 	commit: async ({ params, request }) => {
 		const job = getJob(params.token);
-		if (!job || !job.report) error(404, 'This upload has expired. Upload the file again.');
+		if (!job) error(404, 'This upload has expired. Upload the file again.');
+		// No report is not expiry: the file is there, but its feed was not recognised (or the
+		// check is still running, or failed): say which, and what to do.
+		if (!job.report) return fail(400, { message: notCheckedMessage(job) });
 		const acceptValid = (await request.formData()).get('acceptValid') === 'on';
 		const hasRowErrors = job.report.groups.some((g) => g.severity === 'error');
 		if (job.report.fatal) return fail(400, { message: job.report.fatal });
@@ -60,3 +70,10 @@ export const actions: Actions = {
 		redirect(303, `/import/history/${started.report.batchId}`);
 	}
 };
+
+function notCheckedMessage(job: ImportJob): string {
+	if (job.state === 'checking')
+		return 'This file is still being checked: import it once the check has finished.';
+	if (job.state === 'failed' && job.error) return job.error;
+	return 'This file’s feed was not recognised, so it has not been checked: choose the feed below and map its columns, then import it.';
+}

@@ -1,0 +1,76 @@
+/**
+ * An import report as lines of text for a terminal (the command-line importer). Everything a
+ * file supplied (its name, column names, values inside messages) is shown with control characters
+ * escaped: an ESC sequence in a cell must not recolour, move or clear the user's terminal, and a
+ * CR must not overwrite the line it is on.
+ */
+import type { ImportReport } from './run-import';
+
+/** C0 and C1 controls, DEL, line and paragraph separators, and bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this regex's purpose
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** The text with each control character written as an escape: ESC as \x1b, CR as \r. */
+export function visible(text: string): string {
+	return text.replace(CONTROL, (c) => {
+		const code = c.charCodeAt(0);
+		if (NAMED[c]) return NAMED[c];
+		return code < 0x100
+			? `\\x${code.toString(16).padStart(2, '0')}`
+			: `\\u${code.toString(16).padStart(4, '0')}`;
+	});
+}
+
+/** A report that is only a failure: a file that could not be imported at all. */
+export type FileReport = Omit<ImportReport, 'feed'> & { feed: string | null };
+
+export function failureReport(fileName: string, feed: string | null, message: string): FileReport {
+	return {
+		batchId: null,
+		feed,
+		fileName,
+		checksum: '',
+		status: 'rejected',
+		rowsRead: 0,
+		rowsAccepted: 0,
+		rowsRejected: 0,
+		rowsWritten: 0,
+		rowsUnchanged: 0,
+		encoding: '',
+		fatal: message,
+		groups: [],
+		unmappedColumns: [],
+		preview: [],
+		changes: []
+	};
+}
+
+const VERDICT = {
+	committed: 'imported',
+	rejected: 'REJECTED: nothing written',
+	'dry-run': 'checked (dry run): nothing written'
+} as const;
+
+/** What a person reads after importing one file. */
+export function reportLines(r: FileReport, ms: number): string[] {
+	const lines = [`${visible(r.fileName)} [${r.feed ?? 'no feed'}]: ${VERDICT[r.status]}`];
+	if (r.fatal) lines.push(`  ${visible(r.fatal)}`);
+	lines.push(
+		`  ${r.rowsRead} rows read, ${r.rowsAccepted} valid, ${r.rowsRejected} set aside; ${r.rowsWritten} written, ${r.rowsUnchanged} unchanged (${ms} ms)`
+	);
+	for (const c of r.changes) {
+		lines.push(`  ${c.table}: ${c.inserted} new, ${c.updated} updated, ${c.deleted} removed`);
+	}
+	for (const g of r.groups.filter((g) => g.severity !== 'info').slice(0, 20)) {
+		const rows = `rows ${g.rows.join(', ')}${g.count > g.rows.length ? ', …' : ''}`;
+		const column = g.column ? ` [${visible(g.column)}]` : '';
+		const found = g.values.length
+			? ` found ${g.values.map((v) => `"${visible(v)}"`).join(', ')}`
+			: '';
+		lines.push(
+			`  ${g.severity}: ${g.count} row${g.count > 1 ? 's' : ''}: ${visible(g.message)}${column}${found} (${rows})`
+		);
+	}
+	return lines;
+}

@@ -1,0 +1,43 @@
+/**
+ * The check page's form actions, called as SvelteKit calls them, on a real upload whose feed
+ * cannot be recognised.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJob, settled, startCheck } from '$lib/server/import/jobs';
+import { actions } from './+page.server';
+
+const dir = mkdtempSync(join(tmpdir(), 'nzl-uploads-'));
+const token = 'a1'.repeat(16);
+const uploadDirBefore = process.env.UPLOAD_DIR;
+
+beforeAll(async () => {
+	process.env.UPLOAD_DIR = dir;
+	writeFileSync(join(dir, `${token}.csv`), 'Council,Promise year\nTrafford,2038\n');
+	await settled(startCheck(token, { fileName: 'promises-own-headers.csv' }));
+});
+afterAll(() => {
+	if (uploadDirBefore === undefined) delete process.env.UPLOAD_DIR;
+	else process.env.UPLOAD_DIR = uploadDirBefore;
+	rmSync(dir, { recursive: true, force: true });
+});
+
+type Commit = (event: unknown) => Promise<{ status: number; data: { message: string } }>;
+
+describe('import/[token] commit', () => {
+	// Reported: importing a file whose feed was not detected said the upload had expired.
+	it('asks for the feed and the column mapping when the feed was not recognised', async () => {
+		const job = getJob(token)!;
+		expect(job).toMatchObject({ state: 'checked', report: null });
+		const request = new Request(`http://localhost/import/${token}?/commit`, {
+			method: 'POST',
+			body: new FormData()
+		});
+		const result = await (actions.commit as Commit)({ params: { token }, request });
+		expect(result.status).toBe(400);
+		expect(result.data.message).toMatch(/choose the feed below and map its columns/);
+		expect(result.data.message).not.toMatch(/expired/);
+	});
+});
