@@ -57,6 +57,37 @@ describe('on a phone', () => {
 		});
 	}
 
+	it('headline figures fit inside their cards', async () => {
+		const { page, close } = await openPage(browser, { viewport: PHONE });
+		try {
+			await page.goto(`${baseUrl}/authorities/TRF`);
+			const overflowing = await page.$$eval('.stat', (cards) =>
+				cards
+					.filter((card) => {
+						const value = card.querySelector('.stat-value')!;
+						return value.scrollWidth > value.clientWidth;
+					})
+					.map((card) => card.textContent?.trim().slice(0, 40))
+			);
+			expect(overflowing).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it("the import history shows each import's result on screen, not off to the side", async () => {
+		const { page, close } = await openPage(browser, { viewport: PHONE });
+		try {
+			await page.goto(`${baseUrl}/import/history`);
+			const result = page.locator('tbody tr').first().locator('td[data-label="Result"]');
+			const box = (await result.boundingBox())!;
+			expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+			expect(await result.innerText()).toMatch(/committed|rejected|undone/);
+		} finally {
+			await close();
+		}
+	});
+
 	it('the hex map shows every council, none cut off at the edge', async () => {
 		for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
 			const { page, close } = await openPage(browser, { viewport });
