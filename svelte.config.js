@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter(),
+		// Static assets are served as prebuilt .br/.gz files (adapter-node's default, said here so it
+		// stays on); pages and data are compressed in hooks.server.ts.
+		adapter: adapter({ precompress: true }),
 		// Content-Security-Policy: everything is served from this origin; Chart.js needs no eval.
 		csp: {
 			mode: 'hash',

@@ -2,12 +2,14 @@
  * Server start-up and per-request concerns. The database is migrated and, when empty, loaded with
  * the shipped real data once, in `init`, before the first request: never during `vite build`.
  * Pages then read through a read-only connection; every write goes to the writer thread.
+ * Pages, JSON, CSV and calendars are compressed here when the client accepts it.
  */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { openServerDatabase } from '$lib/server/startup';
 import { setDatabase } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { UploadTooLarge } from '$lib/server/import/uploads';
+import { compressResponse } from '$lib/server/compress';
 
 export const init: ServerInit = async () => {
 	setDatabase(await openServerDatabase());
@@ -30,7 +32,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			return withHeaders(new Response(new UploadTooLarge(MAX_UPLOAD_MB).message, { status: 413 }));
 		}
 	}
-	return withHeaders(await resolve(event));
+	return compressResponse(event.request, withHeaders(await resolve(event)));
 };
 
 function withHeaders(response: Response): Response {

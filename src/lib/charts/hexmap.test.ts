@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breaks, colourFor, hexCentre, layout, NO_DATA, SCALE } from './hexmap';
+import { breaks, colourFor, hexCentre, layout, neighbour, NO_DATA, SCALE } from './hexmap';
 
 describe('hex map', () => {
 	it('shifts odd rows half a hex right and puts higher rows further north (smaller y)', () => {
@@ -19,6 +19,48 @@ describe('hex map', () => {
 			expect(p.x).toBeLessThan(width);
 			expect(p.y).toBeLessThan(height);
 		}
+	});
+
+	it('keeps hexes in negative columns inside the drawing (Northern Ireland is at q = -6)', () => {
+		const { placed, width } = layout([
+			{ gssCode: 'N', name: 'N', q: -6, r: 3 },
+			{ gssCode: 'A', name: 'A', q: 0, r: 0 },
+			{ gssCode: 'B', name: 'B', q: 5, r: 8 }
+		]);
+		for (const p of placed) {
+			for (const x of p.points.split(' ').map((pt) => Number(pt.split(',')[0]))) {
+				expect(x).toBeGreaterThanOrEqual(0);
+				expect(x).toBeLessThanOrEqual(width);
+			}
+		}
+	});
+
+	it('moves between neighbouring hexes with the arrow keys and stays put at an edge', () => {
+		// Row 2 (north): a b c; row 1 (odd, half a hex right): d e; row 0: f.
+		const { placed } = layout([
+			{ gssCode: 'a', name: 'a', q: 0, r: 2 },
+			{ gssCode: 'b', name: 'b', q: 1, r: 2 },
+			{ gssCode: 'c', name: 'c', q: 2, r: 2 },
+			{ gssCode: 'd', name: 'd', q: 0, r: 1 },
+			{ gssCode: 'e', name: 'e', q: 1, r: 1 },
+			{ gssCode: 'f', name: 'f', q: 6, r: 0 }
+		]);
+		const at = (code: string) => placed.findIndex((p) => p.gssCode === code);
+		const go = (code: string, d: 'left' | 'right' | 'up' | 'down') =>
+			placed[neighbour(placed, at(code), d)]!.gssCode;
+		expect(go('a', 'right')).toBe('b');
+		expect(go('b', 'right')).toBe('c');
+		expect(go('c', 'right')).toBe('c');
+		expect(go('b', 'left')).toBe('a');
+		expect(go('a', 'left')).toBe('a');
+		// d sits between a and b: up goes to the right one, down from b comes back to d.
+		expect(go('d', 'up')).toBe('b');
+		expect(go('b', 'down')).toBe('d');
+		expect(go('e', 'up')).toBe('c');
+		expect(go('a', 'up')).toBe('a');
+		// f is far east of every hex above it: nothing within reach, so it stays.
+		expect(go('f', 'up')).toBe('f');
+		expect(go('d', 'down')).toBe('d');
 	});
 
 	it('breaks values into quantile classes and colours the highest darkest', () => {

@@ -26,10 +26,51 @@ export function hexPoints(cx: number, cy: number): string {
 
 export function layout(cells: readonly HexCell[]) {
 	const maxR = Math.max(...cells.map((c) => c.r));
-	const placed = cells.map((c) => ({ ...c, ...hexCentre(c.q, c.r, maxR) }));
-	const width = Math.max(...placed.map((p) => p.x)) + W;
+	const centres = cells.map((c) => ({ ...c, ...hexCentre(c.q, c.r, maxR) }));
+	// Columns can be negative (the UK file puts Northern Ireland at q = −6): start the drawing at
+	// the westmost hex, or the viewBox cuts it off.
+	const shift = W / 2 - Math.min(...centres.map((p) => p.x));
+	const placed = centres.map((p) => ({ ...p, x: p.x + shift }));
+	const width = Math.max(...placed.map((p) => p.x)) + W / 2;
 	const height = Math.max(...placed.map((p) => p.y)) + SIZE * 1.5;
 	return { placed: placed.map((p) => ({ ...p, points: hexPoints(p.x, p.y) })), width, height };
+}
+
+export type Direction = 'left' | 'right' | 'up' | 'down';
+
+/**
+ * The hex an arrow key moves to from hex `from` (its index), for keyboard use of the map: the
+ * nearest in the same row to the left or right; up or down, the nearest row with a hex within a
+ * hex and a half sideways, then the nearest in it (ties: up goes right, down goes left, so up
+ * then down comes back). Stays put at an edge.
+ */
+export function neighbour(
+	placed: readonly { x: number; y: number }[],
+	from: number,
+	direction: Direction
+): number {
+	const here = placed[from];
+	if (!here) return from;
+	const sameRow = (p: { y: number }) => Math.abs(p.y - here.y) < SIZE / 2;
+	let best = from;
+	let bestScore = Infinity;
+	placed.forEach((p, i) => {
+		const dx = p.x - here.x;
+		const dy = p.y - here.y;
+		let score: number;
+		if (direction === 'left' || direction === 'right') {
+			if (!sameRow(p) || (direction === 'left' ? dx >= 0 : dx <= 0)) return;
+			score = Math.abs(dx);
+		} else {
+			if (sameRow(p) || (direction === 'up' ? dy >= 0 : dy <= 0)) return;
+			if (Math.abs(dx) > 1.5 * W) return;
+			const towards = direction === 'up' ? dx > 0 : dx < 0;
+			// Rows first, then distance sideways, then the tie-break.
+			score = Math.abs(dy) * 1000 + Math.abs(dx) * 10 + (towards ? 0 : 1);
+		}
+		if (score < bestScore) [best, bestScore] = [i, score];
+	});
+	return best;
 }
 
 /** Light to dark blue (ColorBrewer Blues, colour-blind safe); grey with a dash = no figure. */

@@ -2,17 +2,10 @@ import { z } from 'zod';
 import { getDatabase } from '$lib/server/db';
 import { loadHexes } from '$lib/server/hexmap';
 import { METRIC_EXPLANATIONS, SHARE_METHOD, SHORT_WINDOW_DAYS } from '$lib/server/metrics/funding';
+import { fundingMapCells, MAP_METRICS, rankByFragmentation } from '$lib/server/metrics/funding-map';
 import { getNationalFunding } from '$lib/server/queries/national-funding';
 import { listAwardYears } from '$lib/server/queries/funding-facts';
 import type { PageServerLoad } from './$types';
-
-const MAP_METRICS = [
-	'perHeadGbp',
-	'estimatedPerHeadGbp',
-	'effectivePots',
-	'competitiveShare',
-	'totalGbp'
-] as const;
 
 const QuerySchema = z.object({
 	metric: z.enum(MAP_METRICS).catch('perHeadGbp'),
@@ -27,12 +20,16 @@ export const load: PageServerLoad = ({ url }) => {
 	const { sqlite } = getDatabase();
 	const years = listAwardYears(sqlite);
 	const chosenYear = year !== undefined && years.includes(year) ? year : null;
+	// Every council's figures stay on the server: the page shows the map's one figure and the
+	// ranking (all of them are in the CSV and the API).
+	const { authorities, ...national } = getNationalFunding(sqlite, chosenYear);
 	return {
-		national: getNationalFunding(sqlite, chosenYear),
+		national,
 		year: chosenYear,
 		years,
 		metric,
-		hexes: loadHexes(),
+		cells: fundingMapCells(loadHexes(), authorities, metric),
+		fragmented: rankByFragmentation(authorities),
 		explanations: METRIC_EXPLANATIONS,
 		shareMethod: SHARE_METHOD,
 		shortDays: SHORT_WINDOW_DAYS

@@ -2,14 +2,20 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDatabase } from '$lib/server/db';
 import { getImportBatch } from '$lib/server/queries/imports';
+import { listChangedCouncils } from '$lib/server/queries/import-councils';
 import { undoAction } from '../undo-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
 	const id = z.coerce.number().int().positive().safeParse(params.id);
-	const batch = id.success ? getImportBatch(getDatabase().sqlite, id.data) : null;
+	const { sqlite } = getDatabase();
+	const batch = id.success ? getImportBatch(sqlite, id.data) : null;
 	if (!batch) error(404, `There is no import ${params.id}.`);
-	return { batch, justUndone: url.searchParams.has('undone') };
+	return {
+		batch,
+		councils: listChangedCouncils(sqlite, batch.id),
+		justUndone: url.searchParams.has('undone')
+	};
 };
 
 export const actions: Actions = { undo: undoAction };

@@ -1,0 +1,151 @@
+/**
+ * On a phone (390 px): no page is wider than the screen, with or without JavaScript; the hex map
+ * shows every council; a council's bid table shows every bid's figures without scrolling sideways.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage } from './browser';
+import { importThroughPage, undoThroughPage } from './import-page';
+
+const baseUrl = inject('baseUrl');
+const PHONE = { width: 390, height: 844 };
+let browser: Browser;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const MAIN_PAGES = [
+	'/',
+	'/authorities',
+	'/authorities/TRF',
+	'/authorities/TRF/funding',
+	'/authorities/GMCA',
+	'/funding',
+	'/deadlines',
+	'/sources',
+	'/import',
+	'/import/history',
+	'/import/templates'
+];
+
+const pageWidth = (page: Page) =>
+	page.evaluate(() => ({
+		scroll: document.documentElement.scrollWidth,
+		viewport: document.documentElement.clientWidth
+	}));
+
+describe('on a phone', () => {
+	for (const javaScriptEnabled of [true, false]) {
+		it(`no main page is wider than the screen (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+			const { page, close } = await openPage(browser, { viewport: PHONE, javaScriptEnabled });
+			try {
+				const tooWide: string[] = [];
+				for (const path of MAIN_PAGES) {
+					const response = await page.goto(`${baseUrl}${path}`);
+					expect(response?.status(), path).toBe(200);
+					const { scroll, viewport } = await pageWidth(page);
+					if (scroll > viewport) tooWide.push(`${path}: ${scroll} px`);
+				}
+				expect(tooWide).toEqual([]);
+			} finally {
+				await close();
+			}
+		});
+	}
+
+	it('headline figures fit inside their cards', async () => {
+		const { page, close } = await openPage(browser, { viewport: PHONE });
+		try {
+			await page.goto(`${baseUrl}/authorities/TRF`);
+			const overflowing = await page.$$eval('.stat', (cards) =>
+				cards
+					.filter((card) => {
+						const value = card.querySelector('.stat-value')!;
+						return value.scrollWidth > value.clientWidth;
+					})
+					.map((card) => card.textContent?.trim().slice(0, 40))
+			);
+			expect(overflowing).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it("the import history shows each import's result on screen, not off to the side", async () => {
+		const { page, close } = await openPage(browser, { viewport: PHONE });
+		try {
+			await page.goto(`${baseUrl}/import/history`);
+			const result = page.locator('tbody tr').first().locator('td[data-label="Result"]');
+			const box = (await result.boundingBox())!;
+			expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+			expect(await result.innerText()).toMatch(/committed|rejected|undone/);
+		} finally {
+			await close();
+		}
+	});
+
+	it('the hex map shows every council, none cut off at the edge', async () => {
+		for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
+			const { page, close } = await openPage(browser, { viewport });
+			try {
+				await page.goto(`${baseUrl}/funding`);
+				const outside = await page.$$eval('.hexmap svg', ([svg]) => {
+					const box = svg!.getBoundingClientRect();
+					return Array.from(svg!.querySelectorAll('polygon'))
+						.map((p) => ({ r: p.getBoundingClientRect(), name: p.textContent }))
+						.filter(
+							({ r }) =>
+								r.left < box.left - 0.5 ||
+								r.right > box.right + 0.5 ||
+								r.top < box.top - 0.5 ||
+								r.bottom > box.bottom + 0.5
+						)
+						.map(({ name }) => name);
+				});
+				expect(outside, `${viewport.width} px`).toEqual([]);
+			} finally {
+				await close();
+			}
+		}
+	});
+
+	it("a council's bids show what was asked and won without scrolling sideways", async () => {
+		const csv =
+			'reference,lead_authority,scheme,round,title,status,submitted_on,decided_on,amount_requested,amount_awarded,partner_councils,officer_days,bid_cost\n' +
+			'E2E-PHONE-1,Preston,Public Sector Decarbonisation Scheme,Phase 4,Heat pumps for the town hall and two leisure centres,won,25/11/2024,28/03/2025,"£2,400,000","£1,900,000",Lancaster; Wyre; Chorley,40,"£12,000"\n' +
+			'E2E-PHONE-2,Preston,Public Sector Decarbonisation Scheme,Phase 3c,Depot boilers,lost,10/11/2023,20/02/2024,"£800,000",,,12,\n';
+		const { page, errors, close } = await openPage(browser, { viewport: PHONE });
+		const history = await importThroughPage(page, baseUrl, 'preston-bids.csv', csv);
+		try {
+			await page.goto(`${baseUrl}/authorities/PRE/funding`);
+			const { scroll, viewport } = await pageWidth(page);
+			expect(scroll).toBeLessThanOrEqual(viewport);
+			const row = page.locator('#pipeline tbody tr').filter({ hasText: 'E2E-PHONE-1' });
+			for (const [label, value] of [
+				['Asked', '£2.4m'],
+				['Won', '£1.9m']
+			]) {
+				const cell = row.locator(`td[data-label="${label}"]`);
+				expect(await cell.innerText()).toContain(value);
+				// On screen, inside the table's box: nothing hidden off the right-hand side.
+				const box = (await cell.boundingBox())!;
+				expect(box.x).toBeGreaterThanOrEqual(0);
+				expect(box.x + box.width).toBeLessThanOrEqual(viewport);
+				// The column's name is shown beside the figure, the header row being hidden.
+				expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe(
+					`"${label}"`
+				);
+			}
+			const scroller = page.locator('#pipeline > .table-scroll');
+			expect(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+			expect(errors).toEqual([]);
+		} finally {
+			await undoThroughPage(page, history);
+			await close();
+		}
+	});
+});
