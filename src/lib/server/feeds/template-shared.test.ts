@@ -116,31 +116,28 @@ describe('template link columns', () => {
 		[templateCompetitionsFeed, templateTargetsFeed, templateBidsFeed].map(
 			(feed) => [feed.key, feed] as const
 		)
-	)(
-		'%s: a javascript: source_url is refused, naming row, column and value',
-		async (_key, feed) => {
-			const link = 'javascript:alert(document.cookie)';
-			// The example row, made real (its markers replaced), with a bad link.
-			const example = feed.columns.map((c) =>
-				c.name === 'source_url' ? link : c.example!.replace(/example/gi, 'Sample')
-			);
-			const report = await runImport(handle, {
-				feed,
-				source: csvSource(toCsv([feed.columns.map((c) => c.name), example])),
-				fileName: `${feed.key}-bad-link.csv`,
-				importedBy: 'test'
-			});
-			expect(report.status).toBe('rejected');
-			expect(report.groups.filter((g) => g.severity === 'error')).toEqual([
-				expect.objectContaining({
-					column: 'source_url',
-					message: 'expected a web address starting with http:// or https://',
-					rows: [2],
-					values: [link]
-				})
-			]);
-		}
-	);
+	)('%s: a javascript: source_url is refused, naming row, column and value', async (_key, feed) => {
+		const link = 'javascript:alert(document.cookie)';
+		// The example row, made real (its markers replaced), with a bad link.
+		const example = feed.columns.map((c) =>
+			c.name === 'source_url' ? link : c.example!.replace(/example/gi, 'Sample')
+		);
+		const report = await runImport(handle, {
+			feed,
+			source: csvSource(toCsv([feed.columns.map((c) => c.name), example])),
+			fileName: `${feed.key}-bad-link.csv`,
+			importedBy: 'test'
+		});
+		expect(report.status).toBe('rejected');
+		expect(report.groups.filter((g) => g.severity === 'error')).toEqual([
+			expect.objectContaining({
+				column: 'source_url',
+				message: 'expected a web address starting with http:// or https://',
+				rows: [2],
+				values: [link]
+			})
+		]);
+	});
 });
 
 describe('template helpers', () => {
