@@ -1,10 +1,12 @@
 /**
- * `npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--json] FILE…`
+ * `npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--no-wait] [--json] FILE…`
  * Imports CSV files through the same pipeline as the server, into DATABASE_URL (migrating and
  * loading the reference data first on a fresh database). Exits 0 when every file was imported
  * (or, with --dry-run, would be), 1 when any file was rejected, 2 on bad arguments (one sentence
- * on stderr, nothing imported). Each file gets a report, a file that fails included, so --json
- * prints every file's even when a later one fails.
+ * on stderr, nothing imported), 3 with --no-wait when another program is writing to the
+ * database. Without --no-wait an import waits its turn, saying once whom it waits for. Each file
+ * gets a report, a file that fails included, so --json prints every file's even when a later one
+ * fails.
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -20,10 +22,11 @@ import {
 } from '../src/lib/server/import/report-text';
 import { runImport } from '../src/lib/server/import/run-import';
 import { UnreadableFileError } from '../src/lib/server/import/unreadable';
+import { DatabaseBusy, describeHolder } from '../src/lib/server/import/write-lock';
 import { prepareDatabase } from '../src/lib/server/startup';
 
 const USAGE =
-	'npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--map "their column=our field"]… [--json] FILE…';
+	'npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--map "their column=our field"]… [--no-wait] [--json] FILE…';
 const FEED_KEYS = FEEDS.map((f) => f.key).join(', ');
 
 /** Bad arguments: one sentence, no stack trace, exit 2. */
@@ -41,6 +44,7 @@ function parse() {
 				'dry-run': { type: 'boolean', default: false },
 				'accept-valid': { type: 'boolean', default: false },
 				json: { type: 'boolean', default: false },
+				'no-wait': { type: 'boolean', default: false },
 				map: { type: 'string', multiple: true, default: [] },
 				help: { type: 'boolean', short: 'h', default: false }
 			}
@@ -83,7 +87,14 @@ const handle = await prepareDatabase(undefined, log);
 const reports: FileReport[] = [];
 for (const file of positionals) {
 	const started = Date.now();
-	const report = await importOne(file, started);
+	const report = await importOne(file, started).catch((e: unknown) => {
+		if (!(e instanceof DatabaseBusy)) throw e;
+		// Another program holds the write lock and we were told not to wait: say so and stop.
+		if (values.json) console.log(JSON.stringify(reports, null, 2));
+		console.error(visible(`${e.message} (${file} was not imported.)`));
+		handle.close();
+		process.exit(3);
+	});
 	reports.push(report);
 	if (!values.json) console.log(reportLines(report, Date.now() - started).join('\n'));
 }
@@ -111,6 +122,11 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 			dryRun: values['dry-run'],
 			headerMap,
 			parallel: true,
+			noWait: values['no-wait'],
+			onWait: (holder) => {
+				if (!values.json)
+					console.error(visible(`Waiting for ${describeHolder(holder)} to finish writing…`));
+			},
 			onProgress: ({ rowsRead, bytesRead, bytesTotal }) => {
 				if (values.json) return;
 				const secs = (Date.now() - started) / 1000;
@@ -124,6 +140,7 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 		if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
 		return report;
 	} catch (e) {
+		if (e instanceof DatabaseBusy) throw e;
 		// A file that cannot be read, or an import that failed: reported, and the next file goes on.
 		const message =
 			e instanceof UnreadableFileError ? e.message : `The import failed: ${(e as Error).message}`;

@@ -3,12 +3,13 @@
  * header mapping, JSON output, and the two-thread path for large feeds, whose result must equal
  * the single-threaded pipeline's row for row.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beginWrite } from '../../src/lib/server/import/write-lock';
 import { createTestDb, fixture, importFile, loadAuthorities } from '../helpers/db';
 
 const dir = mkdtempSync(join(tmpdir(), 'nzl-cli-'));
@@ -207,5 +208,58 @@ describe('npm run import', () => {
 		expect(r.stdout).toContain('unknown authority "\\x1b[2J\\x1b[31mZZ\\rZ"');
 		// eslint-disable-next-line no-control-regex -- looking for raw control characters
 		expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
+	}, 60_000);
+});
+
+// Reported: a second import while another held the write lock failed after 5 s with "database is
+// locked" and a stack trace. Now it waits its turn (saying for whom), or with --no-wait exits 3.
+describe('two writers at once', () => {
+	it('with --no-wait exits 3 with one sentence naming the writer, importing nothing', async () => {
+		const file = join(dir, 'waiting.csv');
+		writeFileSync(file, 'local-authority-code,scope,target,wording\nMAN,Whole area,2038,x\n');
+		const holder = new Database(dbPath);
+		const lock = await beginWrite(holder, dbPath, 'the import of big-release.csv');
+		try {
+			const r = runCli(['--feed', 'mysociety-promises', '--no-wait', file]);
+			expect(r.code).toBe(3);
+			expect(r.stderr).toMatch(
+				/^The database is busy: the import of big-release\.csv \(process \d+\) is writing to it\. .*waiting\.csv was not imported/
+			);
+			expect(r.stderr).not.toMatch(/\n\s+at /);
+		} finally {
+			holder.exec('ROLLBACK');
+			lock.release();
+			holder.close();
+		}
+	}, 60_000);
+
+	it('without it waits, says for whom, and imports once the other writer finishes', async () => {
+		const file = join(dir, 'waiting.csv');
+		const holder = new Database(dbPath);
+		const lock = await beginWrite(holder, dbPath, 'the import of big-release.csv');
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', 'scripts/import.ts', '--feed', 'mysociety-promises', '--dry-run', file],
+			{ env: { ...process.env, DATABASE_URL: dbPath } }
+		);
+		let stderr = '';
+		let stdout = '';
+		child.stderr.on('data', (d) => (stderr += d));
+		child.stdout.on('data', (d) => (stdout += d));
+		const exited = new Promise<number>((resolve) =>
+			child.on('exit', (code) => resolve(code ?? -1))
+		);
+		try {
+			await expect
+				.poll(() => stderr, { timeout: 30_000, interval: 100 })
+				.toMatch(/Waiting for the import of big-release\.csv \(process \d+\) to finish writing/);
+			expect(child.exitCode).toBeNull();
+		} finally {
+			holder.exec('ROLLBACK');
+			lock.release();
+			holder.close();
+		}
+		expect(await exited).toBe(0);
+		expect(stdout).toContain('checked (dry run): nothing written');
 	}, 60_000);
 });
