@@ -12,10 +12,10 @@ import {
 	optionalNumber,
 	optionalPopulation,
 	optionalYesNo
-} from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+} from '../rows/coerce';
+import { prepareUpsert } from '../rows/upsert';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 
 export const TIER_BY_TYPE: Record<string, 'lower' | 'upper' | 'unitary' | 'combined' | 'regional'> =
 	{

@@ -8,8 +8,8 @@
  * the 3-letter code (falling back to the GSS code, then the name, when it is blank), and warn when
  * the GSS code on the same row points elsewhere (a stale row upstream).
  */
-import type { ImportContext } from '../import/types';
-import { reportUnresolved } from '../import/validate-record';
+import type { ImportContext } from '../rows/feed';
+import { reportUnresolved } from '../rows/validate-record';
 import { resolveCouncil } from './template-shared';
 
 export function resolveCodedRow(

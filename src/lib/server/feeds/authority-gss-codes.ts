@@ -1,9 +1,9 @@
 /** mySociety's GSS → 3-letter code lookup, including former GSS codes of re-coded councils. */
 import { z } from 'zod';
-import { requiredText } from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+import { requiredText } from '../rows/coerce';
+import { prepareUpsert } from '../rows/upsert';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 
 const RowSchema = z.object({
 	'gss-code': requiredText.pipe(

@@ -4,11 +4,11 @@
  * where possible and skipped, with a warning, where the original letter was lost.
  */
 import { z } from 'zod';
-import { requiredText } from '../import/coerce';
-import { repairDoubleEncoding } from '../import/normalise-name';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+import { requiredText } from '../rows/coerce';
+import { repairDoubleEncoding } from '../rows/normalise-name';
+import { prepareUpsert } from '../rows/upsert';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 
 const RowSchema = z.object({ 'la-name': requiredText, 'local-authority-code': requiredText });
 type Row = { name: string; code: string };

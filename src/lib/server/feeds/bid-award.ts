@@ -3,8 +3,8 @@
  * (against the lead, the partner councils as its partners), or a published award of the same
  * money already stored, linked to the bid.
  */
-import type { ParsedDate } from '../import/coerce';
-import type { ImportContext } from '../import/types';
+import type { ParsedDate } from '../rows/coerce';
+import type { ImportContext } from '../rows/feed';
 import { partnerSync } from './template-shared';
 
 /** What of a bid row its award needs; partners as [authority_code, name, kind]. */

@@ -2,7 +2,7 @@
  * Finds or creates funders and competitions by their natural keys, shared by every feed that
  * mentions a funding round (published facts, WH:LG participation, officers' bid feeds).
  */
-import type { ImportContext } from '../import/types';
+import type { ImportContext } from '../rows/feed';
 import { SCHEME_CATALOGUE } from './scheme-catalogue';
 
 export function competitionStore(ctx: ImportContext) {

@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { webAddress } from '../../links';
-import { optionalText, optionalUkDate, optionalYear, parseYesNo } from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+import { optionalText, optionalUkDate, optionalYear, parseYesNo } from '../rows/coerce';
+import { prepareUpsert } from '../rows/upsert';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 import { resolveCodedRow } from './authority-column';
 
 const RowSchema = z.object({

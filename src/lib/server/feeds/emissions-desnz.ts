@@ -23,10 +23,10 @@ import {
 	SHORT_TEXT,
 	SHORT_TEXT_CHARS,
 	TOO_LARGE
-} from '../import/coerce';
-import type { FeedModule, ImportContext } from '../import/types';
-import { prepareUpsert } from '../import/upsert';
-import { reportUnresolved } from '../import/validate-record';
+} from '../rows/coerce';
+import type { FeedModule, ImportContext } from '../rows/feed';
+import { prepareUpsert } from '../rows/upsert';
+import { reportUnresolved } from '../rows/validate-record';
 import { startEmissionRelease } from './emission-release';
 import { emissionRowWriter } from './emission-rows';
 

@@ -5,10 +5,10 @@
  * is_aggregate so nothing adds them to their districts again.
  */
 import { z } from 'zod';
-import { optionalNumber, optionalPopulation, optionalYear, requiredText } from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { reportUnresolved, validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+import { optionalNumber, optionalPopulation, optionalYear, requiredText } from '../rows/coerce';
+import { prepareUpsert } from '../rows/upsert';
+import { reportUnresolved, validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 import { startEmissionRelease } from './emission-release';
 import { emissionRowWriter } from './emission-rows';
 

@@ -13,9 +13,9 @@ import {
 	optionalWebAddress,
 	requiredText,
 	type ParsedDate
-} from '../import/coerce';
-import { validateRecord, reportUnresolved } from '../import/validate-record';
-import type { FeedModule, ImportContext } from '../import/types';
+} from '../rows/coerce';
+import { validateRecord, reportUnresolved } from '../rows/validate-record';
+import type { FeedModule, ImportContext } from '../rows/feed';
 import { competitionStore } from './competition-store';
 import { parseConsortiumNote } from './consortium-note';
 

@@ -21,9 +21,9 @@ import {
 	optionalUkDate,
 	optionalYesNo,
 	requiredText
-} from '../import/coerce';
-import type { FeedModule } from '../import/types';
-import { reportUnresolved, validateRecord } from '../import/validate-record';
+} from '../rows/coerce';
+import type { FeedModule } from '../rows/feed';
+import { reportUnresolved, validateRecord } from '../rows/validate-record';
 import { competitionStore } from './competition-store';
 
 /** 360Giving writes ISO timestamps with an offset ("2024-02-10T00:00:00+00:00"): keep the date. */

@@ -8,10 +8,10 @@ import {
 	optionalUkDate,
 	optionalWebAddress,
 	optionalYesNo
-} from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+} from '../rows/coerce';
+import { prepareUpsert } from '../rows/upsert';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 import { resolveCodedRow } from './authority-column';
 
 const RowSchema = z.object({

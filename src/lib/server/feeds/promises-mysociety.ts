@@ -10,9 +10,9 @@ import {
 	optionalWebAddress,
 	optionalYear,
 	requiredText
-} from '../import/coerce';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+} from '../rows/coerce';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 import { resolveCodedRow } from './authority-column';
 import { prepareTargetUpsert } from './target-upsert';
 

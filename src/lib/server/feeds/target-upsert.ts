@@ -2,7 +2,7 @@
  * Targets upsert on (authority, scope, year, wording) where the year may be null: SQLite treats
  * NULLs as distinct in a unique index, so the match uses `IS` and is done here, not by ON CONFLICT.
  */
-import type { ImportContext, WriteCounts } from '../import/types';
+import type { ImportContext, WriteCounts } from '../rows/feed';
 
 export interface TargetRow {
 	authority_code: string;

@@ -18,10 +18,10 @@ import {
 	optionalWebAddress,
 	optionalUkDate,
 	requiredText
-} from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+} from '../rows/coerce';
+import { prepareUpsert } from '../rows/upsert';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 import { awardSync } from './bid-award';
 import { competitionStore } from './competition-store';
 import { resolveLeadCouncil } from './authority-column';

@@ -4,10 +4,10 @@
  * keyed by its action and title, so a re-upload updates its dates rather than adding a copy.
  */
 import { z } from 'zod';
-import { optionalUkDate, requiredText } from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+import { optionalUkDate, requiredText } from '../rows/coerce';
+import { prepareUpsert } from '../rows/upsert';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
 import { resolveCouncil, rowTally, tableRecord, templateColumns } from './template-shared';
 

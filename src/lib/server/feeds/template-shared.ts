@@ -4,9 +4,9 @@
  * ways, council and list cells, and small helpers that keep a re-import from writing anything.
  */
 import { z } from 'zod';
-import type { ParsedDate } from '../import/coerce';
-import type { FeedColumn, ImportContext, WriteCounts } from '../import/types';
-import { reportUnresolved } from '../import/validate-record';
+import type { ParsedDate } from '../rows/coerce';
+import type { FeedColumn, ImportContext, WriteCounts } from '../rows/feed';
+import { reportUnresolved } from '../rows/validate-record';
 
 /**
  * A template's columns from a table, one line each: `name* | description | example | alias; alias`

@@ -13,9 +13,9 @@ import {
 	optionalYear,
 	parseYear,
 	requiredText
-} from '../import/coerce';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+} from '../rows/coerce';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	requiredChoice,

@@ -3,10 +3,10 @@
  * in the 2025–28 programme and its consortium lead, both by name only, resolved through aliases.
  */
 import { z } from 'zod';
-import { optionalText, optionalWebAddress, requiredText } from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { reportUnresolved, validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+import { optionalText, optionalWebAddress, requiredText } from '../rows/coerce';
+import { prepareUpsert } from '../rows/upsert';
+import { reportUnresolved, validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 import { competitionStore } from './competition-store';
 
 export const WHLG_SCHEME = { scheme: 'Warm Homes: Local Grant', round: '2025-28' };

@@ -3,7 +3,7 @@
  * grouped problems, individual issues and the rows it set aside.
  */
 import type { DbHandle } from '../db/client';
-import type { IssueCollector } from './issues';
+import type { IssueCollector } from '../rows/issues';
 import type { ImportReport, TableChanges } from './run-import';
 
 export function tableChanges(sqlite: DbHandle['sqlite'], batchId: number): TableChanges[] {

@@ -9,14 +9,14 @@
 import type { Readable } from 'node:stream';
 import type { DbHandle } from '../db/client';
 import { recordOf } from './cells';
-import { IssueCollector, type IssueGroup } from './issues';
+import { IssueCollector, type IssueGroup } from '../rows/issues';
 import { readCsv } from './read-csv';
 import { headerMapFor, mapHeaders } from './map-headers';
 import { readHeaderRow } from './detect-feed';
 import { canRunTypeScriptWorkers, readInWorker } from './read-parallel';
-import { AuthorityResolver } from './resolve-authority';
+import { AuthorityResolver } from '../rows/resolve-authority';
 import { spool, type SpooledFile } from './spool';
-import type { AnyFeed, ImportContext, FeedWriter, WriteCounts } from './types';
+import type { AnyFeed, ImportContext, FeedWriter, WriteCounts } from '../rows/feed';
 import { loadHeaderMap, saveHeaderMap } from './header-maps';
 import { recordBatch, tableChanges, type RejectedRow } from './record-batch';
 import { beginWrite, inWriteTransaction, type WaitOptions } from './write-lock';

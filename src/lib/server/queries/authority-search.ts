@@ -5,7 +5,7 @@
  * Names go through the one resolver the imports use, so search and import agree on spellings.
  */
 import type Database from 'better-sqlite3';
-import { AuthorityResolver } from '../import/resolve-authority';
+import { AuthorityResolver } from '../rows/resolve-authority';
 import { listAuthorities, type AuthorityFilter, type AuthoritySummary } from './authorities';
 
 export interface CouncilRef {

@@ -2,7 +2,7 @@
  * Import history: every batch with its counts, its grouped problems, and the rows it set aside.
  */
 import type Database from 'better-sqlite3';
-import type { IssueGroup } from '../import/issues';
+import type { IssueGroup } from '../rows/issues';
 import type { TableChanges } from '../import/run-import';
 import { all, get } from './statements';
 

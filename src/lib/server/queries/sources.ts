@@ -3,7 +3,7 @@
  * could not use.
  */
 import type Database from 'better-sqlite3';
-import type { IssueGroup } from '../import/issues';
+import type { IssueGroup } from '../rows/issues';
 import { all } from './statements';
 
 export interface DatasetRow {
