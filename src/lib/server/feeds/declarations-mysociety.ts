@@ -9,7 +9,7 @@ import { optionalText, optionalUkDate, optionalYear, parseYesNo } from '../rows/
 import { prepareUpsert } from '../rows/upsert';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
-import { resolveCodedRow } from './authority-column';
+import { resolveCodedRow } from '../rows/council-cells';
 
 const RowSchema = z.object({
 	made_declaration: optionalText,

@@ -12,7 +12,7 @@ import {
 import { prepareUpsert } from '../rows/upsert';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
-import { resolveCodedRow } from './authority-column';
+import { resolveCodedRow } from '../rows/council-cells';
 
 const RowSchema = z.object({
 	url: optionalWebAddress,

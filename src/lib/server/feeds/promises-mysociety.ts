@@ -13,7 +13,7 @@ import {
 } from '../rows/coerce';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
-import { resolveCodedRow } from './authority-column';
+import { resolveCodedRow } from '../rows/council-cells';
 import { prepareTargetUpsert } from './target-upsert';
 
 export const SCOPE_BY_LABEL: Record<

@@ -5,6 +5,7 @@
  * named in funded_by (the same council's references) become action_funding links.
  */
 import { z } from 'zod';
+import { resolveCouncil } from '../rows/council-cells';
 import {
 	optionalGbp,
 	optionalNumber,
@@ -24,7 +25,6 @@ import {
 	choice,
 	referencedIds,
 	requiredChoice,
-	resolveCouncil,
 	rowTally,
 	SCOPE_EXPECTED,
 	SCOPE_VARIANTS,

@@ -11,6 +11,7 @@
  * the same money is already stored, the bid is linked to it instead of adding a second.
  */
 import { z } from 'zod';
+import { resolveCouncil, resolveLeadCouncil } from '../rows/council-cells';
 import {
 	optionalGbp,
 	optionalNumber,
@@ -24,7 +25,6 @@ import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
 import { awardSync } from './bid-award';
 import { competitionStore } from './competition-store';
-import { resolveLeadCouncil } from './authority-column';
 import { deriveReference, derivedReference, storedBidByIdentity } from './bid-identity';
 import { readSchemeCell, schemeReader } from './bid-scheme';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
@@ -33,7 +33,6 @@ import {
 	checkDateOrder,
 	noteChoiceRead,
 	requiredChoice,
-	resolveCouncil,
 	rowTally,
 	partnerSync,
 	referencedIds,
@@ -162,7 +161,9 @@ export const templateBidsFeed: FeedModule<Row> = {
 		const derived = derivedReference(lead, identity.scheme, identity.round, identity.title);
 		const partners = joint.map((code): Partner => [code, ctx.resolver.name(code)!, 'authority']);
 		for (const name of splitList(row.partner_authorities, true)) {
-			const code = resolveCouncil(ctx, rowNumber, 'partner_authorities', name, 'warning');
+			const code = resolveCouncil(ctx, rowNumber, 'partner_authorities', name, {
+				severity: 'warning'
+			});
 			if (code === lead || partners.some((p) => p[0] && p[0] === code)) continue;
 			partners.push([code, code ? (ctx.resolver.name(code) ?? name) : name, 'authority']);
 		}

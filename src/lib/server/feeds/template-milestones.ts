@@ -4,12 +4,13 @@
  * keyed by its action and title, so a re-upload updates its dates rather than adding a copy.
  */
 import { z } from 'zod';
+import { resolveCouncil } from '../rows/council-cells';
 import { optionalUkDate, requiredText } from '../rows/coerce';
 import { prepareUpsert } from '../rows/upsert';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
-import { resolveCouncil, rowTally, tableRecord, templateColumns } from './template-shared';
+import { rowTally, tableRecord, templateColumns } from './template-shared';
 
 const RowSchema = z.object({
 	authority: requiredText,

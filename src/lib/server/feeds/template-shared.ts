@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import type { ParsedDate } from '../rows/coerce';
 import type { FeedColumn, ImportContext, WriteCounts } from '../rows/feed';
-import { reportUnresolved } from '../rows/validate-record';
 
 /**
  * A template's columns from a table, one line each: `name* | description | example | alias; alias`
@@ -100,28 +99,6 @@ export const SCOPE_VARIANTS = {
 	whole_area: ['area', 'area wide', 'borough wide', 'district wide', 'county wide', 'city wide']
 } as const;
 export const SCOPE_EXPECTED = '"Council operations" or "Whole area"';
-
-/** A council by GSS code, 3-letter code or name; an abolished one becomes its successor (noted). */
-export function resolveCouncil(
-	ctx: ImportContext,
-	rowNumber: number,
-	column: string,
-	cell: string,
-	severity: 'error' | 'warning' = 'error'
-): string | null {
-	const value = cell.trim();
-	const r = ctx.resolver.resolve(value);
-	if (!r.ok) {
-		reportUnresolved(ctx.issues, rowNumber, column, value, r, severity);
-		return null;
-	}
-	if (r.successorOf) {
-		const name = ctx.resolver.name(r.code) ?? r.code;
-		const message = `${r.successorOf} has been abolished; used its successor ${name} (${r.code})`;
-		ctx.issues.info(rowNumber, column, value, 'successor_used', message);
-	}
-	return r.code;
-}
 
 /** A list in one cell: "A; B; C", or with `commas` also "A, B, C" when it has no semicolon. */
 export function splitList(cell: string | null, commas = false): string[] {

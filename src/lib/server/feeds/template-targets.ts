@@ -6,6 +6,7 @@
  * replaced only when they differ.
  */
 import { z } from 'zod';
+import { resolveCouncil } from '../rows/council-cells';
 import {
 	optionalNumber,
 	optionalText,
@@ -19,7 +20,6 @@ import type { FeedModule } from '../rows/feed';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	requiredChoice,
-	resolveCouncil,
 	rowError,
 	rowTally,
 	sameRows,

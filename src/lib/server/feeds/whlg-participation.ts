@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { optionalText, optionalWebAddress, requiredText } from '../rows/coerce';
 import { prepareUpsert } from '../rows/upsert';
-import { reportUnresolved, validateRecord } from '../rows/validate-record';
+import { validateRecord } from '../rows/validate-record';
+import { resolutionOf, resolveCouncil } from '../rows/council-cells';
 import type { FeedModule } from '../rows/feed';
 import { competitionStore } from './competition-store';
 
@@ -57,14 +58,11 @@ export const whlgParticipationFeed: FeedModule<Row> = {
 	parseRow(record, rowNumber, ctx) {
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		if (!row) return null;
-		const council = ctx.resolver.resolve(row.la_name);
-		if (!council.ok) {
-			reportUnresolved(ctx.issues, rowNumber, 'la_name', row.la_name, council);
-			return null;
-		}
+		const council = resolveCouncil(ctx, rowNumber, 'la_name', row.la_name);
+		if (!council) return null;
 		let leadCode: string | null = null;
 		if (row.consortium) {
-			const lead = ctx.resolver.resolve(row.consortium);
+			const lead = resolutionOf(ctx, row.consortium);
 			// Some leads are not councils (an energy agency); keep the name, report it.
 			if (lead.ok) leadCode = lead.code;
 			else
@@ -76,7 +74,7 @@ export const whlgParticipationFeed: FeedModule<Row> = {
 					`consortium lead "${row.consortium}" is not a council we know; kept by name`
 				);
 		}
-		return { ...row, code: council.code, leadCode };
+		return { ...row, code: council, leadCode };
 	},
 	createWriter(ctx) {
 		const competitionId = competitionStore(ctx).ensure(WHLG_SCHEME.scheme, WHLG_SCHEME.round, null);

@@ -20,26 +20,3 @@ export function validateRecord<S extends z.ZodType>(
 	}
 	return null;
 }
-
-/** Report a failed authority resolution in one consistent wording. */
-export function reportUnresolved(
-	issues: IssueCollector,
-	rowNumber: number,
-	column: string,
-	value: string,
-	resolution: { reason: 'unknown' | 'ambiguous'; candidates: string[] },
-	severity: 'error' | 'warning' = 'error'
-) {
-	const message =
-		resolution.reason === 'ambiguous'
-			? `authority "${value}" matches several councils (${resolution.candidates.join(', ')})`
-			: `unknown authority "${value}"`;
-	issues.add({
-		rowNumber,
-		column,
-		value,
-		severity,
-		code: `${resolution.reason}_authority`,
-		message
-	});
-}
