@@ -4,7 +4,7 @@
  */
 import type { DbHandle } from '../db/client';
 import type { IssueCollector } from '../rows/issues';
-import type { ImportReport, TableChanges } from './run-import';
+import type { ImportReport, TableChanges } from './import-report';
 
 export function tableChanges(sqlite: DbHandle['sqlite'], batchId: number): TableChanges[] {
 	const rows = sqlite

@@ -9,7 +9,8 @@
 import type { Readable } from 'node:stream';
 import type { DbHandle } from '../db/client';
 import { recordOf } from './cells';
-import { IssueCollector, type IssueGroup } from '../rows/issues';
+import { IssueCollector } from '../rows/issues';
+import type { ImportReport, TableChanges } from './import-report';
 import { readCsv } from './read-csv';
 import { headerMapFor, mapHeaders } from './map-headers';
 import { readHeaderRow } from './detect-feed';
@@ -23,6 +24,7 @@ import { beginWrite, inWriteTransaction, type WaitOptions } from './write-lock';
 import { UnreadableFileError } from './unreadable';
 
 export { mapHeaders };
+export type { ImportReport, TableChanges };
 
 export interface ImportProgress {
 	rowsRead: number;
@@ -50,33 +52,6 @@ export interface ImportOptions {
 	onWait?: WaitOptions['onWait'];
 	/** Give up at once (DatabaseBusy) when another writer holds the lock. */
 	noWait?: boolean;
-}
-
-export interface ImportReport {
-	batchId: number | null;
-	feed: string;
-	fileName: string;
-	checksum: string;
-	status: 'committed' | 'rejected' | 'dry-run';
-	rowsRead: number;
-	rowsAccepted: number;
-	rowsRejected: number;
-	rowsWritten: number;
-	rowsUnchanged: number;
-	encoding: string;
-	fatal: string | null;
-	groups: IssueGroup[];
-	unmappedColumns: string[];
-	preview: Record<string, unknown>[];
-	/** Per table: rows the import adds, updates and deletes (from the undo log; emissions apart). */
-	changes: TableChanges[];
-}
-
-export interface TableChanges {
-	table: string;
-	inserted: number;
-	updated: number;
-	deleted: number;
 }
 
 /** Rejected rows kept in memory for the download; past this only the count and reasons remain. */
