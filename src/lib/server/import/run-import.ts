@@ -17,11 +17,18 @@ import { readHeaderRow } from './detect-feed';
 import { canRunTypeScriptWorkers, readInWorker } from './read-parallel';
 import { AuthorityResolver } from '../rows/resolve-authority';
 import { spool, type SpooledFile } from './spool';
-import type { AnyFeed, ImportContext, FeedWriter, WriteCounts } from '../rows/feed';
+import {
+	feedWriter,
+	type AnyFeed,
+	type ImportContext,
+	type FeedWriter,
+	type WriteCounts
+} from '../rows/feed';
 import { loadHeaderMap, saveHeaderMap } from './header-maps';
 import { recordBatch, tableChanges, type RejectedRow } from './record-batch';
 import { beginWrite, inWriteTransaction, type WaitOptions } from './write-lock';
 import { UnreadableFileError } from './unreadable';
+import { createRecordWriter } from './record-writer';
 
 export { mapHeaders };
 export type { ImportReport, TableChanges };
@@ -191,6 +198,7 @@ async function readRows(
 		db: handle.db,
 		sqlite: handle.sqlite,
 		resolver: AuthorityResolver.load(handle.sqlite),
+		write: createRecordWriter(handle.sqlite, { batchId, isSample: o.isSample ?? false }),
 		issues,
 		batchId,
 		isSample: o.isSample ?? false,
@@ -248,7 +256,7 @@ async function readRows(
 						issues.fatal = missingMessage(missing);
 						return false;
 					}
-					writer = feed.createWriter(ctx);
+					writer = feedWriter(feed, ctx);
 					return true;
 				},
 				onIssues: (list) => list.forEach((i) => issues.add(i)),
@@ -276,7 +284,7 @@ async function readRows(
 					issues.fatal = missingMessage(m.missing);
 					throw new MissingColumns();
 				}
-				writer = feed.createWriter(ctx);
+				writer = feedWriter(feed, ctx);
 			},
 			(values, rowNumber, problem) => {
 				out.rowsRead++;

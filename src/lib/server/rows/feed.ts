@@ -4,6 +4,7 @@
  * transaction; the pipeline does reading, header mapping, reporting and the transaction.
  */
 import type Database from 'better-sqlite3';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client';
 import type { AuthorityResolver } from './resolve-authority';
 import type { IssueCollector } from './issues';
@@ -20,8 +21,31 @@ export interface FeedColumn {
 	ignored?: boolean;
 }
 
+/**
+ * A record of one schema table, as a feed describes it: its values by the schema's field names
+ * (undefined = not in the file, so not written; null = blank) and the fields of its natural key.
+ */
+export interface TableRecord<T extends SQLiteTable = SQLiteTable> {
+	table: T;
+	values: Partial<T['$inferInsert']>;
+	key: readonly (keyof T['$inferInsert'] & string)[];
+	/** Counted in the import's written/unchanged totals (false for a row's secondary records). */
+	counted?: boolean;
+}
+
+/** The import's one writer (import/record-writer.ts): feeds describe records, it writes them. */
+export interface RecordWriter {
+	/** Insert or update by natural key; true when anything stored changed. */
+	upsert<T extends SQLiteTable>(record: TableRecord<T>): boolean;
+	/** The id of the row whose fields equal these, if any. */
+	idOf<T extends SQLiteTable>(table: T, where: Partial<T['$inferInsert']>): number | undefined;
+	counts(): WriteCounts;
+}
+
 export interface ImportContext {
 	db: Db;
+	/** Writes the feed's records (only the columns the file has; unchanged rows left alone). */
+	write: RecordWriter;
 	sqlite: Database.Database;
 	resolver: AuthorityResolver;
 	issues: IssueCollector;
@@ -65,7 +89,31 @@ export interface FeedModule<Row> {
 	 * recording at least one error in ctx.issues.
 	 */
 	parseRow(record: Record<string, string>, rowNumber: number, ctx: ImportContext): Row | null;
-	createWriter(ctx: ImportContext): FeedWriter<Row>;
+	/**
+	 * The records a valid row stands for, which the import's writer upserts: the way a feed
+	 * should write. A feed whose rows need ids of rows it wrote before, or a bulk path (DESNZ),
+	 * gives createWriter instead, writing through ctx.write where it can.
+	 */
+	records?(row: Row, ctx: ImportContext): TableRecord[];
+	createWriter?(ctx: ImportContext): FeedWriter<Row>;
+}
+
+/** The writer the pipeline uses for a feed: its own, or one that upserts the feed's records. */
+export function feedWriter<Row>(feed: FeedModule<Row>, ctx: ImportContext): FeedWriter<Row> {
+	if (feed.createWriter) return feed.createWriter(ctx);
+	const records = feed.records;
+	if (!records) throw new Error(`feed ${feed.key} describes no records and has no writer`);
+	const counts: WriteCounts = { written: 0, unchanged: 0 };
+	return {
+		write(row) {
+			// A file row is written when anything it stands for changed.
+			let changed = false;
+			for (const record of records(row, ctx)) changed = ctx.write.upsert(record) || changed;
+			if (changed) counts.written++;
+			else counts.unchanged++;
+		},
+		finish: () => counts
+	};
 }
 
 // Feeds are heterogeneous; the registry holds them without their row types.
