@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { requiredText } from '../rows/coerce';
 import { repairDoubleEncoding } from '../rows/normalise-name';
-import { prepareUpsert } from '../rows/upsert';
+import { authorityAliases } from '../db/schema';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
 
@@ -58,22 +58,16 @@ export const authorityNamesFeed: FeedModule<Row> = {
 		}
 		return { name: fixed.text.replace(/\s+/g, ' ').trim(), code };
 	},
-	createWriter(ctx) {
-		const alias = prepareUpsert(
-			ctx.sqlite,
-			'authority_aliases',
-			['normalised', 'authority_code', 'alias', 'source'],
-			['normalised', 'authority_code']
-		);
-		return {
-			write: (r) =>
-				alias.run({
-					normalised: r.name.toLowerCase(),
-					authority_code: r.code,
-					alias: r.name,
-					source: 'mysociety-names'
-				}),
-			finish: () => alias.counts()
-		};
-	}
+	records: (r) => [
+		{
+			table: authorityAliases,
+			key: ['normalised', 'authorityCode'],
+			values: {
+				normalised: r.name.toLowerCase(),
+				authorityCode: r.code,
+				alias: r.name,
+				source: 'mysociety-names'
+			}
+		}
+	]
 };

@@ -110,11 +110,61 @@ export function createRecordWriter(
 		return stmt;
 	}
 
+	function upsertByLookup(
+		t: TableInfo,
+		fields: string[],
+		params: unknown[],
+		key: readonly string[]
+	): boolean {
+		const at = (f: string) => params[fields.indexOf(f)];
+		const found = selectStatement(t, [...key].sort(), q('id')).get(...[...key].sort().map(at)) as
+			{ id: number } | undefined;
+		if (!found) return insertStatement(t, fields).run(...params).changes > 0;
+		const others = fields.filter((f) => !key.includes(f));
+		if (!others.length) return false;
+		const named = Object.fromEntries(others.map((f, i) => [`p${i}`, at(f)]));
+		return updateStatement(t, others).run({ ...named, id: found.id }).changes > 0;
+	}
+
+	function insertStatement(t: TableInfo, fields: string[]) {
+		const id = `${t.name}|insert|${fields.join(',')}`;
+		let stmt = statements.get(id);
+		if (!stmt) {
+			const names = fields.map((f) => q(column(t, f).name));
+			const sql = `INSERT INTO ${q(t.name)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+			statements.set(id, (stmt = sqlite.prepare(sql)));
+		}
+		return stmt;
+	}
+
+	function updateStatement(t: TableInfo, fields: string[]) {
+		const id = `${t.name}|update|${fields.join(',')}`;
+		let stmt = statements.get(id);
+		if (!stmt) {
+			const names = fields.map((f) => column(t, f).name);
+			const compared = names.filter((n) => n !== 'batch_id');
+			const sql =
+				`UPDATE ${q(t.name)} SET ${names.map((n, i) => `${q(n)} = @p${i}`).join(', ')} ` +
+				`WHERE id = @id AND (` +
+				(compared.length
+					? compared.map((n) => `${q(n)} IS NOT @p${names.indexOf(n)}`).join(' OR ')
+					: '0') +
+				')';
+			statements.set(id, (stmt = sqlite.prepare(sql)));
+		}
+		return stmt;
+	}
+
 	const writer: RecordWriter = {
 		upsert(record: TableRecord) {
 			const t = info(record.table);
-			const { fields, params } = driverValues(t, record.values as Record<string, unknown>);
-			const changed = upsertStatement(t, fields, record.key).run(...params).changes > 0;
+			const values = record.values as Record<string, unknown>;
+			const { fields, params } = driverValues(t, values);
+			// SQLite's unique indexes treat NULLs as distinct, so ON CONFLICT never fires for a key
+			// with a blank part (a target without a year): match it with IS instead.
+			const changed = record.key.some((k) => values[k] === null)
+				? upsertByLookup(t, fields, params, record.key)
+				: upsertStatement(t, fields, record.key).run(...params).changes > 0;
 			if (record.counted !== false) {
 				if (changed) written++;
 				else unchanged++;
