@@ -62,9 +62,9 @@ describe('compression', () => {
 	// data). The page needs no JavaScript, so it is rendered on the server only.
 	it('sends the council list once', async () => {
 		const html = (await raw('/authorities')).body.toString();
-		expect(html).toContain('Trafford');
+		// Trafford's GSS code: once in its row, and not again in hydration data.
+		expect(html.match(/E08000009/g)).toHaveLength(1);
 		expect(html).not.toContain('kit.start');
-		expect(Buffer.byteLength(html)).toBeLessThan(130_000);
 	});
 
 	it('answers 304 to a client holding the compressed page', async () => {
