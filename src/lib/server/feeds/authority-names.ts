@@ -62,6 +62,8 @@ export const authorityNamesFeed: FeedModule<Row> = {
 		{
 			table: authorityAliases,
 			key: ['normalised', 'authorityCode'],
+			// The register gives councils' own names too: whichever came first stays.
+			addOnly: true,
 			values: {
 				normalised: r.name.toLowerCase(),
 				authorityCode: r.code,

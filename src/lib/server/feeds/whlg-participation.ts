@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { optionalText, optionalWebAddress, requiredText } from '../rows/coerce';
-import { prepareUpsert } from '../rows/upsert';
+import { participations } from '../db/schema';
 import { validateRecord } from '../rows/validate-record';
 import { resolutionOf, resolveCouncil } from '../rows/council-cells';
 import type { FeedModule } from '../rows/feed';
@@ -76,34 +76,18 @@ export const whlgParticipationFeed: FeedModule<Row> = {
 		}
 		return { ...row, code: council, leadCode };
 	},
-	createWriter(ctx) {
-		const competitionId = competitionStore(ctx).ensure(WHLG_SCHEME.scheme, WHLG_SCHEME.round, null);
-		const participation = prepareUpsert(
-			ctx.sqlite,
-			'participations',
-			[
-				'competition_id',
-				'authority_code',
-				'status',
-				'lead_authority_code',
-				'lead_name',
-				'website_url',
-				'batch_id'
-			],
-			['competition_id', 'authority_code']
-		);
-		return {
-			write: (r) =>
-				participation.run({
-					competition_id: competitionId,
-					authority_code: r.code,
-					status: r.whlg_status,
-					lead_authority_code: r.leadCode,
-					lead_name: r.consortium,
-					website_url: r.website_url,
-					batch_id: ctx.batchId
-				}),
-			finish: () => participation.counts()
-		};
-	}
+	records: (r, ctx) => [
+		{
+			table: participations,
+			key: ['competitionId', 'authorityCode'],
+			values: {
+				competitionId: competitionStore(ctx).ensure(WHLG_SCHEME.scheme, WHLG_SCHEME.round, null),
+				authorityCode: r.code,
+				status: r.whlg_status,
+				leadAuthorityCode: r.leadCode,
+				leadName: r.consortium,
+				websiteUrl: r.website_url
+			}
+		}
+	]
 };

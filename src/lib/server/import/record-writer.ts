@@ -74,8 +74,13 @@ export function createRecordWriter(
 		return { fields, params };
 	}
 
-	function upsertStatement(t: TableInfo, fields: string[], key: readonly string[]) {
-		const id = `${t.name}|${fields.join(',')}|${key.join(',')}`;
+	function upsertStatement(
+		t: TableInfo,
+		fields: string[],
+		key: readonly string[],
+		addOnly = false
+	) {
+		const id = `${t.name}|${fields.join(',')}|${key.join(',')}|${addOnly}`;
 		let stmt = statements.get(id);
 		if (stmt) return stmt;
 		for (const k of key) {
@@ -90,7 +95,7 @@ export function createRecordWriter(
 		const sql =
 			`INSERT INTO ${table} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
 			`ON CONFLICT (${keyNames.map(q).join(', ')}) ` +
-			(compared.length
+			(compared.length && !addOnly
 				? `DO UPDATE SET ${updatable.map((n) => `${q(n)} = excluded.${q(n)}`).join(', ')} WHERE ${compared
 						.map((n) => `${table}.${q(n)} IS NOT excluded.${q(n)}`)
 						.join(' OR ')}`
@@ -106,6 +111,16 @@ export function createRecordWriter(
 			const where = fields.map((f) => `${q(column(t, f).name)} IS ?`).join(' AND ');
 			stmt = sqlite.prepare(`SELECT ${what} FROM ${q(t.name)} WHERE ${where}`);
 			statements.set(id, stmt);
+		}
+		return stmt;
+	}
+
+	function deleteStatement(t: TableInfo, fields: string[]) {
+		const id = `${t.name}|delete|${fields.join(',')}`;
+		let stmt = statements.get(id);
+		if (!stmt) {
+			const where = fields.map((f) => `${q(column(t, f).name)} IS ?`).join(' AND ');
+			statements.set(id, (stmt = sqlite.prepare(`DELETE FROM ${q(t.name)} WHERE ${where}`)));
 		}
 		return stmt;
 	}
@@ -164,7 +179,7 @@ export function createRecordWriter(
 			// with a blank part (a target without a year): match it with IS instead.
 			const changed = record.key.some((k) => values[k] === null)
 				? upsertByLookup(t, fields, params, record.key)
-				: upsertStatement(t, fields, record.key).run(...params).changes > 0;
+				: upsertStatement(t, fields, record.key, record.addOnly).run(...params).changes > 0;
 			if (record.counted !== false) {
 				if (changed) written++;
 				else unchanged++;
@@ -180,6 +195,46 @@ export function createRecordWriter(
 			});
 			const row = selectStatement(t, fields, q('id')).get(...params) as { id: number } | undefined;
 			return row?.id;
+		},
+		ensure(table, key, values = {}) {
+			const found = writer.idOf(table, key);
+			if (found !== undefined) return found;
+			const t = info(table);
+			const { fields, params } = driverValues(t, { ...values, ...key });
+			return Number(insertStatement(t, fields).run(...params).lastInsertRowid);
+		},
+		replaceChildren(table, parent, rows) {
+			const t = info(table);
+			const parentFields = Object.keys(parent).sort();
+			const parentParams = parentFields.map((f) =>
+				column(t, f).mapToDriverValue((parent as Record<string, unknown>)[f])
+			);
+			if (!rows.length) {
+				// No children wanted: a change only when some are stored.
+				return deleteStatement(t, parentFields).run(...parentParams).changes > 0;
+			}
+			// The child columns compared: those the new rows give (batch_id is not a change).
+			const childFields = [
+				...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => !(k in parent))))
+			].sort();
+			const names = childFields.map((f) => q(column(t, f).name)).join(', ');
+			const stored = selectStatement(t, parentFields, names)
+				.raw()
+				.all(...parentParams) as unknown[][];
+			const wanted = rows.map((r) =>
+				childFields.map((f) => {
+					const v = (r as Record<string, unknown>)[f];
+					return v === null || v === undefined ? null : column(t, f).mapToDriverValue(v);
+				})
+			);
+			const key = (list: unknown[][]) => JSON.stringify(list.map((x) => JSON.stringify(x)).sort());
+			if (key(stored) === key(wanted)) return false;
+			deleteStatement(t, parentFields).run(...parentParams);
+			for (const r of rows) {
+				const { fields, params } = driverValues(t, { ...r, ...parent });
+				insertStatement(t, fields).run(...params);
+			}
+			return true;
 		},
 		counts: () => ({ written, unchanged })
 	};

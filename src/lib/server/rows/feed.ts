@@ -31,6 +31,12 @@ export interface TableRecord<T extends SQLiteTable = SQLiteTable> {
 	key: readonly (keyof T['$inferInsert'] & string)[];
 	/** Counted in the import's written/unchanged totals (false for a row's secondary records). */
 	counted?: boolean;
+	/**
+	 * Only added when absent, never updated: for records two feeds both give (a council's name
+	 * as an alias, from the register and from the names lookup), so they do not overwrite each
+	 * other on every import.
+	 */
+	addOnly?: boolean;
 }
 
 /** The import's one writer (import/record-writer.ts): feeds describe records, it writes them. */
@@ -39,6 +45,25 @@ export interface RecordWriter {
 	upsert<T extends SQLiteTable>(record: TableRecord<T>): boolean;
 	/** The id of the row whose fields equal these, if any. */
 	idOf<T extends SQLiteTable>(table: T, where: Partial<T['$inferInsert']>): number | undefined;
+	/**
+	 * The id of the row with this natural key, inserted with `values` when there is none (never
+	 * updated: a funder or competition another file created keeps what it has).
+	 */
+	ensure<T extends SQLiteTable>(
+		table: T,
+		key: Partial<T['$inferInsert']>,
+		values?: Partial<T['$inferInsert']>
+	): number;
+	/**
+	 * Makes the child rows of one parent (a bid's partners, a target's interim targets) exactly
+	 * these, rewriting them only when they differ from what is stored (in any order). True when
+	 * anything changed.
+	 */
+	replaceChildren<T extends SQLiteTable>(
+		table: T,
+		parent: Partial<T['$inferInsert']>,
+		rows: Partial<T['$inferInsert']>[]
+	): boolean;
 	counts(): WriteCounts;
 }
 
@@ -104,11 +129,26 @@ export function feedWriter<Row>(feed: FeedModule<Row>, ctx: ImportContext): Feed
 	const records = feed.records;
 	if (!records) throw new Error(`feed ${feed.key} describes no records and has no writer`);
 	const counts: WriteCounts = { written: 0, unchanged: 0 };
+	const firstRowOfKey = new Map<string, number>();
 	return {
-		write(row) {
+		write(row, rowNumber) {
+			const list = records(row, ctx);
+			// A row that names the same record as an earlier row replaces it: say so.
+			const main = list[0];
+			if (main) {
+				const values = main.values as Record<string, unknown>;
+				const key = JSON.stringify(main.key.map((k) => values[k] ?? null));
+				const first = firstRowOfKey.get(key);
+				if (first === undefined) firstRowOfKey.set(key, rowNumber);
+				else {
+					const what = main.key.map((k) => `${k} ${String(values[k] ?? '(blank)')}`).join(', ');
+					const message = `row ${first} already gave ${what}; this row's values replace it`;
+					ctx.issues.warn(rowNumber, null, null, 'duplicate_row', message);
+				}
+			}
 			// A file row is written when anything it stands for changed.
 			let changed = false;
-			for (const record of records(row, ctx)) changed = ctx.write.upsert(record) || changed;
+			for (const record of list) changed = ctx.write.upsert(record) || changed;
 			if (changed) counts.written++;
 			else counts.unchanged++;
 		},
