@@ -3,6 +3,8 @@
  * (against the lead, the partner councils as its partners), or a published award of the same
  * money already stored, linked to the bid.
  */
+import { and, eq, isNull } from 'drizzle-orm';
+import { awards } from '../db/schema';
 import type { ParsedDate } from '../rows/coerce';
 import type { ImportContext } from '../rows/feed';
 import { partnerRecords, setPartners } from './template-shared';
@@ -26,57 +28,59 @@ const BID_AWARD_NOTE = "Recorded from the council's bid";
  * as published.
  */
 export function awardSync(ctx: ImportContext) {
-	const q = (sql: string) => ctx.sqlite.prepare(sql);
-	const ofBid = q('SELECT id, notes FROM awards WHERE bid_id = ?');
-	const published = q(`SELECT id FROM awards WHERE competition_id = ? AND authority_code = ?
-		AND amount_gbp = ? AND bid_id IS NULL ORDER BY id LIMIT 1`);
-	const setBid = q('UPDATE awards SET bid_id = ? WHERE id = ?');
-	const unlink = q('UPDATE awards SET bid_id = NULL WHERE id = ?');
-	const remove = q('DELETE FROM awards WHERE id = ?');
-	const fields =
-		`competition_id authority_code amount_gbp award_date award_date_precision project_title
-		is_consortium recipient_name source_url is_sample`.split(/\s+/);
-	const insert = q(`INSERT INTO awards (${fields.join(', ')}, bid_id, kind, notes, batch_id)
-		VALUES (${fields.map((f) => '@' + f).join(', ')}, @bid_id, 'award', @notes, @batch_id)`);
-	const update =
-		q(`UPDATE awards SET ${fields.map((f) => `${f} = @${f}`).join(', ')}, batch_id = @batch_id
-		WHERE id = @id AND (${fields.map((f) => `${f} IS NOT @${f}`).join(' OR ')})`);
 	return (bidId: number, competitionId: number, row: AwardedBid, rowNumber: number): boolean => {
-		const linked = ofBid.all(bidId) as { id: number; notes: string | null }[];
+		const linked = ctx.db
+			.select({ id: awards.id, notes: awards.notes })
+			.from(awards)
+			.where(eq(awards.bidId, bidId))
+			.all();
 		const own = linked.find((a) => a.notes === BID_AWARD_NOTE);
 		if (row.status !== 'won' || !row.awarded) {
-			for (const a of linked) (a === own ? remove : unlink).run(a.id);
+			for (const a of linked) {
+				if (a === own) ctx.write.remove(awards, a.id);
+				else ctx.write.update(awards, a.id, { bidId: null });
+			}
 			return linked.length > 0;
 		}
 		if (linked.length && !own) return false;
 		const councils = row.partners.filter((p) => p[2] === 'authority');
 		const values = {
-			competition_id: competitionId,
-			authority_code: row.lead,
-			amount_gbp: row.awarded,
-			award_date: row.decided_on?.date ?? null,
-			award_date_precision: row.decided_on?.precision ?? null,
-			project_title: row.title,
-			is_consortium: councils.length ? 1 : 0,
-			recipient_name: ctx.resolver.name(row.lead) ?? row.lead,
-			source_url: row.source_url,
-			is_sample: ctx.isSample ? 1 : 0,
-			bid_id: bidId,
-			notes: BID_AWARD_NOTE,
-			batch_id: ctx.batchId
+			competitionId,
+			authorityCode: row.lead,
+			amountGbp: row.awarded,
+			awardDate: row.decided_on?.date ?? null,
+			awardDatePrecision: row.decided_on?.precision ?? null,
+			projectTitle: row.title,
+			isConsortium: councils.length > 0,
+			recipientName: ctx.resolver.name(row.lead) ?? row.lead,
+			sourceUrl: row.source_url,
+			isSample: ctx.isSample
 		};
 		if (own) {
-			const changed = update.run({ ...values, id: own.id }).changes > 0;
+			const changed = ctx.write.update(awards, own.id, values);
 			return setPartners(ctx, { awardId: own.id }, partnerRecords(councils)) || changed;
 		}
-		const match = published.get(competitionId, row.lead, row.awarded) as { id: number } | undefined;
+		const match = ctx.db
+			.select({ id: awards.id })
+			.from(awards)
+			.where(
+				and(
+					eq(awards.competitionId, competitionId),
+					eq(awards.authorityCode, row.lead),
+					eq(awards.amountGbp, row.awarded),
+					isNull(awards.bidId)
+				)
+			)
+			.orderBy(awards.id)
+			.limit(1)
+			.get();
 		if (match) {
-			setBid.run(bidId, match.id);
+			ctx.write.update(awards, match.id, { bidId });
 			const message = `linked to the published award of the same amount already stored`;
 			ctx.issues.info(rowNumber, 'awarded', String(row.awarded), 'award_linked', message);
 			return true;
 		}
-		const id = Number(insert.run(values).lastInsertRowid);
+		const id = ctx.write.insert(awards, { ...values, bidId, kind: 'award', notes: BID_AWARD_NOTE });
 		setPartners(ctx, { awardId: id }, partnerRecords(councils));
 		return true;
 	};

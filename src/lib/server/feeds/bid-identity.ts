@@ -18,6 +18,8 @@
  */
 import { createHash } from 'node:crypto';
 import { foldName } from '../rows/normalise-name';
+import { eq } from 'drizzle-orm';
+import { bids, competitions } from '../db/schema';
 import type { ImportContext } from '../rows/feed';
 import { schemeRoundKey } from './bid-scheme';
 
@@ -70,12 +72,20 @@ export function deriveReference(
  * the one bid of the lead whose scheme, round and title give the row's derived reference.
  */
 export function storedBidByIdentity(ctx: ImportContext) {
-	const bidsOf = ctx.sqlite.prepare(
-		`SELECT b.reference, b.title, c.scheme, c.round FROM bids b
-		 JOIN competitions c ON c.id = b.competition_id WHERE b.lead_authority_code = ?`
-	);
+	const bidsOf = (lead: string) =>
+		ctx.db
+			.select({
+				reference: bids.reference,
+				title: bids.title,
+				scheme: competitions.scheme,
+				round: competitions.round
+			})
+			.from(bids)
+			.innerJoin(competitions, eq(competitions.id, bids.competitionId))
+			.where(eq(bids.leadAuthorityCode, lead))
+			.all();
 	return (lead: string, derived: string): string | null => {
-		const stored = bidsOf.all(lead) as Record<'reference' | 'title' | 'scheme' | 'round', string>[];
+		const stored = bidsOf(lead);
 		const same = stored.filter(
 			(b) => derivedReference(lead, b.scheme, b.round, b.title) === derived
 		);

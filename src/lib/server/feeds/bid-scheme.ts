@@ -10,6 +10,8 @@
  * reads the same: a bid's derived reference depends on it (bid-identity.ts).
  */
 import { foldName } from '../rows/normalise-name';
+import { eq } from 'drizzle-orm';
+import { competitions } from '../db/schema';
 import type { ImportContext } from '../rows/feed';
 import { SCHEME_CATALOGUE } from './scheme-catalogue';
 
@@ -82,10 +84,16 @@ export function readSchemeCell(
  * one it names when it is not stored as written, and an info issue saying how the cells were read.
  */
 export function schemeReader(ctx: ImportContext) {
-	const roundsOf = ctx.sqlite.prepare('SELECT round FROM competitions WHERE scheme = ?').pluck();
+	const roundsOf = (scheme: string) =>
+		ctx.db
+			.select({ round: competitions.round })
+			.from(competitions)
+			.where(eq(competitions.scheme, scheme))
+			.all()
+			.map((c) => c.round);
 	return (cell: string, round: string | null, rowNumber: number) => {
 		const read = readSchemeCell(cell, round);
-		const stored = roundsOf.all(read.scheme) as string[];
+		const stored = roundsOf(read.scheme);
 		if (read.round && !stored.includes(read.round)) {
 			const keys = roundKeys(read.round);
 			const named = stored.filter((r) => roundKeys(r).some((k) => keys.includes(k)));

@@ -20,7 +20,8 @@ import {
 	optionalUkDate,
 	requiredText
 } from '../rows/coerce';
-import { bids } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { bidStatusHistory, bids } from '../db/schema';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
 import { awardSync } from './bid-award';
@@ -178,22 +179,20 @@ export const templateBidsFeed: FeedModule<Row> = {
 	createWriter(ctx) {
 		const tally = rowTally(ctx);
 		const competitions = competitionStore(ctx);
-		const q = (sql: string) => ctx.sqlite.prepare(sql);
-		const findBid = q(
-			'SELECT id, status FROM bids WHERE lead_authority_code = ? AND reference = ?'
-		);
-		const rekey = q('UPDATE bids SET reference = ? WHERE id = ?');
-		const addHistory = q(
-			'INSERT OR IGNORE INTO bid_status_history (bid_id, status, on_date) VALUES (?, ?, ?)'
-		);
+		const findBid = (lead: string, reference: string): Bid | undefined =>
+			ctx.db
+				.select({ id: bids.id, status: bids.status })
+				.from(bids)
+				.where(and(eq(bids.leadAuthorityCode, lead), eq(bids.reference, reference)))
+				.get();
 		const actionIds = referencedIds(ctx, 'actions');
 		const syncAward = awardSync(ctx);
 		const readScheme = schemeReader(ctx);
 		/** A bid stored by its derived reference, now given one: it keeps its history. */
 		const takeOver = (row: Row, rowNumber: number) => {
-			const found = findBid.get(row.lead, row.derived) as Bid | undefined;
+			const found = findBid(row.lead, row.derived);
 			if (!found) return undefined;
-			rekey.run(row.reference, found.id);
+			ctx.write.update(bids, found.id, { reference: row.reference });
 			const message = `the bid stored under the derived reference ${row.derived} takes this reference`;
 			ctx.issues.info(rowNumber, 'reference', row.reference, 'reference_given', message);
 			return found;
@@ -201,7 +200,7 @@ export const templateBidsFeed: FeedModule<Row> = {
 		const storedReference = storedBidByIdentity(ctx);
 		/** A row without a reference is the bid stored under one given before, if it names one. */
 		const withStoredReference = (row: Row, rowNumber: number): Row => {
-			if (row.reference !== row.derived || findBid.get(row.lead, row.derived)) return row;
+			if (row.reference !== row.derived || findBid(row.lead, row.derived)) return row;
 			const reference = storedReference(row.lead, row.derived);
 			if (!reference) return row;
 			const message = `no reference: the bid already stored with this council, scheme, round and title is updated`;
@@ -215,7 +214,7 @@ export const templateBidsFeed: FeedModule<Row> = {
 				tally.repeat(`${lead}\u0000${reference}`, rowNumber, 'reference', reference);
 				const { scheme, round } = readScheme(row.scheme, row.round, rowNumber);
 				const competition_id = competitions.ensure(scheme, round, rowNumber);
-				let before = findBid.get(lead, reference) as Bid | undefined;
+				let before = findBid(lead, reference);
 				const takenOver = !before && reference !== row.derived;
 				if (takenOver) before = takeOver(row, rowNumber);
 				const upserted = ctx.write.upsert({
@@ -224,9 +223,15 @@ export const templateBidsFeed: FeedModule<Row> = {
 					values: schemaValues(bids, { ...row, competition_id }, RENAMES)
 				});
 				let changed = upserted || (takenOver && !!before);
-				const { id } = before ?? (findBid.get(lead, reference) as Bid);
+				const { id } = before ?? findBid(lead, reference)!;
 				if (before?.status !== row.status)
-					changed = addHistory.run(id, row.status, statusDate(row)).changes > 0 || changed;
+					changed =
+						ctx.write.upsert({
+							table: bidStatusHistory,
+							key: ['bidId', 'status', 'onDate'],
+							values: { bidId: id, status: row.status, onDate: statusDate(row) },
+							addOnly: true
+						}) || changed;
 				changed = setPartners(ctx, { bidId: id }, partnerRecords(row.partners)) || changed;
 				for (const action of actionIds(row.linked_actions, lead, rowNumber, 'linked_actions'))
 					changed = linkActionToBid(ctx, action, id) || changed;

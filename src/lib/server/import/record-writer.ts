@@ -59,12 +59,13 @@ export function createRecordWriter(
 	}
 
 	/** The columns a record writes, in a stable order, with their stored values. */
-	function driverValues(t: TableInfo, values: Record<string, unknown>) {
+	function driverValues(t: TableInfo, values: Record<string, unknown>, adding = true) {
 		const fields: string[] = [];
 		const params: unknown[] = [];
 		const all: Record<string, unknown> = { ...values };
 		if (t.hasBatch) all.batchId = options.batchId;
-		if (t.hasSample && all.isSample === undefined) all.isSample = options.isSample;
+		// A row this import adds is sample when the import is; an update leaves it as it was.
+		if (t.hasSample && adding && all.isSample === undefined) all.isSample = options.isSample;
 		for (const field of Object.keys(all).sort()) {
 			const v = all[field];
 			if (v === undefined) continue;
@@ -202,6 +203,20 @@ export function createRecordWriter(
 			const t = info(table);
 			const { fields, params } = driverValues(t, { ...values, ...key });
 			return Number(insertStatement(t, fields).run(...params).lastInsertRowid);
+		},
+		insert(table, values) {
+			const t = info(table);
+			const { fields, params } = driverValues(t, values as Record<string, unknown>);
+			return Number(insertStatement(t, fields).run(...params).lastInsertRowid);
+		},
+		update(table, id, values) {
+			const t = info(table);
+			const { fields, params } = driverValues(t, values as Record<string, unknown>, false);
+			const named = Object.fromEntries(fields.map((f, i) => [`p${i}`, params[i]]));
+			return updateStatement(t, fields).run({ ...named, id }).changes > 0;
+		},
+		remove(table, id) {
+			return deleteStatement(info(table), ['id']).run(id).changes > 0;
 		},
 		replaceChildren(table, parent, rows) {
 			const t = info(table);

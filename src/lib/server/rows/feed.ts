@@ -54,6 +54,12 @@ export interface RecordWriter {
 		key: Partial<T['$inferInsert']>,
 		values?: Partial<T['$inferInsert']>
 	): number;
+	/** Adds a row (no natural key to match it by); its id. */
+	insert<T extends SQLiteTable>(table: T, values: Partial<T['$inferInsert']>): number;
+	/** Sets these fields of the row with this id; true when any differed. */
+	update<T extends SQLiteTable>(table: T, id: number, values: Partial<T['$inferInsert']>): boolean;
+	/** Deletes the row with this id; true when there was one. */
+	remove<T extends SQLiteTable>(table: T, id: number): boolean;
 	/**
 	 * Makes the child rows of one parent (a bid's partners, a target's interim targets) exactly
 	 * these, rewriting them only when they differ from what is stored (in any order). True when
