@@ -6,7 +6,10 @@
  * current date differs is an extension (or a date brought forward), stored as a new row that
  * supersedes the old one, never overwriting it.
  */
+import { and, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
+import { competitionDates, competitions, funders } from '../db/schema';
 import {
 	optionalGbp,
 	optionalShortText,
@@ -136,32 +139,40 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 	createWriter(ctx) {
 		const tally = rowTally(ctx);
 		const funderId = funderFinder(ctx);
-		const upsert = ctx.sqlite.prepare(UPSERT_SQL);
-		const findId = ctx.sqlite.prepare('SELECT id FROM competitions WHERE scheme = ? AND round = ?');
 		const writeDate = dateHistory(ctx);
 		return {
 			write(row, rowNumber) {
 				tally.repeat(`${row.scheme}\u0000${row.round}`, rowNumber, 'round', row.round);
-				let changed = !!upsert.run({
-					scheme: row.scheme,
-					round: row.round,
-					funder_id: row.funder ? funderId(row.funder) : null,
-					kind: row.kind,
-					theme: row.theme,
-					budget_gbp: row.budget,
-					min_award_gbp: row.min_award,
-					max_award_gbp: row.max_award,
-					match_funding_rule: row.match_funding,
-					eligible_types: row.eligibleTypes ? JSON.stringify(row.eligibleTypes) : null,
-					eligibility_note: row.eligible && !row.eligibleTypes ? row.eligible : null,
-					decision_date: row.decision_date?.date ?? null,
-					spend_by_date: row.spend_by?.date ?? null,
-					source_url: row.source_url,
-					notes: row.notes,
-					is_sample: ctx.isSample ? 1 : 0,
-					batch_id: ctx.batchId
-				}).changes;
-				const { id } = findId.get(row.scheme, row.round) as { id: number };
+				// A blank cell keeps the stored value (undefined: not written); eligibility is one fact,
+				// types or a note, set together.
+				const kept = <T>(v: T | null | undefined) => v ?? undefined;
+				const eligibility = row.eligible
+					? {
+							eligibleTypes: row.eligibleTypes,
+							eligibilityNote: row.eligibleTypes ? null : row.eligible
+						}
+					: {};
+				let changed = ctx.write.upsert({
+					table: competitions,
+					key: ['scheme', 'round'],
+					values: {
+						scheme: row.scheme,
+						round: row.round,
+						funderId: row.funder ? funderId(row.funder) : undefined,
+						kind: kept(row.kind),
+						theme: kept(row.theme),
+						budgetGbp: kept(row.budget),
+						minAwardGbp: kept(row.min_award),
+						maxAwardGbp: kept(row.max_award),
+						matchFundingRule: kept(row.match_funding),
+						...eligibility,
+						decisionDate: kept(row.decision_date?.date),
+						spendByDate: kept(row.spend_by?.date),
+						sourceUrl: kept(row.source_url),
+						notes: kept(row.notes)
+					}
+				});
+				const id = ctx.write.idOf(competitions, { scheme: row.scheme, round: row.round })!;
 				for (const event of ['opens', 'closes'] as const)
 					changed = writeDate(id, event, row, rowNumber) || changed;
 				tally.add(changed);
@@ -171,33 +182,17 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 	}
 };
 
-/** Blank cells keep the stored value; eligibility is one fact (types or a note), set together. */
-const KEPT = (
-	'funder_id kind theme budget_gbp min_award_gbp max_award_gbp match_funding_rule decision_date ' +
-	'spend_by_date source_url notes'
-).split(' ');
-const newValue = (c: string) =>
-	KEPT.includes(c)
-		? `coalesce(excluded.${c}, competitions.${c})`
-		: c.startsWith('eligib')
-			? `CASE WHEN excluded.eligible_types IS NULL AND excluded.eligibility_note IS NULL THEN competitions.${c} ELSE excluded.${c} END`
-			: `excluded.${c}`;
-const UPDATED = [...KEPT, 'eligible_types', 'eligibility_note', 'is_sample'];
-const INSERTED = ['scheme', 'round', ...UPDATED, 'batch_id'];
-const UPSERT_SQL = `INSERT INTO competitions (${INSERTED.join(', ')}) VALUES (${INSERTED.map((c) => '@' + c).join(', ')})
- ON CONFLICT (scheme, round) DO UPDATE SET ${UPDATED.map((c) => `${c} = ${newValue(c)}`).join(', ')}, batch_id = excluded.batch_id
- WHERE ${UPDATED.map((c) => `${newValue(c)} IS NOT competitions.${c}`).join(' OR ')}`;
-
 /** A funder by name: exact (any case), else one written with a note ("DESNZ (formerly BEIS)"). */
 function funderFinder(ctx: ImportContext) {
-	const find = ctx.sqlite.prepare(
-		`SELECT id FROM funders WHERE name = @name COLLATE NOCASE OR name LIKE @name || ' (%'
-		 ORDER BY name = @name COLLATE NOCASE DESC, id LIMIT 1`
-	);
-	const insert = ctx.sqlite.prepare('INSERT INTO funders (name) VALUES (?)');
+	const sameName = (name: string) => sql`${funders.name} = ${name} COLLATE NOCASE`;
 	return (name: string) =>
-		(find.get({ name }) as { id: number } | undefined)?.id ??
-		Number(insert.run(name).lastInsertRowid);
+		ctx.db
+			.select({ id: funders.id })
+			.from(funders)
+			.where(or(sameName(name), like(funders.name, `${name} (%`)))
+			.orderBy(desc(sameName(name)), funders.id)
+			.limit(1)
+			.get()?.id ?? ctx.write.insert(funders, { name });
 }
 
 /**
@@ -205,24 +200,28 @@ function funderFinder(ctx: ImportContext) {
  * stored is left alone (its time filled in or corrected); a new one supersedes the current ones.
  */
 function dateHistory(ctx: ImportContext) {
-	const q = (sql: string) => ctx.sqlite.prepare(sql);
-	const sameDate = q(`SELECT d.id, d.time, r.date AS replacedBy FROM competition_dates d
-		LEFT JOIN competition_dates r ON r.id = d.superseded_by_id
-		WHERE d.competition_id = ? AND d.event = ? AND d.date = ?`);
-	const current = q(`SELECT id, date FROM competition_dates
-		WHERE competition_id = ? AND event = ? AND superseded_by_id IS NULL ORDER BY date`);
-	const insert = q(`INSERT INTO competition_dates
-		(competition_id, event, date, date_precision, time, note, source_url, batch_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-	const setTime = q('UPDATE competition_dates SET time = ?, batch_id = ? WHERE id = ?');
-	const supersede = q('UPDATE competition_dates SET superseded_by_id = ? WHERE id = ?');
-	type Found = { id: number; time: string | null; replacedBy: string | null } | undefined;
+	const d = competitionDates;
+	const later = alias(competitionDates, 'later');
+	const sameDate = (competitionId: number, event: 'opens' | 'closes', date: string) =>
+		ctx.db
+			.select({ id: d.id, time: d.time, replacedBy: later.date })
+			.from(d)
+			.leftJoin(later, eq(later.id, d.supersededById))
+			.where(and(eq(d.competitionId, competitionId), eq(d.event, event), eq(d.date, date)))
+			.get();
+	const current = (competitionId: number, event: 'opens' | 'closes') =>
+		ctx.db
+			.select({ id: d.id, date: d.date })
+			.from(d)
+			.where(and(eq(d.competitionId, competitionId), eq(d.event, event), isNull(d.supersededById)))
+			.orderBy(d.date)
+			.all();
 	return (competitionId: number, event: 'opens' | 'closes', row: Row, rowNumber: number) => {
 		if (!row[event]) return false;
 		const { date, precision } = row[event];
 		const time = row[`${event}_time`];
 		const shown = ukDate(date);
-		const found = sameDate.get(competitionId, event, date) as Found;
+		const found = sameDate(competitionId, event, date);
 		if (found?.replacedBy) {
 			const later = ukDate(found.replacedBy);
 			const message = `${event} ${shown} was already replaced by ${later}; the later date stands`;
@@ -231,14 +230,21 @@ function dateHistory(ctx: ImportContext) {
 		}
 		if (found) {
 			if (time === null || time === found.time) return false;
-			return setTime.run(time, ctx.batchId, found.id).changes > 0;
+			return ctx.write.update(competitionDates, found.id, { time });
 		}
-		const replaced = current.all(competitionId, event) as { id: number; date: string }[];
+		const replaced = current(competitionId, event);
 		const earlier = replaced.map((r) => ukDate(r.date)).join(', ');
 		const note = replaced.length ? `Replaces ${earlier}` : null;
-		const values = [competitionId, event, date, precision, time, note, row.source_url, ctx.batchId];
-		const id = Number(insert.run(...values).lastInsertRowid);
-		for (const r of replaced) supersede.run(id, r.id);
+		const id = ctx.write.insert(competitionDates, {
+			competitionId,
+			event,
+			date,
+			datePrecision: precision,
+			time,
+			note,
+			sourceUrl: row.source_url
+		});
+		for (const r of replaced) ctx.write.update(competitionDates, r.id, { supersededById: id });
 		if (replaced.length) {
 			const message = `${event} changed from ${earlier} to ${shown}; the earlier date is kept`;
 			ctx.issues.info(rowNumber, event, shown, 'date_changed', message);
