@@ -678,7 +678,7 @@ export const feedHeaderMaps = sqliteTable(
 );
 
 /**
- * Undo log, filled by triggers (drizzle/0001_undo_log.sql, generated from this schema by
+ * Undo log, filled by triggers (drizzle/0003_undo_log_v2.sql, generated from this schema by
  * scripts/generate-undo-triggers.ts) while `import_context` names the running batch: every row a
  * batch inserts, or its state before the batch updated or deleted it.
  */
