@@ -49,7 +49,7 @@ describe('desnz-ghg-totals feed, on the shipped 2005–2023 file', () => {
 			)
 		).toEqual({
 			dataset_key: 'desnz-la-ghg-totals',
-			label: 'DESNZ UK local authority greenhouse gas emissions 2005–2023 (published 3 July 2025)',
+			label: 'DESNZ UK local authority greenhouse gas emissions 2005–2023 (2025 release)',
 			release_date: '2025-07-03',
 			gases: 'ghg',
 			influence_gases: 'co2',

@@ -20,7 +20,7 @@ export const DESNZ_TOTALS_DATASET = 'desnz-la-ghg-totals';
 /** sha256 of the shipped file, the DESNZ release published on 3 July 2025 (see its SOURCE.md). */
 export const DESNZ_2025_TOTALS = {
 	checksum: '3d094869667f4a183df120c7e33c07e4573b6a9e301d58a174682f7e323c1282',
-	label: 'DESNZ UK local authority greenhouse gas emissions 2005–2023 (published 3 July 2025)',
+	label: 'DESNZ UK local authority greenhouse gas emissions 2005–2023 (2025 release)',
 	releaseDate: '2025-07-03'
 };
 
@@ -53,7 +53,7 @@ const ignored = (name: string) => ({
 
 export const desnzTotalsFeed: FeedModule<TotalValue[]> = {
 	key: 'desnz-ghg-totals',
-	title: 'Local authority greenhouse gas emissions, totals per council (DESNZ)',
+	title: 'Greenhouse gas emissions, totals per council (DESNZ)',
 	description:
 		'One row per council and year: territorial emissions (kt CO2e) and emissions within the scope of influence of local authorities (kt CO2), with population. No sector split.',
 	datasetKey: DESNZ_TOTALS_DATASET,
