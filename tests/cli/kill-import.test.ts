@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSyntheticDesnz } from '../../scripts/generate-desnz';
+import { readManifest } from '../../src/lib/server/import/load-default-data';
 import { currentWriter } from '../../src/lib/server/import/write-lock';
+import { DATA_DIR } from '../helpers/db';
 
 const dir = mkdtempSync(join(tmpdir(), 'nzl-kill-'));
 const dbPath = join(dir, 'kill.db');
@@ -63,7 +65,10 @@ describe('a killed import', () => {
 			)
 		).toBe(0);
 		// The shipped data loaded before the import is all there.
-		expect(count(db, "SELECT count(*) FROM import_batches WHERE status = 'committed'")).toBe(9);
+		const shipped = readManifest(DATA_DIR).datasets.flatMap((d) => d.files).length;
+		expect(count(db, "SELECT count(*) FROM import_batches WHERE status = 'committed'")).toBe(
+			shipped
+		);
 		db.close();
 		// A dead holder is not reported as writing.
 		expect(currentWriter(dbPath)).toBeNull();

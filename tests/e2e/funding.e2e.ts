@@ -58,11 +58,11 @@ describe('funding', () => {
 		const { page, errors, close } = await openPage(browser);
 		try {
 			await page.goto(`${baseUrl}/funding`);
-			// 4 of the 7 rounds with both dates are under six weeks (not "of 15 rounds").
+			// 4 of the 8 rounds with both dates are under six weeks (not "of 27 rounds").
 			const short = await stat(page, 'Windows under 6 weeks');
-			expect(short.value).toBe('57%');
+			expect(short.value).toBe('50%');
 			expect(short.note).toContain(
-				'4 of the 7 rounds whose opening and closing dates are both known (the other 8 of 15 lack a date)'
+				'4 of the 8 rounds whose opening and closing dates are both known (the other 19 of 27 lack a date)'
 			);
 			// The SHDF 2.2 extension and the PSDS 3c re-run: every changed date counts.
 			const changed = await stat(page, 'Published dates changed');
@@ -71,19 +71,19 @@ describe('funding', () => {
 				'1 deadline extended or moved and 1 window re-run or opened later, in 2 rounds'
 			);
 			const gini = await stat(page, 'Inequality of £ per head (Gini)');
-			expect(gini.value).toBe('0.60');
-			expect(gini.note).toContain('over the 45 councils with a published award, not all 361');
-			expect(gini.note).toContain('consortium awards split by population: 0.59 over 69');
+			expect(gini.value).toBe('0.61');
+			expect(gini.note).toContain('over the 51 councils with a published award, not all 361');
+			expect(gini.note).toContain('consortium awards split by population: 0.60 over 75');
 			expect(
 				await page.locator('figure[aria-labelledby="lorenz-title"] .chart-unit').innerText()
-			).toContain('over the 45 district and single-tier councils with a published award');
+			).toContain('over the 51 district and single-tier councils with a published award');
 			// The estimated map shares Blackpool's consortium award with its members, labelled.
 			await page.goto(`${baseUrl}/funding?metric=estimatedPerHeadGbp`);
 			expect(await page.locator('#map-title').innerText()).toBe('Estimated £ per head, by council');
 			const label = (code: string) =>
 				page.locator(`.hexmap a[href="/authorities/${code}/funding"]`).getAttribute('aria-label');
-			expect(await label('BPL')).toBe('Blackpool: £143.66 (estimate)');
-			expect(await label('BUN')).toBe('Burnley: £28.86 (estimate)');
+			expect(await label('BPL')).toBe('Blackpool: £139.16 (estimate)');
+			expect(await label('BUN')).toBe('Burnley: £27.85 (estimate)');
 			expect(await page.locator('section[aria-labelledby="map-title"]').innerText()).toContain(
 				'Estimated share: each consortium award is split'
 			);
@@ -123,23 +123,23 @@ describe('funding', () => {
 			const awards = await page.locator('#awards table').last().innerText();
 			expect(awards).toContain('Consortium lead (12 partners)');
 			expect(awards.match(/£41\.4m/g)?.length).toBe(1);
-			// 41,400,000 × 138,381 / 1,434,276 people in the 13 member councils = £4.0m.
+			// 41,400,000 × 142,708 / 1,486,527 people in the 13 member councils = £4.0m (2023 populations).
 			expect(awards).toContain('Estimated share for this council £4.0m');
-			// As lead: 57,285,023 / 138,381 = £413.97 against a median of £11.59 (Dorset);
-			// estimated share: 19,879,354 / 138,381 = £143.66 against £12.98.
+			// As lead: 57,285,023 / 142,708 (2023) = £401.41 against a median of £10.91 (between BCP
+			// £10.39 and Dorset £11.43); estimated share: 19,859,462 / 142,708 = £139.16 against £12.07.
 			expect(await figureRow(page, '£ per head of awards led')).toEqual(
-				expect.arrayContaining(['£413.97', '£11.59'])
+				expect.arrayContaining(['£401.41', '£10.91'])
 			);
 			const estimated = await figureRow(page, 'Estimated £ per head');
 			expect(estimated[0]).toContain('estimate');
-			expect(estimated).toEqual(expect.arrayContaining(['£143.66', '£12.98']));
+			expect(estimated).toEqual(expect.arrayContaining(['£139.16', '£12.07']));
 			expect(await page.locator('#fragmentation').innerText()).toContain(
 				'Estimated share: each consortium award is split between the lead and its partner councils in proportion to their populations'
 			);
 			await page.goto(`${baseUrl}/authorities/BPL`);
 			const section = await page.locator('#funding').innerText();
-			expect(section).toContain('Paid to this council as lead: £57.3m, £413.97 a head');
-			expect(section).toMatch(/£19\.9m, £143\.66 a head\s*estimate/);
+			expect(section).toContain('Paid to this council as lead: £57.3m, £401.41 a head');
+			expect(section).toMatch(/£19\.9m, £139\.16 a head\s*estimate/);
 			await page.goto(`${baseUrl}/authorities/BUN/funding`);
 			expect(await page.locator('#awards').innerText()).toContain('Partner; paid to Blackpool');
 			expect(errors).toEqual([]);
@@ -149,19 +149,19 @@ describe('funding', () => {
 		const lead = await (await fetch(`${baseUrl}/api/funding/metrics?authority=BPL`)).json();
 		const partner = await (await fetch(`${baseUrl}/api/funding/metrics?authority=BUN`)).json();
 		expect(lead.metrics.totalGbp).toBe(41_400_000 + 500_000 + 15_385_023);
-		expect(lead.metrics.perHeadGbp).toBeCloseTo(413.97, 2);
-		expect(lead.metrics.estimatedPerHeadGbp).toBeCloseTo(143.66, 2);
+		expect(lead.metrics.perHeadGbp).toBeCloseTo(401.41, 2);
+		expect(lead.metrics.estimatedPerHeadGbp).toBeCloseTo(139.16, 2);
 		expect(lead.estimatedShareMethod).toMatch(/^Estimated share: /);
 		expect(partner.metrics).toMatchObject({ totalGbp: 0, partnerAwards: 1 });
-		expect(partner.metrics.estimatedPerHeadGbp).toBeCloseTo(28.86, 2);
+		expect(partner.metrics.estimatedPerHeadGbp).toBeCloseTo(27.85, 2);
 		const national = await (await fetch(`${baseUrl}/api/funding/metrics`)).json();
 		expect(national.windows).toMatchObject({
-			windows: 15,
-			knownWindows: 7,
+			windows: 27,
+			knownWindows: 8,
 			shortWindows: 4,
 			datesChanged: 2
 		});
-		expect(national.perHead).toMatchObject({ councils: 45, estimatedCouncils: 69 });
+		expect(national.perHead).toMatchObject({ councils: 51, estimatedCouncils: 75 });
 	});
 
 	it('cost of bidding adds officer days at the day rate to other costs', async () => {

@@ -35,6 +35,13 @@ describe('emissions chart', () => {
 	});
 });
 
+describe('emissions chart of a totals-only release', () => {
+	it('gives the table one Total column, not two of the same name', () => {
+		const only: YearTotal[] = [{ year: 2023, totalKt: 1393.07, sectors: { Total: 1393.07 } }];
+		expect(emissionsTable(only)).toEqual({ columns: ['Year', 'Total'], rows: [['2023', 1393.1]] });
+	});
+});
+
 describe('overview charts', () => {
 	const years = [
 		{ scope: 'council_operations' as const, targetYear: 2030, councils: 151 },

@@ -45,6 +45,12 @@ export function emissionsBySectorConfig(
 
 export function emissionsTable(totals: readonly YearTotal[]) {
 	const sectors = sectorsPresent(totals);
+	// A totals-only release has one "sector", the total itself: one column, not the same one twice.
+	if (sectors.length === 1 && sectors[0] === 'Total')
+		return {
+			columns: ['Year', 'Total'],
+			rows: totals.map((t) => [String(t.year), round1(t.totalKt)])
+		};
 	return {
 		columns: ['Year', ...sectors, 'Total'],
 		rows: totals.map((t) => [

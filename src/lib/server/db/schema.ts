@@ -559,9 +559,11 @@ export const EMISSION_MEASURES = ['territorial', 'scope_of_influence'] as const;
 
 /**
  * A release of an emissions series (one dataset, e.g. DESNZ's greenhouse gas statistics).
- * Government revises the whole back-series each year, so for every year it covers, the newest
- * release of a dataset replaces the older ones: queries read, per year, the latest release that
- * covers it. Older releases stay stored (for the record and for undo), never mixed in.
+ * Government revises the whole back-series each year, so a newer release of a dataset replaces
+ * the older ones, council by council: for a council and year, the release in force is the newest
+ * one holding that council and year (a partial release covering 16 councils leaves every other
+ * council on the release before it). A chart draws a council's series from one release only,
+ * never splicing two (queries/emissions.ts). Older releases stay stored, for the record and undo.
  */
 export const emissionReleases = sqliteTable(
 	'emission_releases',
@@ -570,8 +572,18 @@ export const emissionReleases = sqliteTable(
 		datasetKey: text('dataset_key')
 			.notNull()
 			.references(() => datasets.key),
-		/** Which gases the figures cover: CO2 only, or all greenhouse gases (CO2e). */
+		/**
+		 * Which gases the figures cover: CO2 only, or all greenhouse gases (CO2e). This is the
+		 * territorial measure's, and the scope-of-influence measure's unless influence_gases says
+		 * otherwise.
+		 */
 		gases: text('gases', { enum: ['co2', 'ghg'] }).notNull(),
+		/**
+		 * The scope-of-influence measure's gases where they differ from `gases`: DESNZ's 2025
+		 * per-council totals give territorial emissions in CO2e but scope of influence in CO2 only.
+		 * Null means the same as `gases`, so releases stored before this column keep their meaning.
+		 */
+		influenceGases: text('influence_gases', { enum: ['co2', 'ghg'] }),
 		hasTerritorial: integer('has_territorial', { mode: 'boolean' }).notNull(),
 		hasInfluence: integer('has_influence', { mode: 'boolean' }).notNull(),
 		label: text('label').notNull(),
@@ -589,7 +601,17 @@ export const emissionReleases = sqliteTable(
  * One published record: authority × year × sub-sector × gas, with both measures DESNZ publishes
  * side by side (territorial, and within the scope of influence of local authorities), so a
  * million-row release is a million writes, not two million.
+ *
+ * A totals-only release (council, year, measure, value: no sector) is stored here too, as one row
+ * per council and year whose sector, sub-sector and gas are all EMISSION_TOTAL. Why not a table of
+ * its own: a total has the same shape (release, council, year, the two measures), and here it
+ * shares the release cascade that undoes an import, the covering index and the queries that say
+ * which councils an import touched. Sector charts are not affected: a series is one dataset's
+ * release, and a totals dataset's rows are never added to a sector dataset's (the query marks the
+ * series as totals-only so a page does not present "Total" as a sector).
  */
+export const EMISSION_TOTAL = 'Total';
+
 export const emissions = sqliteTable(
 	'emissions',
 	{
@@ -656,7 +678,7 @@ export const feedHeaderMaps = sqliteTable(
 );
 
 /**
- * Undo log, filled by triggers (drizzle/0001_undo_log.sql, generated from this schema by
+ * Undo log, filled by triggers (drizzle/0003_undo_log_v2.sql, generated from this schema by
  * scripts/generate-undo-triggers.ts) while `import_context` names the running batch: every row a
  * batch inserts, or its state before the batch updated or deleted it.
  */

@@ -27,7 +27,7 @@ import {
 import type { FeedModule, ImportContext } from '../rows/feed';
 import { prepareUpsert } from '../rows/upsert';
 import { resolutionOf, resolveCouncil } from '../rows/council-cells';
-import { startEmissionRelease } from './emission-release';
+import { registerDataset, startEmissionRelease } from './emission-release';
 import { emissionRowWriter } from './emission-rows';
 
 export const DESNZ_DATASET = {
@@ -189,12 +189,7 @@ export const desnzEmissionsFeed: FeedModule<Row> = {
 	},
 	createWriter(ctx) {
 		const d = DESNZ_DATASET;
-		ctx.sqlite
-			.prepare(
-				`INSERT OR IGNORE INTO datasets (key, title, publisher, licence, licence_url, attribution, source_url)
-				 VALUES (@key, @title, @publisher, @licence, @licenceUrl, @attribution, @sourceUrl)`
-			)
-			.run(d);
+		registerDataset(ctx, d);
 		const release = startEmissionRelease(ctx, {
 			datasetKey: d.key,
 			gases: 'ghg',

@@ -117,7 +117,7 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 			year: r.Year as number,
 			code,
 			values,
-			population: pop === null ? null : Math.round(pop * 1000)
+			population: pop == null ? null : Math.round(pop * 1000)
 		};
 	},
 	createWriter(ctx) {
@@ -180,7 +180,7 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 						);
 					}
 				}
-				if (row.population !== null) {
+				if (row.population != null) {
 					population.run({
 						authority_code: row.code,
 						year: row.year,

@@ -5,6 +5,7 @@ import {
 	countRows,
 	createFixtureDb,
 	FEED_FIXTURES,
+	fixture,
 	importFile
 } from '../../../../tests/helpers/db';
 import { parseConsortiumNote } from './consortium-note';
@@ -182,6 +183,50 @@ describe('funding-facts feed', () => {
 			})
 		]);
 		expect(r).toMatchObject({ rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
+	});
+});
+
+describe('funding-facts feed, 2025–2026 rows', () => {
+	let later: DbHandle;
+	let r: ImportReport;
+	beforeAll(async () => {
+		later = await createFixtureDb();
+		r = await importFile(later, 'funding-facts', fixture('funding_facts_2025_2026.csv'));
+	});
+	afterAll(() => later.close());
+	const facts = (type: string) =>
+		later.sqlite
+			.prepare('SELECT amount_gbp, scope FROM competition_facts WHERE fact_type = ? ORDER BY id')
+			.all(type);
+
+	it('imports every row, the new fact types included', () => {
+		expect(r).toMatchObject({ status: 'committed', rowsRead: 5, rowsAccepted: 5, rowsRejected: 0 });
+		expect(r.groups.filter((g) => g.severity !== 'info')).toEqual([]);
+	});
+
+	it('stores a programme closing (no further rounds) as a fact of the scheme', () => {
+		expect(facts('programme_closed')).toEqual([
+			{ amount_gbp: null, scope: 'England public sector' }
+		]);
+	});
+
+	it('keeps a formula allocation with no one amount, and a declined offer, as facts, not awards', () => {
+		expect(facts('allocation')).toEqual([
+			{ amount_gbp: 1500000, scope: 'Tonbridge and Malling Borough Council' },
+			{ amount_gbp: null, scope: 'Tier 1 LAs and combined authorities in England' }
+		]);
+		const awards = later.sqlite
+			.prepare('SELECT authority_code, kind, amount_gbp FROM awards ORDER BY id')
+			.all();
+		expect(awards).toEqual([
+			{ authority_code: 'GRY', kind: 'award', amount_gbp: 5498108 },
+			{ authority_code: 'CPCA', kind: 'allocation', amount_gbp: 201720 }
+		]);
+		expect(r.groups.find((g) => g.code === 'offer_declined')).toMatchObject({
+			severity: 'info',
+			values: ['Tonbridge and Malling Borough Council'],
+			rows: [3]
+		});
 	});
 });
 

@@ -30,7 +30,9 @@ const FACT_TYPES = [
 	'award',
 	'allocation',
 	'bids_summary',
-	'programme_launch'
+	'programme_launch',
+	// A scheme ended with no further rounds (PSDS after Phase 4).
+	'programme_closed'
 ] as const;
 
 const RowSchema = z.object({
@@ -54,6 +56,11 @@ const DATE_FACTS = new Set<string>([
 	'application_close',
 	'application_deadline'
 ]);
+
+/** A note saying the recipient turned the offer down (Tonbridge and Malling, WH:LG 2025). */
+const DECLINED_RE = /\bdeclined\b/i;
+const DECLINED =
+	'the recipient declined this offer: kept as a fact of the round, not as money received';
 
 /** A date note that says this date did not stand: a later row of the same event replaces it. */
 const SUPERSEDED_RE = /supersed|portal failed|discarded/i;
@@ -84,7 +91,17 @@ export const fundingFactsFeed: FeedModule<Row> = {
 		}
 		if (row.fact_type !== 'award' && row.fact_type !== 'allocation')
 			return { ...row, recipients: null };
-		if (row.amount_gbp === null) {
+		// A formula allocation described for a whole class of councils states no one amount: it is a
+		// fact about the round, not an award to a council.
+		if (row.fact_type === 'allocation' && row.amount_gbp == null)
+			return { ...row, recipients: null };
+		// A declined offer is not money received: kept as a fact of the round, not as an award.
+		if (DECLINED_RE.test(row.notes ?? '')) {
+			const who = row.recipient_or_scope ?? '';
+			ctx.issues.info(rowNumber, 'recipient_or_scope', who, 'offer_declined', DECLINED);
+			return { ...row, recipients: null };
+		}
+		if (row.amount_gbp == null) {
 			ctx.issues.error(
 				rowNumber,
 				'amount_gbp',
@@ -143,7 +160,7 @@ export const fundingFactsFeed: FeedModule<Row> = {
 					else unchanged++;
 					return;
 				}
-				if (row.fact_type === 'programme_budget' && row.amount_gbp !== null) {
+				if (row.fact_type === 'programme_budget' && row.amount_gbp != null) {
 					ctx.sqlite
 						.prepare('UPDATE competitions SET budget_gbp = ? WHERE id = ?')
 						.run(row.amount_gbp, competitionId);

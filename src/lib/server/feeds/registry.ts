@@ -7,6 +7,8 @@ import { authorityGssCodesFeed } from './authority-gss-codes';
 import { authorityNamesFeed } from './authority-names';
 import { mysocietyEmissionsFeed } from './emissions-mysociety';
 import { desnzEmissionsFeed } from './emissions-desnz';
+import { desnzTotalsFeed } from './emissions-desnz-totals';
+import { ownTotalsFeed } from './emissions-own-totals';
 import { grants360GivingFeed } from './grants-360giving';
 import { mysocietyPromisesFeed } from './promises-mysociety';
 import { mysocietyDeclarationsFeed } from './declarations-mysociety';
@@ -25,6 +27,8 @@ export const FEEDS: readonly AnyFeed[] = [
 	authorityNamesFeed,
 	mysocietyEmissionsFeed,
 	desnzEmissionsFeed,
+	desnzTotalsFeed,
+	ownTotalsFeed,
 	mysocietyPromisesFeed,
 	mysocietyDeclarationsFeed,
 	mysocietyPlansFeed,

@@ -229,7 +229,7 @@ function dateHistory(ctx: ImportContext) {
 			return false;
 		}
 		if (found) {
-			if (time === null || time === found.time) return false;
+			if (time == null || time === found.time) return false;
 			return ctx.write.update(competitionDates, found.id, { time });
 		}
 		const replaced = current(competitionId, event);

@@ -22,11 +22,11 @@ describe('loadDefaultData (the real data/ folder)', () => {
 			migrateDb(first, MIGRATIONS_DIR);
 			const lines: string[] = [];
 			const loaded = await loadDefaultData(first, DATA_DIR, (l) => lines.push(l));
-			expect(files).toHaveLength(9);
+			expect(files).toHaveLength(11);
 			expect(loaded.skipped).toEqual([]);
 			expect(loaded.loaded.map((r) => r.fileName)).toEqual(files);
 			expect(loaded.loaded.every((r) => r.status === 'committed')).toBe(true);
-			expect(lines).toHaveLength(9);
+			expect(lines).toHaveLength(11);
 			const count = (t: string) =>
 				first.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
 			const counts = {
@@ -37,7 +37,7 @@ describe('loadDefaultData (the real data/ folder)', () => {
 			};
 			expect(counts).toEqual({
 				authorities: 470,
-				emissions: 6304 * 20,
+				emissions: 6304 * 20 + 361 * 19,
 				targets: 497,
 				datasets: manifest.datasets.length
 			});
@@ -55,7 +55,7 @@ describe('loadDefaultData (the real data/ folder)', () => {
 					.prepare("SELECT count(*) FROM import_batches WHERE status = 'committed'")
 					.pluck()
 					.get()
-			).toBe(9);
+			).toBe(11);
 			second.close();
 		}
 	);

@@ -62,6 +62,11 @@ export function reportLines(r: FileReport, ms: number): string[] {
 	for (const c of r.changes) {
 		lines.push(`  ${c.table}: ${c.inserted} new, ${c.updated} updated, ${c.deleted} removed`);
 	}
+	// Notes about the whole file (no row), such as a release's coverage, are read; per-row notes
+	// (a former council counted for its successor) would drown the problems.
+	for (const g of r.groups.filter((g) => g.severity === 'info' && !g.rows.length)) {
+		lines.push(`  note: ${visible(g.message)}`);
+	}
 	for (const g of r.groups.filter((g) => g.severity !== 'info').slice(0, 20)) {
 		const rows = `rows ${g.rows.join(', ')}${g.count > g.rows.length ? ', …' : ''}`;
 		const column = g.column ? ` [${visible(g.column)}]` : '';

@@ -41,6 +41,12 @@ describe('summariseEmissions', () => {
 		expect(summariseEmissions([])).toBeNull();
 	});
 
+	it('names no largest sector when the series has one (a totals-only release)', () => {
+		const s = summariseEmissions(totalsByYear([{ year: 2023, sector: 'Total', valueKt: 996.5 }]))!;
+		expect(s.latestKt).toBe(996.5);
+		expect(s.largestSector).toBeNull();
+	});
+
 	it('does not divide by a zero first year', () => {
 		const s = summariseEmissions(
 			totalsByYear([

@@ -47,7 +47,9 @@ export function summariseEmissions(
 	const latest = totals[totals.length - 1];
 	if (!first || !latest) return null;
 	const population = populationByYear[latest.year];
-	const largest = Object.entries(latest.sectors).sort((a, b) => b[1] - a[1])[0];
+	// "Largest" among one sector (a totals-only release) would only repeat the total.
+	const sectors = Object.entries(latest.sectors);
+	const largest = sectors.length > 1 ? sectors.sort((a, b) => b[1] - a[1])[0] : undefined;
 	return {
 		firstYear: first.year,
 		latestYear: latest.year,

@@ -1,0 +1,1 @@
+ALTER TABLE `emission_releases` ADD `influence_gases` text;
