@@ -1,7 +1,5 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { readConfig } from '$lib/server/config';
-import { getDatabase } from '$lib/server/db';
 import { csvResponse, toCsv } from '$lib/csv';
 import { SHARE_METHOD } from '$lib/server/metrics/funding';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
@@ -30,13 +28,11 @@ export const GET: RequestHandler = ({ url }) => {
 			},
 			{ status: 400 }
 		);
-	const { sqlite } = getDatabase();
 	const { authority, year, format } = q.data;
 	if (authority) {
-		const code = findAuthorityCode(sqlite, authority);
+		const code = findAuthorityCode(authority);
 		if (!code) return json({ error: `No council has the code "${authority}".` }, { status: 404 });
-		const dayRateGbp = readConfig().BID_DAY_RATE_GBP;
-		const m = getAuthorityMetrics(sqlite, code, dayRateGbp, year ?? null);
+		const m = getAuthorityMetrics(code, { year: year ?? null });
 		const metrics = m.fragmentation;
 		const body = {
 			authority: code,
@@ -45,7 +41,7 @@ export const GET: RequestHandler = ({ url }) => {
 			source: 'published awards (partial lists) and imports',
 			estimatedShareMethod: SHARE_METHOD,
 			metrics,
-			bids: { ...m.outcomes, dayRateGbp, isSample: m.bidsAreSample }
+			bids: { ...m.outcomes, dayRateGbp: m.dayRateGbp, isSample: m.bidsAreSample }
 		};
 		if (format === 'csv')
 			return csv(`funding-metrics-${code}.csv`, Object.keys(metrics), [
@@ -53,7 +49,7 @@ export const GET: RequestHandler = ({ url }) => {
 			]);
 		return json(body);
 	}
-	const national = getNationalFunding(sqlite, year ?? null);
+	const national = getNationalFunding(year ?? null);
 	const rows = national.authorities;
 	if (format === 'csv') {
 		const cols = [
