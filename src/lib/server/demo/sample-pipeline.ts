@@ -38,7 +38,10 @@ import {
 	type Idea,
 	type Round
 } from './sample-catalogue';
-import { addDays, daysBetween, ukDate } from './sample-dates';
+import { addDays, daysBetween, toUkDate } from '../../domain/dates';
+
+/** A template cell: the date as a UK spreadsheet writes it, or blank. */
+const ukDate = (iso: string | null) => (iso ? toUkDate(iso) : null);
 
 export {
 	SAMPLE_NOTE,

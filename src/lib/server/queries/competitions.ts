@@ -12,12 +12,11 @@ import {
 	KIND_LABELS,
 	SHORT_WINDOW_DAYS,
 	competitionStatus,
-	daysBetween,
 	describeDateChange,
-	ukToday,
 	type CompetitionFilter,
 	type CompetitionStatus
 } from '../../deadlines';
+import { daysBetween, ukToday } from '../../domain/dates';
 import { listAuthorityTypes } from './authorities';
 import { currentDates, listCompetitionDates, type DateRecord } from './competition-dates';
 import { preparedQuery, serverDb, type Db } from './connection';

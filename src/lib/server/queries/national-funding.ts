@@ -7,6 +7,7 @@
  * without one is missing data, not a council that got nothing.
  */
 import { asc, eq, min } from 'drizzle-orm';
+import { yearOf } from '../../domain/dates';
 import { awards, competitions, funders } from '../db/schema';
 import {
 	churn,
@@ -156,7 +157,7 @@ function potsByYear(db: Db): { year: number; funder: string; pots: number }[] {
 	for (const c of potsQuery(db).all()) {
 		const dated = currentWindow(dates.get(c.id) ?? []).closes ?? c.decisionDate ?? c.firstAward;
 		if (!dated) continue;
-		const year = Number(dated.slice(0, 4));
+		const year = yearOf(dated);
 		const funder = c.funder ?? 'Funder not recorded';
 		const key = `${year}\u0000${funder}`;
 		const entry = counts.get(key) ?? { year, funder, pots: 0 };
