@@ -15,7 +15,13 @@ import {
 import { listAuthorityBids, type BidRow } from './bids';
 import { serverDb, type Db } from './connection';
 import { listAuthorityAwards, type AwardRow } from './funding';
-import { listAuthorityPopulations, listAwardFacts, listBidFacts } from './funding-facts';
+import {
+	getAuthorityPopulation,
+	listAuthorityPopulations,
+	listAwardFacts,
+	listBidFacts,
+	type AuthorityPopulation
+} from './funding-facts';
 
 export const COMPARED_METRICS = [
 	'potsWon',
@@ -66,7 +72,7 @@ export function getAwardFigures(
 	year: number | null = null,
 	db: Db = serverDb()
 ): Pick<AuthorityMetrics, 'population' | 'fragmentation'> {
-	const population = listAuthorityPopulations(db).find((p) => p.code === code)?.population ?? null;
+	const population = getAuthorityPopulation(code, db);
 	const facts = listAwardFacts({ authority: code, year }, db);
 	return { population, fragmentation: fragmentation(facts, population) };
 }
@@ -103,7 +109,8 @@ export function getAuthorityFunding(
 	{ dayRateGbp }: Pick<FundingOptions, 'dayRateGbp'> = {},
 	db: Db = serverDb()
 ): AuthorityFunding {
-	const me = listAuthorityPopulations(db).find((p) => p.code === code);
+	const people = listAuthorityPopulations(db);
+	const me = people.find((p) => p.code === code);
 	const metrics = getAuthorityMetrics(code, { dayRateGbp }, db);
 	const withSample = listAwardFacts({ authority: code, includeSample: true }, db);
 	return {
@@ -114,14 +121,19 @@ export function getAuthorityFunding(
 			withSample.length > metrics.fragmentation.awards + metrics.fragmentation.partnerAwards
 				? fragmentation(withSample, metrics.population)
 				: null,
-		comparison: compareWithType(me?.type ?? null, me?.typeName ?? '', db)
+		comparison: compareWithType(people, me?.type ?? null, me?.typeName ?? '', db)
 	};
 }
 
 /** Medians over councils of one type that have published awards (real data only). */
-function compareWithType(type: string | null, typeName: string, db: Db): TypeComparison {
+function compareWithType(
+	people: readonly AuthorityPopulation[],
+	type: string | null,
+	typeName: string,
+	db: Db
+): TypeComparison {
 	if (!type) return { typeName, councils: 0, councilsWithAnyAward: 0, medians: {} };
-	const peers = listAuthorityPopulations(db).filter((p) => p.type === type);
+	const peers = people.filter((p) => p.type === type);
 	const facts = listAwardFacts({}, db);
 	const summaries = peers
 		.map((p) =>

@@ -188,6 +188,19 @@ export function listAuthorityPopulations(db: Db = serverDb()) {
 
 export type AuthorityPopulation = ReturnType<typeof listAuthorityPopulations>[number];
 
+const populationQuery = preparedQuery((db) =>
+	db
+		.select({ population: latestPopulation(db) })
+		.from(authorities)
+		.where(and(eq(authorities.code, param('code')), eq(authorities.isCurrent, true)))
+		.prepare()
+);
+
+/** One current authority's latest known population; null for none, or a former council. */
+export function getAuthorityPopulation(code: string, db: Db = serverDb()): number | null {
+	return populationQuery(db).get({ code })?.population ?? null;
+}
+
 const awardYearsQuery = preparedQuery((db) =>
 	db
 		.selectDistinct({ year: awardYear })
