@@ -1,7 +1,19 @@
 /**
  * Authority lookups for the list page, the profile page and the API.
  */
-import { and, asc, eq, isNotNull, like, min, ne, or, sql, type SQLWrapper } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	eq,
+	inArray,
+	isNotNull,
+	like,
+	min,
+	ne,
+	or,
+	sql,
+	type SQLWrapper
+} from 'drizzle-orm';
 import { authorities, authorityAliases, authorityGssCodes, targets } from '../db/schema';
 import { preparedQuery, serverDb, type Db } from './connection';
 import { param, unlessFlag, whenGiven } from './filters';
@@ -58,10 +70,13 @@ const listQuery = preparedQuery((db) => {
 						text(authorities.officialName),
 						text(authorities.code),
 						text(authorities.gssCode),
-						sql`${authorities.code} IN ${db
-							.select({ code: authorityAliases.authorityCode })
-							.from(authorityAliases)
-							.where(like(authorityAliases.normalised, param('q')))}`
+						inArray(
+							authorities.code,
+							db
+								.select({ code: authorityAliases.authorityCode })
+								.from(authorityAliases)
+								.where(like(authorityAliases.normalised, param('q')))
+						)
 					)!
 				),
 				whenGiven('codes', inJsonArray(authorities.code, param('codes')))

@@ -49,7 +49,7 @@ const leadFactsQuery = preparedQuery((db) =>
 
 const partnerFactsQuery = preparedQuery((db) =>
 	db
-		.selectDistinct({ authorityCode: sql<string>`${partners.authorityCode}`, ...awardFactFields })
+		.selectDistinct({ authorityCode: partners.authorityCode, ...awardFactFields })
 		.from(partners)
 		.innerJoin(awards, eq(awards.id, partners.awardId))
 		.innerJoin(competitions, eq(competitions.id, awards.competitionId))
@@ -86,7 +86,13 @@ export function listAwardFacts(
 			.map((r) => ({ ...r, role: 'lead' as const })),
 		...partnerFactsQuery(db)
 			.all(params)
-			.map((r) => ({ ...r, role: 'partner' as const, isConsortium: true }))
+			// Not null: the query keeps partner rows that name a council.
+			.map((r) => ({
+				...r,
+				authorityCode: r.authorityCode!,
+				role: 'partner' as const,
+				isConsortium: true
+			}))
 	].sort(byAuthorityYearCompetition);
 	const shares = listAwardShares(db);
 	return rows.map(({ awardId, ...r }) => ({
