@@ -49,6 +49,20 @@ export function sourcesFingerprint(root = ROOT) {
 	return hash.digest('hex');
 }
 
+/**
+ * The server's environment. adapter-node's own body limit is 512 KB; uploads are limited (and
+ * streamed) by the app. Without ORIGIN adapter-node takes every request for https, so the
+ * browser's form posts to http://localhost would be refused as cross-site (403): the default is
+ * the address `npm start` serves, and a deployment behind a proxy sets its public ORIGIN.
+ * @param {NodeJS.ProcessEnv} env
+ */
+export function serverEnv(env = process.env) {
+	const port = env.PORT || '3000';
+	const host = !env.HOST || ['0.0.0.0', '::', '[::]'].includes(env.HOST) ? 'localhost' : env.HOST;
+	const name = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+	return { BODY_SIZE_LIMIT: 'Infinity', ORIGIN: `http://${name}:${port}`, ...env };
+}
+
 function main() {
 	const fingerprint = sourcesFingerprint();
 	const built = existsSync(join(ROOT, 'build', 'index.js')) && existsSync(STAMP);
@@ -69,11 +83,10 @@ function main() {
 		if (build.status !== 0) process.exit(build.status ?? 1);
 		writeFileSync(STAMP, fingerprint + '\n');
 	}
-	// adapter-node's own body limit is 512 KB; uploads are limited (and streamed) by the app.
 	const server = spawn(process.execPath, [join(ROOT, 'build')], {
 		cwd: ROOT,
 		stdio: 'inherit',
-		env: { BODY_SIZE_LIMIT: 'Infinity', ...process.env }
+		env: serverEnv()
 	});
 	for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM']))
 		process.on(signal, () => server.kill(signal));

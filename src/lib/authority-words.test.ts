@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { participationWords, tierLine } from './authority-words';
+import { participationWords, schemesNotRunningIn, tierLine } from './authority-words';
 
 describe('tierLine', () => {
 	it('never names the type twice', () => {
@@ -50,5 +50,13 @@ describe('participationWords', () => {
 	it('passes an unknown status through as it is', () => {
 		expect(participationWords(WHLG, 'Pending', 'England').status).toBe('Pending');
 		expect(participationWords('Another scheme', 'Live', 'Wales').status).toBe('Taking referrals');
+	});
+});
+
+describe('schemesNotRunningIn', () => {
+	it('names an England-only scheme for a council its list leaves out, and nothing in England', () => {
+		expect(schemesNotRunningIn('Northern Ireland', [])).toEqual(['Warm Homes: Local Grant']);
+		expect(schemesNotRunningIn('Scotland', ['Warm Homes: Local Grant'])).toEqual([]);
+		expect(schemesNotRunningIn('England', [])).toEqual([]);
 	});
 });

@@ -22,6 +22,16 @@ const SCHEME_NATIONS: Record<string, readonly string[]> = {
 	'Warm Homes: Local Grant': ['England']
 };
 
+/**
+ * Schemes that do not run in a nation, for councils the scheme's own list leaves out (it names no
+ * Northern Irish council at all): the page says "not applicable" rather than nothing.
+ */
+export function schemesNotRunningIn(nation: string, listed: readonly string[]): string[] {
+	return Object.entries(SCHEME_NATIONS)
+		.filter(([scheme, nations]) => !nations.includes(nation) && !listed.includes(scheme))
+		.map(([scheme]) => scheme);
+}
+
 export interface ParticipationWords {
 	/** The status, in a word or three. */
 	status: string;

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync, renameSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INPUTS, sourcesFingerprint } from '../../scripts/start.js';
+import { INPUTS, serverEnv, sourcesFingerprint } from '../../scripts/start.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nzl-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,5 +31,20 @@ describe('sourcesFingerprint', () => {
 		expect(sourcesFingerprint(dir)).toBe(renamed);
 		writeFileSync(join(dir, 'src/new.ts'), 'export {};\n');
 		expect(sourcesFingerprint(dir)).not.toBe(renamed);
+	});
+});
+
+// Reported: after a plain `npm start` every form post (import, undo) got 403 "Cross-site POST
+// form submissions are forbidden": without ORIGIN adapter-node took requests for https.
+describe('the server environment npm start gives', () => {
+	it('defaults ORIGIN to the address it serves, and keeps one that is set', () => {
+		expect(serverEnv({}).ORIGIN).toBe('http://localhost:3000');
+		expect(serverEnv({ PORT: '4000', HOST: '0.0.0.0' }).ORIGIN).toBe('http://localhost:4000');
+		expect(serverEnv({ PORT: '4000', HOST: '127.0.0.1' }).ORIGIN).toBe('http://127.0.0.1:4000');
+		expect(serverEnv({ HOST: '::1' }).ORIGIN).toBe('http://[::1]:3000');
+		expect(serverEnv({ ORIGIN: 'https://netzero.example.org' }).ORIGIN).toBe(
+			'https://netzero.example.org'
+		);
+		expect(serverEnv({}).BODY_SIZE_LIMIT).toBe('Infinity');
 	});
 });

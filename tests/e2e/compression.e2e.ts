@@ -58,6 +58,15 @@ describe('compression', () => {
 		expect(csv.headers['content-encoding']).toBe('gzip');
 	});
 
+	// Reported: /authorities was 206 KB, the council table sent twice (as HTML and as hydration
+	// data). The page needs no JavaScript, so it is rendered on the server only.
+	it('sends the council list once', async () => {
+		const html = (await raw('/authorities')).body.toString();
+		// Trafford's GSS code: once in its row, and not again in hydration data.
+		expect(html.match(/E08000009/g)).toHaveLength(1);
+		expect(html).not.toContain('kit.start');
+	});
+
 	it('answers 304 to a client holding the compressed page', async () => {
 		const first = await raw('/sources', { 'accept-encoding': 'gzip' });
 		const etag = first.headers['etag'] as string;

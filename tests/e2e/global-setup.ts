@@ -2,6 +2,7 @@
  * Starts the built server (`node build`) on a free port with a fresh SQLite file, waits until
  * `GET /` answers 200, provides the base URL to the tests as `inject('baseUrl')`, and stops it.
  */
+import { serverEnv } from '../../scripts/start.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -67,17 +68,17 @@ export default async function setup(project: TestProject) {
 	let output = ''; // the server's stdout and stderr, for error messages
 	const server = spawn(process.execPath, ['build'], {
 		cwd: root,
-		env: {
+		// npm start's environment (scripts/start.js), ORIGIN included: the form posts below would
+		// be refused as cross-site if its default were wrong.
+		env: serverEnv({
 			...process.env,
 			DATABASE_URL: join(dir, 'e2e.db'),
-			BODY_SIZE_LIMIT: 'Infinity',
 			// Small, so the upload-limit tests send a few megabytes, not hundreds.
 			MAX_UPLOAD_MB: '8',
 			UPLOAD_DIR: join(dir, 'uploads'),
 			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: baseUrl
-		},
+			HOST: '127.0.0.1'
+		}),
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	const record = (chunk: Buffer) => (output = (output + chunk).slice(-20_000));

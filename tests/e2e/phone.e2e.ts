@@ -88,6 +88,21 @@ describe('on a phone', () => {
 		}
 	});
 
+	it("the council list shows each council's target years on screen", async () => {
+		const { page, close } = await openPage(browser, { viewport: PHONE });
+		try {
+			await page.goto(`${baseUrl}/authorities?q=Trafford`);
+			const row = page.locator('tbody tr').filter({ hasText: 'Trafford' });
+			for (const label of ['Council operations target', 'Whole area target']) {
+				const box = (await row.locator(`td[data-label="${label}"]`).boundingBox())!;
+				expect(box.x, label).toBeGreaterThanOrEqual(0);
+				expect(box.x + box.width, label).toBeLessThanOrEqual(PHONE.width);
+			}
+		} finally {
+			await close();
+		}
+	});
+
 	it('the hex map shows every council, none cut off at the edge', async () => {
 		for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
 			const { page, close } = await openPage(browser, { viewport });

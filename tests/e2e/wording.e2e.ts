@@ -48,7 +48,8 @@ describe('wording', () => {
 	});
 
 	it('Warm Homes: Local Grant is not applicable outside England', async () => {
-		for (const code of ['CRF', 'ABE']) {
+		// Belfast: DESNZ's list names no Northern Irish council; the page still says why.
+		for (const code of ['CRF', 'ABE', 'BFS']) {
 			await onPage(`/authorities/${code}`, async (page) => {
 				const card = await warmHomes(page);
 				expect(card).toContain('Status: Not applicable: the scheme is for England only.');

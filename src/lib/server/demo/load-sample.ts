@@ -14,7 +14,7 @@ import { templateBidsFeed } from '../feeds/template-bids';
 import { templateCompetitionsFeed } from '../feeds/template-competitions';
 import { runImport, type ImportReport } from '../import/run-import';
 import { undoImport } from '../import/undo-import';
-import type { AnyFeed } from '../import/types';
+import type { AnyFeed } from '../rows/feed';
 import { generateSamplePipeline, type SamplePipelineOptions } from './sample-pipeline';
 
 export const SAMPLE_IMPORTED_BY = 'sample data (npm run demo)';

@@ -115,6 +115,9 @@ describe('the council register feeds (real files)', () => {
 	it('re-importing the register changes nothing', async () => {
 		const again = await importFile(handle, 'authorities', AUTHORITY_FILES[0][1]);
 		expect(again).toMatchObject({ status: 'committed', rowsWritten: 0, rowsUnchanged: 470 });
+		// Reported while moving writes to one writer: the register and the names lookup both give
+		// councils' names as aliases, and each import rewrote the other's 923 rows.
+		expect(again.changes).toEqual([]);
 	});
 });
 

@@ -11,11 +11,12 @@ import {
 	optionalUkDate,
 	optionalNumber,
 	optionalPopulation,
-	optionalYesNo
-} from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+	optionalYesNo,
+	storedDate
+} from '../rows/coerce';
+import { authorities, authorityAliases, authorityGssCodes } from '../db/schema';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule, TableRecord } from '../rows/feed';
 
 export const TIER_BY_TYPE: Record<string, 'lower' | 'upper' | 'unitary' | 'combined' | 'regional'> =
 	{
@@ -76,95 +77,79 @@ export const authoritiesFeed: FeedModule<Row> = {
 		description: name
 	})),
 	parseRow: (record, rowNumber, ctx) => validateRecord(RowSchema, record, rowNumber, ctx.issues),
-	createWriter(ctx) {
-		const authorities = prepareUpsert(
-			ctx.sqlite,
-			'authorities',
-			[
-				'code',
-				'gss_code',
-				'official_name',
-				'nice_name',
-				'type',
-				'type_name',
-				'tier',
-				'nation',
-				'region',
-				'county_code',
-				'combined_authority_code',
-				'replaced_by_code',
-				'replaced_by_codes',
-				'start_date',
-				'end_date',
-				'is_current',
-				'population_2020',
-				'area_km2',
-				'lat',
-				'lng',
-				'batch_id'
-			],
-			['code']
-		);
-		const gss = prepareUpsert(
-			ctx.sqlite,
-			'authority_gss_codes',
-			['gss_code', 'authority_code', 'is_current'],
-			['gss_code']
-		);
-		const alias = prepareUpsert(
-			ctx.sqlite,
-			'authority_aliases',
-			['normalised', 'authority_code', 'alias', 'source'],
-			['normalised', 'authority_code']
-		);
-		return {
-			write(r) {
-				const code = r['local-authority-code'];
-				const successors = (r['replaced-by'] ?? '')
-					.split(',')
-					.map((s) => s.trim())
-					.filter(Boolean);
-				authorities.run({
+	records(r) {
+		const code = r['local-authority-code'];
+		const successors = listed(r['replaced-by']);
+		const population = r['pop-2020'];
+		return [
+			{
+				table: authorities,
+				key: ['code'],
+				values: {
 					code,
-					gss_code: r['gss-code'],
-					official_name: r['official-name'],
-					nice_name: r['nice-name'],
+					gssCode: r['gss-code'],
+					officialName: r['official-name'],
+					niceName: r['nice-name'],
 					type: r['local-authority-type'],
-					type_name: r['local-authority-type-name'],
+					typeName: r['local-authority-type-name'],
 					tier: TIER_BY_TYPE[r['local-authority-type']],
 					nation: r.nation,
 					region: r.region,
-					county_code: r['county-la'],
-					combined_authority_code: r['combined-authority'],
-					replaced_by_code: successors.length === 1 ? successors[0] : null,
-					replaced_by_codes: successors.length ? JSON.stringify(successors) : null,
-					start_date: r['start-date']?.date,
-					end_date: r['end-date']?.date,
-					is_current: r['current-authority'],
-					population_2020: r['pop-2020'] === null ? null : Math.round(r['pop-2020']),
-					area_km2: r.area,
+					countyCode: r['county-la'],
+					combinedAuthorityCode: r['combined-authority'],
+					replacedByCode:
+						r['replaced-by'] === undefined
+							? undefined
+							: successors.length === 1
+								? successors[0]
+								: null,
+					replacedByCodes:
+						r['replaced-by'] === undefined ? undefined : successors.length ? successors : null,
+					startDate: storedDate(r['start-date']),
+					endDate: storedDate(r['end-date']),
+					isCurrent: r['current-authority'],
+					population2020: population == null ? population : Math.round(population),
+					areaKm2: r.area,
 					lat: r.lat,
-					lng: r.long,
-					batch_id: ctx.batchId
-				});
-				if (r['gss-code'])
-					gss.run({ gss_code: r['gss-code'], authority_code: code, is_current: true });
-				for (const former of (r['former-gss-codes'] ?? '')
-					.split(',')
-					.map((s) => s.trim())
-					.filter(Boolean)) {
-					gss.run({ gss_code: former, authority_code: code, is_current: false });
-				}
-				for (const name of new Set([r['official-name'], r['nice-name']])) {
-					alias.run({
-						normalised: name.toLowerCase(),
-						authority_code: code,
-						alias: name,
-						source: 'register'
-					});
+					lng: r.long
 				}
 			},
-			finish: () => authorities.counts()
-		};
+			...(r['gss-code'] ? [gssRecord(r['gss-code'], code, true)] : []),
+			...listed(r['former-gss-codes']).map((former) => gssRecord(former, code, false)),
+			...[...new Set([r['official-name'], r['nice-name']])].map(
+				(name): TableRecord<typeof authorityAliases> => ({
+					table: authorityAliases,
+					key: ['normalised', 'authorityCode'],
+					// The names lookup has most of these too: whichever came first stays.
+					addOnly: true,
+					values: {
+						normalised: name.toLowerCase(),
+						authorityCode: code,
+						alias: name,
+						source: 'register'
+					}
+				})
+			)
+		];
 	}
 };
+
+/** "A, B" → ["A", "B"]; blank or missing → []. */
+function listed(cell: string | null | undefined): string[] {
+	return (cell ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+}
+
+function gssRecord(
+	gssCode: string,
+	authorityCode: string,
+	isCurrent: boolean
+): TableRecord<typeof authorityGssCodes> {
+	return {
+		table: authorityGssCodes,
+		key: ['gssCode'],
+		values: { gssCode, authorityCode, isCurrent }
+	};
+}

@@ -1,9 +1,9 @@
 /** mySociety's GSS → 3-letter code lookup, including former GSS codes of re-coded councils. */
 import { z } from 'zod';
-import { requiredText } from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+import { requiredText } from '../rows/coerce';
+import { authorityGssCodes } from '../db/schema';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 
 const RowSchema = z.object({
 	'gss-code': requiredText.pipe(
@@ -41,27 +41,16 @@ export const authorityGssCodesFeed: FeedModule<Row> = {
 		}
 		return row;
 	},
-	createWriter(ctx) {
-		const current = new Set(
-			ctx.sqlite
-				.prepare('SELECT gss_code FROM authorities WHERE gss_code IS NOT NULL')
-				.pluck()
-				.all() as string[]
-		);
-		const gss = prepareUpsert(
-			ctx.sqlite,
-			'authority_gss_codes',
-			['gss_code', 'authority_code', 'is_current'],
-			['gss_code']
-		);
-		return {
-			write: (r) =>
-				gss.run({
-					gss_code: r['gss-code'],
-					authority_code: r['local-authority-code'],
-					is_current: current.has(r['gss-code'])
-				}),
-			finish: () => gss.counts()
-		};
-	}
+	records: (r, ctx) => [
+		{
+			table: authorityGssCodes,
+			key: ['gssCode'],
+			values: {
+				gssCode: r['gss-code'],
+				authorityCode: r['local-authority-code'],
+				// Current when it is the code the council has today (from the authorities feed).
+				isCurrent: ctx.resolver.gssCode(r['local-authority-code']) === r['gss-code']
+			}
+		}
+	]
 };

@@ -4,11 +4,11 @@
  * where possible and skipped, with a warning, where the original letter was lost.
  */
 import { z } from 'zod';
-import { requiredText } from '../import/coerce';
-import { repairDoubleEncoding } from '../import/normalise-name';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+import { requiredText } from '../rows/coerce';
+import { repairDoubleEncoding } from '../rows/normalise-name';
+import { authorityAliases } from '../db/schema';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 
 const RowSchema = z.object({ 'la-name': requiredText, 'local-authority-code': requiredText });
 type Row = { name: string; code: string };
@@ -58,22 +58,18 @@ export const authorityNamesFeed: FeedModule<Row> = {
 		}
 		return { name: fixed.text.replace(/\s+/g, ' ').trim(), code };
 	},
-	createWriter(ctx) {
-		const alias = prepareUpsert(
-			ctx.sqlite,
-			'authority_aliases',
-			['normalised', 'authority_code', 'alias', 'source'],
-			['normalised', 'authority_code']
-		);
-		return {
-			write: (r) =>
-				alias.run({
-					normalised: r.name.toLowerCase(),
-					authority_code: r.code,
-					alias: r.name,
-					source: 'mysociety-names'
-				}),
-			finish: () => alias.counts()
-		};
-	}
+	records: (r) => [
+		{
+			table: authorityAliases,
+			key: ['normalised', 'authorityCode'],
+			// The register gives councils' own names too: whichever came first stays.
+			addOnly: true,
+			values: {
+				normalised: r.name.toLowerCase(),
+				authorityCode: r.code,
+				alias: r.name,
+				source: 'mysociety-names'
+			}
+		}
+	]
 };

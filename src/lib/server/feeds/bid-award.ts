@@ -3,9 +3,9 @@
  * (against the lead, the partner councils as its partners), or a published award of the same
  * money already stored, linked to the bid.
  */
-import type { ParsedDate } from '../import/coerce';
-import type { ImportContext } from '../import/types';
-import { partnerSync } from './template-shared';
+import type { ParsedDate } from '../rows/coerce';
+import type { ImportContext } from '../rows/feed';
+import { partnerRecords, setPartners } from './template-shared';
 
 /** What of a bid row its award needs; partners as [authority_code, name, kind]. */
 export interface AwardedBid {
@@ -41,7 +41,6 @@ export function awardSync(ctx: ImportContext) {
 	const update =
 		q(`UPDATE awards SET ${fields.map((f) => `${f} = @${f}`).join(', ')}, batch_id = @batch_id
 		WHERE id = @id AND (${fields.map((f) => `${f} IS NOT @${f}`).join(' OR ')})`);
-	const setPartners = partnerSync(ctx, 'award_id');
 	return (bidId: number, competitionId: number, row: AwardedBid, rowNumber: number): boolean => {
 		const linked = ofBid.all(bidId) as { id: number; notes: string | null }[];
 		const own = linked.find((a) => a.notes === BID_AWARD_NOTE);
@@ -68,7 +67,7 @@ export function awardSync(ctx: ImportContext) {
 		};
 		if (own) {
 			const changed = update.run({ ...values, id: own.id }).changes > 0;
-			return setPartners(own.id, councils) || changed;
+			return setPartners(ctx, { awardId: own.id }, partnerRecords(councils)) || changed;
 		}
 		const match = published.get(competitionId, row.lead, row.awarded) as { id: number } | undefined;
 		if (match) {
@@ -78,7 +77,7 @@ export function awardSync(ctx: ImportContext) {
 			return true;
 		}
 		const id = Number(insert.run(values).lastInsertRowid);
-		setPartners(id, councils);
+		setPartners(ctx, { awardId: id }, partnerRecords(councils));
 		return true;
 	};
 }

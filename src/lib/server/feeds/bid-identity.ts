@@ -17,8 +17,8 @@
  * change the references of bids whose cells used its initials: add names, do not rename them.
  */
 import { createHash } from 'node:crypto';
-import { foldName } from '../import/normalise-name';
-import type { ImportContext } from '../import/types';
+import { foldName } from '../rows/normalise-name';
+import type { ImportContext } from '../rows/feed';
 import { schemeRoundKey } from './bid-scheme';
 
 /** Stable across releases: changing this would orphan every bid stored by a derived reference. */

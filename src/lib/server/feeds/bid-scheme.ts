@@ -9,8 +9,8 @@
  * Reading a cell uses only the catalogue (code), never the database, so the same cell always
  * reads the same: a bid's derived reference depends on it (bid-identity.ts).
  */
-import { foldName } from '../import/normalise-name';
-import type { ImportContext } from '../import/types';
+import { foldName } from '../rows/normalise-name';
+import type { ImportContext } from '../rows/feed';
 import { SCHEME_CATALOGUE } from './scheme-catalogue';
 
 /** Words that introduce a round's number: "Phase 3c" and "3c" are the same round. */

@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import { webAddress } from '../../links';
-import { optionalText, optionalUkDate, optionalYear, parseYesNo } from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
-import { resolveCodedRow } from './authority-column';
+import { optionalText, optionalUkDate, optionalYear, parseYesNo, storedDate } from '../rows/coerce';
+import { declarations } from '../db/schema';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
+import { resolveCodedRow } from '../rows/council-cells';
 
 const RowSchema = z.object({
 	made_declaration: optionalText,
@@ -63,43 +63,24 @@ export const mysocietyDeclarationsFeed: FeedModule<Row> = {
 		}
 		return { ...row, code };
 	},
-	createWriter(ctx) {
-		const declarations = prepareUpsert(
-			ctx.sqlite,
-			'declarations',
-			[
-				'authority_code',
-				'declared',
-				'made_text',
-				'date_made',
-				'date_precision',
-				'motion_url',
-				'ecological_emergency',
-				'council_target_year',
-				'whole_area_target_text',
-				'notes',
-				'batch_id'
-			],
-			['authority_code']
-		);
-		return {
-			write: (r) =>
-				declarations.run({
-					authority_code: r.code,
-					declared: parseYesNo(r.made_declaration ?? '') === true,
-					made_text: r.made_declaration ?? '',
-					date_made: r.date_made?.date,
-					date_precision: r.date_made?.precision,
-					// The source's motion links are sometimes a scraper placeholder ("Loading...",
-					// "#ERROR!"), not a link: those are dropped and the declaration kept.
-					motion_url: webAddress(r.motion_url),
-					ecological_emergency: r.ecological_emergency,
-					council_target_year: r.carbon_neutral_date,
-					whole_area_target_text: r.carbon_neutral_whole_date,
-					notes: r.notes,
-					batch_id: ctx.batchId
-				}),
-			finish: () => declarations.counts()
-		};
-	}
+	records: (r) => [
+		{
+			table: declarations,
+			key: ['authorityCode'],
+			values: {
+				authorityCode: r.code,
+				declared: parseYesNo(r.made_declaration ?? '') === true,
+				madeText: r.made_declaration ?? '',
+				dateMade: storedDate(r.date_made),
+				datePrecision: r.date_made === undefined ? undefined : (r.date_made?.precision ?? null),
+				// The source's motion links are sometimes a scraper placeholder ("Loading...",
+				// "#ERROR!"), not a link: those are dropped and the declaration kept.
+				motionUrl: r.motion_url === undefined ? undefined : webAddress(r.motion_url),
+				ecologicalEmergency: r.ecological_emergency,
+				councilTargetYear: r.carbon_neutral_date,
+				wholeAreaTargetText: r.carbon_neutral_whole_date,
+				notes: r.notes
+			}
+		}
+	]
 };

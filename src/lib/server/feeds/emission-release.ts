@@ -5,7 +5,7 @@
  * re-import changes nothing; any other file is a new release, so the rows of an earlier one are
  * never overwritten (which is what lets an import be undone by deleting its release).
  */
-import type { ImportContext } from '../import/types';
+import type { ImportContext } from '../rows/feed';
 
 export interface ReleaseOptions {
 	datasetKey: string;

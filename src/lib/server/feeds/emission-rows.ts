@@ -6,7 +6,7 @@
  * by row, measured on a million rows).
  */
 import type Database from 'better-sqlite3';
-import type { ImportContext } from '../import/types';
+import type { ImportContext } from '../rows/feed';
 
 /** Distinct sub-sector and gas labels a numeric duplicate key has room for. */
 const [SUB_SECTORS, GASES] = [2 ** 14, 2 ** 8];

@@ -23,10 +23,10 @@ import {
 	SHORT_TEXT,
 	SHORT_TEXT_CHARS,
 	TOO_LARGE
-} from '../import/coerce';
-import type { FeedModule, ImportContext } from '../import/types';
-import { prepareUpsert } from '../import/upsert';
-import { reportUnresolved } from '../import/validate-record';
+} from '../rows/coerce';
+import type { FeedModule, ImportContext } from '../rows/feed';
+import { prepareUpsert } from '../rows/upsert';
+import { resolutionOf, resolveCouncil } from '../rows/council-cells';
 import { startEmissionRelease } from './emission-release';
 import { emissionRowWriter } from './emission-rows';
 
@@ -74,46 +74,16 @@ type Row = {
 	population: number | null;
 };
 
-type Lookup =
-	| { ok: true; code: string; formerCode: string | null; isAggregate: boolean; note: string }
-	| { ok: false; reason: 'unknown' | 'ambiguous'; candidates: string[] };
-
 /**
- * Lookups for the import under way, reset when another starts (imports share one connection, so
- * they run one at a time; the feed object is shared, the context is per import).
+ * Years as read, for the import under way, reset when another starts (imports share one
+ * connection, so they run one at a time; the feed object is shared, the context is per import).
  */
-type Cache = {
-	ctx: ImportContext | null;
-	who: Map<string, Lookup>;
-	years: Map<string, number | null>;
-};
-let cache: Cache = { ctx: null, who: new Map(), years: new Map() };
+type Cache = { ctx: ImportContext | null; years: Map<string, number | null> };
+let cache: Cache = { ctx: null, years: new Map() };
 
 function cacheFor(ctx: ImportContext): Cache {
-	if (cache.ctx !== ctx) cache = { ctx, who: new Map(), years: new Map() };
+	if (cache.ctx !== ctx) cache = { ctx, years: new Map() };
 	return cache;
-}
-
-function lookup(c: Cache, ctx: ImportContext, input: string): Lookup {
-	let hit = c.who.get(input);
-	if (hit) return hit;
-	const r = ctx.resolver.resolve(input);
-	if (!r.ok) hit = r;
-	else {
-		const now = ctx.sqlite
-			.prepare('SELECT tier, gss_code AS gss FROM authorities WHERE code = ?')
-			.get(r.code) as { tier: string; gss: string | null } | undefined;
-		const was = r.successorOf && ctx.resolver.name(r.successorOf);
-		hit = {
-			ok: true,
-			code: r.code,
-			formerCode: r.successorOf,
-			isAggregate: AGGREGATE_TIERS.has(now?.tier ?? ''),
-			note: `${input} is former council ${was} (${r.successorOf}), now part of ${ctx.resolver.name(r.code)} (${now?.gss ?? ''}, ${r.code}): counted there`
-		};
-	}
-	c.who.set(input, hit);
-	return hit;
 }
 
 function year(c: Cache, raw: string): number | null {
@@ -178,8 +148,8 @@ export const desnzEmissionsFeed: FeedModule<Row> = {
 		const codeColumn = rec[COL.code]?.trim() || !rec[COL.name]?.trim() ? COL.code : COL.name;
 		const input = (rec[codeColumn] ?? '').trim();
 		const c = cacheFor(ctx);
-		const who = lookup(c, ctx, input);
-		let ok = who.ok;
+		const code = resolveCouncil(ctx, rowNumber, codeColumn, input);
+		let ok = code !== null;
 		const y = year(c, rec[COL.year] ?? '');
 		if (y === null) ok = invalid(ctx, rowNumber, rec, COL.year, 'expected a year such as 2020');
 		const sector = (rec[COL.sector] ?? '').trim();
@@ -202,20 +172,18 @@ export const desnzEmissionsFeed: FeedModule<Row> = {
 		if (pop === undefined) ok = invalid(ctx, rowNumber, rec, COL.population, 'expected a number');
 		else if (pop !== null && pop < 0) ok = invalid(ctx, rowNumber, rec, COL.population, POPULATION);
 		else if (tooLarge(pop)) ok = invalid(ctx, rowNumber, rec, COL.population, TOO_LARGE);
-		if (!who.ok) reportUnresolved(ctx.issues, rowNumber, codeColumn, input, who);
-		else if (who.formerCode)
-			ctx.issues.info(rowNumber, codeColumn, input, 'successor_used', who.note);
-		if (!ok || !who.ok) return null;
+		if (!ok || code === null) return null;
+		const who = resolutionOf(ctx, input.trim());
 		return {
-			authority_code: who.code,
+			authority_code: code,
 			year: y!,
 			sector,
 			sub_sector: subSector,
 			gas,
 			territorial_kt: territorial!,
 			influence_kt: influence!,
-			is_aggregate: who.isAggregate,
-			former_code: who.formerCode,
+			is_aggregate: AGGREGATE_TIERS.has(ctx.resolver.tier(code) ?? ''),
+			former_code: who.ok ? who.successorOf : null,
 			population: pop == null ? null : Math.round(pop * 1000)
 		};
 	},

@@ -5,10 +5,11 @@
  * is_aggregate so nothing adds them to their districts again.
  */
 import { z } from 'zod';
-import { optionalNumber, optionalPopulation, optionalYear, requiredText } from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { reportUnresolved, validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+import { optionalNumber, optionalPopulation, optionalYear, requiredText } from '../rows/coerce';
+import { prepareUpsert } from '../rows/upsert';
+import { validateRecord } from '../rows/validate-record';
+import { resolveCouncil } from '../rows/council-cells';
+import type { FeedModule } from '../rows/feed';
 import { startEmissionRelease } from './emission-release';
 import { emissionRowWriter } from './emission-rows';
 
@@ -97,11 +98,8 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 		> | null;
 		if (!r) return null;
 		const input = String(r['local-authority-code']);
-		const resolved = ctx.resolver.resolve(input);
-		if (!resolved.ok) {
-			reportUnresolved(ctx.issues, rowNumber, 'local-authority-code', input, resolved);
-			return null;
-		}
+		const code = resolveCouncil(ctx, rowNumber, 'local-authority-code', input);
+		if (!code) return null;
 		const values = MYSOCIETY_SUBSECTORS.map((s) => r[s.column] as number);
 		const total = r[TOTAL] as number | null;
 		const sum = values.reduce((a, b) => a + b, 0);
@@ -117,7 +115,7 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 		const pop = r['Population:000s'] as number | null;
 		return {
 			year: r.Year as number,
-			code: resolved.code,
+			code,
 			values,
 			population: pop === null ? null : Math.round(pop * 1000)
 		};

@@ -13,9 +13,10 @@ import {
 	optionalWebAddress,
 	requiredText,
 	type ParsedDate
-} from '../import/coerce';
-import { validateRecord, reportUnresolved } from '../import/validate-record';
-import type { FeedModule, ImportContext } from '../import/types';
+} from '../rows/coerce';
+import { validateRecord } from '../rows/validate-record';
+import { reportUnresolved, resolutionOf, resolveCouncil } from '../rows/council-cells';
+import type { FeedModule, ImportContext } from '../rows/feed';
 import { competitionStore } from './competition-store';
 import { parseConsortiumNote } from './consortium-note';
 
@@ -96,7 +97,7 @@ export const fundingFactsFeed: FeedModule<Row> = {
 		const name = row.recipient_or_scope ?? '';
 		const recipients = ctx.resolver.resolveJoint(name);
 		if (!recipients) {
-			const r = ctx.resolver.resolve(name);
+			const r = resolutionOf(ctx, name);
 			reportUnresolved(
 				ctx.issues,
 				rowNumber,
@@ -266,12 +267,8 @@ function awardWriter(ctx: ImportContext) {
 			? (ctx.resolver.resolveJoint(note.jointPhrase) ?? [note.jointPhrase])
 			: note.partnerNames;
 		for (const name of names) {
-			const r = ctx.resolver.resolve(name);
-			if (!r.ok) reportUnresolved(ctx.issues, rowNumber, 'notes', name, r, 'warning');
-			partners.push({
-				code: r.ok ? r.code : null,
-				name: r.ok ? (ctx.resolver.name(r.code) ?? name) : name
-			});
+			const code = resolveCouncil(ctx, rowNumber, 'notes', name, { severity: 'warning' });
+			partners.push({ code, name: code ? (ctx.resolver.name(code) ?? name) : name });
 		}
 		for (const p of partners) addPartner.run(awardId, p.code, p.name, 'authority');
 		return changes > 0;

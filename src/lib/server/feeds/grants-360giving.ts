@@ -21,9 +21,10 @@ import {
 	optionalUkDate,
 	optionalYesNo,
 	requiredText
-} from '../import/coerce';
-import type { FeedModule } from '../import/types';
-import { reportUnresolved, validateRecord } from '../import/validate-record';
+} from '../rows/coerce';
+import type { FeedModule } from '../rows/feed';
+import { validateRecord } from '../rows/validate-record';
+import { reportUnresolved, resolutionOf } from '../rows/council-cells';
 import { competitionStore } from './competition-store';
 
 /** 360Giving writes ISO timestamps with an offset ("2024-02-10T00:00:00+00:00"): keep the date. */
@@ -106,14 +107,10 @@ export const grants360GivingFeed: FeedModule<Row> = {
 		}
 		const id = g['Recipient Org:Identifier'] ?? '';
 		const fromId = COUNCIL_ORG_ID_RE.exec(id)?.[1] ?? GSS_IN_ID_RE.exec(id)?.[1];
-		const byId = fromId ? ctx.resolver.resolve(fromId) : null;
+		const byId = fromId ? resolutionOf(ctx, fromId) : null;
 		const [column, value, found] = byId?.ok
 			? ['Recipient Org:Identifier', id, byId]
-			: [
-					'Recipient Org:Name',
-					g['Recipient Org:Name'],
-					ctx.resolver.resolve(g['Recipient Org:Name'])
-				];
+			: ['Recipient Org:Name', g['Recipient Org:Name'], resolutionOf(ctx, g['Recipient Org:Name'])];
 		if (!found.ok) {
 			// A council's org-id that we cannot place is the clearer thing to report than its name.
 			if (byId && !byId.ok)

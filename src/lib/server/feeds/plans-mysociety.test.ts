@@ -87,3 +87,39 @@ describe('mysociety-plans feed', () => {
 		expect(countRows(handle, 'plans')).toBe(9);
 	});
 });
+
+// Reported: the 2022 edition of the plans sheet has no last_update, out_of_date or file_type
+// columns; importing it set those fields to NULL on 453 stored plans.
+describe('an edition of the sheet that lacks columns', () => {
+	it('leaves the fields it does not have as stored, and writes the ones it has', async () => {
+		const db = await createFixtureDb();
+		try {
+			const full =
+				'local-authority-code,url,title,type,last_update,out_of_date,file_type\n' +
+				'TRF,https://www.trafford.gov.uk/plan.pdf,Carbon Plan,Action plan,2024-03-13,False,pdf\n';
+			expect((await importFile(db, 'mysociety-plans', full)).status).toBe('committed');
+			const older =
+				'local-authority-code,url,title,type\n' +
+				'TRF,https://www.trafford.gov.uk/plan.pdf,Carbon Neutral Action Plan,Action plan\n';
+			const r = await importFile(db, 'mysociety-plans', older);
+			expect(r).toMatchObject({ status: 'committed', rowsWritten: 1 });
+			const [plan] = db.sqlite.prepare('SELECT * FROM plans').all() as Record<string, unknown>[];
+			expect(plan).toMatchObject({
+				title: 'Carbon Neutral Action Plan',
+				last_update: '2024-03-13',
+				out_of_date: 0,
+				file_type: 'pdf'
+			});
+			// A blank cell, unlike a missing column, does say "no value".
+			const blank =
+				'local-authority-code,url,type,file_type\nTRF,https://www.trafford.gov.uk/plan.pdf,Action plan,\n';
+			await importFile(db, 'mysociety-plans', blank);
+			expect(db.sqlite.prepare('SELECT file_type, last_update FROM plans').get()).toEqual({
+				file_type: null,
+				last_update: '2024-03-13'
+			});
+		} finally {
+			db.close();
+		}
+	});
+});

@@ -7,12 +7,13 @@ import {
 	optionalShortText,
 	optionalUkDate,
 	optionalWebAddress,
-	optionalYesNo
-} from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
-import { resolveCodedRow } from './authority-column';
+	optionalYesNo,
+	storedDate
+} from '../rows/coerce';
+import { plans } from '../db/schema';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
+import { resolveCodedRow } from '../rows/council-cells';
 
 const RowSchema = z.object({
 	url: optionalWebAddress,
@@ -57,37 +58,20 @@ export const mysocietyPlansFeed: FeedModule<Row> = {
 		const code = resolveCodedRow(record, rowNumber, ctx);
 		return row && code ? { ...row, url: row.url!, code } : null;
 	},
-	createWriter(ctx) {
-		const plans = prepareUpsert(
-			ctx.sqlite,
-			'plans',
-			[
-				'authority_code',
-				'url',
-				'title',
-				'type',
-				'date_retrieved',
-				'last_update',
-				'out_of_date',
-				'file_type',
-				'batch_id'
-			],
-			['authority_code', 'url']
-		);
-		return {
-			write: (r) =>
-				plans.run({
-					authority_code: r.code,
-					url: r.url,
-					title: r.title,
-					type: r.type,
-					date_retrieved: r.date_retrieved?.date,
-					last_update: r.last_update?.date,
-					out_of_date: r.out_of_date,
-					file_type: r.file_type,
-					batch_id: ctx.batchId
-				}),
-			finish: () => plans.counts()
-		};
-	}
+	records: (r) => [
+		{
+			table: plans,
+			key: ['authorityCode', 'url'],
+			values: {
+				authorityCode: r.code,
+				url: r.url,
+				title: r.title,
+				type: r.type,
+				dateRetrieved: storedDate(r.date_retrieved),
+				lastUpdate: storedDate(r.last_update),
+				outOfDate: r.out_of_date,
+				fileType: r.file_type
+			}
+		}
+	]
 };

@@ -9,12 +9,13 @@ import {
 	optionalUkDate,
 	optionalWebAddress,
 	optionalYear,
-	requiredText
-} from '../import/coerce';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
-import { resolveCodedRow } from './authority-column';
-import { prepareTargetUpsert } from './target-upsert';
+	requiredText,
+	storedDate
+} from '../rows/coerce';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
+import { resolveCodedRow } from '../rows/council-cells';
+import { targets } from '../db/schema';
 
 export const SCOPE_BY_LABEL: Record<
 	string,
@@ -76,23 +77,20 @@ export const mysocietyPromisesFeed: FeedModule<Row> = {
 		const code = resolveCodedRow(record, rowNumber, ctx);
 		return row && code ? { ...row, code } : null;
 	},
-	createWriter(ctx) {
-		const targets = prepareTargetUpsert(ctx);
-		return {
-			write: (r) =>
-				targets.run({
-					authority_code: r.code,
-					scope: r.scope,
-					target_year: r.target,
-					wording: r.wording ?? '',
-					source_url: r.source_url,
-					source_name: r.source_name,
-					checked_on: r.data_checked?.date ?? null,
-					notes: r.notes,
-					is_sample: ctx.isSample,
-					batch_id: ctx.batchId
-				}),
-			finish: () => targets.counts()
-		};
-	}
+	records: (r) => [
+		{
+			table: targets,
+			key: ['authorityCode', 'scope', 'targetYear', 'wording'],
+			values: {
+				authorityCode: r.code,
+				scope: r.scope,
+				targetYear: r.target,
+				wording: r.wording ?? '',
+				sourceUrl: r.source_url,
+				sourceName: r.source_name,
+				checkedOn: storedDate(r.data_checked),
+				notes: r.notes
+			}
+		}
+	]
 };

@@ -1,7 +1,7 @@
 /**
  * Every feed format the importer understands. Adding a format is one module and one line here.
  */
-import type { AnyFeed } from '../import/types';
+import type { AnyFeed } from '../rows/feed';
 import { authoritiesFeed } from './authorities';
 import { authorityGssCodesFeed } from './authority-gss-codes';
 import { authorityNamesFeed } from './authority-names';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import type { AnyFeed } from '../import/types';
+import type { AnyFeed } from '../rows/feed';
 import {
 	createTestDb,
 	dataDigest,

@@ -5,6 +5,7 @@
  * named in funded_by (the same council's references) become action_funding links.
  */
 import { z } from 'zod';
+import { resolveCouncil } from '../rows/council-cells';
 import {
 	optionalGbp,
 	optionalNumber,
@@ -13,22 +14,21 @@ import {
 	optionalUkDate,
 	optionalYesNo,
 	requiredText
-} from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+} from '../rows/coerce';
+import { actions } from '../db/schema';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
-	actionBidLinker,
+	linkActionToBid,
 	checkDateOrder,
 	choice,
 	referencedIds,
 	requiredChoice,
-	resolveCouncil,
 	rowTally,
 	SCOPE_EXPECTED,
 	SCOPE_VARIANTS,
-	tableRecord,
+	schemaValues,
 	templateColumns
 } from './template-shared';
 
@@ -139,32 +139,22 @@ export const templateActionsFeed: FeedModule<Row> = {
 	},
 	createWriter(ctx) {
 		const tally = rowTally(ctx);
-		const actions = prepareUpsert(ctx.sqlite, 'actions', ACTION_COLUMNS, ACTION_KEY);
-		const findAction = ctx.sqlite.prepare(
-			'SELECT id FROM actions WHERE authority_code = ? AND reference = ?'
-		);
 		const bidIds = referencedIds(ctx, 'bids');
-		const link = actionBidLinker(ctx);
 		return {
 			write(row, rowNumber) {
-				const { authority_code: code, reference } = row;
-				tally.repeat(`${code}\u0000${reference}`, rowNumber, 'reference', reference);
-				const values = tableRecord(ctx, row, ACTION_COLUMNS, { partners_text: 'partners' });
-				let changed = actions.run(values) > 0;
-				const { id } = findAction.get(code, reference) as { id: number };
-				for (const bid of bidIds(row.funded_by, code, rowNumber, 'funded_by'))
-					changed = link(id, bid) || changed;
+				const { authority_code: authorityCode, reference } = row;
+				tally.repeat(`${authorityCode}\u0000${reference}`, rowNumber, 'reference', reference);
+				let changed = ctx.write.upsert({
+					table: actions,
+					key: ['authorityCode', 'reference'],
+					values: schemaValues(actions, row, { partners_text: 'partners' })
+				});
+				const id = ctx.write.idOf(actions, { authorityCode, reference })!;
+				for (const bid of bidIds(row.funded_by, authorityCode, rowNumber, 'funded_by'))
+					changed = linkActionToBid(ctx, id, bid) || changed;
 				tally.add(changed);
 			},
 			finish: () => tally.counts()
 		};
 	}
 };
-
-const ACTION_KEY = ['authority_code', 'reference'];
-const ACTION_COLUMNS = [
-	...ACTION_KEY,
-	...['title', 'sector', 'scope', 'status', 'phase', 'percent_complete', 'start_date', 'due_date'],
-	...['completed_on', 'last_updated', 'est_tco2e_per_year', 'cost_gbp', 'funding_status', 'owner'],
-	...['partners_text', 'rag', 'rag_note', 'is_public', 'is_sample', 'batch_id']
-];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import type { AnyFeed } from '../import/types';
+import type { AnyFeed } from '../rows/feed';
 import {
 	countRows,
 	createTestDb,

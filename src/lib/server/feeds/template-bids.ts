@@ -11,6 +11,7 @@
  * the same money is already stored, the bid is linked to it instead of adding a second.
  */
 import { z } from 'zod';
+import { resolveCouncil, resolveLeadCouncil } from '../rows/council-cells';
 import {
 	optionalGbp,
 	optionalNumber,
@@ -18,27 +19,26 @@ import {
 	optionalWebAddress,
 	optionalUkDate,
 	requiredText
-} from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+} from '../rows/coerce';
+import { bids } from '../db/schema';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 import { awardSync } from './bid-award';
 import { competitionStore } from './competition-store';
-import { resolveLeadCouncil } from './authority-column';
 import { deriveReference, derivedReference, storedBidByIdentity } from './bid-identity';
 import { readSchemeCell, schemeReader } from './bid-scheme';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
-	actionBidLinker,
+	linkActionToBid,
 	checkDateOrder,
 	noteChoiceRead,
 	requiredChoice,
-	resolveCouncil,
 	rowTally,
-	partnerSync,
+	partnerRecords,
+	setPartners,
 	referencedIds,
 	splitList,
-	tableRecord,
+	schemaValues,
 	templateColumns,
 	ukToday,
 	variantLookup
@@ -162,7 +162,9 @@ export const templateBidsFeed: FeedModule<Row> = {
 		const derived = derivedReference(lead, identity.scheme, identity.round, identity.title);
 		const partners = joint.map((code): Partner => [code, ctx.resolver.name(code)!, 'authority']);
 		for (const name of splitList(row.partner_authorities, true)) {
-			const code = resolveCouncil(ctx, rowNumber, 'partner_authorities', name, 'warning');
+			const code = resolveCouncil(ctx, rowNumber, 'partner_authorities', name, {
+				severity: 'warning'
+			});
 			if (code === lead || partners.some((p) => p[0] && p[0] === code)) continue;
 			partners.push([code, code ? (ctx.resolver.name(code) ?? name) : name, 'authority']);
 		}
@@ -177,7 +179,6 @@ export const templateBidsFeed: FeedModule<Row> = {
 		const tally = rowTally(ctx);
 		const competitions = competitionStore(ctx);
 		const q = (sql: string) => ctx.sqlite.prepare(sql);
-		const bids = prepareUpsert(ctx.sqlite, 'bids', BID_COLUMNS, BID_KEY);
 		const findBid = q(
 			'SELECT id, status FROM bids WHERE lead_authority_code = ? AND reference = ?'
 		);
@@ -186,8 +187,6 @@ export const templateBidsFeed: FeedModule<Row> = {
 			'INSERT OR IGNORE INTO bid_status_history (bid_id, status, on_date) VALUES (?, ?, ?)'
 		);
 		const actionIds = referencedIds(ctx, 'actions');
-		const link = actionBidLinker(ctx);
-		const setPartners = partnerSync(ctx, 'bid_id');
 		const syncAward = awardSync(ctx);
 		const readScheme = schemeReader(ctx);
 		/** A bid stored by its derived reference, now given one: it keeps its history. */
@@ -219,14 +218,18 @@ export const templateBidsFeed: FeedModule<Row> = {
 				let before = findBid.get(lead, reference) as Bid | undefined;
 				const takenOver = !before && reference !== row.derived;
 				if (takenOver) before = takeOver(row, rowNumber);
-				const values = tableRecord(ctx, { ...row, competition_id }, BID_COLUMNS, RENAMES);
-				let changed = bids.run(values) > 0 || (takenOver && !!before);
+				const upserted = ctx.write.upsert({
+					table: bids,
+					key: ['leadAuthorityCode', 'reference'],
+					values: schemaValues(bids, { ...row, competition_id }, RENAMES)
+				});
+				let changed = upserted || (takenOver && !!before);
 				const { id } = before ?? (findBid.get(lead, reference) as Bid);
 				if (before?.status !== row.status)
 					changed = addHistory.run(id, row.status, statusDate(row)).changes > 0 || changed;
-				changed = setPartners(id, row.partners) || changed;
+				changed = setPartners(ctx, { bidId: id }, partnerRecords(row.partners)) || changed;
 				for (const action of actionIds(row.linked_actions, lead, rowNumber, 'linked_actions'))
-					changed = link(action, id) || changed;
+					changed = linkActionToBid(ctx, action, id) || changed;
 				tally.add(syncAward(id, competition_id, row, rowNumber) || changed);
 			},
 			finish: () => tally.counts()
@@ -235,12 +238,6 @@ export const templateBidsFeed: FeedModule<Row> = {
 };
 
 type Bid = { id: number; status: string };
-const BID_KEY = ['lead_authority_code', 'reference'];
-const BID_COLUMNS = [
-	...['competition_id', ...BID_KEY, 'title', 'requested_gbp', 'awarded_gbp', 'status'],
-	...['status_date', 'submitted_on', 'decided_on', 'officer_days', 'bid_cost_gbp', 'source_url'],
-	...['notes', 'is_sample', 'batch_id']
-];
 const RENAMES = { lead_authority_code: 'lead' };
 
 /** When the bid reached its status: as stated, else the date that status implies, else today. */

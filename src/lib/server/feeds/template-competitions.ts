@@ -15,9 +15,9 @@ import {
 	optionalUkDate,
 	optionalWebAddress,
 	requiredText
-} from '../import/coerce';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule, ImportContext } from '../import/types';
+} from '../rows/coerce';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule, ImportContext } from '../rows/feed';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	checkDateOrder,

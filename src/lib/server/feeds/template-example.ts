@@ -16,7 +16,7 @@
  * so the example is caught when left as downloaded, half overwritten, or with columns deleted,
  * and no real value can be mistaken for one. template-shared.test.ts checks every template.
  */
-import type { FeedColumn, ImportContext } from '../import/types';
+import type { FeedColumn, ImportContext } from '../rows/feed';
 
 const MARKER = /example/i;
 

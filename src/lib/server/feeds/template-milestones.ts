@@ -4,12 +4,13 @@
  * keyed by its action and title, so a re-upload updates its dates rather than adding a copy.
  */
 import { z } from 'zod';
-import { optionalUkDate, requiredText } from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+import { resolveCouncil } from '../rows/council-cells';
+import { optionalUkDate, requiredText, storedDate } from '../rows/coerce';
+import { actionMilestones, actions } from '../db/schema';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
-import { resolveCouncil, rowTally, tableRecord, templateColumns } from './template-shared';
+import { templateColumns } from './template-shared';
 
 const RowSchema = z.object({
 	authority: requiredText,
@@ -44,10 +45,11 @@ export const templateMilestonesFeed: FeedModule<Row> = {
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		const code = resolveCouncil(ctx, rowNumber, 'authority', record.authority ?? '');
 		if (!row || !code) return null;
-		const action = ctx.sqlite
-			.prepare('SELECT id FROM actions WHERE authority_code = ? AND reference = ?')
-			.get(code, row.action_reference) as { id: number } | undefined;
-		if (!action) {
+		const actionId = ctx.write.idOf(actions, {
+			authorityCode: code,
+			reference: row.action_reference
+		});
+		if (actionId === undefined) {
 			const name = ctx.resolver.name(code) ?? code;
 			const message = `no action "${row.action_reference}" of ${name} (${code}); import it with the actions template first`;
 			ctx.issues.error(
@@ -59,23 +61,18 @@ export const templateMilestonesFeed: FeedModule<Row> = {
 			);
 			return null;
 		}
-		return { ...row, action_id: action.id };
+		return { ...row, action_id: actionId };
 	},
-	createWriter(ctx) {
-		const tally = rowTally(ctx);
-		const columns = ['action_id', 'title', 'due_date', 'done_on', 'batch_id'];
-		const milestones = prepareUpsert(ctx.sqlite, 'action_milestones', columns, [
-			'action_id',
-			'title'
-		]);
-		const renames = { title: 'milestone', due_date: 'due' };
-		return {
-			write(row, rowNumber) {
-				const key = `${row.action_id}\u0000${row.milestone}`;
-				tally.repeat(key, rowNumber, 'milestone', row.milestone);
-				tally.add(milestones.run(tableRecord(ctx, row, columns, renames)) > 0);
-			},
-			finish: () => tally.counts()
-		};
-	}
+	records: (row) => [
+		{
+			table: actionMilestones,
+			key: ['actionId', 'title'],
+			values: {
+				actionId: row.action_id,
+				title: row.milestone,
+				dueDate: storedDate(row.due),
+				doneOn: storedDate(row.done_on)
+			}
+		}
+	]
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { runImport } from '../import/run-import';
-import type { AnyFeed, FeedColumn } from '../import/types';
+import type { AnyFeed, FeedColumn } from '../rows/feed';
 import {
 	createTestDb,
 	csvSource,

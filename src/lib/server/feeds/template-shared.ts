@@ -4,9 +4,11 @@
  * ways, council and list cells, and small helpers that keep a re-import from writing anything.
  */
 import { z } from 'zod';
-import type { ParsedDate } from '../import/coerce';
-import type { FeedColumn, ImportContext, WriteCounts } from '../import/types';
-import { reportUnresolved } from '../import/validate-record';
+import { getTableColumns } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { actionFunding, actions, bids, partners } from '../db/schema';
+import type { ParsedDate } from '../rows/coerce';
+import type { FeedColumn, ImportContext, WriteCounts } from '../rows/feed';
 
 /**
  * A template's columns from a table, one line each: `name* | description | example | alias; alias`
@@ -101,28 +103,6 @@ export const SCOPE_VARIANTS = {
 } as const;
 export const SCOPE_EXPECTED = '"Council operations" or "Whole area"';
 
-/** A council by GSS code, 3-letter code or name; an abolished one becomes its successor (noted). */
-export function resolveCouncil(
-	ctx: ImportContext,
-	rowNumber: number,
-	column: string,
-	cell: string,
-	severity: 'error' | 'warning' = 'error'
-): string | null {
-	const value = cell.trim();
-	const r = ctx.resolver.resolve(value);
-	if (!r.ok) {
-		reportUnresolved(ctx.issues, rowNumber, column, value, r, severity);
-		return null;
-	}
-	if (r.successorOf) {
-		const name = ctx.resolver.name(r.code) ?? r.code;
-		const message = `${r.successorOf} has been abolished; used its successor ${name} (${r.code})`;
-		ctx.issues.info(rowNumber, column, value, 'successor_used', message);
-	}
-	return r.code;
-}
-
 /** A list in one cell: "A; B; C", or with `commas` also "A, B, C" when it has no semicolon. */
 export function splitList(cell: string | null, commas = false): string[] {
 	if (!cell) return [];
@@ -162,25 +142,25 @@ export function checkDateOrder(
 }
 
 /**
- * A parsed row's values for a table's columns, each read from the same-named field, the one
- * `renames` names, or for money (`cost_gbp`) the template's plain name (`cost`): dates as their
- * ISO date, booleans as 0/1, missing as null; is_sample and batch_id from the import.
+ * A parsed row's values for a schema table, each column read from the row's field of the same
+ * (SQL) name, the one `renames` names, or for money (`cost_gbp`) the template's plain name
+ * (`cost`): dates as their ISO date. A field the row does not have stays undefined, so the writer
+ * leaves it as stored; the id, batch_id and is_sample are the writer's.
  */
-export function tableRecord(
-	ctx: ImportContext,
+export function schemaValues<T extends SQLiteTable>(
+	table: T,
 	row: object,
-	columns: readonly string[],
 	renames: Record<string, string> = {}
-): Record<string, unknown> {
-	const values: Record<string, unknown> = {
-		is_sample: ctx.isSample,
-		batch_id: ctx.batchId,
-		...row
-	};
-	const stored = (v: unknown) =>
-		typeof v === 'boolean' ? Number(v) : v && typeof v === 'object' ? (v as ParsedDate).date : v;
+): Partial<T['$inferInsert']> {
+	const values = row as Record<string, unknown>;
 	const field = (c: string) => renames[c] ?? (c in values ? c : c.replace(/_gbp$/, ''));
-	return Object.fromEntries(columns.map((c) => [c, stored(values[field(c)]) ?? null]));
+	const out: Record<string, unknown> = {};
+	for (const [key, column] of Object.entries(getTableColumns(table))) {
+		if (key === 'id' || key === 'batchId' || key === 'isSample') continue;
+		const v = values[field(column.name)];
+		out[key] = v && typeof v === 'object' && 'date' in v ? (v as ParsedDate).date : v;
+	}
+	return out as Partial<T['$inferInsert']>;
 }
 
 /** Today's date in the UK, ISO. */
@@ -221,17 +201,19 @@ export function rowTally(ctx: ImportContext) {
  * Ids of the rows a cell names by reference ("ACT-014; ACT-022"), among one council's actions or
  * bids; a reference not found is a warning, and not linked.
  */
-export function referencedIds(ctx: ImportContext, table: 'actions' | 'bids') {
-	const what = table === 'bids' ? 'bid' : 'action';
-	const owner = table === 'bids' ? 'lead_authority_code' : 'authority_code';
-	const find = ctx.sqlite.prepare(`SELECT id FROM ${table} WHERE ${owner} = ? AND reference = ?`);
-	return (cell: string | null, authority: string, rowNumber: number, column: string) =>
-		splitList(cell).flatMap((ref) => {
-			const found = find.get(authority, ref) as { id: number } | undefined;
+export function referencedIds(ctx: ImportContext, kind: 'actions' | 'bids') {
+	const what = kind === 'bids' ? 'bid' : 'action';
+	const find = (authority: string, reference: string) =>
+		kind === 'bids'
+			? ctx.write.idOf(bids, { leadAuthorityCode: authority, reference })
+			: ctx.write.idOf(actions, { authorityCode: authority, reference });
+	return (cell: string | null | undefined, authority: string, rowNumber: number, column: string) =>
+		splitList(cell ?? null).flatMap((ref) => {
+			const found = find(authority, ref);
 			const name = `${ctx.resolver.name(authority) ?? authority} (${authority})`;
 			const message = `no ${what} "${ref}" of ${name}; not linked`;
-			if (!found) ctx.issues.warn(rowNumber, column, ref, `unknown_${what}`, message);
-			return found ? [found.id] : [];
+			if (found === undefined) ctx.issues.warn(rowNumber, column, ref, `unknown_${what}`, message);
+			return found === undefined ? [] : [found];
 		});
 }
 
@@ -239,25 +221,28 @@ export function referencedIds(ctx: ImportContext, table: 'actions' | 'bids') {
  * Links an action to a bid that funds it (action_funding), once. Links are only ever added: the
  * bids template (linked_actions) and the actions template (funded_by) may each name them.
  */
-export function actionBidLinker(ctx: ImportContext) {
-	const link = ctx.sqlite.prepare(
-		`INSERT INTO action_funding (action_id, bid_id) SELECT @action, @bid
-		 WHERE NOT EXISTS (SELECT 1 FROM action_funding WHERE action_id = @action AND bid_id = @bid)`
-	);
-	return (action: number, bid: number) => link.run({ action, bid }).changes > 0;
+export function linkActionToBid(ctx: ImportContext, actionId: number, bidId: number): boolean {
+	if (ctx.write.idOf(actionFunding, { actionId, bidId }) !== undefined) return false;
+	ctx.write.ensure(actionFunding, { actionId, bidId });
+	return true;
 }
 
 /** Replaces the partners of a bid or an award, only when they differ from those stored. */
-export function partnerSync(ctx: ImportContext, owner: 'bid_id' | 'award_id') {
-	const q = (sql: string) => ctx.sqlite.prepare(sql);
-	const stored = q(`SELECT authority_code, name, kind FROM partners WHERE ${owner} = ?`).raw();
-	const clear = q(`DELETE FROM partners WHERE ${owner} = ?`);
-	const add = q(`INSERT INTO partners (${owner}, authority_code, name, kind) VALUES (?, ?, ?, ?)`);
-	/** Partners as [authority_code, name, kind]. */
-	return (id: number, partners: [string | null, string, string][]): boolean => {
-		if (sameRows(stored.all(id) as unknown[][], partners)) return false;
-		clear.run(id);
-		for (const p of partners) add.run(id, ...p);
-		return true;
-	};
+export function setPartners(
+	ctx: ImportContext,
+	owner: { bidId: number } | { awardId: number },
+	list: Omit<typeof partners.$inferInsert, 'id' | 'bidId' | 'awardId'>[]
+): boolean {
+	return ctx.write.replaceChildren(partners, owner, list);
+}
+
+/** Partners as the feeds parse them, [authority_code, name, kind], as partner records. */
+export function partnerRecords(
+	list: readonly (readonly [string | null, string, string])[]
+): Omit<typeof partners.$inferInsert, 'id' | 'bidId' | 'awardId'>[] {
+	return list.map(([authorityCode, name, kind]) => ({
+		authorityCode,
+		name,
+		kind: kind as (typeof partners.$inferInsert)['kind']
+	}));
 }

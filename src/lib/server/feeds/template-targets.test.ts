@@ -72,7 +72,11 @@ describe('targets template', () => {
 		expect(report).toMatchObject({ rowsWritten: 1, rowsUnchanged: 1 });
 		expect(countRows(handle, 'targets')).toBe(3);
 		const whole = targets()[0]!;
-		expect(whole).toMatchObject({ baseline_kt: 4300, source_url: null });
+		// This file has no source_url column: the stored address stays (it used to be erased).
+		expect(whole).toMatchObject({
+			baseline_kt: 4300,
+			source_url: 'https://www.leeds.gov.uk/test-page'
+		});
 		expect(interim(whole.id)).toEqual([
 			{ year: 2025, reduction_pct: 50 },
 			{ year: 2029, reduction_pct: 80 }

@@ -2,10 +2,11 @@
  * The targets template: a council's net-zero targets, one per scope (council operations, whole
  * area), with baseline and interim targets ("2030: 68%; 2040: 85%" → interim_targets rows). A
  * target is found by council, scope, year (which may be blank: matched NULL-safely, as in
- * target-upsert.ts) and wording; its baseline and source are updated, its interim targets
+ * the record writer) and wording; its baseline and source are updated, its interim targets
  * replaced only when they differ.
  */
 import { z } from 'zod';
+import { resolveCouncil } from '../rows/council-cells';
 import {
 	optionalNumber,
 	optionalText,
@@ -13,16 +14,15 @@ import {
 	optionalYear,
 	parseYear,
 	requiredText
-} from '../import/coerce';
-import { validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+} from '../rows/coerce';
+import { interimTargets as interimTargetRows, targets } from '../db/schema';
+import { validateRecord } from '../rows/validate-record';
+import type { FeedModule } from '../rows/feed';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	requiredChoice,
-	resolveCouncil,
 	rowError,
 	rowTally,
-	sameRows,
 	SCOPE_EXPECTED,
 	SCOPE_VARIANTS,
 	splitList,
@@ -109,42 +109,34 @@ export const templateTargetsFeed: FeedModule<Row> = {
 	},
 	createWriter(ctx) {
 		const tally = rowTally(ctx);
-		const q = (sql: string) => ctx.sqlite.prepare(sql);
-		const find = q(`SELECT id FROM targets WHERE authority_code = @authority_code AND scope = @scope
-			AND target_year IS @target_year AND wording = @wording`);
-		const insert =
-			q(`INSERT INTO targets (authority_code, scope, target_year, wording, baseline_year,
-			baseline_kt, source_url, is_sample, batch_id) VALUES (@authority_code, @scope, @target_year,
-			@wording, @baseline_year, @baseline_kt, @source_url, @is_sample, @batch_id)`);
-		const update = q(`UPDATE targets SET baseline_year = @baseline_year, baseline_kt = @baseline_kt,
-			source_url = @source_url, is_sample = @is_sample, batch_id = @batch_id
-			WHERE id = @id AND (baseline_year IS NOT @baseline_year OR baseline_kt IS NOT @baseline_kt
-			OR source_url IS NOT @source_url OR is_sample IS NOT @is_sample)`);
-		const interim = q('SELECT year, reduction_pct FROM interim_targets WHERE target_id = ?').raw();
-		const clear = q('DELETE FROM interim_targets WHERE target_id = ?');
-		const add = q('INSERT INTO interim_targets (target_id, year, reduction_pct) VALUES (?, ?, ?)');
 		return {
 			write(row, rowNumber) {
-				const params = {
-					authority_code: row.authority_code,
+				const key = {
+					authorityCode: row.authority_code,
 					scope: row.scope,
-					target_year: row.target_year,
-					wording: row.wording ?? '',
-					baseline_year: row.baseline_year,
-					baseline_kt: row.baseline_value,
-					source_url: row.source_url,
-					is_sample: ctx.isSample ? 1 : 0,
-					batch_id: ctx.batchId
+					targetYear: row.target_year,
+					wording: row.wording ?? ''
 				};
-				const key = `${row.authority_code} ${row.scope} ${row.target_year} ${params.wording}`;
-				tally.repeat(key, rowNumber, 'wording', params.wording);
-				const found = find.get(params) as { id: number } | undefined;
-				const id = found?.id ?? Number(insert.run(params).lastInsertRowid);
-				let changed = !found || update.run({ ...params, id }).changes > 0;
-				if (!sameRows(interim.all(id) as unknown[][], row.interim_targets)) {
-					clear.run(id);
-					for (const [year, pct] of row.interim_targets) add.run(id, year, pct);
-					changed = true;
+				const repeat = `${key.authorityCode} ${key.scope} ${key.targetYear} ${key.wording}`;
+				tally.repeat(repeat, rowNumber, 'wording', key.wording);
+				let changed = ctx.write.upsert({
+					table: targets,
+					key: ['authorityCode', 'scope', 'targetYear', 'wording'],
+					values: {
+						...key,
+						baselineYear: row.baseline_year,
+						baselineKt: row.baseline_value,
+						sourceUrl: row.source_url
+					}
+				});
+				// A file without the interim_targets column leaves those stored alone.
+				if (row.interim_targets !== undefined) {
+					const interim = row.interim_targets.map(([year, reductionPct]) => ({
+						year,
+						reductionPct
+					}));
+					const targetId = ctx.write.idOf(targets, key)!;
+					changed = ctx.write.replaceChildren(interimTargetRows, { targetId }, interim) || changed;
 				}
 				tally.add(changed);
 			},

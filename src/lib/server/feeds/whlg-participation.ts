@@ -3,10 +3,11 @@
  * in the 2025–28 programme and its consortium lead, both by name only, resolved through aliases.
  */
 import { z } from 'zod';
-import { optionalText, optionalWebAddress, requiredText } from '../import/coerce';
-import { prepareUpsert } from '../import/upsert';
-import { reportUnresolved, validateRecord } from '../import/validate-record';
-import type { FeedModule } from '../import/types';
+import { optionalText, optionalWebAddress, requiredText } from '../rows/coerce';
+import { participations } from '../db/schema';
+import { validateRecord } from '../rows/validate-record';
+import { resolutionOf, resolveCouncil } from '../rows/council-cells';
+import type { FeedModule } from '../rows/feed';
 import { competitionStore } from './competition-store';
 
 export const WHLG_SCHEME = { scheme: 'Warm Homes: Local Grant', round: '2025-28' };
@@ -57,14 +58,11 @@ export const whlgParticipationFeed: FeedModule<Row> = {
 	parseRow(record, rowNumber, ctx) {
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		if (!row) return null;
-		const council = ctx.resolver.resolve(row.la_name);
-		if (!council.ok) {
-			reportUnresolved(ctx.issues, rowNumber, 'la_name', row.la_name, council);
-			return null;
-		}
+		const council = resolveCouncil(ctx, rowNumber, 'la_name', row.la_name);
+		if (!council) return null;
 		let leadCode: string | null = null;
 		if (row.consortium) {
-			const lead = ctx.resolver.resolve(row.consortium);
+			const lead = resolutionOf(ctx, row.consortium);
 			// Some leads are not councils (an energy agency); keep the name, report it.
 			if (lead.ok) leadCode = lead.code;
 			else
@@ -76,36 +74,20 @@ export const whlgParticipationFeed: FeedModule<Row> = {
 					`consortium lead "${row.consortium}" is not a council we know; kept by name`
 				);
 		}
-		return { ...row, code: council.code, leadCode };
+		return { ...row, code: council, leadCode };
 	},
-	createWriter(ctx) {
-		const competitionId = competitionStore(ctx).ensure(WHLG_SCHEME.scheme, WHLG_SCHEME.round, null);
-		const participation = prepareUpsert(
-			ctx.sqlite,
-			'participations',
-			[
-				'competition_id',
-				'authority_code',
-				'status',
-				'lead_authority_code',
-				'lead_name',
-				'website_url',
-				'batch_id'
-			],
-			['competition_id', 'authority_code']
-		);
-		return {
-			write: (r) =>
-				participation.run({
-					competition_id: competitionId,
-					authority_code: r.code,
-					status: r.whlg_status,
-					lead_authority_code: r.leadCode,
-					lead_name: r.consortium,
-					website_url: r.website_url,
-					batch_id: ctx.batchId
-				}),
-			finish: () => participation.counts()
-		};
-	}
+	records: (r, ctx) => [
+		{
+			table: participations,
+			key: ['competitionId', 'authorityCode'],
+			values: {
+				competitionId: competitionStore(ctx).ensure(WHLG_SCHEME.scheme, WHLG_SCHEME.round, null),
+				authorityCode: r.code,
+				status: r.whlg_status,
+				leadAuthorityCode: r.leadCode,
+				leadName: r.consortium,
+				websiteUrl: r.website_url
+			}
+		}
+	]
 };

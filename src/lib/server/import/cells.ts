@@ -5,7 +5,7 @@
  * names the row, the column and the value. Cheap enough for the million-row path: a comparison
  * per row and a length per cell; cells are searched for NUL only once the file has shown one.
  */
-import { shownValue, type IssueCollector } from './issues';
+import { shownValue, type IssueCollector } from '../rows/issues';
 
 /** Excel's own limit on one cell: longer text cannot have come from a spreadsheet. */
 export const MAX_CELL_CHARS = 32_767;

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { FEEDS } from '../feeds/registry';
 import { BadBytes, describeBadBytes } from './bad-bytes';
 import { sniffEncoding, type Encoding } from './encoding';
-import type { AnyFeed } from './types';
+import type { AnyFeed } from '../rows/feed';
 import { matchHeaders } from './map-headers';
 import { fromHeaderRow, headerDelimiter } from './read-csv';
 

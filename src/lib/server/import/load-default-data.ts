@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { DbHandle } from '../db/client';
 import { feedByKey } from '../feeds/registry';
-import type { AnyFeed } from './types';
+import type { AnyFeed } from '../rows/feed';
 import { runImport, type ImportReport } from './run-import';
 import { inWriteTransaction, type WaitOptions } from './write-lock';
 

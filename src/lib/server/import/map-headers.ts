@@ -4,7 +4,7 @@
  * as one (a name twice, or a name and its alias) would leave one silently unread: refused.
  */
 import { canonicalHeader } from './read-csv';
-import type { AnyFeed } from './types';
+import type { AnyFeed } from '../rows/feed';
 import { UnreadableFileError } from './unreadable';
 
 /** How a header row matches a feed (never throws: detection tries every feed). */

@@ -11,11 +11,11 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { feedByKey } from '../feeds/registry';
 import { recordOf } from './cells';
-import { IssueCollector, type ImportIssue } from './issues';
+import { IssueCollector, type ImportIssue } from '../rows/issues';
 import { readCsv } from './read-csv';
-import { AuthorityResolver } from './resolve-authority';
+import { AuthorityResolver } from '../rows/resolve-authority';
 import { mapHeaders } from './map-headers';
-import type { ImportContext } from './types';
+import type { ImportContext } from '../rows/feed';
 import { UnreadableFileError } from './unreadable';
 
 export interface WorkerInput {

@@ -5,7 +5,7 @@
  * thread.
  */
 import { Worker } from 'node:worker_threads';
-import type { ImportIssue } from './issues';
+import type { ImportIssue } from '../rows/issues';
 import type { WorkerInput, WorkerMessage } from './parse-worker';
 import { UnreadableFileError } from './unreadable';
 

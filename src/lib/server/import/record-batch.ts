@@ -3,8 +3,8 @@
  * grouped problems, individual issues and the rows it set aside.
  */
 import type { DbHandle } from '../db/client';
-import type { IssueCollector } from './issues';
-import type { ImportReport, TableChanges } from './run-import';
+import type { IssueCollector } from '../rows/issues';
+import type { ImportReport, TableChanges } from './import-report';
 
 export function tableChanges(sqlite: DbHandle['sqlite'], batchId: number): TableChanges[] {
 	const rows = sqlite

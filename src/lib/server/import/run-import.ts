@@ -9,20 +9,29 @@
 import type { Readable } from 'node:stream';
 import type { DbHandle } from '../db/client';
 import { recordOf } from './cells';
-import { IssueCollector, type IssueGroup } from './issues';
+import { IssueCollector } from '../rows/issues';
+import type { ImportReport, TableChanges } from './import-report';
 import { readCsv } from './read-csv';
 import { headerMapFor, mapHeaders } from './map-headers';
 import { readHeaderRow } from './detect-feed';
 import { canRunTypeScriptWorkers, readInWorker } from './read-parallel';
-import { AuthorityResolver } from './resolve-authority';
+import { AuthorityResolver } from '../rows/resolve-authority';
 import { spool, type SpooledFile } from './spool';
-import type { AnyFeed, ImportContext, FeedWriter, WriteCounts } from './types';
+import {
+	feedWriter,
+	type AnyFeed,
+	type ImportContext,
+	type FeedWriter,
+	type WriteCounts
+} from '../rows/feed';
 import { loadHeaderMap, saveHeaderMap } from './header-maps';
 import { recordBatch, tableChanges, type RejectedRow } from './record-batch';
 import { beginWrite, inWriteTransaction, type WaitOptions } from './write-lock';
 import { UnreadableFileError } from './unreadable';
+import { createRecordWriter } from './record-writer';
 
 export { mapHeaders };
+export type { ImportReport, TableChanges };
 
 export interface ImportProgress {
 	rowsRead: number;
@@ -50,33 +59,6 @@ export interface ImportOptions {
 	onWait?: WaitOptions['onWait'];
 	/** Give up at once (DatabaseBusy) when another writer holds the lock. */
 	noWait?: boolean;
-}
-
-export interface ImportReport {
-	batchId: number | null;
-	feed: string;
-	fileName: string;
-	checksum: string;
-	status: 'committed' | 'rejected' | 'dry-run';
-	rowsRead: number;
-	rowsAccepted: number;
-	rowsRejected: number;
-	rowsWritten: number;
-	rowsUnchanged: number;
-	encoding: string;
-	fatal: string | null;
-	groups: IssueGroup[];
-	unmappedColumns: string[];
-	preview: Record<string, unknown>[];
-	/** Per table: rows the import adds, updates and deletes (from the undo log; emissions apart). */
-	changes: TableChanges[];
-}
-
-export interface TableChanges {
-	table: string;
-	inserted: number;
-	updated: number;
-	deleted: number;
 }
 
 /** Rejected rows kept in memory for the download; past this only the count and reasons remain. */
@@ -216,6 +198,7 @@ async function readRows(
 		db: handle.db,
 		sqlite: handle.sqlite,
 		resolver: AuthorityResolver.load(handle.sqlite),
+		write: createRecordWriter(handle.sqlite, { batchId, isSample: o.isSample ?? false }),
 		issues,
 		batchId,
 		isSample: o.isSample ?? false,
@@ -273,7 +256,7 @@ async function readRows(
 						issues.fatal = missingMessage(missing);
 						return false;
 					}
-					writer = feed.createWriter(ctx);
+					writer = feedWriter(feed, ctx);
 					return true;
 				},
 				onIssues: (list) => list.forEach((i) => issues.add(i)),
@@ -301,7 +284,7 @@ async function readRows(
 					issues.fatal = missingMessage(m.missing);
 					throw new MissingColumns();
 				}
-				writer = feed.createWriter(ctx);
+				writer = feedWriter(feed, ctx);
 			},
 			(values, rowNumber, problem) => {
 				out.rowsRead++;

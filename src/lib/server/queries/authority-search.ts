@@ -4,7 +4,7 @@
  * ("Kettering" → North Northamptonshire), and, when nothing matches, the nearest known names.
  * Names go through the one resolver the imports use, so search and import agree on spellings.
  */
-import { AuthorityResolver } from '../import/resolve-authority';
+import { AuthorityResolver } from '../rows/resolve-authority';
 import { listAuthorities, type AuthorityFilter, type AuthoritySummary } from './authorities';
 import { serverDb, sqliteOf, type Db } from './connection';
 

@@ -3,7 +3,7 @@
  */
 import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import { importBatches, importRejectedRows } from '../db/schema';
-import type { IssueGroup } from '../import/issues';
+import type { IssueGroup } from '../rows/issues';
 import type { TableChanges } from '../import/run-import';
 import { preparedQuery, serverDb, type Db } from './connection';
 import { param } from './filters';

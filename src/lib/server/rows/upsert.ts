@@ -4,7 +4,7 @@
  * Raw prepared statements, not Drizzle's batched insert, because bulk writes are ~7x faster so.
  */
 import type Database from 'better-sqlite3';
-import type { WriteCounts } from './types';
+import type { WriteCounts } from './feed';
 
 export interface Upserter<Row extends Record<string, unknown>> {
 	run(row: Row): number;

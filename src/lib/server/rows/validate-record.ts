@@ -1,8 +1,12 @@
 /**
  * Runs a feed's zod schema over one record and turns every failure into an import issue that
  * names the row, the column, the value found and what was expected.
+ *
+ * A column the file does not have comes out `undefined`, whatever the schema would make of a
+ * missing value: the writer then leaves what is stored alone (a blank cell, by contrast, is null
+ * and is written). Without this an older edition of a sheet, lacking a column, would erase it.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { IssueCollector } from './issues';
 
 export function validateRecord<S extends z.ZodType>(
@@ -12,34 +16,17 @@ export function validateRecord<S extends z.ZodType>(
 	issues: IssueCollector
 ): z.output<S> | null {
 	const result = schema.safeParse(record);
-	if (result.success) return result.data;
+	if (result.success) {
+		if (schema instanceof z.ZodObject && result.data && typeof result.data === 'object') {
+			const data = result.data as Record<string, unknown>;
+			for (const key of Object.keys(schema.shape)) if (!(key in record)) data[key] = undefined;
+		}
+		return result.data;
+	}
 	for (const issue of result.error.issues) {
 		const column = issue.path.length ? String(issue.path[0]) : null;
 		const value = column ? (record[column] ?? '') : null;
 		issues.error(rowNumber, column, value, 'invalid_value', issue.message);
 	}
 	return null;
-}
-
-/** Report a failed authority resolution in one consistent wording. */
-export function reportUnresolved(
-	issues: IssueCollector,
-	rowNumber: number,
-	column: string,
-	value: string,
-	resolution: { reason: 'unknown' | 'ambiguous'; candidates: string[] },
-	severity: 'error' | 'warning' = 'error'
-) {
-	const message =
-		resolution.reason === 'ambiguous'
-			? `authority "${value}" matches several councils (${resolution.candidates.join(', ')})`
-			: `unknown authority "${value}"`;
-	issues.add({
-		rowNumber,
-		column,
-		value,
-		severity,
-		code: `${resolution.reason}_authority`,
-		message
-	});
 }

@@ -262,3 +262,12 @@ export const optionalWebAddress = optionalText.refine(
 	(s) => s === null || webAddress(s) !== null,
 	'expected a web address starting with http:// or https://'
 );
+
+/**
+ * A parsed date as stored: its ISO date, null for a blank cell, undefined when the file has no
+ * such column (so the writer leaves the stored value). Not `d?.date`, which would turn a blank
+ * into "not given".
+ */
+export function storedDate(d: ParsedDate | null | undefined): string | null | undefined {
+	return d === undefined ? undefined : d === null ? null : d.date;
+}

@@ -19,6 +19,8 @@ export type Resolution =
 interface AuthorityFacts {
 	code: string;
 	name: string;
+	tier: string;
+	gss: string | null;
 	isCurrent: boolean;
 	replacedBy: string[];
 }
@@ -34,10 +36,14 @@ export class AuthorityResolver {
 	static load(sqlite: Database.Database): AuthorityResolver {
 		const r = new AuthorityResolver();
 		const rows = sqlite
-			.prepare('SELECT code, nice_name, is_current, replaced_by_codes FROM authorities')
+			.prepare(
+				'SELECT code, nice_name, tier, gss_code, is_current, replaced_by_codes FROM authorities'
+			)
 			.all() as {
 			code: string;
 			nice_name: string;
+			tier: string;
+			gss_code: string | null;
 			is_current: number;
 			replaced_by_codes: string | null;
 		}[];
@@ -46,6 +52,8 @@ export class AuthorityResolver {
 			r.authorities.set(a.code, {
 				code: a.code,
 				name: a.nice_name,
+				tier: a.tier,
+				gss: a.gss_code,
 				isCurrent: !!a.is_current,
 				replacedBy
 			});
@@ -78,6 +86,15 @@ export class AuthorityResolver {
 
 	name(code: string): string | undefined {
 		return this.authorities.get(code)?.name;
+	}
+
+	/** The council's tier (district, unitary, upper, combined, regional…). */
+	tier(code: string): string | undefined {
+		return this.authorities.get(code)?.tier;
+	}
+
+	gssCode(code: string): string | null {
+		return this.authorities.get(code)?.gss ?? null;
 	}
 
 	isCurrent(code: string): boolean {

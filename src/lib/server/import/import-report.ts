@@ -1,0 +1,32 @@
+/**
+ * What an import reports, for the page, the command line, the history and the API: its counts,
+ * its grouped problems, and what it changed per table.
+ */
+import type { IssueGroup } from '../rows/issues';
+
+export interface ImportReport {
+	batchId: number | null;
+	feed: string;
+	fileName: string;
+	checksum: string;
+	status: 'committed' | 'rejected' | 'dry-run';
+	rowsRead: number;
+	rowsAccepted: number;
+	rowsRejected: number;
+	rowsWritten: number;
+	rowsUnchanged: number;
+	encoding: string;
+	fatal: string | null;
+	groups: IssueGroup[];
+	unmappedColumns: string[];
+	preview: Record<string, unknown>[];
+	/** Per table: rows the import adds, updates and deletes (from the undo log; emissions apart). */
+	changes: TableChanges[];
+}
+
+export interface TableChanges {
+	table: string;
+	inserted: number;
+	updated: number;
+	deleted: number;
+}

@@ -1,0 +1,242 @@
+/**
+ * The one writer of imported records. A feed hands it records of a schema table with the table's
+ * natural key; it builds the statements from the Drizzle table objects (never from table names
+ * written as strings) and keeps them prepared, one per table and set of columns.
+ *
+ * Two rules every feed gets for free:
+ * - Only the columns a record carries are written. A value `undefined` means "this file does not
+ *   have that column", and the stored value stays; `null` means the file's cell is blank. (The
+ *   2022 climate plans sheet has no `last_update`: importing it used to blank that field.)
+ * - A row whose values are all as stored is not rewritten (ON CONFLICT … DO UPDATE … WHERE some
+ *   value differs), so a re-import changes nothing and the undo log stays empty.
+ *
+ * `batch_id` (the import that last changed a row) and `is_sample` are filled in from the import
+ * for tables that have them; batch_id alone is not a change. The undo log is kept by triggers
+ * (drizzle migrations), so everything written here can be undone.
+ */
+import type Database from 'better-sqlite3';
+import { getTableColumns } from 'drizzle-orm';
+import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { RecordWriter, TableRecord } from '../rows/feed';
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+interface TableInfo {
+	name: string;
+	columns: Record<string, SQLiteColumn>;
+	hasBatch: boolean;
+	hasSample: boolean;
+}
+
+export function createRecordWriter(
+	sqlite: Database.Database,
+	options: { batchId: number; isSample: boolean }
+): RecordWriter {
+	const tables = new Map<SQLiteTable, TableInfo>();
+	const statements = new Map<string, Database.Statement>();
+	let written = 0;
+	let unchanged = 0;
+
+	function info(table: SQLiteTable): TableInfo {
+		let t = tables.get(table);
+		if (!t) {
+			const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+			t = {
+				name: getTableConfig(table).name,
+				columns,
+				hasBatch: 'batchId' in columns,
+				hasSample: 'isSample' in columns
+			};
+			tables.set(table, t);
+		}
+		return t;
+	}
+
+	function column(t: TableInfo, field: string): SQLiteColumn {
+		const c = t.columns[field];
+		if (!c) throw new Error(`${t.name} has no column ${field}`);
+		return c;
+	}
+
+	/** The columns a record writes, in a stable order, with their stored values. */
+	function driverValues(t: TableInfo, values: Record<string, unknown>) {
+		const fields: string[] = [];
+		const params: unknown[] = [];
+		const all: Record<string, unknown> = { ...values };
+		if (t.hasBatch) all.batchId = options.batchId;
+		if (t.hasSample && all.isSample === undefined) all.isSample = options.isSample;
+		for (const field of Object.keys(all).sort()) {
+			const v = all[field];
+			if (v === undefined) continue;
+			fields.push(field);
+			params.push(v === null ? null : column(t, field).mapToDriverValue(v));
+		}
+		return { fields, params };
+	}
+
+	function upsertStatement(
+		t: TableInfo,
+		fields: string[],
+		key: readonly string[],
+		addOnly = false
+	) {
+		const id = `${t.name}|${fields.join(',')}|${key.join(',')}|${addOnly}`;
+		let stmt = statements.get(id);
+		if (stmt) return stmt;
+		for (const k of key) {
+			if (!fields.includes(k)) throw new Error(`a ${t.name} record needs its key ${k}`);
+		}
+		const names = fields.map((f) => column(t, f).name);
+		const keyNames = key.map((k) => column(t, k).name);
+		const updatable = names.filter((n) => !keyNames.includes(n));
+		// batch_id follows the data (the last import that changed a row) but is not itself a change.
+		const compared = updatable.filter((n) => n !== 'batch_id');
+		const table = q(t.name);
+		const sql =
+			`INSERT INTO ${table} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
+			`ON CONFLICT (${keyNames.map(q).join(', ')}) ` +
+			(compared.length && !addOnly
+				? `DO UPDATE SET ${updatable.map((n) => `${q(n)} = excluded.${q(n)}`).join(', ')} WHERE ${compared
+						.map((n) => `${table}.${q(n)} IS NOT excluded.${q(n)}`)
+						.join(' OR ')}`
+				: 'DO NOTHING');
+		statements.set(id, (stmt = sqlite.prepare(sql)));
+		return stmt;
+	}
+
+	function selectStatement(t: TableInfo, fields: string[], what: string) {
+		const id = `${t.name}|select ${what}|${fields.join(',')}`;
+		let stmt = statements.get(id);
+		if (!stmt) {
+			const where = fields.map((f) => `${q(column(t, f).name)} IS ?`).join(' AND ');
+			stmt = sqlite.prepare(`SELECT ${what} FROM ${q(t.name)} WHERE ${where}`);
+			statements.set(id, stmt);
+		}
+		return stmt;
+	}
+
+	function deleteStatement(t: TableInfo, fields: string[]) {
+		const id = `${t.name}|delete|${fields.join(',')}`;
+		let stmt = statements.get(id);
+		if (!stmt) {
+			const where = fields.map((f) => `${q(column(t, f).name)} IS ?`).join(' AND ');
+			statements.set(id, (stmt = sqlite.prepare(`DELETE FROM ${q(t.name)} WHERE ${where}`)));
+		}
+		return stmt;
+	}
+
+	function upsertByLookup(
+		t: TableInfo,
+		fields: string[],
+		params: unknown[],
+		key: readonly string[]
+	): boolean {
+		const at = (f: string) => params[fields.indexOf(f)];
+		const found = selectStatement(t, [...key].sort(), q('id')).get(...[...key].sort().map(at)) as
+			{ id: number } | undefined;
+		if (!found) return insertStatement(t, fields).run(...params).changes > 0;
+		const others = fields.filter((f) => !key.includes(f));
+		if (!others.length) return false;
+		const named = Object.fromEntries(others.map((f, i) => [`p${i}`, at(f)]));
+		return updateStatement(t, others).run({ ...named, id: found.id }).changes > 0;
+	}
+
+	function insertStatement(t: TableInfo, fields: string[]) {
+		const id = `${t.name}|insert|${fields.join(',')}`;
+		let stmt = statements.get(id);
+		if (!stmt) {
+			const names = fields.map((f) => q(column(t, f).name));
+			const sql = `INSERT INTO ${q(t.name)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+			statements.set(id, (stmt = sqlite.prepare(sql)));
+		}
+		return stmt;
+	}
+
+	function updateStatement(t: TableInfo, fields: string[]) {
+		const id = `${t.name}|update|${fields.join(',')}`;
+		let stmt = statements.get(id);
+		if (!stmt) {
+			const names = fields.map((f) => column(t, f).name);
+			const compared = names.filter((n) => n !== 'batch_id');
+			const sql =
+				`UPDATE ${q(t.name)} SET ${names.map((n, i) => `${q(n)} = @p${i}`).join(', ')} ` +
+				`WHERE id = @id AND (` +
+				(compared.length
+					? compared.map((n) => `${q(n)} IS NOT @p${names.indexOf(n)}`).join(' OR ')
+					: '0') +
+				')';
+			statements.set(id, (stmt = sqlite.prepare(sql)));
+		}
+		return stmt;
+	}
+
+	const writer: RecordWriter = {
+		upsert(record: TableRecord) {
+			const t = info(record.table);
+			const values = record.values as Record<string, unknown>;
+			const { fields, params } = driverValues(t, values);
+			// SQLite's unique indexes treat NULLs as distinct, so ON CONFLICT never fires for a key
+			// with a blank part (a target without a year): match it with IS instead.
+			const changed = record.key.some((k) => values[k] === null)
+				? upsertByLookup(t, fields, params, record.key)
+				: upsertStatement(t, fields, record.key, record.addOnly).run(...params).changes > 0;
+			if (record.counted !== false) {
+				if (changed) written++;
+				else unchanged++;
+			}
+			return changed;
+		},
+		idOf(table, where) {
+			const t = info(table);
+			const fields = Object.keys(where).sort();
+			const params = fields.map((f) => {
+				const v = (where as Record<string, unknown>)[f];
+				return v === null || v === undefined ? null : column(t, f).mapToDriverValue(v);
+			});
+			const row = selectStatement(t, fields, q('id')).get(...params) as { id: number } | undefined;
+			return row?.id;
+		},
+		ensure(table, key, values = {}) {
+			const found = writer.idOf(table, key);
+			if (found !== undefined) return found;
+			const t = info(table);
+			const { fields, params } = driverValues(t, { ...values, ...key });
+			return Number(insertStatement(t, fields).run(...params).lastInsertRowid);
+		},
+		replaceChildren(table, parent, rows) {
+			const t = info(table);
+			const parentFields = Object.keys(parent).sort();
+			const parentParams = parentFields.map((f) =>
+				column(t, f).mapToDriverValue((parent as Record<string, unknown>)[f])
+			);
+			if (!rows.length) {
+				// No children wanted: a change only when some are stored.
+				return deleteStatement(t, parentFields).run(...parentParams).changes > 0;
+			}
+			// The child columns compared: those the new rows give (batch_id is not a change).
+			const childFields = [
+				...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => !(k in parent))))
+			].sort();
+			const names = childFields.map((f) => q(column(t, f).name)).join(', ');
+			const stored = selectStatement(t, parentFields, names)
+				.raw()
+				.all(...parentParams) as unknown[][];
+			const wanted = rows.map((r) =>
+				childFields.map((f) => {
+					const v = (r as Record<string, unknown>)[f];
+					return v === null || v === undefined ? null : column(t, f).mapToDriverValue(v);
+				})
+			);
+			const key = (list: unknown[][]) => JSON.stringify(list.map((x) => JSON.stringify(x)).sort());
+			if (key(stored) === key(wanted)) return false;
+			deleteStatement(t, parentFields).run(...parentParams);
+			for (const r of rows) {
+				const { fields, params } = driverValues(t, { ...r, ...parent });
+				insertStatement(t, fields).run(...params);
+			}
+			return true;
+		},
+		counts: () => ({ written, unchanged })
+	};
+	return writer;
+}

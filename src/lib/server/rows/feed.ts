@@ -1,0 +1,161 @@
+/**
+ * The contract between the import pipeline and the feed modules. A feed says which columns it
+ * reads, turns one validated record into a typed row, and writes rows inside the pipeline's
+ * transaction; the pipeline does reading, header mapping, reporting and the transaction.
+ */
+import type Database from 'better-sqlite3';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db/client';
+import type { AuthorityResolver } from './resolve-authority';
+import type { IssueCollector } from './issues';
+
+export interface FeedColumn {
+	/** Canonical column name, as in our templates or the publisher's file. */
+	name: string;
+	required: boolean;
+	description: string;
+	/** Other spellings seen in real files (older releases, Excel exports). */
+	aliases?: readonly string[];
+	example?: string;
+	/** Recognised (so it is not reported as unknown) but not read: not copied into records. */
+	ignored?: boolean;
+}
+
+/**
+ * A record of one schema table, as a feed describes it: its values by the schema's field names
+ * (undefined = not in the file, so not written; null = blank) and the fields of its natural key.
+ */
+export interface TableRecord<T extends SQLiteTable = SQLiteTable> {
+	table: T;
+	values: Partial<T['$inferInsert']>;
+	key: readonly (keyof T['$inferInsert'] & string)[];
+	/** Counted in the import's written/unchanged totals (false for a row's secondary records). */
+	counted?: boolean;
+	/**
+	 * Only added when absent, never updated: for records two feeds both give (a council's name
+	 * as an alias, from the register and from the names lookup), so they do not overwrite each
+	 * other on every import.
+	 */
+	addOnly?: boolean;
+}
+
+/** The import's one writer (import/record-writer.ts): feeds describe records, it writes them. */
+export interface RecordWriter {
+	/** Insert or update by natural key; true when anything stored changed. */
+	upsert<T extends SQLiteTable>(record: TableRecord<T>): boolean;
+	/** The id of the row whose fields equal these, if any. */
+	idOf<T extends SQLiteTable>(table: T, where: Partial<T['$inferInsert']>): number | undefined;
+	/**
+	 * The id of the row with this natural key, inserted with `values` when there is none (never
+	 * updated: a funder or competition another file created keeps what it has).
+	 */
+	ensure<T extends SQLiteTable>(
+		table: T,
+		key: Partial<T['$inferInsert']>,
+		values?: Partial<T['$inferInsert']>
+	): number;
+	/**
+	 * Makes the child rows of one parent (a bid's partners, a target's interim targets) exactly
+	 * these, rewriting them only when they differ from what is stored (in any order). True when
+	 * anything changed.
+	 */
+	replaceChildren<T extends SQLiteTable>(
+		table: T,
+		parent: Partial<T['$inferInsert']>,
+		rows: Partial<T['$inferInsert']>[]
+	): boolean;
+	counts(): WriteCounts;
+}
+
+export interface ImportContext {
+	db: Db;
+	/** Writes the feed's records (only the columns the file has; unchanged rows left alone). */
+	write: RecordWriter;
+	sqlite: Database.Database;
+	resolver: AuthorityResolver;
+	issues: IssueCollector;
+	batchId: number;
+	isSample: boolean;
+	/** SHA-256 of the file being imported (known before the first row is read). */
+	checksum: string;
+	/** The file's name as the user knows it, for labels. */
+	fileName: string;
+	/** The file's size, so writers can choose a bulk-load strategy for large files. */
+	fileBytes: number;
+}
+
+export interface WriteCounts {
+	/** Rows inserted or changed in the database. */
+	written: number;
+	/** Valid rows that matched what was stored already. */
+	unchanged: number;
+}
+
+export interface FeedWriter<Row> {
+	write(row: Row, rowNumber: number): void;
+	/** Called once after the last row, still inside the transaction. */
+	finish(): WriteCounts;
+}
+
+export interface FeedModule<Row> {
+	key: string;
+	title: string;
+	description: string;
+	/** The shipped dataset these rows come from, for provenance; null for user feeds. */
+	datasetKey: string | null;
+	columns: readonly FeedColumn[];
+	/**
+	 * parseRow reads nothing the same import writes, so rows may be parsed on a worker thread
+	 * while the main thread writes (the large emissions feeds).
+	 */
+	parallelSafe?: boolean;
+	/**
+	 * Validate and convert one record (keys are canonical column names). Returns null after
+	 * recording at least one error in ctx.issues.
+	 */
+	parseRow(record: Record<string, string>, rowNumber: number, ctx: ImportContext): Row | null;
+	/**
+	 * The records a valid row stands for, which the import's writer upserts: the way a feed
+	 * should write. A feed whose rows need ids of rows it wrote before, or a bulk path (DESNZ),
+	 * gives createWriter instead, writing through ctx.write where it can.
+	 */
+	records?(row: Row, ctx: ImportContext): TableRecord[];
+	createWriter?(ctx: ImportContext): FeedWriter<Row>;
+}
+
+/** The writer the pipeline uses for a feed: its own, or one that upserts the feed's records. */
+export function feedWriter<Row>(feed: FeedModule<Row>, ctx: ImportContext): FeedWriter<Row> {
+	if (feed.createWriter) return feed.createWriter(ctx);
+	const records = feed.records;
+	if (!records) throw new Error(`feed ${feed.key} describes no records and has no writer`);
+	const counts: WriteCounts = { written: 0, unchanged: 0 };
+	const firstRowOfKey = new Map<string, number>();
+	return {
+		write(row, rowNumber) {
+			const list = records(row, ctx);
+			// A row that names the same record as an earlier row replaces it: say so.
+			const main = list[0];
+			if (main) {
+				const values = main.values as Record<string, unknown>;
+				const key = JSON.stringify(main.key.map((k) => values[k] ?? null));
+				const first = firstRowOfKey.get(key);
+				if (first === undefined) firstRowOfKey.set(key, rowNumber);
+				else {
+					const what = main.key.map((k) => `${k} ${String(values[k] ?? '(blank)')}`).join(', ');
+					const message = `row ${first} already gave ${what}; this row's values replace it`;
+					ctx.issues.warn(rowNumber, null, null, 'duplicate_row', message);
+				}
+			}
+			// A file row is written when anything it stands for changed.
+			let changed = false;
+			for (const record of list) changed = ctx.write.upsert(record) || changed;
+			if (changed) counts.written++;
+			else counts.unchanged++;
+		},
+		finish: () => counts
+	};
+}
+
+// Feeds are heterogeneous; the registry holds them without their row types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- row type is private to each feed
+export type AnyFeed = FeedModule<any>;
