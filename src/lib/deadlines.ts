@@ -1,11 +1,22 @@
 /**
  * Pure, client-safe helpers for funding deadlines: the filter every deadline view reads from a query
- * string, whole-day date arithmetic on ISO dates (UK local calendar days, no time zones), a
- * competition's status relative to a given "today", month grids for the calendar, and the wording
- * officers read ("closes in 6 days", "extended from 19 January to 31 January 2024").
+ * string, a competition's status relative to a given "today", month grids for the calendar, and
+ * the wording officers read ("closes in 6 days", "extended from 19 January to 31 January 2024").
+ * The date arithmetic underneath is domain/dates.ts.
  */
 import { z } from 'zod';
-import { formatDate } from './format';
+import { addDays, endOfMonth, formatDate, weekdayIndex } from './domain/dates';
+
+// Day arithmetic lives in the dates module; these names stay importable from here.
+export {
+	addDays,
+	addMonths,
+	daysBetween,
+	endOfMonth,
+	isIsoDate,
+	isIsoMonth,
+	ukToday
+} from './domain/dates';
 
 export const COMPETITION_STATUSES = ['open', 'upcoming', 'closed', 'unknown'] as const;
 export type CompetitionStatus = (typeof COMPETITION_STATUSES)[number];
@@ -28,8 +39,6 @@ export const STATUS_LABELS: Record<CompetitionStatus, string> = {
 	unknown: 'Dates not known'
 };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const text = (max: number) => z.string().trim().max(max).optional().catch(undefined);
 
 /** The filters shared by /deadlines, /deadlines.ics and /api/competitions (bad values ignored). */
@@ -64,40 +73,6 @@ export function filterQuery(filter: CompetitionFilter, extra: Record<string, str
 	const params = new URLSearchParams();
 	for (const [k, v] of Object.entries({ ...filter, ...extra })) if (v) params.set(k, String(v));
 	return params.toString();
-}
-
-export const isIsoDate = (s: string | null | undefined): s is string => !!s && ISO_DATE.test(s);
-export const isIsoMonth = (s: string | null | undefined): s is string => !!s && ISO_MONTH.test(s);
-
-const toUtc = (iso: string) => {
-	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-	return Date.UTC(y, m - 1, d);
-};
-const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-	return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
-}
-
-export function addDays(iso: string, days: number): string {
-	return fromUtc(toUtc(iso) + days * 86_400_000);
-}
-
-/** The last day of the month of an ISO date. */
-export function endOfMonth(iso: string): string {
-	const [y, m] = iso.split('-').map(Number) as [number, number];
-	return fromUtc(Date.UTC(y, m, 0));
-}
-
-/** Today's date in the UK (Europe/London), as YYYY-MM-DD. */
-export function ukToday(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/London',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(now);
 }
 
 export interface DatedEvent {
@@ -190,13 +165,6 @@ export const WEEKDAYS = [
 	'Sunday'
 ] as const;
 
-/** "2024-01" → "2023-12" for -1. */
-export function addMonths(month: string, n: number): string {
-	const [y, m] = month.split('-').map(Number) as [number, number];
-	const total = y * 12 + (m - 1) + n;
-	return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-}
-
 /** "January 2024". */
 export function formatMonth(month: string): string {
 	return formatDate(`${month}-01`, 'month');
@@ -204,7 +172,7 @@ export function formatMonth(month: string): string {
 
 /** "Wednesday 31 January 2024". */
 export function formatLongDate(iso: string): string {
-	const weekday = WEEKDAYS[(new Date(toUtc(iso)).getUTCDay() + 6) % 7];
+	const weekday = WEEKDAYS[weekdayIndex(iso)];
 	return `${weekday} ${formatDate(iso)}`;
 }
 
@@ -212,7 +180,7 @@ export function formatLongDate(iso: string): string {
 export function monthWeeks(month: string): (string | null)[][] {
 	const first = `${month}-01`;
 	const last = endOfMonth(first);
-	const lead = (new Date(toUtc(first)).getUTCDay() + 6) % 7;
+	const lead = weekdayIndex(first);
 	const days: (string | null)[] = Array.from({ length: lead }, () => null);
 	for (let d = first; d <= last; d = addDays(d, 1)) days.push(d);
 	while (days.length % 7) days.push(null);

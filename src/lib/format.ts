@@ -27,31 +27,8 @@ export function formatInteger(n: number | null | undefined): string {
 	return n === null || n === undefined ? '—' : num.format(n);
 }
 
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
-
-/** "18 November 2022", or "May 2019" for a month-only date. */
-export function formatDate(
-	iso: string | null | undefined,
-	precision: 'day' | 'month' | null = 'day'
-): string {
-	if (!iso) return '—';
-	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-	if (!m) return String(y);
-	return precision === 'month' || !d ? `${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]} ${y}`;
-}
+// Dates are formatted by the dates module; pages import formatDate from here with the numbers.
+export { formatDate } from './domain/dates';
 
 /** "−47%" with a real minus sign, "+3%", or "—" when unknown. */
 export function formatChangePct(pct: number | null | undefined, digits = 0): string {

@@ -3,15 +3,7 @@
  * Summer Time, and the exact lines of a known deadline.
  */
 import { describe, expect, it } from 'vitest';
-import {
-	buildCalendar,
-	escapeText,
-	foldLine,
-	formatUtc,
-	isBritishSummerTime,
-	londonToUtc,
-	uriValue
-} from './ics';
+import { buildCalendar, escapeText, foldLine, formatUtc, londonToUtc, uriValue } from './ics';
 
 const STAMP = new Date('2025-03-01T09:30:15.123Z');
 const INJECTION = '\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:pwned';
@@ -67,12 +59,10 @@ describe('foldLine', () => {
 
 describe('UK local time to UTC', () => {
 	it('keeps GMT in winter: 2024-01-31 23:59 is 23:59Z', () => {
-		expect(isBritishSummerTime('2024-01-31', '23:59')).toBe(false);
 		expect(londonToUtc('2024-01-31', '23:59')).toBe('20240131T235900Z');
 	});
 
 	it('takes an hour off in summer: 2022-08-02 12:00 BST is 11:00Z', () => {
-		expect(isBritishSummerTime('2022-08-02', '12:00')).toBe(true);
 		expect(londonToUtc('2022-08-02', '12:00')).toBe('20220802T110000Z');
 	});
 
@@ -82,10 +72,11 @@ describe('UK local time to UTC', () => {
 
 	it('changes on the last Sundays of March and October', () => {
 		// 2024: clocks went forward 31 March at 01:00 GMT and back 27 October at 02:00 BST.
-		expect(isBritishSummerTime('2024-03-31', '00:59')).toBe(false);
-		expect(isBritishSummerTime('2024-03-31', '02:00')).toBe(true);
-		expect(isBritishSummerTime('2024-10-27', '01:30')).toBe(true);
-		expect(isBritishSummerTime('2024-10-27', '02:00')).toBe(false);
+		expect(londonToUtc('2024-03-31', '00:59')).toBe('20240331T005900Z');
+		expect(londonToUtc('2024-03-31', '02:00')).toBe('20240331T010000Z');
+		// 01:30 happened twice on 27 October: the first time, in summer time.
+		expect(londonToUtc('2024-10-27', '01:30')).toBe('20241027T003000Z');
+		expect(londonToUtc('2024-10-27', '02:00')).toBe('20241027T020000Z');
 		expect(londonToUtc('2024-10-27', '12:00')).toBe('20241027T120000Z');
 		expect(londonToUtc('2023-10-10', '14:00')).toBe('20231010T130000Z');
 	});

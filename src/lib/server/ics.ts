@@ -1,13 +1,14 @@
 /**
  * A small iCalendar (RFC 5545) writer for deadline feeds: one VCALENDAR of VEVENTs, lines folded
  * at 75 octets, CRLF line endings, TEXT values escaped. Times published in UK local time are
- * written in UTC (converted with the British Summer Time rule), so no VTIMEZONE is needed and
+ * written in UTC (converted through the Europe/London time zone), so no VTIMEZONE is needed and
  * every client shows them right in any zone; a date without a time is an all-day event.
  *
  * Values come from imported data, so none may break a line: a CR LF in a title or a link would
  * let one row write whole events into every subscriber's calendar. TEXT values are escaped, a URL
  * is written only when it is a web address, and any control character left is dropped.
  */
+import { addDays, ukTimeToInstant } from '../domain/dates';
 import { webAddress } from '../links';
 
 export interface IcsEvent {
@@ -83,34 +84,9 @@ export function foldLine(line: string): string {
 	return out.join(`${CRLF} `);
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The day of the month of the last Sunday of a month (1-12) in a year. */
-function lastSunday(year: number, month: number): number {
-	const last = new Date(Date.UTC(year, month, 0));
-	return last.getUTCDate() - last.getUTCDay();
-}
-
-/**
- * Whether a UK local date and time falls in British Summer Time: from 01:00 GMT on the last
- * Sunday of March to 02:00 BST on the last Sunday of October (the 1:00–2:00 repeated hour in
- * October counts as BST, its first occurrence).
- */
-export function isBritishSummerTime(date: string, time: string): boolean {
-	const year = Number(date.slice(0, 4));
-	const local = `${date}T${time}`;
-	const start = `${year}-03-${pad(lastSunday(year, 3))}T01:00`;
-	const end = `${year}-10-${pad(lastSunday(year, 10))}T02:00`;
-	return local >= start && local < end;
-}
-
 /** UK local date and time → iCalendar UTC DATE-TIME, e.g. 2022-08-02 12:00 → 20220802T110000Z. */
 export function londonToUtc(date: string, time: string): string {
-	const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-	const [h, mi] = time.split(':').map(Number) as [number, number];
-	const offset = isBritishSummerTime(date, time) ? 1 : 0;
-	const utc = new Date(Date.UTC(y, mo - 1, d, h - offset, mi));
-	return formatUtc(utc);
+	return formatUtc(ukTimeToInstant(date, time));
 }
 
 /** A Date as an iCalendar UTC DATE-TIME (seconds kept, milliseconds dropped). */
@@ -122,10 +98,6 @@ export function formatUtc(date: Date): string {
 }
 
 const compactDate = (iso: string) => iso.replace(/-/g, '');
-const nextDay = (iso: string) => {
-	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-};
 
 function eventLines(event: IcsEvent, stamp: string): string[] {
 	const lines = ['BEGIN:VEVENT', `UID:${escapeText(event.uid)}`, `DTSTAMP:${stamp}`];
@@ -133,7 +105,7 @@ function eventLines(event: IcsEvent, stamp: string): string[] {
 		lines.push(`DTSTART:${londonToUtc(event.date, event.time)}`);
 	} else {
 		lines.push(`DTSTART;VALUE=DATE:${compactDate(event.date)}`);
-		lines.push(`DTEND;VALUE=DATE:${compactDate(nextDay(event.date))}`);
+		lines.push(`DTEND;VALUE=DATE:${compactDate(addDays(event.date, 1))}`);
 	}
 	lines.push(`SUMMARY:${escapeText(event.summary)}`);
 	if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);

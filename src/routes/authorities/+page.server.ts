@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { getDatabase } from '$lib/server/db';
 import { listAuthorityFilterOptions } from '$lib/server/queries/authorities';
 import { searchAuthorities } from '$lib/server/queries/authority-search';
 import type { PageServerLoad } from './$types';
@@ -16,12 +15,11 @@ const FilterSchema = z.object({
 export const csr = false;
 
 export const load: PageServerLoad = ({ url }) => {
-	const { sqlite } = getDatabase();
 	const filter = FilterSchema.parse(Object.fromEntries(url.searchParams));
 	const clean = Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, v || null]));
 	return {
 		filter,
-		options: listAuthorityFilterOptions(sqlite),
-		...searchAuthorities(sqlite, clean)
+		options: listAuthorityFilterOptions(),
+		...searchAuthorities(clean)
 	};
 };

@@ -7,7 +7,6 @@
  * competition and date, so an extended deadline replaces the old event in subscribers' calendars.
  */
 import { buildCalendar, type IcsEvent } from '$lib/server/ics';
-import { getDatabase } from '$lib/server/db';
 import { listCompetitions, type CompetitionRow } from '$lib/server/queries/competitions';
 import { KIND_LABELS, endOfMonth, formatDateTime, readCompetitionFilter } from '$lib/deadlines';
 import { formatDate, formatGbp } from '$lib/format';
@@ -15,11 +14,10 @@ import { webAddress } from '$lib/links';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
-	const { sqlite } = getDatabase();
 	const filter = readCompetitionFilter(url.searchParams);
 	const flag = (name: string) => ['1', 'true', 'yes'].includes(url.searchParams.get(name) ?? '');
 	const [withOpenings, withSample] = [flag('opens'), flag('sample')];
-	const events = listCompetitions(sqlite, filter)
+	const events = listCompetitions(filter)
 		.filter((c) => withSample || !c.isSample)
 		.flatMap((c) => competitionEvents(c, url.origin, withOpenings));
 	const body = buildCalendar({

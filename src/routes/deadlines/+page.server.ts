@@ -6,7 +6,6 @@
  * "Today" is the server's: the TODAY environment variable (YYYY-MM-DD) when set, for tests and for
  * reviewing a past state (e.g. TODAY=2024-01-25 shows SHDF Wave 2.2 open), else the UK date.
  */
-import { getDatabase } from '$lib/server/db';
 import {
 	countCompetitions,
 	listCompetitionFilterOptions,
@@ -17,10 +16,9 @@ import { isIsoMonth, readCompetitionFilter } from '$lib/deadlines';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
-	const { sqlite } = getDatabase();
 	const today = serverToday();
 	const month = url.searchParams.get('month');
-	const options = listCompetitionFilterOptions(sqlite);
+	const options = listCompetitionFilterOptions();
 	const filter = readCompetitionFilter(url.searchParams);
 	return {
 		today,
@@ -28,7 +26,7 @@ export const load: PageServerLoad = ({ url }) => {
 		month: isIsoMonth(month) ? month : today.slice(0, 7),
 		options,
 		typeNames: Object.fromEntries(options.types.map((t) => [t.code, t.name])),
-		competitions: listCompetitions(sqlite, filter, today),
-		heldCount: countCompetitions(sqlite)
+		competitions: listCompetitions(filter, today),
+		heldCount: countCompetitions()
 	};
 };

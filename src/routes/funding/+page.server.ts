@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { getDatabase } from '$lib/server/db';
 import { loadHexes } from '$lib/server/hexmap';
 import { METRIC_EXPLANATIONS, SHARE_METHOD, SHORT_WINDOW_DAYS } from '$lib/server/metrics/funding';
 import { fundingMapCells, MAP_METRICS, rankByFragmentation } from '$lib/server/metrics/funding-map';
@@ -17,12 +16,11 @@ export const load: PageServerLoad = ({ url }) => {
 		metric: url.searchParams.get('metric') ?? undefined,
 		year: url.searchParams.get('year') || undefined
 	});
-	const { sqlite } = getDatabase();
-	const years = listAwardYears(sqlite);
+	const years = listAwardYears();
 	const chosenYear = year !== undefined && years.includes(year) ? year : null;
 	// Every council's figures stay on the server: the page shows the map's one figure and the
 	// ranking (all of them are in the CSV and the API).
-	const { authorities, ...national } = getNationalFunding(sqlite, chosenYear);
+	const { authorities, ...national } = getNationalFunding(chosenYear);
 	return {
 		national,
 		year: chosenYear,

@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { readConfig } from '$lib/server/config';
-import { getDatabase } from '$lib/server/db';
 import { listFeedSummaries } from '$lib/server/feeds/catalogue';
 import { feedByKey } from '$lib/server/feeds/registry';
 import { settled, startCheck } from '$lib/server/import/jobs';
@@ -14,7 +13,7 @@ export const load: PageServerLoad = () => {
 	const { MAX_UPLOAD_MB } = readConfig();
 	return {
 		feeds: listFeedSummaries().map(({ key, title, isTemplate }) => ({ key, title, isTemplate })),
-		recent: listImportBatches(getDatabase().sqlite, 5),
+		recent: listImportBatches(5),
 		maxUploadMb: MAX_UPLOAD_MB
 	};
 };

@@ -116,6 +116,8 @@ describe('generateSamplePipeline', () => {
 		expect(() => generateSamplePipeline({ seed: -1 })).toThrow(/seed/);
 		expect(() => generateSamplePipeline({ seed: 1.5 })).toThrow(/seed/);
 		expect(() => generateSamplePipeline({ asOf: '01/11/2026' })).toThrow(/yyyy-mm-dd/);
+		// A day the calendar does not have is refused, not rolled over into March.
+		expect(() => generateSamplePipeline({ asOf: '2026-02-30' })).toThrow(/yyyy-mm-dd/);
 		expect(() => generateSamplePipeline({ asOf: '2024-01-01' })).toThrow(/or later/);
 	});
 

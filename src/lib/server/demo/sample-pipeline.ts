@@ -38,7 +38,10 @@ import {
 	type Idea,
 	type Round
 } from './sample-catalogue';
-import { addDays, daysBetween, ukDate } from './sample-dates';
+import { addDays, dayNumber, daysBetween, isIsoDate, toUkDate } from '../../domain/dates';
+
+/** A template cell: the date as a UK spreadsheet writes it, or blank. */
+const ukDate = (iso: string | null) => (iso ? toUkDate(iso) : null);
 
 export {
 	SAMPLE_NOTE,
@@ -136,7 +139,7 @@ export function generateSamplePipeline(options: SamplePipelineOptions = {}): Sam
 	);
 	if (!Number.isSafeInteger(seed) || seed < 0)
 		throw new Error(`seed must be a whole number 0 or more, not ${seed}`);
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
+	if (!isIsoDate(asOf) || dayNumber(asOf) === null)
 		throw new Error(`asOf must be a date as yyyy-mm-dd, not "${asOf}"`);
 	if (asOf < EARLIEST_AS_OF)
 		throw new Error(`asOf must be ${EARLIEST_AS_OF} or later: every past round has to be decided`);

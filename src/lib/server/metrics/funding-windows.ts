@@ -3,6 +3,7 @@
  * often published dates change (deadlines extended or brought forward, windows re-run or
  * postponed), and how many schemes ran a single round only. Pure; unit-tested.
  */
+import { dayNumber } from '../../domain/dates';
 import { median } from './funding-stats';
 
 /** A competition's current (not superseded) dates, ISO yyyy-mm-dd, and how many were replaced. */
@@ -18,22 +19,6 @@ export interface WindowFact {
 
 /** Six weeks: windows shorter than this are counted as short. */
 export const SHORT_WINDOW_DAYS = 42;
-
-const DAY_MS = 86_400_000;
-
-/** Whole days from a UTC calendar date; null unless the text starts with a real yyyy-mm-dd. */
-function dayNumber(iso: string): number | null {
-	const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-	if (!m) return null;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	const ms = Date.UTC(y, mo - 1, d);
-	const back = new Date(ms);
-	// Date.UTC rolls 2024-02-30 over into March; reject instead of guessing.
-	if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-		return null;
-	}
-	return ms / DAY_MS;
-}
 
 /** Days from opening to closing date; null if either date is missing or the close is before the open. */
 export function windowDays(opens: string | null, closes: string | null): number | null {

@@ -1,32 +1,46 @@
 /**
  * Authority lookups for the list page, the profile page and the API.
  */
-import type Database from 'better-sqlite3';
-import { all, get, type SqliteRow } from './statements';
+import {
+	and,
+	asc,
+	eq,
+	inArray,
+	isNotNull,
+	like,
+	min,
+	ne,
+	or,
+	sql,
+	type SQLWrapper
+} from 'drizzle-orm';
+import { authorities, authorityAliases, authorityGssCodes, targets } from '../db/schema';
+import { preparedQuery, serverDb, type Db } from './connection';
+import { param, unlessFlag, whenGiven } from './filters';
+import { inJsonArray } from './sqlite/json';
 
-export interface AuthoritySummary {
-	code: string;
-	gssCode: string | null;
-	name: string;
-	officialName: string;
-	type: string;
-	typeName: string;
-	tier: string;
-	nation: string;
-	region: string | null;
-	isCurrent: boolean;
-	population2020: number | null;
-	councilTargetYear: number | null;
-	areaTargetYear: number | null;
-}
+/** The earliest net-zero year an authority has promised for one scope. */
+const targetYear = (db: Db, scope: 'council_operations' | 'whole_area') =>
+	sql<number | null>`(${db
+		.select({ year: min(targets.targetYear) })
+		.from(targets)
+		.where(and(eq(targets.authorityCode, authorities.code), eq(targets.scope, scope)))})`;
 
-const SUMMARY_SELECT = `
-	SELECT a.code, a.gss_code AS gssCode, a.nice_name AS name, a.official_name AS officialName, a.type,
-	       a.type_name AS typeName, a.tier, a.nation, a.region, a.is_current AS isCurrent,
-	       a.population_2020 AS population2020,
-	       (SELECT min(target_year) FROM targets t WHERE t.authority_code = a.code AND t.scope = 'council_operations') AS councilTargetYear,
-	       (SELECT min(target_year) FROM targets t WHERE t.authority_code = a.code AND t.scope = 'whole_area') AS areaTargetYear
-	FROM authorities a`;
+const summaryFields = (db: Db) => ({
+	code: authorities.code,
+	gssCode: authorities.gssCode,
+	name: authorities.niceName,
+	officialName: authorities.officialName,
+	type: authorities.type,
+	typeName: authorities.typeName,
+	tier: authorities.tier,
+	nation: authorities.nation,
+	region: authorities.region,
+	isCurrent: authorities.isCurrent,
+	population2020: authorities.population2020,
+	councilTargetYear: targetYear(db, 'council_operations'),
+	areaTargetYear: targetYear(db, 'whole_area')
+});
 
 export interface AuthorityFilter {
 	q?: string | null;
@@ -38,138 +52,180 @@ export interface AuthorityFilter {
 	codes?: readonly string[] | null;
 }
 
-export function listAuthorities(
-	sqlite: Database.Database,
-	filter: AuthorityFilter = {}
-): AuthoritySummary[] {
-	const q = filter.q?.trim() ? `%${filter.q.trim().toLowerCase()}%` : null;
-	const rows = all<SqliteRow<AuthoritySummary, 'isCurrent'>>(
-		sqlite,
-		`${SUMMARY_SELECT}
-		 WHERE (? OR a.is_current = 1)
-		   AND (? IS NULL OR a.nation = ?)
-		   AND (? IS NULL OR a.region = ?)
-		   AND (? IS NULL OR a.type = ?)
-		   AND (? IS NULL OR lower(a.nice_name) LIKE ? OR lower(a.official_name) LIKE ? OR lower(a.code) LIKE ? OR lower(a.gss_code) LIKE ?
-		        OR a.code IN (SELECT authority_code FROM authority_aliases WHERE normalised LIKE ?))
-		   AND (? IS NULL OR a.code IN (SELECT value FROM json_each(?)))
-		 ORDER BY a.nice_name`,
-		filter.includeAbolished ? 1 : 0,
-		filter.nation ?? null,
-		filter.nation ?? null,
-		filter.region ?? null,
-		filter.region ?? null,
-		filter.type ?? null,
-		filter.type ?? null,
-		q,
-		q,
-		q,
-		q,
-		q,
-		q,
-		...Array(2).fill(filter.codes ? JSON.stringify(filter.codes) : null)
-	);
-	return rows.map((r) => ({ ...r, isCurrent: !!r.isCurrent }));
-}
-
-export interface FilterOptions {
-	nations: string[];
-	regions: string[];
-	types: { code: string; name: string }[];
-}
-
-export function listAuthorityFilterOptions(sqlite: Database.Database): FilterOptions {
-	return {
-		nations: all<{ v: string }>(
-			sqlite,
-			'SELECT DISTINCT nation AS v FROM authorities WHERE is_current = 1 ORDER BY 1'
-		).map((r) => r.v),
-		regions: all<{ v: string }>(
-			sqlite,
-			"SELECT DISTINCT region AS v FROM authorities WHERE is_current = 1 AND region IS NOT NULL AND region != '' ORDER BY 1"
-		).map((r) => r.v),
-		types: all<{ code: string; name: string }>(
-			sqlite,
-			'SELECT DISTINCT type AS code, type_name AS name FROM authorities WHERE is_current = 1 ORDER BY type_name'
+const listQuery = preparedQuery((db) => {
+	const text = (column: SQLWrapper) => like(sql`lower(${column})`, param('q'));
+	return db
+		.select(summaryFields(db))
+		.from(authorities)
+		.where(
+			and(
+				unlessFlag('includeAbolished', eq(authorities.isCurrent, true)),
+				whenGiven('nation', eq(authorities.nation, param('nation'))),
+				whenGiven('region', eq(authorities.region, param('region'))),
+				whenGiven('type', eq(authorities.type, param('type'))),
+				whenGiven(
+					'q',
+					or(
+						text(authorities.niceName),
+						text(authorities.officialName),
+						text(authorities.code),
+						text(authorities.gssCode),
+						inArray(
+							authorities.code,
+							db
+								.select({ code: authorityAliases.authorityCode })
+								.from(authorityAliases)
+								.where(like(authorityAliases.normalised, param('q')))
+						)
+					)!
+				),
+				whenGiven('codes', inJsonArray(authorities.code, param('codes')))
+			)
 		)
+		.orderBy(asc(authorities.niceName))
+		.prepare();
+});
+
+export function listAuthorities(filter: AuthorityFilter = {}, db: Db = serverDb()) {
+	const q = filter.q?.trim() ? `%${filter.q.trim().toLowerCase()}%` : null;
+	return listQuery(db).all({
+		includeAbolished: filter.includeAbolished ? 1 : 0,
+		nation: filter.nation ?? null,
+		region: filter.region ?? null,
+		type: filter.type ?? null,
+		q,
+		codes: filter.codes ? JSON.stringify(filter.codes) : null
+	});
+}
+
+export type AuthoritySummary = ReturnType<typeof listAuthorities>[number];
+
+const nationsQuery = preparedQuery((db) =>
+	db
+		.selectDistinct({ v: authorities.nation })
+		.from(authorities)
+		.where(eq(authorities.isCurrent, true))
+		.orderBy(asc(authorities.nation))
+		.prepare()
+);
+const regionsQuery = preparedQuery((db) =>
+	db
+		.selectDistinct({ v: authorities.region })
+		.from(authorities)
+		.where(
+			and(
+				eq(authorities.isCurrent, true),
+				isNotNull(authorities.region),
+				ne(authorities.region, '')
+			)
+		)
+		.orderBy(asc(authorities.region))
+		.prepare()
+);
+const typesQuery = preparedQuery((db) =>
+	db
+		.selectDistinct({ code: authorities.type, name: authorities.typeName })
+		.from(authorities)
+		.where(eq(authorities.isCurrent, true))
+		.orderBy(asc(authorities.typeName))
+		.prepare()
+);
+
+/** Authority types of current councils, by name (filters on the list and deadlines pages). */
+export function listAuthorityTypes(db: Db = serverDb()) {
+	return typesQuery(db).all();
+}
+
+export function listAuthorityFilterOptions(db: Db = serverDb()) {
+	return {
+		nations: nationsQuery(db)
+			.all()
+			.map((r) => r.v),
+		regions: regionsQuery(db)
+			.all()
+			.map((r) => r.v!),
+		types: listAuthorityTypes(db)
 	};
 }
+
+export type FilterOptions = ReturnType<typeof listAuthorityFilterOptions>;
+
+const byCodeQuery = preparedQuery((db) =>
+	db
+		.select({ code: authorities.code, name: authorities.niceName })
+		.from(authorities)
+		.where(eq(authorities.code, param('code')))
+		.prepare()
+);
+const byGssQuery = preparedQuery((db) =>
+	db
+		.select({ code: authorityGssCodes.authorityCode })
+		.from(authorityGssCodes)
+		.where(eq(authorityGssCodes.gssCode, param('code')))
+		.prepare()
+);
 
 /** A 3-letter code, a current or former GSS code: the authority's 3-letter code, or null. */
-export function findAuthorityCode(sqlite: Database.Database, input: string): string | null {
-	const key = input.trim().toUpperCase();
-	return (
-		get<{ code: string }>(sqlite, 'SELECT code FROM authorities WHERE code = ?', key)?.code ??
-		get<{ code: string }>(
-			sqlite,
-			'SELECT authority_code AS code FROM authority_gss_codes WHERE gss_code = ?',
-			key
-		)?.code ??
-		null
-	);
+export function findAuthorityCode(input: string, db: Db = serverDb()): string | null {
+	const code = input.trim().toUpperCase();
+	return byCodeQuery(db).get({ code })?.code ?? byGssQuery(db).get({ code })?.code ?? null;
 }
 
-export interface AuthorityDetail extends AuthoritySummary {
-	startDate: string | null;
-	endDate: string | null;
-	areaKm2: number | null;
-	county: { code: string; name: string } | null;
-	combinedAuthority: { code: string; name: string } | null;
-	successors: { code: string; name: string }[];
-	predecessors: { code: string; name: string; endDate: string | null }[];
-	members: { code: string; name: string }[];
-}
+const detailQuery = preparedQuery((db) =>
+	db
+		.select({
+			...summaryFields(db),
+			startDate: authorities.startDate,
+			endDate: authorities.endDate,
+			areaKm2: authorities.areaKm2,
+			countyCode: authorities.countyCode,
+			caCode: authorities.combinedAuthorityCode,
+			replacedBy: authorities.replacedByCodes
+		})
+		.from(authorities)
+		.where(eq(authorities.code, param('code')))
+		.prepare()
+);
+const predecessorsQuery = preparedQuery((db) =>
+	db
+		.select({ code: authorities.code, name: authorities.niceName, endDate: authorities.endDate })
+		.from(authorities)
+		.where(inJsonArray(param('code'), authorities.replacedByCodes))
+		.orderBy(asc(authorities.niceName))
+		.prepare()
+);
+const membersQuery = preparedQuery((db) =>
+	db
+		.select({ code: authorities.code, name: authorities.niceName })
+		.from(authorities)
+		.where(
+			and(
+				eq(authorities.isCurrent, true),
+				or(
+					eq(authorities.countyCode, param('code')),
+					eq(authorities.combinedAuthorityCode, param('code'))
+				)
+			)
+		)
+		.orderBy(asc(authorities.niceName))
+		.prepare()
+);
 
-export function getAuthority(sqlite: Database.Database, code: string): AuthorityDetail | null {
-	const row = get<
-		SqliteRow<AuthoritySummary, 'isCurrent'> & {
-			startDate: string | null;
-			endDate: string | null;
-			areaKm2: number | null;
-			countyCode: string | null;
-			caCode: string | null;
-			replacedBy: string | null;
-		}
-	>(
-		sqlite,
-		`${SUMMARY_SELECT.replace(
-			'FROM authorities a',
-			`, a.start_date AS startDate, a.end_date AS endDate, a.area_km2 AS areaKm2,
-		   a.county_code AS countyCode, a.combined_authority_code AS caCode, a.replaced_by_codes AS replacedBy FROM authorities a`
-		)}
-		 WHERE a.code = ?`,
-		code
-	);
+export function getAuthority(code: string, db: Db = serverDb()) {
+	const row = detailQuery(db).get({ code });
 	if (!row) return null;
-	const named = (c: string | null) =>
-		c
-			? (get<{ code: string; name: string }>(
-					sqlite,
-					'SELECT code, nice_name AS name FROM authorities WHERE code = ?',
-					c
-				) ?? null)
-			: null;
-	const successors = (row.replacedBy ? (JSON.parse(row.replacedBy) as string[]) : [])
-		.map(named)
-		.filter((a): a is { code: string; name: string } => a !== null);
+	const named = (c: string | null) => (c ? (byCodeQuery(db).get({ code: c }) ?? null) : null);
 	const { countyCode, caCode, replacedBy, ...rest } = row;
-	void replacedBy;
 	return {
 		...rest,
-		isCurrent: !!row.isCurrent,
 		county: named(countyCode),
 		combinedAuthority: named(caCode),
-		successors,
-		predecessors: all(
-			sqlite,
-			`SELECT code, nice_name AS name, end_date AS endDate FROM authorities WHERE EXISTS (SELECT 1 FROM json_each(replaced_by_codes) WHERE value = ?) ORDER BY nice_name`,
-			code
-		),
-		members: all(
-			sqlite,
-			`SELECT code, nice_name AS name FROM authorities WHERE is_current = 1 AND (county_code = ? OR combined_authority_code = ?) ORDER BY nice_name`,
-			code,
-			code
-		)
+		successors: (replacedBy ?? [])
+			.map(named)
+			.filter((a): a is { code: string; name: string } => a !== null),
+		predecessors: predecessorsQuery(db).all({ code }),
+		members: membersQuery(db).all({ code })
 	};
 }
+
+export type AuthorityDetail = NonNullable<ReturnType<typeof getAuthority>>;

@@ -4,7 +4,7 @@
  * bidding. Published (real) figures and sample figures are computed apart, never mixed. The page
  * and the API take their figures from the same getAuthorityMetrics, so they cannot disagree.
  */
-import type Database from 'better-sqlite3';
+import { readConfig } from '../config';
 import {
 	bidOutcomes,
 	fragmentation,
@@ -13,8 +13,15 @@ import {
 	type FragmentationSummary
 } from '../metrics/funding';
 import { listAuthorityBids, type BidRow } from './bids';
+import { serverDb, type Db } from './connection';
 import { listAuthorityAwards, type AwardRow } from './funding';
-import { listAuthorityPopulations, listAwardFacts, listBidFacts } from './funding-facts';
+import {
+	getAuthorityPopulation,
+	listAuthorityPopulations,
+	listAwardFacts,
+	listBidFacts,
+	type AuthorityPopulation
+} from './funding-facts';
 
 export const COMPARED_METRICS = [
 	'potsWon',
@@ -48,32 +55,43 @@ export interface AuthorityMetrics {
 	outcomes: BidOutcomes;
 	/** Whether the bids counted in outcomes include sample ones. */
 	bidsAreSample: boolean;
+	/** £ per officer day in the cost of bidding. */
+	dayRateGbp: number;
+}
+
+export interface FundingOptions {
+	/** Awards and bids dated this year only; null for all years. */
+	year?: number | null;
+	/** £ per officer day; the server's BID_DAY_RATE_GBP unless given. */
+	dayRateGbp?: number;
 }
 
 /** One council's figures from published awards (all years, or awards dated one year). */
 export function getAwardFigures(
-	sqlite: Database.Database,
 	code: string,
-	year: number | null = null
+	year: number | null = null,
+	db: Db = serverDb()
 ): Pick<AuthorityMetrics, 'population' | 'fragmentation'> {
-	const population =
-		listAuthorityPopulations(sqlite).find((p) => p.code === code)?.population ?? null;
-	const facts = listAwardFacts(sqlite, { authority: code, year });
+	const population = getAuthorityPopulation(code, db);
+	const facts = listAwardFacts({ authority: code, year }, db);
 	return { population, fragmentation: fragmentation(facts, population) };
 }
 
-/** One council's funding figures and bid outcomes, for all years or one (awards and bids dated that year). */
+/**
+ * One council's funding figures and bid outcomes, for all years or one (awards and bids dated
+ * that year): what its funding page shows and what /api/funding/metrics returns.
+ */
 export function getAuthorityMetrics(
-	sqlite: Database.Database,
 	code: string,
-	dayRateGbp: number,
-	year: number | null = null
+	{ year = null, dayRateGbp = readConfig().BID_DAY_RATE_GBP }: FundingOptions = {},
+	db: Db = serverDb()
 ): AuthorityMetrics {
-	const bids = listBidFacts(sqlite, code).filter((b) => year === null || b.year === year);
+	const bids = listBidFacts(code, true, db).filter((b) => year === null || b.year === year);
 	return {
-		...getAwardFigures(sqlite, code, year),
+		...getAwardFigures(code, year, db),
 		outcomes: bidOutcomes(bids, dayRateGbp),
-		bidsAreSample: bids.some((b) => b.isSample)
+		bidsAreSample: bids.some((b) => b.isSample),
+		dayRateGbp
 	};
 }
 
@@ -83,39 +101,40 @@ export interface AuthorityFunding extends AuthorityMetrics {
 	/** Including sample awards, when there are any (shown apart, labelled). */
 	fragmentationWithSample: FragmentationSummary | null;
 	comparison: TypeComparison;
-	dayRateGbp: number;
 }
 
+/** The council funding page: its metrics (for all years) and the rows behind them. */
 export function getAuthorityFunding(
-	sqlite: Database.Database,
 	code: string,
-	dayRateGbp: number
+	{ dayRateGbp }: Pick<FundingOptions, 'dayRateGbp'> = {},
+	db: Db = serverDb()
 ): AuthorityFunding {
-	const me = listAuthorityPopulations(sqlite).find((p) => p.code === code);
-	const metrics = getAuthorityMetrics(sqlite, code, dayRateGbp);
-	const withSample = listAwardFacts(sqlite, { authority: code, includeSample: true });
+	const people = listAuthorityPopulations(db);
+	const me = people.find((p) => p.code === code);
+	const metrics = getAuthorityMetrics(code, { dayRateGbp }, db);
+	const withSample = listAwardFacts({ authority: code, includeSample: true }, db);
 	return {
 		...metrics,
-		awards: listAuthorityAwards(sqlite, code),
-		bids: listAuthorityBids(sqlite, code),
+		awards: listAuthorityAwards(code, db),
+		bids: listAuthorityBids(code, db),
 		fragmentationWithSample:
 			withSample.length > metrics.fragmentation.awards + metrics.fragmentation.partnerAwards
 				? fragmentation(withSample, metrics.population)
 				: null,
-		comparison: compareWithType(sqlite, me?.type ?? null, me?.typeName ?? ''),
-		dayRateGbp
+		comparison: compareWithType(people, me?.type ?? null, me?.typeName ?? '', db)
 	};
 }
 
 /** Medians over councils of one type that have published awards (real data only). */
 function compareWithType(
-	sqlite: Database.Database,
+	people: readonly AuthorityPopulation[],
 	type: string | null,
-	typeName: string
+	typeName: string,
+	db: Db
 ): TypeComparison {
 	if (!type) return { typeName, councils: 0, councilsWithAnyAward: 0, medians: {} };
-	const peers = listAuthorityPopulations(sqlite).filter((p) => p.type === type);
-	const facts = listAwardFacts(sqlite);
+	const peers = people.filter((p) => p.type === type);
+	const facts = listAwardFacts({}, db);
 	const summaries = peers
 		.map((p) =>
 			fragmentation(

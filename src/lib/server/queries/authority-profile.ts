@@ -2,7 +2,6 @@
  * Everything known about one authority, composed for the profile page and the JSON API so both
  * always say the same thing.
  */
-import type Database from 'better-sqlite3';
 import {
 	totalsByYear,
 	summariseEmissions,
@@ -12,6 +11,7 @@ import {
 import type { FragmentationSummary } from '../metrics/funding';
 import { getAuthority, type AuthorityDetail } from './authorities';
 import { getAwardFigures } from './authority-funding';
+import { serverDb, sqliteOf, type Db } from './connection';
 import {
 	getDeclaration,
 	listPlans,
@@ -61,18 +61,15 @@ export interface AuthorityProfile {
 	participations: ParticipationRow[];
 }
 
-export function getAuthorityProfile(
-	sqlite: Database.Database,
-	code: string
-): AuthorityProfile | null {
-	const authority = getAuthority(sqlite, code);
+export function getAuthorityProfile(code: string, db: Db = serverDb()): AuthorityProfile | null {
+	const authority = getAuthority(code, db);
 	if (!authority) return null;
 	return {
 		authority,
-		targets: listTargets(sqlite, code),
-		declaration: getDeclaration(sqlite, code),
-		plans: listPlans(sqlite, code),
-		emissions: getAuthorityEmissions(sqlite, code).map((e) => {
+		targets: listTargets(code, db),
+		declaration: getDeclaration(code, db),
+		plans: listPlans(code, db),
+		emissions: getAuthorityEmissions(sqliteOf(db), code).map((e) => {
 			const byYear = totalsByYear(e.rows);
 			return {
 				measure: e.measure,
@@ -85,17 +82,14 @@ export function getAuthorityProfile(
 				summary: summariseEmissions(byYear, e.populationByYear)
 			};
 		}),
-		awards: listAuthorityAwards(sqlite, code),
-		fundingFigures: fundingFigures(sqlite, code),
-		participations: listAuthorityParticipations(sqlite, code)
+		awards: listAuthorityAwards(code, db),
+		fundingFigures: fundingFigures(code, db),
+		participations: listAuthorityParticipations(code, db)
 	};
 }
 
-function fundingFigures(
-	sqlite: Database.Database,
-	code: string
-): AuthorityProfile['fundingFigures'] {
-	const { population, fragmentation: f } = getAwardFigures(sqlite, code);
+function fundingFigures(code: string, db: Db): AuthorityProfile['fundingFigures'] {
+	const { population, fragmentation: f } = getAwardFigures(code, null, db);
 	return {
 		population,
 		totalGbp: f.totalGbp,

@@ -9,12 +9,12 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const search = (q: string, filter = {}) => searchAuthorities(handle.sqlite, { q, ...filter });
+const search = (q: string, filter = {}) => searchAuthorities({ q, ...filter }, handle.db);
 const codes = (q: string, filter = {}) => search(q, filter).authorities.map((a) => a.code);
 
 describe('searchAuthorities', () => {
 	it('lists every current council when there is no query', () => {
-		const all = searchAuthorities(handle.sqlite, {});
+		const all = searchAuthorities({}, handle.db);
 		expect(all.authorities.length).toBe(397);
 		expect(all).toMatchObject({ abolished: [], suggestions: [] });
 	});

@@ -4,9 +4,9 @@
  * ("Kettering" → North Northamptonshire), and, when nothing matches, the nearest known names.
  * Names go through the one resolver the imports use, so search and import agree on spellings.
  */
-import type Database from 'better-sqlite3';
 import { AuthorityResolver } from '../rows/resolve-authority';
 import { listAuthorities, type AuthorityFilter, type AuthoritySummary } from './authorities';
+import { serverDb, sqliteOf, type Db } from './connection';
 
 export interface CouncilRef {
 	code: string;
@@ -30,20 +30,20 @@ export interface AuthoritySearch {
 const ABOLISHED_SHOWN = 10;
 
 export function searchAuthorities(
-	sqlite: Database.Database,
-	filter: AuthorityFilter = {}
+	filter: AuthorityFilter = {},
+	db: Db = serverDb()
 ): AuthoritySearch {
 	const q = filter.q?.trim();
-	if (!q) return { authorities: listAuthorities(sqlite, filter), abolished: [], suggestions: [] };
-	const resolver = AuthorityResolver.shared(sqlite);
+	if (!q) return { authorities: listAuthorities(filter, db), abolished: [], suggestions: [] };
+	const resolver = AuthorityResolver.shared(sqliteOf(db));
 	const named = resolver.resolve(q, { historical: true });
 	const namedCodes = named.ok ? [named.code] : named.candidates;
 	const among = (codes: string[], includeAbolished = true) =>
-		codes.length ? listAuthorities(sqlite, { ...filter, q: null, codes, includeAbolished }) : [];
+		codes.length ? listAuthorities({ ...filter, q: null, codes, includeAbolished }, db) : [];
 	const namedRows = among(namedCodes);
 	const found = uniqueByCode([
 		...namedRows,
-		...listAuthorities(sqlite, { ...filter, includeAbolished: true })
+		...listAuthorities({ ...filter, includeAbolished: true }, db)
 	]);
 	// An abolished council is news when named, or when a fragment matched no current council
 	// ("kett"); "north" matching seven abolished districts beside current councils is noise.

@@ -1,46 +1,68 @@
 /**
  * A council's bids with their competition, partners and costs (the pipeline table and the API).
  */
-import type Database from 'better-sqlite3';
-import { all } from './statements';
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { bids, competitions, funders, partners } from '../db/schema';
+import { preparedQuery, serverDb, type Db } from './connection';
+import { groupRows } from './group-rows';
 
-export interface BidRow {
-	id: number;
-	reference: string;
-	title: string;
-	scheme: string;
-	round: string;
-	funder: string | null;
-	status: 'idea' | 'drafting' | 'submitted' | 'won' | 'lost' | 'withdrawn';
-	statusDate: string | null;
-	submittedOn: string | null;
-	decidedOn: string | null;
-	requestedGbp: number | null;
-	awardedGbp: number | null;
-	officerDays: number | null;
-	bidCostGbp: number | null;
-	partners: { code: string | null; name: string; kind: string }[];
-	sourceUrl: string | null;
-	notes: string | null;
-	isSample: boolean;
+const code = sql.placeholder('code');
+
+const bidsQuery = preparedQuery((db) =>
+	db
+		.select({
+			id: bids.id,
+			reference: bids.reference,
+			title: bids.title,
+			scheme: competitions.scheme,
+			round: competitions.round,
+			funder: funders.name,
+			status: bids.status,
+			statusDate: bids.statusDate,
+			submittedOn: bids.submittedOn,
+			decidedOn: bids.decidedOn,
+			requestedGbp: bids.requestedGbp,
+			awardedGbp: bids.awardedGbp,
+			officerDays: bids.officerDays,
+			bidCostGbp: bids.bidCostGbp,
+			sourceUrl: bids.sourceUrl,
+			notes: bids.notes,
+			isSample: bids.isSample
+		})
+		.from(bids)
+		.innerJoin(competitions, eq(competitions.id, bids.competitionId))
+		.leftJoin(funders, eq(funders.id, competitions.funderId))
+		.where(eq(bids.leadAuthorityCode, code))
+		.orderBy(
+			desc(sql`coalesce(${bids.decidedOn}, ${bids.submittedOn}, ${bids.statusDate}, '')`),
+			asc(bids.reference)
+		)
+		.prepare()
+);
+
+const partnersQuery = preparedQuery((db) =>
+	db
+		.select({
+			bidId: partners.bidId,
+			code: partners.authorityCode,
+			name: partners.name,
+			kind: partners.kind
+		})
+		.from(partners)
+		.innerJoin(bids, eq(bids.id, partners.bidId))
+		.where(eq(bids.leadAuthorityCode, code))
+		.orderBy(asc(partners.id))
+		.prepare()
+);
+
+export function listAuthorityBids(code: string, db: Db = serverDb()) {
+	const byBid = groupRows(partnersQuery(db).all({ code }), (p) => p.bidId);
+	return bidsQuery(db)
+		.all({ code })
+		.map((b) => ({
+			...b,
+			partners: (byBid.get(b.id) ?? []).map(({ code, name, kind }) => ({ code, name, kind }))
+		}));
 }
 
-export function listAuthorityBids(sqlite: Database.Database, code: string): BidRow[] {
-	return all<Omit<BidRow, 'partners' | 'isSample'> & { partners: string | null; isSample: number }>(
-		sqlite,
-		`SELECT b.id, b.reference, b.title, c.scheme, c.round, f.name AS funder, b.status, b.status_date AS statusDate,
-		        b.submitted_on AS submittedOn, b.decided_on AS decidedOn, b.requested_gbp AS requestedGbp,
-		        b.awarded_gbp AS awardedGbp, b.officer_days AS officerDays, b.bid_cost_gbp AS bidCostGbp,
-		        b.source_url AS sourceUrl, b.notes, b.is_sample AS isSample,
-		        (SELECT json_group_array(json_object('code', p.authority_code, 'name', p.name, 'kind', p.kind))
-		         FROM partners p WHERE p.bid_id = b.id) AS partners
-		 FROM bids b JOIN competitions c ON c.id = b.competition_id LEFT JOIN funders f ON f.id = c.funder_id
-		 WHERE b.lead_authority_code = ?
-		 ORDER BY coalesce(b.decided_on, b.submitted_on, b.status_date, '') DESC, b.reference`,
-		code
-	).map((b) => ({
-		...b,
-		isSample: !!b.isSample,
-		partners: b.partners ? (JSON.parse(b.partners) as BidRow['partners']) : []
-	}));
-}
+export type BidRow = ReturnType<typeof listAuthorityBids>[number];

@@ -1,79 +1,95 @@
 /**
  * Targets, climate emergency declarations and plan documents of one authority.
  */
-import type Database from 'better-sqlite3';
-import { all, get, type SqliteRow } from './statements';
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { declarations, plans, targets } from '../db/schema';
+import { preparedQuery, serverDb, type Db } from './connection';
 
-export interface TargetRow {
-	scope: string;
-	targetYear: number | null;
-	wording: string;
-	sourceUrl: string | null;
-	sourceName: string | null;
-	checkedOn: string | null;
-	isSample: boolean;
+const targetFields = {
+	scope: targets.scope,
+	targetYear: targets.targetYear,
+	wording: targets.wording,
+	sourceUrl: targets.sourceUrl,
+	sourceName: targets.sourceName,
+	checkedOn: targets.checkedOn,
+	isSample: targets.isSample
+};
+
+/** Council operations first, then the whole area, then anything else. */
+const scopeOrder = sql`CASE ${targets.scope} WHEN 'council_operations' THEN 0 WHEN 'whole_area' THEN 1 ELSE 2 END`;
+
+const targetsQuery = preparedQuery((db) =>
+	db
+		.select(targetFields)
+		.from(targets)
+		.where(eq(targets.authorityCode, sql.placeholder('code')))
+		.orderBy(scopeOrder, asc(targets.targetYear))
+		.prepare()
+);
+
+export function listTargets(code: string, db: Db = serverDb()) {
+	return targetsQuery(db).all({ code });
 }
 
-export function listTargets(sqlite: Database.Database, code: string): TargetRow[] {
-	return all<SqliteRow<TargetRow, 'isSample'>>(
-		sqlite,
-		`SELECT scope, target_year AS targetYear, wording, source_url AS sourceUrl, source_name AS sourceName,
-		        checked_on AS checkedOn, is_sample AS isSample
-		 FROM targets WHERE authority_code = ?
-		 ORDER BY CASE scope WHEN 'council_operations' THEN 0 WHEN 'whole_area' THEN 1 ELSE 2 END, target_year`,
-		code
-	).map((t) => ({ ...t, isSample: !!t.isSample }));
+export type TargetRow = ReturnType<typeof listTargets>[number];
+
+const declarationQuery = preparedQuery((db) =>
+	db
+		.select({
+			declared: declarations.declared,
+			madeText: declarations.madeText,
+			dateMade: declarations.dateMade,
+			datePrecision: declarations.datePrecision,
+			motionUrl: declarations.motionUrl
+		})
+		.from(declarations)
+		.where(eq(declarations.authorityCode, sql.placeholder('code')))
+		.prepare()
+);
+
+export function getDeclaration(code: string, db: Db = serverDb()) {
+	return declarationQuery(db).get({ code }) ?? null;
 }
 
-export interface DeclarationRow {
-	declared: boolean;
-	madeText: string;
-	dateMade: string | null;
-	datePrecision: 'day' | 'month' | null;
-	motionUrl: string | null;
+export type DeclarationRow = NonNullable<ReturnType<typeof getDeclaration>>;
+
+const plansQuery = preparedQuery((db) =>
+	db
+		.select({
+			url: plans.url,
+			title: plans.title,
+			type: plans.type,
+			lastUpdate: plans.lastUpdate,
+			dateRetrieved: plans.dateRetrieved,
+			outOfDate: plans.outOfDate
+		})
+		.from(plans)
+		.where(eq(plans.authorityCode, sql.placeholder('code')))
+		.orderBy(desc(sql`coalesce(${plans.dateRetrieved}, ${plans.lastUpdate})`), asc(plans.title))
+		.prepare()
+);
+
+export function listPlans(code: string, db: Db = serverDb()) {
+	return plansQuery(db).all({ code });
 }
 
-export function getDeclaration(sqlite: Database.Database, code: string): DeclarationRow | null {
-	const row = get<SqliteRow<DeclarationRow, 'declared'>>(
-		sqlite,
-		`SELECT declared, made_text AS madeText, date_made AS dateMade, date_precision AS datePrecision, motion_url AS motionUrl
-		 FROM declarations WHERE authority_code = ?`,
-		code
-	);
-	return row ? { ...row, declared: !!row.declared } : null;
-}
+export type PlanRow = ReturnType<typeof listPlans>[number];
 
-export interface PlanRow {
-	url: string;
-	title: string | null;
-	type: string | null;
-	lastUpdate: string | null;
-	dateRetrieved: string | null;
-	outOfDate: boolean | null;
-}
-
-export function listPlans(sqlite: Database.Database, code: string): PlanRow[] {
-	return all<Omit<PlanRow, 'outOfDate'> & { outOfDate: number | null }>(
-		sqlite,
-		`SELECT url, title, type, last_update AS lastUpdate, date_retrieved AS dateRetrieved, out_of_date AS outOfDate
-		 FROM plans WHERE authority_code = ? ORDER BY coalesce(date_retrieved, last_update) DESC, title`,
-		code
-	).map((p) => ({ ...p, outOfDate: p.outOfDate === null ? null : !!p.outOfDate }));
-}
+const allTargetsQuery = preparedQuery((db) =>
+	db
+		.select({ authorityCode: targets.authorityCode, ...targetFields })
+		.from(targets)
+		.orderBy(asc(targets.authorityCode), asc(targets.scope), asc(targets.targetYear))
+		.prepare()
+);
 
 /** Every target, grouped by authority, for the list API (one query, not one per authority). */
-export function listAllTargets(sqlite: Database.Database): Map<string, TargetRow[]> {
-	const rows = all<SqliteRow<TargetRow, 'isSample'> & { authorityCode: string }>(
-		sqlite,
-		`SELECT authority_code AS authorityCode, scope, target_year AS targetYear, wording, source_url AS sourceUrl,
-		        source_name AS sourceName, checked_on AS checkedOn, is_sample AS isSample
-		 FROM targets ORDER BY authority_code, scope, target_year`
-	);
+export function listAllTargets(db: Db = serverDb()): Map<string, TargetRow[]> {
 	const byAuthority = new Map<string, TargetRow[]>();
-	for (const { authorityCode, ...t } of rows) {
+	for (const { authorityCode, ...t } of allTargetsQuery(db).all()) {
 		let list = byAuthority.get(authorityCode);
 		if (!list) byAuthority.set(authorityCode, (list = []));
-		list.push({ ...t, isSample: !!t.isSample });
+		list.push(t);
 	}
 	return byAuthority;
 }

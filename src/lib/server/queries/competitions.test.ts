@@ -38,7 +38,7 @@ const names = (rows: CompetitionRow[]) => rows.map((r) => `${r.scheme} ${r.round
 describe('listCompetitions', () => {
 	it('gives HUG2 both assessment deadlines, the later as its close', () => {
 		const hug2 = find(
-			listCompetitions(handle.sqlite, {}, TODAY),
+			listCompetitions({}, TODAY, handle.db),
 			'Home Upgrade Grant',
 			'Phase 2 (HUG2)'
 		);
@@ -57,7 +57,7 @@ describe('listCompetitions', () => {
 
 	it('keeps the SHDF Wave 2.2 extension as history', () => {
 		const shdf = find(
-			listCompetitions(handle.sqlite, {}, TODAY),
+			listCompetitions({}, TODAY, handle.db),
 			'Social Housing Decarbonisation Fund',
 			'Wave 2.2'
 		);
@@ -78,7 +78,7 @@ describe('listCompetitions', () => {
 	});
 
 	it('measures the Levelling Up Fund Round 2 window as 18 days, a short one', () => {
-		const luf = find(listCompetitions(handle.sqlite, {}, TODAY), 'Levelling Up Fund', 'Round 2');
+		const luf = find(listCompetitions({}, TODAY, handle.db), 'Levelling Up Fund', 'Round 2');
 		expect(luf.opens?.date).toBe('2022-07-15');
 		expect(luf.closes).toMatchObject({ date: '2022-08-02', time: '12:00' });
 		expect(luf.windowDays).toBe(18);
@@ -87,7 +87,7 @@ describe('listCompetitions', () => {
 
 	it('uses the re-run opening of PSDS Phase 3c and does not count it as an extension', () => {
 		const psds = find(
-			listCompetitions(handle.sqlite, {}, TODAY),
+			listCompetitions({}, TODAY, handle.db),
 			'Public Sector Decarbonisation Scheme',
 			'Phase 3c'
 		);
@@ -103,7 +103,7 @@ describe('listCompetitions', () => {
 	it('gives status relative to the injected today', () => {
 		const at = (today: string) =>
 			find(
-				listCompetitions(handle.sqlite, {}, today),
+				listCompetitions({}, today, handle.db),
 				'Social Housing Decarbonisation Fund',
 				'Wave 2.2'
 			);
@@ -118,55 +118,55 @@ describe('listCompetitions', () => {
 
 	it('treats a round with a deadline but no opening date as open until the deadline', () => {
 		const at = (today: string) =>
-			find(listCompetitions(handle.sqlite, {}, today), 'Home Upgrade Grant', 'Phase 2 (HUG2)');
+			find(listCompetitions({}, today, handle.db), 'Home Upgrade Grant', 'Phase 2 (HUG2)');
 		expect(at('2022-12-01')).toMatchObject({ status: 'open', daysToClose: 57, closingSoon: false });
 		expect(at('2023-01-27').status).toBe('open');
 		expect(at('2023-01-28').status).toBe('closed');
 	});
 
 	it('says unknown for a round with no dates', () => {
-		const rows = listCompetitions(handle.sqlite, {}, TODAY);
+		const rows = listCompetitions({}, TODAY, handle.db);
 		const lad = find(rows, 'Green Homes Grant Local Authority Delivery', 'Phase 1A');
 		expect(lad).toMatchObject({ status: 'unknown', opens: null, closes: null, windowDays: null });
 	});
 
 	it('filters by status on today', () => {
-		const open = listCompetitions(handle.sqlite, { status: 'open' }, TODAY);
+		const open = listCompetitions({ status: 'open' }, TODAY, handle.db);
 		expect(names(open)).toEqual(['Social Housing Decarbonisation Fund Wave 2.2']);
-		const upcoming = listCompetitions(handle.sqlite, { status: 'upcoming' }, TODAY);
+		const upcoming = listCompetitions({ status: 'upcoming' }, TODAY, handle.db);
 		expect(names(upcoming)).toEqual([
 			'Public Sector Decarbonisation Scheme Phase 4',
 			'Warm Homes: Local Grant 2025-28'
 		]);
-		expect(listCompetitions(handle.sqlite, { status: 'open' }, '2025-06-01')).toEqual([]);
+		expect(listCompetitions({ status: 'open' }, '2025-06-01', handle.db)).toEqual([]);
 	});
 
 	it('filters by kind, theme, funder and text', () => {
-		const s = handle.sqlite;
-		expect(names(listCompetitions(s, { kind: 'formula' }, TODAY))).toEqual([
+		const db = handle.db;
+		expect(names(listCompetitions({ kind: 'formula' }, TODAY, db))).toEqual([
 			'UK Shared Prosperity Fund 2022-25'
 		]);
-		const buildings = listCompetitions(s, { theme: 'public buildings' }, TODAY);
+		const buildings = listCompetitions({ theme: 'public buildings' }, TODAY, db);
 		expect(buildings.length).toBeGreaterThan(0);
 		expect(buildings.every((c) => c.scheme === 'Public Sector Decarbonisation Scheme')).toBe(true);
-		const mhclg = listCompetitions(s, { funder: 'MHCLG (formerly DLUHC)' }, TODAY);
+		const mhclg = listCompetitions({ funder: 'MHCLG (formerly DLUHC)' }, TODAY, db);
 		expect(new Set(mhclg.map((c) => c.scheme))).toEqual(
 			new Set(['Levelling Up Fund', 'UK Shared Prosperity Fund'])
 		);
-		expect(names(listCompetitions(s, { q: 'wave 2.2' }, TODAY))).toEqual([
+		expect(names(listCompetitions({ q: 'wave 2.2' }, TODAY, db))).toEqual([
 			'Social Housing Decarbonisation Fund Wave 2.2'
 		]);
-		expect(listCompetitions(s, { q: 'no such scheme' }, TODAY)).toEqual([]);
+		expect(listCompetitions({ q: 'no such scheme' }, TODAY, db)).toEqual([]);
 	});
 
 	it('filters by eligible type, keeping rounds that do not say who may bid', () => {
-		const scottish = listCompetitions(handle.sqlite, { type: 'SCO' }, TODAY);
+		const scottish = listCompetitions({ type: 'SCO' }, TODAY, handle.db);
 		expect(scottish.some((c) => c.scheme === 'Home Upgrade Grant')).toBe(false);
 		expect(scottish.some((c) => c.scheme === 'Public Sector Decarbonisation Scheme')).toBe(true);
 		expect(scottish.every((c) => c.eligibleTypes === null || c.eligibleTypes.includes('SCO'))).toBe(
 			true
 		);
-		const districts = listCompetitions(handle.sqlite, { type: 'NMD' }, TODAY);
+		const districts = listCompetitions({ type: 'NMD' }, TODAY, handle.db);
 		expect(districts.some((c) => c.scheme === 'Home Upgrade Grant')).toBe(true);
 	});
 
@@ -179,7 +179,7 @@ describe('listCompetitions', () => {
 				'Example Fund,Round 1,Example Agency,Competitive,nature,"Any public body, with partners",01/07/2025,09:00,15/08/2025,12:00,https://example.org/fund\n';
 			const report = await importFile(db, 'competitions', csvSource(csv), { isSample: true });
 			expect(report.status).toBe('committed');
-			const [row] = listCompetitions(db.sqlite, { type: 'UA' }, '2025-08-01');
+			const [row] = listCompetitions({ type: 'UA' }, '2025-08-01', db.db);
 			expect(row).toMatchObject({
 				scheme: 'Example Fund',
 				funder: 'Example Agency',
@@ -200,7 +200,7 @@ describe('listCompetitions', () => {
 
 describe('listCompetitionFilterOptions', () => {
 	it('lists themes, funders, kinds and authority types', () => {
-		const options = listCompetitionFilterOptions(handle.sqlite);
+		const options = listCompetitionFilterOptions(handle.db);
 		expect(options.themes).toContain('housing retrofit');
 		expect(options.funders).toContain('DESNZ (formerly BEIS)');
 		expect(options.kinds).toContainEqual({ value: 'formula', label: 'Formula allocation' });

@@ -4,20 +4,23 @@
  * superseded; superseded ones come back as `history`, each with the date that replaced it.
  * Status, "closing soon" and days left are relative to `today` (see `serverToday`).
  */
-import type Database from 'better-sqlite3';
+import { and, asc, count, eq, isNotNull, ne } from 'drizzle-orm';
 import { readConfig } from '../config';
+import { competitions, funders } from '../db/schema';
 import {
 	CLOSING_SOON_DAYS,
 	KIND_LABELS,
 	SHORT_WINDOW_DAYS,
 	competitionStatus,
-	daysBetween,
 	describeDateChange,
-	ukToday,
 	type CompetitionFilter,
 	type CompetitionStatus
 } from '../../deadlines';
-import { all } from './statements';
+import { daysBetween, ukToday } from '../../domain/dates';
+import { listAuthorityTypes } from './authorities';
+import { currentDates, listCompetitionDates, type DateRecord } from './competition-dates';
+import { preparedQuery, serverDb, type Db } from './connection';
+import { param, whenGiven } from './filters';
 
 export interface CompetitionDate {
 	date: string;
@@ -39,25 +42,7 @@ export interface CompetitionDateChange {
 	text: string;
 }
 
-export interface CompetitionRow {
-	id: number;
-	scheme: string;
-	round: string;
-	funder: string | null;
-	kind: string | null;
-	theme: string | null;
-	budgetGbp: number | null;
-	minAwardGbp: number | null;
-	maxAwardGbp: number | null;
-	/** Eligible authority type codes; null when the round does not state them as types. */
-	eligibleTypes: string[] | null;
-	eligibilityNote: string | null;
-	decisionDate: string | null;
-	spendByDate: string | null;
-	/** The competition's page, else the source of its current deadline or opening. */
-	sourceUrl: string | null;
-	notes: string | null;
-	isSample: boolean;
+export interface CompetitionRow extends Competition {
 	/** The current (earliest not superseded) opening. */
 	opens: CompetitionDate | null;
 	/** The current final deadline: the last closing date not superseded. */
@@ -80,76 +65,77 @@ export interface CompetitionRow {
 	daysToOpen: number | null;
 }
 
-interface DateRecord extends CompetitionDate {
-	id: number;
-	event: 'opens' | 'closes';
-	supersededById: number | null;
-}
+const competitionsQuery = preparedQuery((db) =>
+	db
+		.select({
+			id: competitions.id,
+			scheme: competitions.scheme,
+			round: competitions.round,
+			funder: funders.name,
+			kind: competitions.kind,
+			theme: competitions.theme,
+			budgetGbp: competitions.budgetGbp,
+			minAwardGbp: competitions.minAwardGbp,
+			maxAwardGbp: competitions.maxAwardGbp,
+			eligibleTypes: competitions.eligibleTypes,
+			eligibilityNote: competitions.eligibilityNote,
+			decisionDate: competitions.decisionDate,
+			spendByDate: competitions.spendByDate,
+			sourceUrl: competitions.sourceUrl,
+			notes: competitions.notes,
+			isSample: competitions.isSample
+		})
+		.from(competitions)
+		.leftJoin(funders, eq(funders.id, competitions.funderId))
+		.where(
+			and(
+				whenGiven('theme', eq(competitions.theme, param('theme'))),
+				whenGiven('funder', eq(funders.name, param('funder'))),
+				whenGiven('kind', eq(competitions.kind, param('kind')))
+			)
+		)
+		.orderBy(asc(competitions.scheme), asc(competitions.round), asc(competitions.id))
+		.prepare()
+);
 
-type Raw = Omit<
-	CompetitionRow,
-	| 'eligibleTypes'
-	| 'isSample'
-	| 'opens'
-	| 'closes'
-	| 'deadlines'
-	| 'history'
-	| 'extensions'
-	| 'windowDays'
-	| 'isShortWindow'
-	| 'status'
-	| 'closingSoon'
-	| 'daysToClose'
-	| 'daysToOpen'
-> & { eligibleTypes: string | null; isSample: number; dates: string };
-
-const SELECT = `
-	SELECT c.id, c.scheme, c.round, f.name AS funder, c.kind, c.theme, c.budget_gbp AS budgetGbp,
-	       c.min_award_gbp AS minAwardGbp, c.max_award_gbp AS maxAwardGbp, c.eligible_types AS eligibleTypes,
-	       c.eligibility_note AS eligibilityNote, c.decision_date AS decisionDate, c.spend_by_date AS spendByDate,
-	       c.source_url AS sourceUrl, c.notes, c.is_sample AS isSample,
-	       (SELECT json_group_array(json_object('id', d.id, 'event', d.event, 'date', d.date, 'precision', d.date_precision,
-	                 'time', d.time, 'supersededById', d.superseded_by_id, 'note', d.note, 'sourceUrl', d.source_url))
-	        FROM competition_dates d WHERE d.competition_id = c.id) AS dates
-	FROM competitions c LEFT JOIN funders f ON f.id = c.funder_id
-	WHERE (@theme IS NULL OR c.theme = @theme)
-	  AND (@funder IS NULL OR f.name = @funder)
-	  AND (@kind IS NULL OR c.kind = @kind)
-	  AND (@type IS NULL OR c.eligible_types IS NULL OR json_array_length(c.eligible_types) = 0
-	       OR EXISTS (SELECT 1 FROM json_each(c.eligible_types) WHERE value = @type))
-	  AND (@q IS NULL OR instr(lower(c.scheme || ' ' || c.round || ' ' || coalesce(f.name, '') || ' ' ||
-	       coalesce(c.theme, '') || ' ' || coalesce(c.eligibility_note, '') || ' ' || coalesce(c.notes, '')), @q) > 0)
-	ORDER BY c.scheme, c.round, c.id`;
+type Competition = ReturnType<ReturnType<typeof competitionsQuery>['all']>[number];
 
 /**
  * Competitions matching the filter, with current dates, history and status on `today`
  * (YYYY-MM-DD, UK). The type filter keeps rounds that do not state eligible types: they may be
- * open to that type, and the page says so.
+ * open to that type, and the page says so. Words and types are matched here rather than in SQL:
+ * a literal substring (no LIKE wildcards) over a few hundred rounds.
  */
 export function listCompetitions(
-	sqlite: Database.Database,
 	filter: CompetitionFilter = {},
-	today: string = serverToday()
+	today: string = serverToday(),
+	db: Db = serverDb()
 ): CompetitionRow[] {
-	const rows = all<Raw>(sqlite, SELECT, {
+	const rows = competitionsQuery(db).all({
 		theme: filter.theme || null,
 		funder: filter.funder || null,
-		kind: filter.kind || null,
-		type: filter.type || null,
-		q: filter.q?.trim() ? filter.q.trim().toLowerCase() : null
+		kind: filter.kind || null
 	});
+	const dates = listCompetitionDates(db);
+	const q = filter.q?.trim().toLowerCase();
 	return rows
-		.map((raw) => toCompetition(raw, today))
+		.filter((c) => !filter.type || isOpenToType(c, filter.type))
+		.filter((c) => !q || searchText(c).includes(q))
+		.map((c) => toCompetition(c, dates.get(c.id) ?? [], today))
 		.filter((c) => !filter.status || c.status === filter.status);
 }
 
-function toCompetition(raw: Raw, today: string): CompetitionRow {
-	const { dates: datesJson, eligibleTypes, isSample, ...rest } = raw;
-	const dates = (JSON.parse(datesJson) as DateRecord[]).sort(
-		(a, b) => a.date.localeCompare(b.date) || a.id - b.id
-	);
-	const current = (event: 'opens' | 'closes') =>
-		dates.filter((d) => d.event === event && d.supersededById === null).map(plainDate);
+const isOpenToType = (c: Competition, type: string) =>
+	!c.eligibleTypes?.length || c.eligibleTypes.includes(type);
+
+const searchText = (c: Competition) =>
+	[c.scheme, c.round, c.funder, c.theme, c.eligibilityNote, c.notes]
+		.map((v) => v ?? '')
+		.join(' ')
+		.toLowerCase();
+
+function toCompetition(row: Competition, dates: DateRecord[], today: string): CompetitionRow {
+	const current = (event: 'opens' | 'closes') => currentDates(dates, event).map(plainDate);
 	const opens = current('opens')[0] ?? null;
 	const deadlines = current('closes');
 	const closes = deadlines.at(-1) ?? null;
@@ -176,10 +162,8 @@ function toCompetition(raw: Raw, today: string): CompetitionRow {
 	const status = competitionStatus(opens, closes, today);
 	const daysToClose = closes ? daysBetween(today, closes.date) : null;
 	return {
-		...rest,
-		sourceUrl: rest.sourceUrl ?? closes?.sourceUrl ?? opens?.sourceUrl ?? null,
-		eligibleTypes: eligibleTypes ? (JSON.parse(eligibleTypes) as string[]) : null,
-		isSample: !!isSample,
+		...row,
+		sourceUrl: row.sourceUrl ?? closes?.sourceUrl ?? opens?.sourceUrl ?? null,
 		opens,
 		closes,
 		deadlines,
@@ -202,37 +186,55 @@ const plainDate = (d: DateRecord): CompetitionDate => ({
 	sourceUrl: d.sourceUrl
 });
 
+const countQuery = preparedQuery((db) => db.select({ n: count() }).from(competitions).prepare());
+
 /** How many competitions are held at all (to tell "nothing matches" from "nothing imported"). */
-export function countCompetitions(sqlite: Database.Database): number {
-	return all<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM competitions')[0]!.n;
+export function countCompetitions(db: Db = serverDb()): number {
+	return countQuery(db).get()!.n;
 }
 
-export interface CompetitionFilterOptions {
-	themes: string[];
-	funders: string[];
-	kinds: { value: string; label: string }[];
-	/** Authority types of current councils, for "open to". */
-	types: { code: string; name: string }[];
-}
+const themesQuery = preparedQuery((db) =>
+	db
+		.selectDistinct({ v: competitions.theme })
+		.from(competitions)
+		.where(and(isNotNull(competitions.theme), ne(competitions.theme, '')))
+		.orderBy(asc(competitions.theme))
+		.prepare()
+);
+const fundersQuery = preparedQuery((db) =>
+	db
+		.selectDistinct({ v: funders.name })
+		.from(funders)
+		.innerJoin(competitions, eq(competitions.funderId, funders.id))
+		.orderBy(asc(funders.name))
+		.prepare()
+);
+const kindsQuery = preparedQuery((db) =>
+	db
+		.selectDistinct({ v: competitions.kind })
+		.from(competitions)
+		.where(isNotNull(competitions.kind))
+		.orderBy(asc(competitions.kind))
+		.prepare()
+);
 
-export function listCompetitionFilterOptions(sqlite: Database.Database): CompetitionFilterOptions {
-	const values = (sql: string) => all<{ v: string }>(sqlite, sql).map((r) => r.v);
+export function listCompetitionFilterOptions(db: Db = serverDb()) {
 	return {
-		themes: values(
-			"SELECT DISTINCT theme AS v FROM competitions WHERE theme IS NOT NULL AND theme != '' ORDER BY 1"
-		),
-		funders: values(
-			'SELECT DISTINCT f.name AS v FROM funders f JOIN competitions c ON c.funder_id = f.id ORDER BY 1'
-		),
-		kinds: values(
-			'SELECT DISTINCT kind AS v FROM competitions WHERE kind IS NOT NULL ORDER BY 1'
-		).map((v) => ({ value: v, label: KIND_LABELS[v] ?? v })),
-		types: all<{ code: string; name: string }>(
-			sqlite,
-			'SELECT DISTINCT type AS code, type_name AS name FROM authorities WHERE is_current = 1 ORDER BY type_name'
-		)
+		themes: themesQuery(db)
+			.all()
+			.map((r) => r.v!),
+		funders: fundersQuery(db)
+			.all()
+			.map((r) => r.v),
+		kinds: kindsQuery(db)
+			.all()
+			.map((r) => ({ value: r.v!, label: KIND_LABELS[r.v!] ?? r.v! })),
+		/** Authority types of current councils, for "open to". */
+		types: listAuthorityTypes(db)
 	};
 }
+
+export type CompetitionFilterOptions = ReturnType<typeof listCompetitionFilterOptions>;
 
 /**
  * The date the server treats as today: the `TODAY` environment variable (YYYY-MM-DD) when set,

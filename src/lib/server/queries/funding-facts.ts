@@ -2,14 +2,68 @@
  * Funding facts for the metrics: awards (as lead, or as a partner of a consortium award), bids,
  * and application windows, as the plain rows the pure functions in metrics/funding.ts take.
  */
-import type Database from 'better-sqlite3';
+import { and, asc, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { authorities, awards, bids, competitions, funders, partners } from '../db/schema';
 import type { AwardFact, BidFact, WindowFact } from '../metrics/funding';
-import { estimatedShareGbp, LATEST_POPULATION_SQL, listAwardShares } from './award-shares';
-import { all } from './statements';
+import { estimatedShareGbp, latestPopulation, listAwardShares } from './award-shares';
+import { listCompetitionDates, currentWindow } from './competition-dates';
+import { preparedQuery, serverDb, type Db } from './connection';
+import { param, unlessFlag, whenGiven } from './filters';
+import { yearOf } from './sqlite/dates';
 
 export interface AuthorityAwardFact extends AwardFact {
 	authorityCode: string;
 }
+
+const awardYear = yearOf(awards.awardDate);
+
+/** An award's fields as a fact, for whichever authority it counts for. */
+const awardFactFields = {
+	awardId: awards.id,
+	competitionId: awards.competitionId,
+	scheme: competitions.scheme,
+	round: competitions.round,
+	funder: funders.name,
+	kind: competitions.kind,
+	amountGbp: awards.amountGbp,
+	year: awardYear,
+	isConsortium: awards.isConsortium,
+	isSample: awards.isSample
+};
+
+/** The filters both kinds of fact take: the year awarded and whether sample awards count. */
+const awardFilters = and(
+	whenGiven('year', eq(awardYear, param('year'))),
+	unlessFlag('includeSample', eq(awards.isSample, false))
+);
+
+const leadFactsQuery = preparedQuery((db) =>
+	db
+		.select({ authorityCode: awards.authorityCode, ...awardFactFields })
+		.from(awards)
+		.innerJoin(competitions, eq(competitions.id, awards.competitionId))
+		.leftJoin(funders, eq(funders.id, competitions.funderId))
+		.where(and(whenGiven('authority', eq(awards.authorityCode, param('authority'))), awardFilters))
+		.prepare()
+);
+
+const partnerFactsQuery = preparedQuery((db) =>
+	db
+		.selectDistinct({ authorityCode: partners.authorityCode, ...awardFactFields })
+		.from(partners)
+		.innerJoin(awards, eq(awards.id, partners.awardId))
+		.innerJoin(competitions, eq(competitions.id, awards.competitionId))
+		.leftJoin(funders, eq(funders.id, competitions.funderId))
+		.where(
+			and(
+				isNotNull(partners.authorityCode),
+				ne(partners.authorityCode, awards.authorityCode),
+				whenGiven('authority', eq(partners.authorityCode, param('authority'))),
+				awardFilters
+			)
+		)
+		.prepare()
+);
 
 /**
  * Every award with the authority it counts for: the lead (role 'lead') and each partner council
@@ -18,61 +72,88 @@ export interface AuthorityAwardFact extends AwardFact {
  * over lead and partner rows is the money again.
  */
 export function listAwardFacts(
-	sqlite: Database.Database,
-	opts: { authority?: string | null; year?: number | null; includeSample?: boolean } = {}
+	opts: { authority?: string | null; year?: number | null; includeSample?: boolean } = {},
+	db: Db = serverDb()
 ): AuthorityAwardFact[] {
-	const rows = all<
-		Omit<AuthorityAwardFact, 'isConsortium' | 'isSample' | 'estimatedShareGbp'> & {
-			awardId: number;
-			isConsortium: number;
-			isSample: number;
-		}
-	>(
-		sqlite,
-		`SELECT * FROM (
-		   SELECT a.id AS awardId, a.authority_code AS authorityCode, 'lead' AS role, a.competition_id AS competitionId, c.scheme, c.round,
-		          f.name AS funder, c.kind, a.amount_gbp AS amountGbp, CAST(substr(a.award_date, 1, 4) AS INTEGER) AS year,
-		          a.is_consortium AS isConsortium, a.is_sample AS isSample
-		   FROM awards a JOIN competitions c ON c.id = a.competition_id LEFT JOIN funders f ON f.id = c.funder_id
-		   UNION ALL
-		   SELECT DISTINCT a.id, p.authority_code, 'partner', a.competition_id, c.scheme, c.round, f.name, c.kind, a.amount_gbp,
-		          CAST(substr(a.award_date, 1, 4) AS INTEGER), 1, a.is_sample
-		   FROM partners p JOIN awards a ON a.id = p.award_id JOIN competitions c ON c.id = a.competition_id
-		   LEFT JOIN funders f ON f.id = c.funder_id
-		   WHERE p.authority_code IS NOT NULL AND p.authority_code != a.authority_code
-		 )
-		 WHERE (? IS NULL OR authorityCode = ?) AND (? IS NULL OR year = ?) AND (? OR isSample = 0)
-		 ORDER BY authorityCode, year, competitionId`,
-		opts.authority ?? null,
-		opts.authority ?? null,
-		opts.year ?? null,
-		opts.year ?? null,
-		opts.includeSample ? 1 : 0
-	);
-	const shares = listAwardShares(sqlite);
+	const params = {
+		authority: opts.authority ?? null,
+		year: opts.year ?? null,
+		includeSample: opts.includeSample ? 1 : 0
+	};
+	const rows = [
+		...leadFactsQuery(db)
+			.all(params)
+			.map((r) => ({ ...r, role: 'lead' as const })),
+		...partnerFactsQuery(db)
+			.all(params)
+			// Not null: the query keeps partner rows that name a council.
+			.map((r) => ({
+				...r,
+				authorityCode: r.authorityCode!,
+				role: 'partner' as const,
+				isConsortium: true
+			}))
+	].sort(byAuthorityYearCompetition);
+	const shares = listAwardShares(db);
 	return rows.map(({ awardId, ...r }) => ({
 		...r,
-		isConsortium: !!r.isConsortium,
-		isSample: !!r.isSample,
 		estimatedShareGbp: estimatedShareGbp(shares, awardId, r.authorityCode, r.role, r.amountGbp)
 	}));
 }
 
-export function listBidFacts(
-	sqlite: Database.Database,
-	authority: string,
-	includeSample = true
-): BidFact[] {
-	return all<Omit<BidFact, 'isSample'> & { isSample: number }>(
-		sqlite,
-		`SELECT competition_id AS competitionId, status, requested_gbp AS requestedGbp, awarded_gbp AS awardedGbp,
-		        officer_days AS officerDays, bid_cost_gbp AS bidCostGbp,
-		        CAST(substr(coalesce(submitted_on, status_date, decided_on), 1, 4) AS INTEGER) AS year, is_sample AS isSample
-		 FROM bids WHERE lead_authority_code = ? AND (? OR is_sample = 0)`,
-		authority,
-		includeSample ? 1 : 0
-	).map((b) => ({ ...b, isSample: !!b.isSample }));
+/** Authority, then year (undated first), then competition, as SQL would order them. */
+function byAuthorityYearCompetition(
+	a: { authorityCode: string; year: number | null; competitionId: number; role: string },
+	b: typeof a
+): number {
+	if (a.authorityCode !== b.authorityCode) return a.authorityCode < b.authorityCode ? -1 : 1;
+	if (a.year !== b.year) return (a.year ?? -Infinity) - (b.year ?? -Infinity);
+	return a.competitionId - b.competitionId || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0);
 }
+
+const bidFactsQuery = preparedQuery((db) =>
+	db
+		.select({
+			competitionId: bids.competitionId,
+			status: bids.status,
+			requestedGbp: bids.requestedGbp,
+			awardedGbp: bids.awardedGbp,
+			officerDays: bids.officerDays,
+			bidCostGbp: bids.bidCostGbp,
+			year: yearOf(sql`coalesce(${bids.submittedOn}, ${bids.statusDate}, ${bids.decidedOn})`),
+			isSample: bids.isSample
+		})
+		.from(bids)
+		.where(
+			and(
+				eq(bids.leadAuthorityCode, param('authority')),
+				unlessFlag('includeSample', eq(bids.isSample, false))
+			)
+		)
+		.prepare()
+);
+
+export function listBidFacts(
+	authority: string,
+	includeSample = true,
+	db: Db = serverDb()
+): BidFact[] {
+	return bidFactsQuery(db).all({ authority, includeSample: includeSample ? 1 : 0 });
+}
+
+const windowCompetitionsQuery = preparedQuery((db) =>
+	db
+		.select({
+			competitionId: competitions.id,
+			scheme: competitions.scheme,
+			round: competitions.round,
+			kind: competitions.kind
+		})
+		.from(competitions)
+		.where(unlessFlag('includeSample', eq(competitions.isSample, false)))
+		.orderBy(asc(competitions.scheme), asc(competitions.round))
+		.prepare()
+);
 
 /**
  * Current (not superseded) first opening and last closing date of every competition, and how
@@ -80,46 +161,64 @@ export function listBidFacts(
  * twice counts two and a re-run window (a superseded opening) counts too.
  */
 export function listWindowFacts(
-	sqlite: Database.Database,
-	includeSample = false
+	includeSample = false,
+	db: Db = serverDb()
 ): (WindowFact & { scheme: string; round: string; kind: string | null })[] {
-	return all(
-		sqlite,
-		`SELECT c.id AS competitionId, c.scheme, c.round, c.kind,
-		        (SELECT min(date) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'opens' AND d.superseded_by_id IS NULL) AS opens,
-		        (SELECT max(date) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'closes' AND d.superseded_by_id IS NULL) AS closes,
-		        (SELECT count(*) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'opens' AND d.superseded_by_id IS NOT NULL) AS openingChanges,
-		        (SELECT count(*) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'closes' AND d.superseded_by_id IS NOT NULL) AS closingChanges
-		 FROM competitions c WHERE (? OR c.is_sample = 0) ORDER BY c.scheme, c.round`,
-		includeSample ? 1 : 0
-	);
+	const dates = listCompetitionDates(db);
+	return windowCompetitionsQuery(db)
+		.all({ includeSample: includeSample ? 1 : 0 })
+		.map((c) => ({ ...c, ...currentWindow(dates.get(c.competitionId) ?? []) }));
 }
 
-export interface AuthorityPopulation {
-	code: string;
-	name: string;
-	type: string;
-	typeName: string;
-	tier: string;
-	gssCode: string | null;
-	population: number | null;
-}
+const populationsQuery = preparedQuery((db) =>
+	db
+		.select({
+			code: authorities.code,
+			name: authorities.niceName,
+			type: authorities.type,
+			typeName: authorities.typeName,
+			tier: authorities.tier,
+			gssCode: authorities.gssCode,
+			population: latestPopulation(db)
+		})
+		.from(authorities)
+		.where(eq(authorities.isCurrent, true))
+		.orderBy(asc(authorities.niceName))
+		.prepare()
+);
 
 /** Current authorities with their latest known population (for £ per head). */
-export function listAuthorityPopulations(sqlite: Database.Database): AuthorityPopulation[] {
-	return all(
-		sqlite,
-		`SELECT a.code, a.nice_name AS name, a.type, a.type_name AS typeName, a.tier, a.gss_code AS gssCode,
-		        ${LATEST_POPULATION_SQL} AS population
-		 FROM authorities a WHERE a.is_current = 1 ORDER BY a.nice_name`
-	);
+export function listAuthorityPopulations(db: Db = serverDb()) {
+	return populationsQuery(db).all();
 }
 
+export type AuthorityPopulation = ReturnType<typeof listAuthorityPopulations>[number];
+
+const populationQuery = preparedQuery((db) =>
+	db
+		.select({ population: latestPopulation(db) })
+		.from(authorities)
+		.where(and(eq(authorities.code, param('code')), eq(authorities.isCurrent, true)))
+		.prepare()
+);
+
+/** One current authority's latest known population; null for none, or a former council. */
+export function getAuthorityPopulation(code: string, db: Db = serverDb()): number | null {
+	return populationQuery(db).get({ code })?.population ?? null;
+}
+
+const awardYearsQuery = preparedQuery((db) =>
+	db
+		.selectDistinct({ year: awardYear })
+		.from(awards)
+		.where(and(isNotNull(awards.awardDate), eq(awards.isSample, false)))
+		.orderBy(desc(awardYear))
+		.prepare()
+);
+
 /** Years in which published awards are dated, newest first (the year filter's choices). */
-export function listAwardYears(sqlite: Database.Database): number[] {
-	return all<{ year: number }>(
-		sqlite,
-		`SELECT DISTINCT CAST(substr(award_date, 1, 4) AS INTEGER) AS year FROM awards
-		 WHERE award_date IS NOT NULL AND is_sample = 0 ORDER BY year DESC`
-	).map((r) => r.year);
+export function listAwardYears(db: Db = serverDb()): number[] {
+	return awardYearsQuery(db)
+		.all()
+		.map((r) => r.year!);
 }

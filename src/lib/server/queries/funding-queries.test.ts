@@ -18,12 +18,12 @@ describe('funding queries on the published facts', () => {
 	afterAll(() => handle.close());
 
 	it("counts Blackpool's HUG2 consortium award once: lead rows sum to the money, partners add nothing", () => {
-		const facts = listAwardFacts(handle.sqlite).filter(
+		const facts = listAwardFacts({}, handle.db).filter(
 			(f) => f.scheme === 'Home Upgrade Grant' && f.amountGbp === 41_400_000
 		);
 		expect(facts.filter((f) => f.role === 'lead').map((f) => f.authorityCode)).toEqual(['BPL']);
 		expect(facts.filter((f) => f.role === 'partner')).toHaveLength(12);
-		const national = getNationalFunding(handle.sqlite);
+		const national = getNationalFunding(null, handle.db);
 		const leadSum = national.authorities.reduce((n, a) => n + a.totalGbp, 0);
 		expect(leadSum).toBe(national.national.totalGbp);
 		const bpl = national.authorities.find((a) => a.code === 'BPL')!;
@@ -35,7 +35,7 @@ describe('funding queries on the published facts', () => {
 	});
 
 	it('measures windows from the current dates: SHDF 2.2 extended to 72 days, LUF round 2 short', () => {
-		const { windows } = getNationalFunding(handle.sqlite);
+		const { windows } = getNationalFunding(null, handle.db);
 		expect(
 			windows.find((w) => w.label === 'Social Housing Decarbonisation Fund, Wave 2.2')
 		).toMatchObject({ days: 72, datesChanged: 1 });
@@ -46,13 +46,13 @@ describe('funding queries on the published facts', () => {
 	});
 
 	it('filters the national picture by award year', () => {
-		const y2023 = getNationalFunding(handle.sqlite, 2023);
+		const y2023 = getNationalFunding(2023, handle.db);
 		expect(y2023.national.awards).toBeGreaterThan(0);
-		expect(y2023.national.awards).toBeLessThan(getNationalFunding(handle.sqlite).national.awards);
+		expect(y2023.national.awards).toBeLessThan(getNationalFunding(null, handle.db).national.awards);
 	});
 
 	it("compares a council with the median of its type's councils that have awards", () => {
-		const f = getAuthorityFunding(handle.sqlite, 'BPL', 350);
+		const f = getAuthorityFunding('BPL', { dayRateGbp: 350 }, handle.db);
 		expect(f.comparison.typeName).toBe('Unitary authority');
 		expect(f.comparison.councils).toBeGreaterThan(1);
 		expect(f.comparison.medians.totalGbp).toBeGreaterThan(0);
@@ -61,12 +61,12 @@ describe('funding queries on the published facts', () => {
 
 	it('keeps sample figures apart from published ones', async () => {
 		await loadSamplePipeline(handle, { seed: 7 });
-		const trf = getAuthorityFunding(handle.sqlite, 'TRF', 350);
+		const trf = getAuthorityFunding('TRF', { dayRateGbp: 350 }, handle.db);
 		expect(trf.fragmentation.awards).toBe(0);
 		expect(trf.bidsAreSample).toBe(true);
 		expect(trf.bids.every((b) => b.isSample)).toBe(true);
 		expect(trf.outcomes.bids).toBe(trf.bids.length);
-		const national = getNationalFunding(handle.sqlite);
+		const national = getNationalFunding(null, handle.db);
 		expect(national.authorities.find((a) => a.code === 'TRF')!.awards).toBe(0);
 	});
 });

@@ -68,7 +68,7 @@ describe('the shipped source rows these checks start from', () => {
 describe('Blackpool (BPL), recomputed by hand', () => {
 	it('£ per head of awards led: the consortium award counts in full', () => {
 		// 41,400,000 + 500,000 + 15,385,023 = 57,285,023; / 138,381 residents = £413.97 a head.
-		const f = getAuthorityFunding(handle.sqlite, 'BPL', 350);
+		const f = getAuthorityFunding('BPL', { dayRateGbp: 350 }, handle.db);
 		expect(f.population).toBe(138_381);
 		expect(f.fragmentation.totalGbp).toBe(57_285_023);
 		expect(f.fragmentation.perHeadGbp!.toFixed(2)).toBe('413.97');
@@ -85,21 +85,22 @@ describe('Blackpool (BPL), recomputed by hand', () => {
 		// them, so nobody is left out). Blackpool's share: 41,400,000 × 138,381 / 1,434,276
 		// = 3,994,331.22. With its own two awards: 3,994,331.22 + 500,000 + 15,385,023
 		// = 19,879,354.22; / 138,381 = £143.66 a head.
-		const f = getAuthorityFunding(handle.sqlite, 'BPL', 350);
+		const f = getAuthorityFunding('BPL', { dayRateGbp: 350 }, handle.db);
 		expect(f.fragmentation.estimatedGbp).toBeCloseTo(19_879_354.22, 2);
 		expect(f.fragmentation.estimatedPerHeadGbp!.toFixed(2)).toBe('143.66');
 		const hug2 = f.awards.find((a) => a.amountGbp === 41_400_000)!;
 		expect(hug2.estimatedShareGbp).toBeCloseTo(3_994_331.22, 2);
 		// Every member's residents get the same £ a head from the split: 41,400,000 / 1,434,276
 		// = £28.86. Burnley has no other award, so that is its whole estimated figure.
-		const bun = getAuthorityFunding(handle.sqlite, 'BUN', 350).fragmentation;
+		const bun = getAuthorityFunding('BUN', { dayRateGbp: 350 }, handle.db).fragmentation;
 		expect(bun.totalGbp).toBe(0);
 		expect(bun.estimatedPerHeadGbp!.toFixed(2)).toBe('28.86');
 		// The 13 shares add back to the award: counted once, nothing lost.
 		const shares = HUG2_BLACKPOOL.map(
 			(c) =>
-				getAuthorityFunding(handle.sqlite, c, 350).awards.find((a) => a.amountGbp === 41_400_000)!
-					.estimatedShareGbp!
+				getAuthorityFunding(c, { dayRateGbp: 350 }, handle.db).awards.find(
+					(a) => a.amountGbp === 41_400_000
+				)!.estimatedShareGbp!
 		);
 		expect(shares.reduce((s, v) => s + v, 0)).toBeCloseTo(41_400_000, 4);
 		// Unitary councils that led or shared in an award: the 9 above plus Bath and NE Somerset,
@@ -111,7 +112,7 @@ describe('Blackpool (BPL), recomputed by hand', () => {
 	});
 
 	it('leaves Cambridgeshire County out of the Cambridge consortium split: its districts are members', () => {
-		const cam = getAuthorityFunding(handle.sqlite, 'CAM', 350).awards.find(
+		const cam = getAuthorityFunding('CAM', { dayRateGbp: 350 }, handle.db).awards.find(
 			(a) => a.scheme === 'Home Upgrade Grant'
 		)!;
 		expect(cam).toMatchObject({ role: 'partner', estimatedShareGbp: 0 });
@@ -125,7 +126,7 @@ describe('the national page, recomputed by hand', () => {
 		const total = rows.reduce((s, r) => s + Number(r.amount_gbp), 0);
 		expect(rows).toHaveLength(55);
 		expect(total).toBe(786_973_561);
-		const n = getNationalFunding(handle.sqlite);
+		const n = getNationalFunding(null, handle.db);
 		expect(n.national.totalGbp).toBe(total);
 		expect(n.national.estimatedGbp).toBeCloseTo(total, 2);
 	});
@@ -136,7 +137,7 @@ describe('the national page, recomputed by hand', () => {
 		// 20 Nov → 31 Jan = 10 + 31 + 31 = 72; LUF round 2 15 Jul → 2 Aug = 16 + 2 = 18; UKSPF
 		// 30 Jun → 1 Aug = 1 + 31 = 32; WH:LG 16 Oct → 1 Dec = 15 + 30 + 1 = 46. Under 42 days:
 		// 19, 3, 18, 32 → 4 of 7 = 57%. Median of 3, 18, 19, 32, 46, 47, 72 = 32.
-		const w = getNationalFunding(handle.sqlite).windowSummary;
+		const w = getNationalFunding(null, handle.db).windowSummary;
 		expect(w.windows).toBe(15);
 		expect(w.knownWindows).toBe(7);
 		expect(w.shortWindows).toBe(4);
@@ -148,7 +149,7 @@ describe('the national page, recomputed by hand', () => {
 		// SHDF 2.2's deadline moved 19 → 31 Jan 2024; PSDS 3c's portal failed on 10 Oct 2023 and
 		// the window was re-run from 7 Nov. HUG2's two deadlines are two assessment rounds of
 		// the same call, both standing, so neither is a change. 1 + 1 = 2 dates in 2 rounds.
-		const w = getNationalFunding(handle.sqlite).windowSummary;
+		const w = getNationalFunding(null, handle.db).windowSummary;
 		expect(w).toMatchObject({
 			datesChanged: 2,
 			roundsChanged: 2,
@@ -158,7 +159,7 @@ describe('the national page, recomputed by hand', () => {
 	});
 
 	it('measures inequality over the 45 councils with a published award, not all 361', () => {
-		const n = getNationalFunding(handle.sqlite);
+		const n = getNationalFunding(null, handle.db);
 		expect(n.perHead.councils).toBe(361);
 		expect(n.perHead.withAwards).toBe(45);
 		// The Gini by its definition (mean absolute difference over all ordered pairs / twice the

@@ -2,106 +2,123 @@
  * Money to one authority (awards and allocations, as lead or as a consortium partner) and its part
  * in programmes such as Warm Homes: Local Grant.
  */
-import type Database from 'better-sqlite3';
-import type { MemberShare } from '../metrics/funding-shares';
+import { and, asc, count, desc, eq, exists, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { authorities, awards, competitions, funders, participations, partners } from '../db/schema';
 import { listAwardShares } from './award-shares';
-import { all } from './statements';
+import { preparedQuery, serverDb, type Db } from './connection';
+import { param } from './filters';
+import { groupRows } from './group-rows';
 
-export interface AwardRow {
-	id: number;
-	scheme: string;
-	round: string;
-	funder: string | null;
-	kind: 'award' | 'allocation';
-	competitionKind: string | null;
-	amountGbp: number;
-	awardDate: string | null;
-	projectTitle: string;
-	isConsortium: boolean;
-	/** 'lead' when the money was paid to this authority; 'partner' when it shares in a consortium. */
-	role: 'lead' | 'partner';
-	leadCode: string;
-	leadName: string;
-	partners: { code: string | null; name: string }[];
-	/**
-	 * For an award shared with partner councils: this authority's estimated share in £ (split by
-	 * population, an estimate), and why it has none when left out of the split. Null otherwise.
-	 */
-	estimatedShareGbp: number | null;
-	shareLeftOut: MemberShare['leftOut'];
-	sourceUrl: string | null;
-	notes: string | null;
-	isSample: boolean;
-}
+const lead = alias(authorities, 'lead');
 
-export function listAuthorityAwards(sqlite: Database.Database, code: string): AwardRow[] {
-	const rows = all<
-		Omit<
-			AwardRow,
-			'partners' | 'isConsortium' | 'isSample' | 'estimatedShareGbp' | 'shareLeftOut'
-		> & {
-			isConsortium: number;
-			isSample: number;
-			partners: string | null;
-		}
-	>(
-		sqlite,
-		`SELECT a.id, c.scheme, c.round, f.name AS funder, a.kind, c.kind AS competitionKind, a.amount_gbp AS amountGbp,
-		        a.award_date AS awardDate, a.project_title AS projectTitle, a.is_consortium AS isConsortium,
-		        CASE WHEN a.authority_code = ? THEN 'lead' ELSE 'partner' END AS role,
-		        a.authority_code AS leadCode, la.nice_name AS leadName, a.source_url AS sourceUrl, a.notes, a.is_sample AS isSample,
-		        (SELECT json_group_array(json_object('code', p.authority_code, 'name', p.name)) FROM partners p WHERE p.award_id = a.id) AS partners
-		 FROM awards a
-		 JOIN competitions c ON c.id = a.competition_id
-		 LEFT JOIN funders f ON f.id = c.funder_id
-		 JOIN authorities la ON la.code = a.authority_code
-		 WHERE a.authority_code = ? OR EXISTS (SELECT 1 FROM partners p WHERE p.award_id = a.id AND p.authority_code = ?)
-		 ORDER BY coalesce(a.award_date, '') DESC, a.amount_gbp DESC`,
-		code,
-		code,
-		code
+/** The awards this authority led, or in which it is a partner council. */
+const mine = (db: Db) =>
+	or(
+		eq(awards.authorityCode, param('code')),
+		exists(
+			db
+				.select({ one: sql`1` })
+				.from(partners)
+				.where(and(eq(partners.awardId, awards.id), eq(partners.authorityCode, param('code'))))
+		)
 	);
-	const shares = listAwardShares(sqlite);
-	return rows.map((r) => {
-		const mine = shares.get(r.id)?.get(code);
-		return {
-			...r,
-			isConsortium: !!r.isConsortium,
-			isSample: !!r.isSample,
-			partners: r.partners
-				? (JSON.parse(r.partners) as { code: string | null; name: string }[])
-				: [],
-			estimatedShareGbp: mine ? r.amountGbp * mine.share : null,
-			shareLeftOut: mine?.leftOut ?? null
-		};
-	});
+
+const awardsQuery = preparedQuery((db) =>
+	db
+		.select({
+			id: awards.id,
+			scheme: competitions.scheme,
+			round: competitions.round,
+			funder: funders.name,
+			kind: awards.kind,
+			competitionKind: competitions.kind,
+			amountGbp: awards.amountGbp,
+			awardDate: awards.awardDate,
+			projectTitle: awards.projectTitle,
+			isConsortium: awards.isConsortium,
+			leadCode: awards.authorityCode,
+			leadName: lead.niceName,
+			sourceUrl: awards.sourceUrl,
+			notes: awards.notes,
+			isSample: awards.isSample
+		})
+		.from(awards)
+		.innerJoin(competitions, eq(competitions.id, awards.competitionId))
+		.leftJoin(funders, eq(funders.id, competitions.funderId))
+		.innerJoin(lead, eq(lead.code, awards.authorityCode))
+		.where(mine(db))
+		.orderBy(desc(sql`coalesce(${awards.awardDate}, '')`), desc(awards.amountGbp))
+		.prepare()
+);
+
+const awardPartnersQuery = preparedQuery((db) =>
+	db
+		.select({ awardId: partners.awardId, code: partners.authorityCode, name: partners.name })
+		.from(partners)
+		.innerJoin(awards, eq(awards.id, partners.awardId))
+		.where(mine(db))
+		.orderBy(asc(partners.id))
+		.prepare()
+);
+
+export function listAuthorityAwards(code: string, db: Db = serverDb()) {
+	const partnersOf = groupRows(awardPartnersQuery(db).all({ code }), (p) => p.awardId);
+	const shares = listAwardShares(db);
+	return awardsQuery(db)
+		.all({ code })
+		.map((r) => {
+			const share = shares.get(r.id)?.get(code);
+			return {
+				...r,
+				/** 'lead' when the money was paid to this authority; 'partner' when it shares in a consortium. */
+				role: r.leadCode === code ? ('lead' as const) : ('partner' as const),
+				partners: (partnersOf.get(r.id) ?? []).map(({ code, name }) => ({ code, name })),
+				/**
+				 * For an award shared with partner councils: this authority's estimated share in £
+				 * (split by population, an estimate), and why it has none when left out of the split.
+				 */
+				estimatedShareGbp: share ? r.amountGbp * share.share : null,
+				shareLeftOut: share?.leftOut ?? null
+			};
+		});
 }
 
-export interface ParticipationRow {
-	scheme: string;
-	round: string;
-	status: string;
-	leadCode: string | null;
-	leadName: string | null;
-	websiteUrl: string | null;
-	/** Councils taking part through this authority, when it leads a consortium. */
-	members: number;
+export type AwardRow = ReturnType<typeof listAuthorityAwards>[number];
+
+const members = alias(participations, 'members');
+const membersByCompetition = (db: Db) =>
+	db
+		.select({ competitionId: members.competitionId, members: count().as('members') })
+		.from(members)
+		.where(eq(members.leadAuthorityCode, param('code')))
+		.groupBy(members.competitionId)
+		.as('led');
+
+const participationsQuery = preparedQuery((db) => {
+	const led = membersByCompetition(db);
+	return db
+		.select({
+			scheme: competitions.scheme,
+			round: competitions.round,
+			status: participations.status,
+			leadCode: participations.leadAuthorityCode,
+			leadName: sql<string | null>`coalesce(${lead.niceName}, ${participations.leadName})`,
+			websiteUrl: participations.websiteUrl,
+			/** Councils taking part through this authority, when it leads a consortium. */
+			members: sql<number>`coalesce(${led.members}, 0)`
+		})
+		.from(participations)
+		.innerJoin(competitions, eq(competitions.id, participations.competitionId))
+		.leftJoin(lead, eq(lead.code, participations.leadAuthorityCode))
+		.leftJoin(led, eq(led.competitionId, participations.competitionId))
+		.where(eq(participations.authorityCode, param('code')))
+		.orderBy(asc(participations.competitionId))
+		.prepare();
+});
+
+export function listAuthorityParticipations(code: string, db: Db = serverDb()) {
+	return participationsQuery(db).all({ code });
 }
 
-export function listAuthorityParticipations(
-	sqlite: Database.Database,
-	code: string
-): ParticipationRow[] {
-	return all<ParticipationRow>(
-		sqlite,
-		`SELECT c.scheme, c.round, p.status, p.lead_authority_code AS leadCode,
-		        coalesce(la.nice_name, p.lead_name) AS leadName, p.website_url AS websiteUrl,
-		        (SELECT count(*) FROM participations m WHERE m.competition_id = p.competition_id AND m.lead_authority_code = ?) AS members
-		 FROM participations p
-		 JOIN competitions c ON c.id = p.competition_id
-		 LEFT JOIN authorities la ON la.code = p.lead_authority_code
-		 WHERE p.authority_code = ?`,
-		code,
-		code
-	);
-}
+export type ParticipationRow = ReturnType<typeof listAuthorityParticipations>[number];

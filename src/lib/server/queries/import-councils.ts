@@ -5,11 +5,12 @@
  * listing it here; for the authorities table, the row's own code), plus the councils in any
  * emissions release it added (emissions are logged by release, not row by row).
  */
-import type Database from 'better-sqlite3';
-import { is } from 'drizzle-orm';
-import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { and, asc, eq, exists, inArray, is, sql } from 'drizzle-orm';
+import { alias, getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../db/schema';
-import { all } from './statements';
+import { authorities, emissionReleases, emissions, importChanges } from '../db/schema';
+import { preparedQuery, serverDb, type Db } from './connection';
+import { param } from './filters';
 
 export interface ChangedCouncils {
 	/** How many councils in all. */
@@ -35,37 +36,63 @@ function councilColumns(): [string, string][] {
 	return pairs;
 }
 
-let changedSql: string | null = null;
-
-function sql(): string {
-	if (changedSql) return changedSql;
+/**
+ * The councils a batch changed. SQLite-only, as the undo log it reads is: a logged row is found
+ * by its rowid, and a deleted row's council is read from its JSON image (json_extract).
+ */
+const changedQuery = preparedQuery((db) => {
+	const batch = param('batch');
 	// Names come from the schema, never from input; the row's current value, else (deleted
 	// since, or deleted by this import) its value before the change.
 	const logged = councilColumns().map(
 		([table, column]) =>
-			`SELECT coalesce(t."${column}", json_extract(c.before, '$.${column}')) AS code
-			 FROM import_changes c LEFT JOIN "${table}" t ON t.rowid = c.row_id
-			 WHERE c.batch_id = @batch AND c.table_name = '${table}'`
+			sql`SELECT coalesce(t.${sql.identifier(column)}, json_extract(c.before, ${`$.${column}`})) AS code
+			FROM ${importChanges} c LEFT JOIN ${sql.identifier(table)} t ON t.rowid = c.row_id
+			WHERE c.batch_id = ${batch} AND c.table_name = ${table}`
 	);
-	const released = `SELECT a.code FROM authorities a WHERE EXISTS (
-		SELECT 1 FROM emissions e WHERE e.authority_code = a.code
-		AND e.release_id IN (SELECT id FROM emission_releases WHERE batch_id = @batch))`;
-	changedSql = `WITH changed(code) AS (${[...logged, released].join(' UNION ')})
-		SELECT a.code, a.nice_name AS name, count(*) OVER () AS total
-		FROM authorities a WHERE a.code IN (SELECT code FROM changed)
-		ORDER BY a.nice_name, a.code LIMIT @limit`;
-	return changedSql;
-}
+	// Per council through the emissions index, not a scan of a release's million rows.
+	const a = alias(authorities, 'a');
+	const released = db
+		.select({ code: a.code })
+		.from(a)
+		.where(
+			exists(
+				db
+					.select({ one: sql`1` })
+					.from(emissions)
+					.where(
+						and(
+							eq(emissions.authorityCode, a.code),
+							inArray(
+								emissions.releaseId,
+								db
+									.select({ id: emissionReleases.id })
+									.from(emissionReleases)
+									.where(eq(emissionReleases.batchId, batch))
+							)
+						)
+					)
+			)
+		);
+	return db
+		.select({
+			code: authorities.code,
+			name: authorities.niceName,
+			total: sql<number>`count(*) OVER ()`
+		})
+		.from(authorities)
+		.where(sql`${authorities.code} IN (${sql.join([...logged, released.getSQL()], sql` UNION `)})`)
+		.orderBy(asc(authorities.niceName), asc(authorities.code))
+		.limit(param('limit'))
+		.prepare();
+});
 
 export function listChangedCouncils(
-	sqlite: Database.Database,
 	batchId: number,
-	limit = 50
+	limit = 50,
+	db: Db = serverDb()
 ): ChangedCouncils {
-	const rows = all<{ code: string; name: string; total: number }>(sqlite, sql(), {
-		batch: batchId,
-		limit
-	});
+	const rows = changedQuery(db).all({ batch: batchId, limit });
 	return {
 		count: rows[0]?.total ?? 0,
 		councils: rows.map(({ code, name }) => ({ code, name }))

@@ -1,56 +1,57 @@
 /**
  * Import history: every batch with its counts, its grouped problems, and the rows it set aside.
  */
-import type Database from 'better-sqlite3';
+import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { importBatches, importRejectedRows } from '../db/schema';
 import type { IssueGroup } from '../rows/issues';
 import type { TableChanges } from '../import/run-import';
-import { all, get } from './statements';
+import { preparedQuery, serverDb, type Db } from './connection';
+import { param } from './filters';
 
-export interface ImportBatchRow {
-	id: number;
-	feed: string;
-	fileName: string;
-	importedBy: string;
-	status: 'committed' | 'rejected' | 'undone';
-	startedAt: string;
-	undoneAt: string | null;
-	rowsRead: number;
-	rowsAccepted: number;
-	rowsRejected: number;
-	rowsWritten: number;
-	rowsUnchanged: number;
-	isSample: boolean;
-	fatal: string | null;
-	groups: IssueGroup[];
-	changes: TableChanges[];
-	rejectedRowsKept: number;
+/** What an import's stored report holds (written by the pipeline's batch record). */
+export interface StoredReport {
+	changes?: TableChanges[];
+	groups?: IssueGroup[];
+	fatal?: string | null;
+	rowsUnchanged?: number;
 }
 
-const SELECT = `
-	SELECT id, feed, file_name AS fileName, imported_by AS importedBy, status, started_at AS startedAt, undone_at AS undoneAt,
-	       rows_read AS rowsRead, rows_accepted AS rowsAccepted, rows_rejected AS rowsRejected, rows_written AS rowsWritten,
-	       is_sample AS isSample, report,
-	       (SELECT count(*) FROM import_rejected_rows r WHERE r.batch_id = b.id) AS rejectedRowsKept
-	FROM import_batches b`;
+/** The stored report column, or an empty report when none was written. */
+export const storedReport = (report: unknown): StoredReport => (report ?? {}) as StoredReport;
 
-type Raw = Omit<ImportBatchRow, 'isSample' | 'fatal' | 'groups' | 'rowsUnchanged' | 'changes'> & {
-	isSample: number;
-	report: string | null;
+const batchQuery = (db: Db) => {
+	const kept = db
+		.select({ batchId: importRejectedRows.batchId, rows: count().as('rows') })
+		.from(importRejectedRows)
+		.groupBy(importRejectedRows.batchId)
+		.as('kept');
+	return db
+		.select({
+			id: importBatches.id,
+			feed: importBatches.feed,
+			fileName: importBatches.fileName,
+			importedBy: importBatches.importedBy,
+			status: importBatches.status,
+			startedAt: importBatches.startedAt,
+			undoneAt: importBatches.undoneAt,
+			rowsRead: importBatches.rowsRead,
+			rowsAccepted: importBatches.rowsAccepted,
+			rowsRejected: importBatches.rowsRejected,
+			rowsWritten: importBatches.rowsWritten,
+			isSample: importBatches.isSample,
+			report: importBatches.report,
+			rejectedRowsKept: sql<number>`coalesce(${kept.rows}, 0)`
+		})
+		.from(importBatches)
+		.leftJoin(kept, eq(kept.batchId, importBatches.id));
 };
 
-function toBatch(r: Raw): ImportBatchRow {
-	const report = r.report
-		? (JSON.parse(r.report) as {
-				changes?: TableChanges[];
-				groups?: IssueGroup[];
-				fatal?: string | null;
-				rowsUnchanged?: number;
-			})
-		: {};
-	const { report: _report, ...rest } = r;
+type Raw = ReturnType<ReturnType<typeof batchQuery>['all']>[number];
+
+function toBatch({ report: stored, ...batch }: Raw) {
+	const report = storedReport(stored);
 	return {
-		...rest,
-		isSample: !!r.isSample,
+		...batch,
 		fatal: report.fatal ?? null,
 		groups: report.groups ?? [],
 		rowsUnchanged: report.rowsUnchanged ?? 0,
@@ -58,25 +59,45 @@ function toBatch(r: Raw): ImportBatchRow {
 	};
 }
 
-export function listImportBatches(sqlite: Database.Database, limit = 200): ImportBatchRow[] {
-	return all<Raw>(sqlite, `${SELECT} ORDER BY id DESC LIMIT ?`, limit).map(toBatch);
+export type ImportBatchRow = ReturnType<typeof toBatch>;
+
+const listQuery = preparedQuery((db) =>
+	batchQuery(db).orderBy(desc(importBatches.id)).limit(param('limit')).prepare()
+);
+const oneQuery = preparedQuery((db) =>
+	batchQuery(db)
+		.where(eq(importBatches.id, param('id')))
+		.prepare()
+);
+
+export function listImportBatches(limit = 200, db: Db = serverDb()): ImportBatchRow[] {
+	return listQuery(db).all({ limit }).map(toBatch);
 }
 
-export function getImportBatch(sqlite: Database.Database, id: number): ImportBatchRow | null {
-	const row = get<Raw>(sqlite, `${SELECT} WHERE id = ?`, id);
+export function getImportBatch(id: number, db: Db = serverDb()): ImportBatchRow | null {
+	const row = oneQuery(db).get({ id });
 	return row ? toBatch(row) : null;
 }
 
+const rejectedQuery = preparedQuery((db) =>
+	db
+		.select({
+			rowNumber: importRejectedRows.rowNumber,
+			values: importRejectedRows.values,
+			reasons: importRejectedRows.reasons
+		})
+		.from(importRejectedRows)
+		.where(eq(importRejectedRows.batchId, param('id')))
+		.orderBy(asc(importRejectedRows.rowNumber))
+		.prepare()
+);
+
 /** The rows an import set aside, with the file's own headers plus a reasons column. */
 export function getRejectedRows(
-	sqlite: Database.Database,
-	id: number
+	id: number,
+	db: Db = serverDb()
 ): { headers: string[]; rows: string[][] } {
-	const rows = all<{ rowNumber: number; values: string; reasons: string }>(
-		sqlite,
-		'SELECT row_number AS rowNumber, "values", reasons FROM import_rejected_rows WHERE batch_id = ? ORDER BY row_number',
-		id
-	).map((r) => ({ ...r, values: JSON.parse(r.values) as Record<string, string> }));
+	const rows = rejectedQuery(db).all({ id });
 	const headers = rows.length ? Object.keys(rows[0]!.values) : [];
 	return {
 		headers: ['row', ...headers, 'problems'],

@@ -6,7 +6,9 @@
  * measured over the councils with a published award only: award lists are partial, so a council
  * without one is missing data, not a council that got nothing.
  */
-import type Database from 'better-sqlite3';
+import { asc, eq, min } from 'drizzle-orm';
+import { yearOf } from '../../domain/dates';
+import { awards, competitions, funders } from '../db/schema';
 import {
 	churn,
 	fragmentation,
@@ -18,6 +20,8 @@ import {
 	type FragmentationSummary,
 	type WindowSummary
 } from '../metrics/funding';
+import { currentWindow, listCompetitionDates } from './competition-dates';
+import { preparedQuery, serverDb, type Db } from './connection';
 import {
 	listAuthorityPopulations,
 	listAwardFacts,
@@ -71,11 +75,11 @@ const SINGLE_OR_LOWER = new Set(['unitary', 'lower']);
 
 /** The picture for all years, or for one (awards dated that year). */
 export function getNationalFunding(
-	sqlite: Database.Database,
-	year: number | null = null
+	year: number | null = null,
+	db: Db = serverDb()
 ): NationalFunding {
-	const people = listAuthorityPopulations(sqlite);
-	const facts = listAwardFacts(sqlite, { year });
+	const people = listAuthorityPopulations(db);
+	const facts = listAwardFacts({ year }, db);
 	const byCode = new Map<string, typeof facts>();
 	for (const f of facts) {
 		let list = byCode.get(f.authorityCode);
@@ -91,7 +95,7 @@ export function getNationalFunding(
 		tier: p.tier,
 		...fragmentation(byCode.get(p.code) ?? [], p.population)
 	}));
-	const windows = listWindowFacts(sqlite);
+	const windows = listWindowFacts(false, db);
 	const mapped = authorities.filter((a) => SINGLE_OR_LOWER.has(a.tier) && a.perHeadGbp !== null);
 	const led = mapped.filter((a) => a.awards > 0).map((a) => a.perHeadGbp!);
 	const shared = mapped
@@ -115,7 +119,7 @@ export function getNationalFunding(
 			.sort((a, b) => a.days - b.days),
 		windowSummary: windowSummary(windows),
 		churn: churn(windows),
-		potsByYear: potsByYear(sqlite),
+		potsByYear: potsByYear(db),
 		perHead: {
 			councils: mapped.length,
 			withAwards: led.length,
@@ -129,19 +133,41 @@ export function getNationalFunding(
 	};
 }
 
+const potsQuery = preparedQuery((db) =>
+	db
+		.select({
+			id: competitions.id,
+			decisionDate: competitions.decisionDate,
+			funder: funders.name,
+			firstAward: min(awards.awardDate)
+		})
+		.from(competitions)
+		.leftJoin(funders, eq(funders.id, competitions.funderId))
+		.leftJoin(awards, eq(awards.competitionId, competitions.id))
+		.where(eq(competitions.isSample, false))
+		.groupBy(competitions.id)
+		.orderBy(asc(competitions.id))
+		.prepare()
+);
+
 /** Competitions by the year their window closed (or decision, when no window is known) and funder. */
-function potsByYear(sqlite: Database.Database) {
-	return sqlite
-		.prepare(
-			`SELECT CAST(substr(coalesce(
-			          (SELECT max(date) FROM competition_dates d WHERE d.competition_id = c.id AND d.event = 'closes' AND d.superseded_by_id IS NULL),
-			          c.decision_date,
-			          (SELECT min(award_date) FROM awards a WHERE a.competition_id = c.id)), 1, 4) AS INTEGER) AS year,
-			        coalesce(f.name, 'Funder not recorded') AS funder, count(*) AS pots
-			 FROM competitions c LEFT JOIN funders f ON f.id = c.funder_id
-			 WHERE c.is_sample = 0 GROUP BY 1, 2 HAVING year IS NOT NULL ORDER BY 1, 2`
-		)
-		.all() as { year: number; funder: string; pots: number }[];
+function potsByYear(db: Db): { year: number; funder: string; pots: number }[] {
+	const dates = listCompetitionDates(db);
+	const counts = new Map<string, { year: number; funder: string; pots: number }>();
+	for (const c of potsQuery(db).all()) {
+		const dated = currentWindow(dates.get(c.id) ?? []).closes ?? c.decisionDate ?? c.firstAward;
+		if (!dated) continue;
+		const year = yearOf(dated);
+		const funder = c.funder ?? 'Funder not recorded';
+		const key = `${year}\u0000${funder}`;
+		const entry = counts.get(key) ?? { year, funder, pots: 0 };
+		entry.pots += 1;
+		counts.set(key, entry);
+	}
+	// Binary order of funder names, as SQL's ORDER BY sorts them.
+	return [...counts.values()].sort(
+		(a, b) => a.year - b.year || (a.funder < b.funder ? -1 : a.funder > b.funder ? 1 : 0)
+	);
 }
 
 export { SHORT_WINDOW_DAYS };

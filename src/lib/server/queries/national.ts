@@ -2,74 +2,101 @@
  * The national picture for the home page: how many councils, which targets for which years, and
  * when climate emergencies were declared. Counts are of councils, never sums across tiers.
  */
-import type Database from 'better-sqlite3';
-import { all } from './statements';
+import { and, asc, count, countDistinct, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { authorities, declarations, targets } from '../db/schema';
+import { preparedQuery, serverDb, type Db } from './connection';
+import { monthOf } from './sqlite/dates';
 
-export interface AuthorityCount {
-	nation: string;
-	tier: string;
-	count: number;
-}
+const authorityCountsQuery = preparedQuery((db) =>
+	db
+		.select({ nation: authorities.nation, tier: authorities.tier, count: count() })
+		.from(authorities)
+		.where(eq(authorities.isCurrent, true))
+		.groupBy(authorities.nation, authorities.tier)
+		.orderBy(asc(authorities.nation), asc(authorities.tier))
+		.prepare()
+);
 
-export interface TargetYearCount {
-	scope: 'council_operations' | 'whole_area';
-	targetYear: number;
-	councils: number;
-}
+const councilsWithPromisesQuery = preparedQuery((db) =>
+	db
+		.select({ n: countDistinct(targets.authorityCode) })
+		.from(targets)
+		.where(eq(targets.isSample, false))
+		.prepare()
+);
 
-export interface TargetScopeTotal {
-	scope: string;
-	councils: number;
-}
+const councilsByScope = countDistinct(targets.authorityCode);
+const scopeTotalsQuery = preparedQuery((db) =>
+	db
+		.select({ scope: targets.scope, councils: councilsByScope })
+		.from(targets)
+		.where(eq(targets.isSample, false))
+		.groupBy(targets.scope)
+		.orderBy(desc(councilsByScope))
+		.prepare()
+);
 
-export interface DeclarationMonth {
-	month: string;
-	declarations: number;
-}
+const targetYearsQuery = preparedQuery((db) =>
+	db
+		.select({
+			scope: targets.scope,
+			targetYear: targets.targetYear,
+			councils: countDistinct(targets.authorityCode)
+		})
+		.from(targets)
+		.where(
+			and(
+				eq(targets.isSample, false),
+				isNotNull(targets.targetYear),
+				inArray(targets.scope, ['council_operations', 'whole_area'])
+			)
+		)
+		.groupBy(targets.scope, targets.targetYear)
+		.orderBy(asc(targets.targetYear))
+		.prepare()
+);
 
-export interface NationalOverview {
-	authorities: AuthorityCount[];
-	councilsWithPromiseRecords: number;
-	targetScopeTotals: TargetScopeTotal[];
-	targetYears: TargetYearCount[];
-	declarationsByMonth: DeclarationMonth[];
-	declaredTotal: number;
-	declarationsUndated: number;
-}
+const declaredMonth = monthOf(declarations.dateMade);
+const declarationMonthsQuery = preparedQuery((db) =>
+	db
+		.select({ month: declaredMonth, declarations: count() })
+		.from(declarations)
+		.where(and(eq(declarations.declared, true), isNotNull(declarations.dateMade)))
+		.groupBy(declaredMonth)
+		.orderBy(asc(declaredMonth))
+		.prepare()
+);
 
-export function getNationalOverview(sqlite: Database.Database): NationalOverview {
+const declaredQuery = preparedQuery((db) =>
+	db.select({ n: count() }).from(declarations).where(eq(declarations.declared, true)).prepare()
+);
+const undatedQuery = preparedQuery((db) =>
+	db
+		.select({ n: count() })
+		.from(declarations)
+		.where(and(eq(declarations.declared, true), isNull(declarations.dateMade)))
+		.prepare()
+);
+
+export function getNationalOverview(db: Db = serverDb()) {
 	return {
-		authorities: all(
-			sqlite,
-			`SELECT nation, tier, count(*) AS count FROM authorities WHERE is_current = 1 GROUP BY nation, tier ORDER BY nation, tier`
-		),
-		councilsWithPromiseRecords:
-			all<{ n: number }>(
-				sqlite,
-				'SELECT count(DISTINCT authority_code) AS n FROM targets WHERE is_sample = 0'
-			)[0]?.n ?? 0,
-		targetScopeTotals: all(
-			sqlite,
-			`SELECT scope, count(DISTINCT authority_code) AS councils FROM targets WHERE is_sample = 0 GROUP BY scope ORDER BY councils DESC`
-		),
-		targetYears: all(
-			sqlite,
-			`SELECT scope, target_year AS targetYear, count(DISTINCT authority_code) AS councils FROM targets
-			 WHERE is_sample = 0 AND target_year IS NOT NULL AND scope IN ('council_operations', 'whole_area')
-			 GROUP BY scope, target_year ORDER BY target_year`
-		),
-		declarationsByMonth: all(
-			sqlite,
-			`SELECT substr(date_made, 1, 7) AS month, count(*) AS declarations FROM declarations
-			 WHERE declared = 1 AND date_made IS NOT NULL GROUP BY month ORDER BY month`
-		),
-		declaredTotal:
-			all<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM declarations WHERE declared = 1')[0]
-				?.n ?? 0,
-		declarationsUndated:
-			all<{ n: number }>(
-				sqlite,
-				'SELECT count(*) AS n FROM declarations WHERE declared = 1 AND date_made IS NULL'
-			)[0]?.n ?? 0
+		authorities: authorityCountsQuery(db).all(),
+		councilsWithPromiseRecords: councilsWithPromisesQuery(db).get()?.n ?? 0,
+		targetScopeTotals: scopeTotalsQuery(db).all(),
+		targetYears: targetYearsQuery(db)
+			.all()
+			.map((r) => ({
+				// The two scopes the query keeps.
+				scope: r.scope as 'council_operations' | 'whole_area',
+				targetYear: r.targetYear!,
+				councils: r.councils
+			})),
+		declarationsByMonth: declarationMonthsQuery(db)
+			.all()
+			.map((r) => ({ month: r.month!, declarations: r.declarations })),
+		declaredTotal: declaredQuery(db).get()?.n ?? 0,
+		declarationsUndated: undatedQuery(db).get()?.n ?? 0
 	};
 }
+
+export type NationalOverview = ReturnType<typeof getNationalOverview>;

@@ -2,54 +2,66 @@
  * Provenance for the sources page: every dataset, the imports that loaded it, and what each import
  * could not use.
  */
-import type Database from 'better-sqlite3';
-import type { IssueGroup } from '../rows/issues';
-import { all } from './statements';
+import { desc, sql } from 'drizzle-orm';
+import { datasets, importBatches } from '../db/schema';
+import { preparedQuery, serverDb, type Db } from './connection';
+import { storedReport } from './imports';
+import { insertionOrder } from './sqlite/rows';
 
-export interface DatasetRow {
-	key: string;
-	title: string;
-	publisher: string;
-	licence: string;
-	licenceUrl: string | null;
-	attribution: string;
-	sourceUrl: string;
-	version: string | null;
-	releaseDate: string | null;
-	coverage: string | null;
+const datasetsQuery = preparedQuery((db) =>
+	db
+		.select({
+			key: datasets.key,
+			title: datasets.title,
+			publisher: datasets.publisher,
+			licence: datasets.licence,
+			licenceUrl: datasets.licenceUrl,
+			attribution: datasets.attribution,
+			sourceUrl: datasets.sourceUrl,
+			version: datasets.version,
+			releaseDate: datasets.releaseDate,
+			coverage: datasets.coverage
+		})
+		.from(datasets)
+		.orderBy(insertionOrder(datasets))
+		.prepare()
+);
+
+/** Datasets in the manifest's order. */
+export function listDatasets(db: Db = serverDb()) {
+	return datasetsQuery(db).all();
 }
 
-export interface ImportSummary {
-	id: number;
-	feed: string;
-	datasetKey: string | null;
-	fileName: string;
-	status: string;
-	startedAt: string;
-	rowsRead: number;
-	rowsAccepted: number;
-	rowsRejected: number;
-	rowsWritten: number;
-	problems: IssueGroup[];
+export type DatasetRow = ReturnType<typeof listDatasets>[number];
+
+const importsQuery = preparedQuery((db) =>
+	db
+		.select({
+			id: importBatches.id,
+			feed: importBatches.feed,
+			datasetKey: importBatches.datasetKey,
+			fileName: importBatches.fileName,
+			status: importBatches.status,
+			startedAt: importBatches.startedAt,
+			rowsRead: importBatches.rowsRead,
+			rowsAccepted: importBatches.rowsAccepted,
+			rowsRejected: importBatches.rowsRejected,
+			rowsWritten: importBatches.rowsWritten,
+			report: importBatches.report
+		})
+		.from(importBatches)
+		.orderBy(desc(importBatches.id))
+		.limit(sql.placeholder('limit'))
+		.prepare()
+);
+
+export function listImports(limit = 100, db: Db = serverDb()) {
+	return importsQuery(db)
+		.all({ limit })
+		.map(({ report, ...batch }) => ({
+			...batch,
+			problems: storedReport(report).groups ?? []
+		}));
 }
 
-export function listDatasets(sqlite: Database.Database): DatasetRow[] {
-	return all(
-		sqlite,
-		`SELECT key, title, publisher, licence, licence_url AS licenceUrl, attribution, source_url AS sourceUrl,
-		        version, release_date AS releaseDate, coverage FROM datasets ORDER BY rowid`
-	);
-}
-
-export function listImports(sqlite: Database.Database, limit = 100): ImportSummary[] {
-	return all<Omit<ImportSummary, 'problems'> & { report: string | null }>(
-		sqlite,
-		`SELECT id, feed, dataset_key AS datasetKey, file_name AS fileName, status, started_at AS startedAt,
-		        rows_read AS rowsRead, rows_accepted AS rowsAccepted, rows_rejected AS rowsRejected, rows_written AS rowsWritten, report
-		 FROM import_batches ORDER BY id DESC LIMIT ?`,
-		limit
-	).map(({ report, ...batch }) => ({
-		...batch,
-		problems: report ? ((JSON.parse(report) as { groups?: IssueGroup[] }).groups ?? []) : []
-	}));
-}
+export type ImportSummary = ReturnType<typeof listImports>[number];

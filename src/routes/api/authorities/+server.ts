@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDatabase } from '$lib/server/db';
 import { searchAuthorities } from '$lib/server/queries/authority-search';
 import { listAllTargets } from '$lib/server/queries/commitments';
 import type { RequestHandler } from './$types';
@@ -28,13 +27,12 @@ export const GET: RequestHandler = ({ url }) => {
 			{ status: 400 }
 		);
 	}
-	const { sqlite } = getDatabase();
 	const { include_abolished, ...filter } = parsed.data;
-	const { authorities, abolished, suggestions } = searchAuthorities(sqlite, {
+	const { authorities, abolished, suggestions } = searchAuthorities({
 		...filter,
 		includeAbolished: include_abolished === 'true'
 	});
-	const targets = listAllTargets(sqlite);
+	const targets = listAllTargets();
 	return json({
 		count: authorities.length,
 		authorities: authorities.map((a) => ({

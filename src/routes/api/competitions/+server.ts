@@ -8,7 +8,6 @@
  * the same query string gives either), one row per round, deadlines joined with "; ".
  */
 import { json } from '@sveltejs/kit';
-import { getDatabase } from '$lib/server/db';
 import {
 	listCompetitions,
 	serverToday,
@@ -37,7 +36,7 @@ export const GET: RequestHandler = ({ url }) => {
 		);
 	}
 	const today = serverToday();
-	const rows = listCompetitions(getDatabase().sqlite, filter, today);
+	const rows = listCompetitions(filter, today);
 	if (format === 'csv') {
 		return csvResponse(toCsv(CSV_COLUMNS, rows.map(csvRow)), 'funding-competitions.csv');
 	}

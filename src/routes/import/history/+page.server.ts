@@ -1,8 +1,7 @@
-import { getDatabase } from '$lib/server/db';
 import { listImportBatches } from '$lib/server/queries/imports';
 import { undoAction } from './undo-action';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ batches: listImportBatches(getDatabase().sqlite) });
+export const load: PageServerLoad = () => ({ batches: listImportBatches() });
 
 export const actions: Actions = { undo: undoAction };

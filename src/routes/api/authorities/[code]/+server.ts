@@ -1,14 +1,12 @@
 import { json } from '@sveltejs/kit';
-import { getDatabase } from '$lib/server/db';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { getAuthorityProfile } from '$lib/server/queries/authority-profile';
 import type { RequestHandler } from './$types';
 
 /** GET /api/authorities/[code]: one authority (3-letter or GSS code) with targets, emissions and awards. */
 export const GET: RequestHandler = ({ params }) => {
-	const { sqlite } = getDatabase();
-	const code = params.code.length <= 12 ? findAuthorityCode(sqlite, params.code) : null;
-	const profile = code ? getAuthorityProfile(sqlite, code) : null;
+	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
+	const profile = code ? getAuthorityProfile(code) : null;
 	if (!profile)
 		return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
 	const { authority, targets, declaration, plans, emissions, awards, participations } = profile;

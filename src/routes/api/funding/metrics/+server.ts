@@ -1,12 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { readConfig } from '$lib/server/config';
-import { getDatabase } from '$lib/server/db';
 import { csvResponse, toCsv } from '$lib/csv';
-import { SHARE_METHOD } from '$lib/server/metrics/funding';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
-import { getAuthorityMetrics } from '$lib/server/queries/authority-funding';
-import { getNationalFunding } from '$lib/server/queries/national-funding';
+import {
+	getAuthorityFundingMetrics,
+	getNationalFundingMetrics,
+	NATIONAL_CSV_COLUMNS
+} from '$lib/server/queries/funding-metrics';
 import type { RequestHandler } from './$types';
 
 const QuerySchema = z.object({
@@ -30,76 +30,26 @@ export const GET: RequestHandler = ({ url }) => {
 			},
 			{ status: 400 }
 		);
-	const { sqlite } = getDatabase();
-	const { authority, year, format } = q.data;
+	const { authority, year = null, format } = q.data;
 	if (authority) {
-		const code = findAuthorityCode(sqlite, authority);
+		const code = findAuthorityCode(authority);
 		if (!code) return json({ error: `No council has the code "${authority}".` }, { status: 404 });
-		const dayRateGbp = readConfig().BID_DAY_RATE_GBP;
-		const m = getAuthorityMetrics(sqlite, code, dayRateGbp, year ?? null);
-		const metrics = m.fragmentation;
-		const body = {
-			authority: code,
-			year: year ?? null,
-			population: m.population,
-			source: 'published awards (partial lists) and imports',
-			estimatedShareMethod: SHARE_METHOD,
-			metrics,
-			bids: { ...m.outcomes, dayRateGbp, isSample: m.bidsAreSample }
-		};
+		const body = getAuthorityFundingMetrics(code, year);
 		if (format === 'csv')
-			return csv(`funding-metrics-${code}.csv`, Object.keys(metrics), [
-				Object.values(metrics) as (number | null)[]
+			return csv(`funding-metrics-${code}.csv`, Object.keys(body.metrics), [
+				Object.values(body.metrics) as (number | null)[]
 			]);
 		return json(body);
 	}
-	const national = getNationalFunding(sqlite, year ?? null);
-	const rows = national.authorities;
+	const body = getNationalFundingMetrics(year);
 	if (format === 'csv') {
-		const cols = [
-			'code',
-			'gssCode',
-			'name',
-			'typeName',
-			'tier',
-			'awards',
-			'potsWon',
-			'funders',
-			'totalGbp',
-			'perHeadGbp',
-			'medianAwardGbp',
-			'competitiveShare',
-			'hhi',
-			'effectivePots',
-			'shareUnder1m',
-			'consortiumShare',
-			'partnerAwards',
-			'estimatedGbp',
-			'estimatedPerHeadGbp'
-		] as const;
 		return csv(
 			'funding-metrics.csv',
-			cols,
-			rows.map((r) => cols.map((c) => r[c] as string | number | null))
+			NATIONAL_CSV_COLUMNS,
+			body.authorities.map((r) => NATIONAL_CSV_COLUMNS.map((c) => r[c] as string | number | null))
 		);
 	}
-	return json({
-		year: year ?? null,
-		source: 'published awards (partial lists) and imports; sample data excluded',
-		national: national.national,
-		windows: national.windowSummary,
-		churn: national.churn,
-		estimatedShareMethod: SHARE_METHOD,
-		perHead: {
-			// Over councils with a published award only: a council with none is missing data.
-			gini: national.perHead.gini,
-			councils: national.perHead.withAwards,
-			measure: '£ per head of awards led, district and single-tier councils that led one',
-			estimatedGini: national.perHead.estimatedGini,
-			estimatedCouncils: national.perHead.withAnyAward
-		},
-		authorities: rows
-	});
+	return json(body);
 };
 
 function csv(name: string, columns: readonly string[], rows: (string | number | null)[][]) {

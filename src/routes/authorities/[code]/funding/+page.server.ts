@@ -1,20 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
-import { readConfig } from '$lib/server/config';
-import { getDatabase } from '$lib/server/db';
 import { findAuthorityCode, getAuthority } from '$lib/server/queries/authorities';
 import { getAuthorityFunding } from '$lib/server/queries/authority-funding';
 import { METRIC_EXPLANATIONS, SHARE_METHOD } from '$lib/server/metrics/funding';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
-	const { sqlite } = getDatabase();
-	const code = params.code.length <= 12 ? findAuthorityCode(sqlite, params.code) : null;
+	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
 	if (!code) error(404, `No council has the code "${params.code}".`);
 	if (code !== params.code) redirect(308, `/authorities/${code}/funding`);
-	const authority = getAuthority(sqlite, code)!;
+	const authority = getAuthority(code)!;
 	return {
 		authority,
-		funding: getAuthorityFunding(sqlite, code, readConfig().BID_DAY_RATE_GBP),
+		funding: getAuthorityFunding(code),
 		explanations: METRIC_EXPLANATIONS,
 		shareMethod: SHARE_METHOD
 	};

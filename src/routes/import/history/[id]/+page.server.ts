@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDatabase } from '$lib/server/db';
 import { getImportBatch } from '$lib/server/queries/imports';
 import { listChangedCouncils } from '$lib/server/queries/import-councils';
 import { undoAction } from '../undo-action';
@@ -8,12 +7,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
 	const id = z.coerce.number().int().positive().safeParse(params.id);
-	const { sqlite } = getDatabase();
-	const batch = id.success ? getImportBatch(sqlite, id.data) : null;
+	const batch = id.success ? getImportBatch(id.data) : null;
 	if (!batch) error(404, `There is no import ${params.id}.`);
 	return {
 		batch,
-		councils: listChangedCouncils(sqlite, batch.id),
+		councils: listChangedCouncils(batch.id),
 		justUndone: url.searchParams.has('undone')
 	};
 };

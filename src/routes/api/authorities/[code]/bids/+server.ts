@@ -1,5 +1,4 @@
 import { json } from '@sveltejs/kit';
-import { getDatabase } from '$lib/server/db';
 import { csvResponse, toCsv } from '$lib/csv';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { listAuthorityBids } from '$lib/server/queries/bids';
@@ -7,10 +6,9 @@ import type { RequestHandler } from './$types';
 
 /** GET /api/authorities/[code]/bids (?format=csv): the council's bids; sample bids say so. */
 export const GET: RequestHandler = ({ params, url }) => {
-	const { sqlite } = getDatabase();
-	const code = params.code.length <= 12 ? findAuthorityCode(sqlite, params.code) : null;
+	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
 	if (!code) return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
-	const bids = listAuthorityBids(sqlite, code);
+	const bids = listAuthorityBids(code);
 	if (url.searchParams.get('format') === 'csv') {
 		const cols = [
 			'reference',

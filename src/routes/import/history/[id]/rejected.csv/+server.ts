@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDatabase } from '$lib/server/db';
 import { csvResponse, toCsv } from '$lib/csv';
 import { getRejectedRows } from '$lib/server/queries/imports';
 import type { RequestHandler } from './$types';
@@ -9,7 +8,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ params }) => {
 	const id = z.coerce.number().int().positive().safeParse(params.id);
 	if (!id.success) error(404, 'No such import.');
-	const { headers, rows } = getRejectedRows(getDatabase().sqlite, id.data);
+	const { headers, rows } = getRejectedRows(id.data);
 	if (!rows.length) error(404, 'This import set no rows aside.');
 	return csvResponse(toCsv(headers, rows), `import-${id.data}-rows-set-aside.csv`);
 };

@@ -1,0 +1,71 @@
+/**
+ * The funding metrics API's answers (/api/funding/metrics), built from the same functions the
+ * funding pages call, so a figure is computed in one place and the API cannot drift from a page.
+ */
+import { SHARE_METHOD } from '../metrics/funding';
+import { getAuthorityMetrics } from './authority-funding';
+import { serverDb, type Db } from './connection';
+import { getNationalFunding } from './national-funding';
+
+/** One council's figures (published awards only) and bid outcomes (flagged when sample). */
+export function getAuthorityFundingMetrics(
+	code: string,
+	year: number | null = null,
+	db: Db = serverDb()
+) {
+	const m = getAuthorityMetrics(code, { year }, db);
+	return {
+		authority: code,
+		year,
+		population: m.population,
+		source: 'published awards (partial lists) and imports',
+		estimatedShareMethod: SHARE_METHOD,
+		metrics: m.fragmentation,
+		bids: { ...m.outcomes, dayRateGbp: m.dayRateGbp, isSample: m.bidsAreSample }
+	};
+}
+
+/** Columns of the every-council CSV, in order. */
+export const NATIONAL_CSV_COLUMNS = [
+	'code',
+	'gssCode',
+	'name',
+	'typeName',
+	'tier',
+	'awards',
+	'potsWon',
+	'funders',
+	'totalGbp',
+	'perHeadGbp',
+	'medianAwardGbp',
+	'competitiveShare',
+	'hhi',
+	'effectivePots',
+	'shareUnder1m',
+	'consortiumShare',
+	'partnerAwards',
+	'estimatedGbp',
+	'estimatedPerHeadGbp'
+] as const;
+
+/** Every current council's figures and the national ones (sample data excluded). */
+export function getNationalFundingMetrics(year: number | null = null, db: Db = serverDb()) {
+	const national = getNationalFunding(year, db);
+	return {
+		year,
+		source: 'published awards (partial lists) and imports; sample data excluded',
+		national: national.national,
+		windows: national.windowSummary,
+		churn: national.churn,
+		estimatedShareMethod: SHARE_METHOD,
+		perHead: {
+			// Over councils with a published award only: a council with none is missing data.
+			gini: national.perHead.gini,
+			councils: national.perHead.withAwards,
+			measure: '£ per head of awards led, district and single-tier councils that led one',
+			estimatedGini: national.perHead.estimatedGini,
+			estimatedCouncils: national.perHead.withAnyAward
+		},
+		authorities: national.authorities
+	};
+}
