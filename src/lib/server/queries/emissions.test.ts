@@ -22,7 +22,7 @@ afterAll(() => handle.close());
 
 /** A council's series for one measure of the totals dataset, as the profile page gets it. */
 function series(code: string, measure: 'territorial' | 'scope_of_influence') {
-	const profile = getAuthorityProfile(handle.sqlite, code)!;
+	const profile = getAuthorityProfile(code, handle.db)!;
 	return profile.emissions.find((e) => e.measure === measure)!;
 }
 
