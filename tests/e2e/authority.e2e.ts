@@ -55,6 +55,22 @@ describe('council page /authorities/[code]', () => {
 		}
 	});
 
+	it('shows the current 2005–2023 release first, as totals, and the older sector split after it, labelled', async () => {
+		const { page, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/authorities/TRF`);
+			const titles = await page.locator('#emissions figure.chart h3').allInnerTexts();
+			expect(titles[0]).toBe('Trafford: total emissions, 2005–2023');
+			const section = await page.locator('#emissions').innerText();
+			expect(section.indexOf('total emissions, 2005–2023')).toBeLessThan(
+				section.indexOf('emissions by sector, 2005–2020')
+			);
+			expect(section).toContain('An earlier release, shown for its split by sector');
+		} finally {
+			await close();
+		}
+	});
+
 	it('resolves the GSS code E08000009 to Trafford', async () => {
 		const { page, errors, close } = await openPage(browser);
 		try {

@@ -42,6 +42,8 @@ export interface EmissionsSeries {
 	releases: EmissionRelease[];
 	/** True for counties, combined authorities and the GLA: the sum of their members' figures. */
 	isAggregate: boolean;
+	/** A series of totals only (no split by sector), like the DESNZ 2005–2023 per-council file. */
+	totalsOnly: boolean;
 	byYear: YearTotal[];
 	summary: EmissionsSummary | null;
 }
@@ -78,6 +80,7 @@ export function getAuthorityProfile(code: string, db: Db = serverDb()): Authorit
 				release: e.releases[e.releases.length - 1]!,
 				releases: e.releases,
 				isAggregate: e.isAggregate,
+				totalsOnly: e.totalsOnly,
 				byYear,
 				summary: summariseEmissions(byYear, e.populationByYear)
 			};
