@@ -132,13 +132,17 @@ describe('on a phone', () => {
 		const csv =
 			'reference,lead_authority,scheme,round,title,status,submitted_on,decided_on,amount_requested,amount_awarded,partner_councils,officer_days,bid_cost\n' +
 			'E2E-PHONE-1,Preston,Public Sector Decarbonisation Scheme,Phase 4,Heat pumps for the town hall and two leisure centres,won,25/11/2024,28/03/2025,"£2,400,000","£1,900,000",Lancaster; Wyre; Chorley,40,"£12,000"\n' +
-			'E2E-PHONE-2,Preston,Public Sector Decarbonisation Scheme,Phase 3c,Depot boilers,lost,10/11/2023,20/02/2024,"£800,000",,,12,\n';
+			'E2E-PHONE-2,Preston,Public Sector Decarbonisation Scheme,Phase 3c,Depot boilers,lost,10/11/2023,20/02/2024,"£800,000",,,12,\n' +
+			'E2E-PHONE-3,Preston,Public Sector Decarbonisation Scheme,Phase 3c,Library glazing,won,10/11/2023,20/02/2024,"£850,000",,,3,\n';
 		const { page, errors, close } = await openPage(browser, { viewport: PHONE });
 		const history = await importThroughPage(page, baseUrl, 'preston-bids.csv', csv);
 		try {
 			await page.goto(`${baseUrl}/authorities/PRE/funding`);
 			const { scroll, viewport } = await pageWidth(page);
 			expect(scroll).toBeLessThanOrEqual(viewport);
+			// A win with no amount recorded is not shown as the sum asked for.
+			const noAmount = page.locator('#pipeline tbody tr').filter({ hasText: 'E2E-PHONE-3' });
+			expect(await noAmount.locator('td[data-label="Won"]').innerText()).toBe('not recorded');
 			const row = page.locator('#pipeline tbody tr').filter({ hasText: 'E2E-PHONE-1' });
 			for (const [label, value] of [
 				['Asked', '£2.4m'],

@@ -36,11 +36,11 @@ const pipeline = [
 
 describe('bidOutcomes', () => {
 	it('computes success and cost of bidding (hand-worked, £400 a day)', () => {
-		// Decided: won £100k asked/£80k got, lost £50k, won £20k asked (no award recorded).
-		// Requested in decided bids: 100k + 50k + 20k = 170k; won: 80k + 20k = 100k → 100/170.
+		// Decided: won £100k asked/£80k got, lost £50k, won £20k asked (no award recorded: left
+		// out of the £ figures, counted apart). Requested: 100k + 50k = 150k; won: 80k → 80/150.
 		// Officer days: 10 + 20 + 0 + 5 + 0 + 2.5 = 37.5; × £400 = £15,000.
 		// Other costs: £6,000 (the lost bid). Cost: 15,000 + 6,000 = £21,000 over 4 costed bids
-		// (the £20k win and the idea have neither); per £ won: 21k / 100k = 0.21.
+		// (the £20k win and the idea have neither); per £ won: 21k / 80k = 0.2625.
 		const o = bidOutcomes(pipeline, 400);
 		expect(o.bids).toBe(6);
 		expect(o.potsBidFor).toBe(5);
@@ -54,14 +54,15 @@ describe('bidOutcomes', () => {
 		});
 		expect(o.decided).toBe(3);
 		expect(o.successRateCount).toBeCloseTo(2 / 3, 12);
-		expect(o.requestedDecidedGbp).toBe(170_000);
-		expect(o.wonGbp).toBe(100_000);
-		expect(o.successRateGbp).toBeCloseTo(100 / 170, 12);
+		expect(o.requestedDecidedGbp).toBe(150_000);
+		expect(o.wonGbp).toBe(80_000);
+		expect(o.wonWithoutAmount).toBe(1);
+		expect(o.successRateGbp).toBeCloseTo(80 / 150, 12);
 		expect(o.officerDays).toBe(37.5);
 		expect(o.otherCostGbp).toBe(6_000);
 		expect(o.costGbp).toBe(21_000);
 		expect(o.costedBids).toBe(4);
-		expect(o.costPerGbpWon).toBeCloseTo(0.21, 12);
+		expect(o.costPerGbpWon).toBeCloseTo(0.2625, 12);
 	});
 
 	it('adds officer days at the day rate to other costs, never one instead of the other', () => {
@@ -91,6 +92,7 @@ describe('bidOutcomes', () => {
 			successRateCount: null,
 			requestedDecidedGbp: 0,
 			wonGbp: 0,
+			wonWithoutAmount: 0,
 			successRateGbp: null,
 			officerDays: 0,
 			otherCostGbp: 0,

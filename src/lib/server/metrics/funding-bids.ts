@@ -27,10 +27,15 @@ export interface BidOutcomes {
 	decided: number;
 	/** won / decided */
 	successRateCount: number | null;
-	/** £ requested in decided bids (nulls as 0). */
+	/**
+	 * £ requested in decided bids whose outcome in £ is known (nulls as 0): lost bids, and won bids
+	 * with the amount awarded recorded.
+	 */
 	requestedDecidedGbp: number;
-	/** £ awarded in won bids (awardedGbp, or requestedGbp when awardedGbp is null). */
+	/** £ awarded in won bids with the amount recorded. */
 	wonGbp: number;
+	/** Won bids with no amount awarded recorded: left out of the £ figures, and said. */
+	wonWithoutAmount: number;
 	/** wonGbp / requestedDecidedGbp */
 	successRateGbp: number | null;
 	/** Officer days summed over all bids (nulls as 0). */
@@ -59,14 +64,17 @@ export function bidOutcomes(bids: readonly BidFact[], dayRateGbp: number): BidOu
 	const byStatus = Object.fromEntries(BID_STATUSES.map((s) => [s, 0])) as Record<BidStatus, number>;
 	let requestedDecidedGbp = 0;
 	let wonGbp = 0;
+	let wonWithoutAmount = 0;
 	let officerDays = 0;
 	let otherCostGbp = 0;
 	let costedBids = 0;
 	for (const b of bids) {
 		byStatus[b.status] += 1;
-		if (b.status === 'won' || b.status === 'lost') requestedDecidedGbp += b.requestedGbp ?? 0;
-		// A win recorded before the grant letter often has only the sum asked for.
-		if (b.status === 'won') wonGbp += b.awardedGbp ?? b.requestedGbp ?? 0;
+		// A win recorded before the grant letter has no amount yet: counting the sum asked for as
+		// won would state money nobody has confirmed, so such a bid stays out of the £ figures.
+		if (b.status === 'won' && b.awardedGbp === null) wonWithoutAmount += 1;
+		else if (b.status === 'won' || b.status === 'lost') requestedDecidedGbp += b.requestedGbp ?? 0;
+		if (b.status === 'won') wonGbp += b.awardedGbp ?? 0;
 		officerDays += b.officerDays ?? 0;
 		otherCostGbp += b.bidCostGbp ?? 0;
 		if (b.bidCostGbp !== null || b.officerDays !== null) costedBids += 1;
@@ -82,6 +90,7 @@ export function bidOutcomes(bids: readonly BidFact[], dayRateGbp: number): BidOu
 		successRateCount: decided > 0 ? byStatus.won / decided : null,
 		requestedDecidedGbp,
 		wonGbp,
+		wonWithoutAmount,
 		successRateGbp: requestedDecidedGbp > 0 ? wonGbp / requestedDecidedGbp : null,
 		officerDays,
 		otherCostGbp,

@@ -170,9 +170,12 @@ const explanations = {
 	byStatus: 'Bids at each stage: idea, drafting, submitted, won, lost, withdrawn.',
 	decided: 'Bids with a result: won or lost.',
 	successRateCount: 'Share of decided bids that were won.',
-	requestedDecidedGbp: 'Total £ asked for in bids that have been decided.',
-	wonGbp: 'Total £ awarded in won bids (the £ asked for, where the award is not yet recorded).',
-	successRateGbp: 'Share of the £ asked for in decided bids that was won.',
+	requestedDecidedGbp:
+		'Total £ asked for in decided bids whose outcome in £ is known (won bids without an amount awarded are left out).',
+	wonGbp: 'Total £ awarded in won bids with the amount recorded.',
+	wonWithoutAmount: 'Won bids with no amount awarded recorded yet: left out of the £ figures.',
+	successRateGbp:
+		'Share of the £ asked for in decided bids that was won (won bids without an amount awarded left out).',
 	officerDays: 'Officer days spent preparing all bids, won or lost.',
 	otherCostGbp: 'Other costs of preparing all bids, such as consultants and fees.',
 	costGbp:
