@@ -1,10 +1,8 @@
 /**
  * How the import page presents feeds: the app's own templates (downloadable, filled in by
- * officers) apart from publishers' formats (uploaded as published).
+ * officers) apart from publishers' formats (uploaded as published), as each feed says of itself.
  */
 import { FEEDS } from './registry';
-
-export const TEMPLATE_FEEDS = ['competitions', 'bids', 'actions', 'milestones', 'targets'] as const;
 
 export interface FeedSummary {
 	key: string;
@@ -25,7 +23,7 @@ export function listFeedSummaries(): FeedSummary[] {
 		key: f.key,
 		title: f.title,
 		description: f.description,
-		isTemplate: (TEMPLATE_FEEDS as readonly string[]).includes(f.key),
+		isTemplate: f.template === true,
 		columns: f.columns.map((c) => ({
 			name: c.name,
 			required: c.required,

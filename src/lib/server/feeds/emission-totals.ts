@@ -11,12 +11,11 @@
  * - A former council's figures (a file using pre-2023 codes) are added into its successor's, as
  *   both emissions and population are additive; a council's own row, if also given, wins.
  */
-import { EMISSION_TOTAL } from '../db/schema';
+import { authorities, EMISSION_TOTAL } from '../db/schema';
 import type { ImportContext, WriteCounts } from '../rows/feed';
-import { prepareUpsert } from '../rows/upsert';
 import { resolutionOf, resolveCouncil as resolveCouncilCell } from '../rows/council-cells';
 import { startEmissionRelease, type ReleaseOptions } from './emission-release';
-import { emissionRowWriter } from './emission-rows';
+import { emissionRowWriter, populationRecord } from './emission-rows';
 
 export type TotalsMeasure = 'territorial' | 'scope_of_influence';
 export type Gases = 'co2' | 'ghg';
@@ -112,20 +111,13 @@ export function totalsStore(ctx: ImportContext, release: Release) {
 			});
 			if (!opened.isNew) return { written: 0, unchanged: councilYears.size };
 			const tiers = new Map(
-				(
-					ctx.sqlite.prepare('SELECT code, tier FROM authorities').all() as {
-						code: string;
-						tier: string;
-					}[]
-				).map((a) => [a.code, a.tier])
+				ctx.db
+					.select({ code: authorities.code, tier: authorities.tier })
+					.from(authorities)
+					.all()
+					.map((a) => [a.code, a.tier])
 			);
 			const rows = emissionRowWriter(ctx, opened.id);
-			const population = prepareUpsert(
-				ctx.sqlite,
-				'authority_populations',
-				['authority_code', 'year', 'population', 'dataset_key'],
-				['authority_code', 'year', 'dataset_key']
-			);
 			const get = (code: string, year: number, m: TotalsMeasure) =>
 				values.get(key(code, year, m))?.value ?? null;
 			let [written, yearFrom, yearTo] = [0, Infinity, -Infinity];
@@ -145,12 +137,7 @@ export function totalsStore(ctx: ImportContext, release: Release) {
 				written++;
 				const pop = populations.get(key(code, year));
 				if (pop) {
-					population.run({
-						authority_code: code,
-						year,
-						population: Math.round(pop.value),
-						dataset_key: release.datasetKey
-					});
+					ctx.write.upsert(populationRecord(code, year, Math.round(pop.value), release.datasetKey));
 				}
 			}
 			rows.finish();

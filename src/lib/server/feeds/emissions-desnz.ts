@@ -25,10 +25,9 @@ import {
 	TOO_LARGE
 } from '../rows/coerce';
 import type { FeedModule, ImportContext } from '../rows/feed';
-import { prepareUpsert } from '../rows/upsert';
 import { resolutionOf, resolveCouncil } from '../rows/council-cells';
 import { registerDataset, startEmissionRelease } from './emission-release';
-import { emissionRowWriter } from './emission-rows';
+import { emissionRowWriter, populationRecord } from './emission-rows';
 
 export const DESNZ_DATASET = {
 	key: 'desnz-la-ghg',
@@ -201,14 +200,8 @@ export const desnzEmissionsFeed: FeedModule<Row> = {
 		});
 		// The same file again (same release) changes nothing and is not written.
 		const rows = release.isNew ? emissionRowWriter(ctx, release.id) : null;
-		const population = prepareUpsert(
-			ctx.sqlite,
-			'authority_populations',
-			['authority_code', 'year', 'population', 'dataset_key'],
-			['authority_code', 'year', 'dataset_key']
-		);
 		const setPopulation = (code: string, year: number, pop: number) =>
-			population.run({ authority_code: code, year, population: pop, dataset_key: d.key });
+			ctx.write.upsert(populationRecord(code, year, pop, d.key));
 		const merged = new Map<string, Row>();
 		const popSeen = new Set<string>();
 		const [formerSeen, formerPopSeen] = [new Set<string>(), new Set<string>()];

@@ -6,12 +6,12 @@
  */
 import { z } from 'zod';
 import { optionalNumber, optionalPopulation, optionalYear, requiredText } from '../rows/coerce';
-import { prepareUpsert } from '../rows/upsert';
 import { validateRecord } from '../rows/validate-record';
 import { resolveCouncil } from '../rows/council-cells';
 import type { FeedModule } from '../rows/feed';
 import { startEmissionRelease } from './emission-release';
-import { emissionRowWriter } from './emission-rows';
+import { authorities } from '../db/schema';
+import { emissionRowWriter, populationRecord } from './emission-rows';
 
 /** Leaf sub-sector columns and the sector each belongs to; "Total" columns are derived. */
 export const MYSOCIETY_SUBSECTORS: readonly {
@@ -129,23 +129,16 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 			fallbackLabel: 'mySociety local authority emissions'
 		});
 		const tiers = new Map(
-			(
-				ctx.sqlite.prepare('SELECT code, tier FROM authorities').all() as {
-					code: string;
-					tier: string;
-				}[]
-			).map((a) => [a.code, a.tier])
+			ctx.db
+				.select({ code: authorities.code, tier: authorities.tier })
+				.from(authorities)
+				.all()
+				.map((a) => [a.code, a.tier])
 		);
 		// The same file again (same release) changes nothing and is not written.
 		const rows = release.isNew ? emissionRowWriter(ctx, release.id) : null;
 		let written = 0;
 		let unchanged = 0;
-		const population = prepareUpsert(
-			ctx.sqlite,
-			'authority_populations',
-			['authority_code', 'year', 'population', 'dataset_key'],
-			['authority_code', 'year', 'dataset_key']
-		);
 		let yearFrom = Infinity;
 		let yearTo = -Infinity;
 		return {
@@ -181,12 +174,9 @@ export const mysocietyEmissionsFeed: FeedModule<Row> = {
 					}
 				}
 				if (row.population != null) {
-					population.run({
-						authority_code: row.code,
-						year: row.year,
-						population: row.population,
-						dataset_key: 'mysociety-emissions'
-					});
+					ctx.write.upsert(
+						populationRecord(row.code, row.year, row.population, 'mysociety-emissions')
+					);
 				}
 			},
 			finish() {

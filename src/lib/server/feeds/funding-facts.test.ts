@@ -261,3 +261,32 @@ describe('parseConsortiumNote', () => {
 		});
 	});
 });
+
+describe('funding-facts feed, a file lacking some columns', () => {
+	let db: DbHandle;
+	let partial: ImportReport;
+	const full =
+		'scheme,round,fact_type,date,time,amount_gbp,recipient_or_scope,notes,source_url\n' +
+		'Home Upgrade Grant,Phase 2 (HUG2),award,2023-03-22,,£1.2m,LB Waltham Forest,Rounded figure,https://www.gov.uk/hug2\n' +
+		'Home Upgrade Grant,Phase 2 (HUG2),application_close,2022-11-30,12:00,,,Deadline,https://www.gov.uk/hug2-dates\n';
+	const lacking =
+		'scheme,round,fact_type,date,amount_gbp,recipient_or_scope\n' +
+		'Home Upgrade Grant,Phase 2 (HUG2),award,2023-03-22,£1.2m,LB Waltham Forest\n' +
+		'Home Upgrade Grant,Phase 2 (HUG2),application_close,2022-11-30,,\n';
+	beforeAll(async () => {
+		db = await createFixtureDb();
+		await importFile(db, 'funding-facts', full);
+		partial = await importFile(db, 'funding-facts', lacking);
+	});
+	afterAll(() => db.close());
+
+	it('keeps the notes, time and source stored from an earlier file', () => {
+		expect(partial).toMatchObject({ status: 'committed', rowsWritten: 0 });
+		expect(db.sqlite.prepare('SELECT authority_code, notes, source_url FROM awards').all()).toEqual(
+			[{ authority_code: 'WFT', notes: 'Rounded figure', source_url: 'https://www.gov.uk/hug2' }]
+		);
+		expect(db.sqlite.prepare('SELECT time, note, source_url FROM competition_dates').all()).toEqual(
+			[{ time: '12:00', note: 'Deadline', source_url: 'https://www.gov.uk/hug2-dates' }]
+		);
+	});
+});

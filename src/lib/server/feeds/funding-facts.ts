@@ -4,7 +4,9 @@
  * re-run date stays, linked to the one that replaced it), budgets and totals → competition_facts,
  * awards and allocations → awards, resolved by council name, consortia stored once with partners.
  */
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { awards, competitionDates, competitionFacts, competitions } from '../db/schema';
 import {
 	optionalGbp,
 	optionalText,
@@ -19,6 +21,7 @@ import { reportUnresolved, resolutionOf, resolveCouncil } from '../rows/council-
 import type { FeedModule, ImportContext } from '../rows/feed';
 import { competitionStore } from './competition-store';
 import { parseConsortiumNote } from './consortium-note';
+import { setPartners } from './template-shared';
 
 const FACT_TYPES = [
 	'application_open',
@@ -135,12 +138,7 @@ export const fundingFactsFeed: FeedModule<Row> = {
 			row: Row;
 		}[] = [];
 		const writeAward = awardWriter(ctx);
-		const insertFact = ctx.sqlite.prepare(
-			`INSERT INTO competition_facts (competition_id, fact_type, date, amount_gbp, scope, note, source_url, batch_id)
-			 SELECT @competition_id, @fact_type, @date, @amount_gbp, @scope, @note, @source_url, @batch_id
-			 WHERE NOT EXISTS (SELECT 1 FROM competition_facts WHERE competition_id = @competition_id AND fact_type = @fact_type
-			   AND date IS @date AND amount_gbp IS @amount_gbp AND scope IS @scope)`
-		);
+		const writeFact = factWriter(ctx);
 		let written = 0;
 		let unchanged = 0;
 		return {
@@ -160,29 +158,7 @@ export const fundingFactsFeed: FeedModule<Row> = {
 					else unchanged++;
 					return;
 				}
-				if (row.fact_type === 'programme_budget' && row.amount_gbp != null) {
-					ctx.sqlite
-						.prepare('UPDATE competitions SET budget_gbp = ? WHERE id = ?')
-						.run(row.amount_gbp, competitionId);
-				}
-				if (row.fact_type === 'awards_announced' && row.date) {
-					ctx.sqlite
-						.prepare(
-							'UPDATE competitions SET decision_date = coalesce(decision_date, ?) WHERE id = ?'
-						)
-						.run(row.date.date, competitionId);
-				}
-				const changes = insertFact.run({
-					competition_id: competitionId,
-					fact_type: row.fact_type,
-					date: row.date?.date ?? null,
-					amount_gbp: row.amount_gbp,
-					scope: row.recipient_or_scope,
-					note: row.notes,
-					source_url: row.source_url,
-					batch_id: ctx.batchId
-				}).changes;
-				if (changes) written++;
+				if (writeFact(competitionId, row)) written++;
 				else unchanged++;
 			},
 			finish() {
@@ -193,37 +169,61 @@ export const fundingFactsFeed: FeedModule<Row> = {
 	}
 };
 
+/**
+ * A budget or total as a fact of the round (added once: a fact already stored with the same
+ * type, date, amount and scope is left alone); a budget also sets the round's budget, an
+ * announcement its decision date while that is blank. True when the fact was added.
+ */
+function factWriter(ctx: ImportContext) {
+	return (competitionId: number, row: Row): boolean => {
+		if (row.fact_type === 'programme_budget' && row.amount_gbp != null)
+			ctx.write.update(competitions, competitionId, { budgetGbp: row.amount_gbp });
+		if (row.fact_type === 'awards_announced' && row.date) {
+			const stored = ctx.db
+				.select({ decisionDate: competitions.decisionDate })
+				.from(competitions)
+				.where(eq(competitions.id, competitionId))
+				.get();
+			if (stored?.decisionDate === null)
+				ctx.write.update(competitions, competitionId, { decisionDate: row.date.date });
+		}
+		const fact = {
+			competitionId,
+			factType: row.fact_type,
+			date: row.date?.date ?? null,
+			amountGbp: row.amount_gbp ?? null,
+			scope: row.recipient_or_scope ?? null
+		};
+		if (ctx.write.idOf(competitionFacts, fact) !== undefined) return false;
+		ctx.write.insert(competitionFacts, {
+			...fact,
+			note: row.notes,
+			sourceUrl: row.source_url
+		});
+		return true;
+	};
+}
+
 function writeDates(
 	ctx: ImportContext,
 	dates: { competitionId: number; event: 'opens' | 'closes'; date: ParsedDate; row: Row }[]
 ) {
-	const upsert = ctx.sqlite.prepare(
-		`INSERT INTO competition_dates (competition_id, event, date, date_precision, time, note, source_url, batch_id)
-		 VALUES (@competition_id, @event, @date, @precision, @time, @note, @source_url, @batch_id)
-		 ON CONFLICT (competition_id, event, date) DO UPDATE SET time = excluded.time, note = excluded.note, source_url = excluded.source_url
-		 WHERE time IS NOT excluded.time OR note IS NOT excluded.note OR source_url IS NOT excluded.source_url
-		 RETURNING id`
-	);
-	const findId = ctx.sqlite
-		.prepare('SELECT id FROM competition_dates WHERE competition_id = ? AND event = ? AND date = ?')
-		.pluck();
-	const supersede = ctx.sqlite.prepare(
-		'UPDATE competition_dates SET superseded_by_id = ? WHERE id = ? AND superseded_by_id IS NOT ?'
-	);
 	let written = 0;
 	const ids = dates.map((d) => {
-		const returned = upsert.get({
-			competition_id: d.competitionId,
-			event: d.event,
-			date: d.date.date,
-			precision: d.date.precision,
-			time: d.row.time,
-			note: d.row.notes,
-			source_url: d.row.source_url,
-			batch_id: ctx.batchId
-		}) as { id: number } | undefined;
-		if (returned) written++;
-		return returned?.id ?? (findId.get(d.competitionId, d.event, d.date.date) as number);
+		const key = { competitionId: d.competitionId, event: d.event, date: d.date.date };
+		// A date already stored keeps its precision; its time, note and source follow the file.
+		const details = { time: d.row.time, note: d.row.notes, sourceUrl: d.row.source_url };
+		const found = ctx.write.idOf(competitionDates, key);
+		if (found !== undefined) {
+			if (ctx.write.update(competitionDates, found, details)) written++;
+			return found;
+		}
+		written++;
+		return ctx.write.insert(competitionDates, {
+			...key,
+			...details,
+			datePrecision: d.date.precision
+		});
 	});
 	// An extension or re-run: the flagged date is replaced by the next date of the same event.
 	dates.forEach((d, i) => {
@@ -231,64 +231,51 @@ function writeDates(
 		const next = dates.findIndex(
 			(o, j) => j > i && o.competitionId === d.competitionId && o.event === d.event
 		);
-		if (next >= 0) written += supersede.run(ids[next], ids[i], ids[next]).changes;
+		if (next >= 0 && ctx.write.update(competitionDates, ids[i]!, { supersededById: ids[next] }))
+			written++;
 	});
 	return { written, unchanged: dates.length - Math.min(written, dates.length) };
 }
 
 function awardWriter(ctx: ImportContext) {
-	const upsert = ctx.sqlite.prepare(
-		`INSERT INTO awards (competition_id, authority_code, kind, amount_gbp, award_date, award_date_precision, project_title, is_consortium, recipient_name, source_url, notes, batch_id)
-		 VALUES (@competition_id, @authority_code, @kind, @amount_gbp, @award_date, @precision, @project_title, @is_consortium, @recipient_name, @source_url, @notes, @batch_id)
-		 ON CONFLICT (competition_id, authority_code, amount_gbp, project_title) DO UPDATE SET
-		   award_date = excluded.award_date, is_consortium = excluded.is_consortium, recipient_name = excluded.recipient_name,
-		   source_url = excluded.source_url, notes = excluded.notes, batch_id = excluded.batch_id
-		 WHERE award_date IS NOT excluded.award_date OR is_consortium IS NOT excluded.is_consortium OR notes IS NOT excluded.notes
-		   OR source_url IS NOT excluded.source_url OR recipient_name IS NOT excluded.recipient_name`
-	);
-	const findId = ctx.sqlite
-		.prepare(
-			'SELECT id FROM awards WHERE competition_id = ? AND authority_code = ? AND amount_gbp = ? AND project_title = ?'
-		)
-		.pluck();
-	const clearPartners = ctx.sqlite.prepare('DELETE FROM partners WHERE award_id = ?');
-	const addPartner = ctx.sqlite.prepare(
-		'INSERT INTO partners (award_id, authority_code, name, kind) VALUES (?, ?, ?, ?)'
-	);
-
 	return (competitionId: number, row: Row, rowNumber: number): boolean => {
 		const [lead, ...jointPartners] = row.recipients!;
-		const note = parseConsortiumNote(row.notes);
-		const projectTitle = projectTitleFromNote(row.notes, note.isConsortium);
-		const changes = upsert.run({
-			competition_id: competitionId,
-			authority_code: lead,
-			kind: row.fact_type === 'allocation' ? 'allocation' : 'award',
-			amount_gbp: row.amount_gbp,
-			award_date: row.date?.date ?? null,
-			precision: row.date?.precision ?? null,
-			project_title: projectTitle,
-			is_consortium: note.isConsortium || jointPartners.length > 0 ? 1 : 0,
-			recipient_name: row.recipient_or_scope,
-			source_url: row.source_url,
-			notes: row.notes,
-			batch_id: ctx.batchId
-		}).changes;
-		const awardId = findId.get(competitionId, lead, row.amount_gbp, projectTitle) as number;
-		clearPartners.run(awardId);
-		const partners: { code: string | null; name: string }[] = jointPartners.map((code) => ({
-			code,
-			name: ctx.resolver.name(code) ?? code
-		}));
+		const note = parseConsortiumNote(row.notes ?? null);
+		const projectTitle = projectTitleFromNote(row.notes ?? null, note.isConsortium);
+		const key = { competitionId, authorityCode: lead!, amountGbp: row.amount_gbp!, projectTitle };
+		// A stored award keeps its kind and date precision; the rest follows the file.
+		const values = {
+			awardDate: row.date === undefined ? undefined : (row.date?.date ?? null),
+			isConsortium: note.isConsortium || jointPartners.length > 0,
+			recipientName: row.recipient_or_scope ?? '',
+			sourceUrl: row.source_url,
+			notes: row.notes
+		};
+		const found = ctx.write.idOf(awards, key);
+		const changed = found !== undefined ? ctx.write.update(awards, found, values) : true;
+		const awardId =
+			found ??
+			ctx.write.insert(awards, {
+				...key,
+				...values,
+				kind: row.fact_type === 'allocation' ? 'allocation' : 'award',
+				awardDatePrecision: row.date?.precision ?? null
+			});
+		const partners: { authorityCode: string | null; name: string; kind: 'authority' }[] =
+			jointPartners.map((code) => ({
+				authorityCode: code,
+				name: ctx.resolver.name(code) ?? code,
+				kind: 'authority'
+			}));
 		const names = note.jointPhrase
 			? (ctx.resolver.resolveJoint(note.jointPhrase) ?? [note.jointPhrase])
 			: note.partnerNames;
 		for (const name of names) {
 			const code = resolveCouncil(ctx, rowNumber, 'notes', name, { severity: 'warning' });
-			partners.push({ code, name: code ? (ctx.resolver.name(code) ?? name) : name });
+			const shown = code ? (ctx.resolver.name(code) ?? name) : name;
+			partners.push({ authorityCode: code, name: shown, kind: 'authority' });
 		}
-		for (const p of partners) addPartner.run(awardId, p.code, p.name, 'authority');
-		return changes > 0;
+		return setPartners(ctx, { awardId }, partners) || changed;
 	};
 }
 

@@ -14,7 +14,9 @@
  *   gets its 360Giving identifier appended to the title, and the identifier is kept in notes, so
  *   a re-import finds each grant again and changes nothing.
  */
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { awards, competitions as competitionsTable, funders } from '../db/schema';
 import {
 	optionalGbp,
 	optionalShortText,
@@ -134,66 +136,73 @@ export const grants360GivingFeed: FeedModule<Row> = {
 		};
 	},
 	createWriter(ctx) {
-		const { sqlite } = ctx;
 		const competitions = competitionStore(ctx);
-		const funderOf = sqlite.prepare('SELECT funder_id FROM competitions WHERE id = ?').pluck();
-		const findFunder = sqlite.prepare('SELECT id FROM funders WHERE name = ?').pluck();
-		const insertFunder = sqlite.prepare('INSERT INTO funders (name) VALUES (?)');
-		const setFunder = sqlite.prepare(
-			'UPDATE competitions SET funder_id = ? WHERE id = ? AND funder_id IS NULL'
-		);
-		const setCompetitive = sqlite.prepare(
-			"UPDATE competitions SET kind = 'competitive' WHERE id = ? AND kind IS NULL"
-		);
-		const holder = sqlite
-			.prepare(
-				'SELECT notes FROM awards WHERE competition_id = ? AND authority_code = ? AND amount_gbp = ? AND project_title = ?'
-			)
-			.pluck();
-		const upsert = sqlite.prepare(
-			`INSERT INTO awards (competition_id, authority_code, kind, amount_gbp, award_date, award_date_precision, project_title, is_consortium, recipient_name, source_url, notes, is_sample, batch_id)
-			 VALUES (@competition_id, @authority_code, 'award', @amount_gbp, @award_date, @precision, @project_title, 0, @recipient_name, NULL, @notes, @is_sample, @batch_id)
-			 ON CONFLICT (competition_id, authority_code, amount_gbp, project_title) DO UPDATE SET
-			   award_date = excluded.award_date, award_date_precision = excluded.award_date_precision,
-			   recipient_name = excluded.recipient_name, notes = excluded.notes, batch_id = excluded.batch_id
-			 WHERE award_date IS NOT excluded.award_date OR award_date_precision IS NOT excluded.award_date_precision
-			   OR recipient_name IS NOT excluded.recipient_name OR notes IS NOT excluded.notes`
-		);
+		const stored = (id: number) =>
+			ctx.db
+				.select({ funderId: competitionsTable.funderId, kind: competitionsTable.kind })
+				.from(competitionsTable)
+				.where(eq(competitionsTable.id, id))
+				.get();
+		const holder = (competitionId: number, code: string, amount: number, title: string) =>
+			ctx.db
+				.select({ id: awards.id, notes: awards.notes })
+				.from(awards)
+				.where(
+					and(
+						eq(awards.competitionId, competitionId),
+						eq(awards.authorityCode, code),
+						eq(awards.amountGbp, amount),
+						eq(awards.projectTitle, title)
+					)
+				)
+				.get();
 		const settled = new Set<number>();
 		let written = 0;
 		let unchanged = 0;
 		return {
 			write(row, rowNumber) {
 				const id = competitions.ensure(row.scheme, row.round, rowNumber);
+				// The funder and kind are set only while blank: the catalogue or published facts win.
 				if (!settled.has(id)) {
 					settled.add(id);
-					if (funderOf.get(id) === null) {
-						const name = row['Funding Org:Name'];
-						const funder = findFunder.get(name) ?? insertFunder.run(name).lastInsertRowid;
-						setFunder.run(funder, id);
+					if (stored(id)?.funderId === null) {
+						const funderId = ctx.write.ensure(funders, { name: row['Funding Org:Name'] });
+						ctx.write.update(competitionsTable, id, { funderId });
 					}
 				}
-				if (row['From An Open Call?']) setCompetitive.run(id);
+				if (row['From An Open Call?'] && stored(id)?.kind === null)
+					ctx.write.update(competitionsTable, id, { kind: 'competitive' });
 				const amount = row['Amount Awarded'];
-				const stored = holder.get(id, row.code, amount, row.Title) as string | null | undefined;
+				const same = holder(id, row.code, amount, row.Title);
 				const title =
-					stored === undefined || stored === row.Identifier
+					same === undefined || same.notes === row.Identifier
 						? row.Title
 						: `${row.Title} (${row.Identifier})`;
-				const changes = upsert.run({
-					competition_id: id,
-					authority_code: row.code,
-					amount_gbp: amount,
-					award_date: row['Award Date'].date,
-					precision: row['Award Date'].precision,
-					project_title: title,
-					recipient_name: row['Recipient Org:Name'],
-					notes: row.Identifier,
-					is_sample: ctx.isSample ? 1 : 0,
-					batch_id: ctx.batchId
-				}).changes;
-				if (changes) written++;
-				else unchanged++;
+				// A stored award keeps its kind, consortium flag and source (another feed may have
+				// given them); the grant updates its date, recipient and identifier.
+				const found = title === row.Title ? same : holder(id, row.code, amount, title);
+				const values = {
+					awardDate: row['Award Date'].date,
+					awardDatePrecision: row['Award Date'].precision,
+					recipientName: row['Recipient Org:Name'],
+					notes: row.Identifier
+				};
+				if (found) {
+					if (ctx.write.update(awards, found.id, values)) written++;
+					else unchanged++;
+					return;
+				}
+				ctx.write.insert(awards, {
+					...values,
+					competitionId: id,
+					authorityCode: row.code,
+					kind: 'award',
+					amountGbp: amount,
+					projectTitle: title,
+					isConsortium: false,
+					sourceUrl: null
+				});
+				written++;
 			},
 			finish: () => ({ written, unchanged })
 		};

@@ -119,6 +119,7 @@ const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 export const templateActionsFeed: FeedModule<Row> = {
 	key: 'actions',
+	template: true,
 	title: 'Climate actions (template)',
 	description:
 		"A council's climate actions: status, progress, dates, expected savings, cost, funding and RAG rating.",

@@ -139,6 +139,7 @@ function otherPartner(entry: string): Partner {
 
 export const templateBidsFeed: FeedModule<Row> = {
 	key: 'bids',
+	template: true,
 	title: 'Bids (template)',
 	description:
 		"A council's bids for funding: amounts asked and won, status and its dates, cost of bidding, partners and the actions they fund.",

@@ -115,6 +115,7 @@ export function eligibleTypeCodes(text: string): string[] | null {
 
 export const templateCompetitionsFeed: FeedModule<Row> = {
 	key: 'competitions',
+	template: true,
 	title: 'Funding competitions (template)',
 	description:
 		'Funding rounds with their funder, kind, money, eligibility and dates. Blank cells keep what is already stored; a changed deadline is kept as an extension, with the earlier date as history.',

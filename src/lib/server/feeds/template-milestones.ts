@@ -35,6 +35,7 @@ const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 export const templateMilestonesFeed: FeedModule<Row> = {
 	key: 'milestones',
+	template: true,
 	title: 'Action milestones (template)',
 	description:
 		"Milestones of a council's climate actions, with due and done dates. Import the actions first.",

@@ -83,6 +83,7 @@ const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 export const templateTargetsFeed: FeedModule<Row> = {
 	key: 'targets',
+	template: true,
 	title: 'Net-zero targets (template)',
 	description:
 		"A council's net-zero targets by scope, with baseline, interim targets, wording and source.",

@@ -109,6 +109,11 @@ export interface FeedModule<Row> {
 	description: string;
 	/** The shipped dataset these rows come from, for provenance; null for user feeds. */
 	datasetKey: string | null;
+	/**
+	 * One of the app's own templates, downloadable and filled in by officers; other feeds are
+	 * publishers' formats, uploaded as published.
+	 */
+	template?: boolean;
 	columns: readonly FeedColumn[];
 	/**
 	 * parseRow reads nothing the same import writes, so rows may be parsed on a worker thread
