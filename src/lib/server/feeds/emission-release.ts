@@ -7,7 +7,8 @@
  * of an earlier one are never overwritten (which is what lets an import be undone by deleting its
  * release).
  */
-import type { datasets } from '../db/schema';
+import { and, desc, eq, exists, isNotNull, lt } from 'drizzle-orm';
+import { authorities, datasets, emissionReleases, emissions } from '../db/schema';
 import type { ImportContext } from '../rows/feed';
 
 export interface ReleaseOptions {
@@ -38,84 +39,90 @@ export type DatasetInfo = Pick<
  * population rows reference it); shipped datasets are registered from data/datasets.json.
  */
 export function registerDataset(ctx: ImportContext, d: DatasetInfo): void {
-	ctx.sqlite
-		.prepare(
-			`INSERT OR IGNORE INTO datasets (key, title, publisher, licence, licence_url, attribution, source_url)
-			 VALUES (@key, @title, @publisher, @licence, @licenceUrl, @attribution, @sourceUrl)`
-		)
-		.run(d);
+	ctx.write.upsert({ table: datasets, key: ['key'], values: d, addOnly: true, counted: false });
 }
 
 export function startEmissionRelease(ctx: ImportContext, opts: ReleaseOptions) {
-	const { sqlite } = ctx;
-	const dataset = sqlite
-		.prepare('SELECT title, version, release_date FROM datasets WHERE key = ?')
-		.get(opts.datasetKey) as
-		{ title: string; version: string | null; release_date: string | null } | undefined;
+	const dataset = ctx.db
+		.select({ title: datasets.title, version: datasets.version, releaseDate: datasets.releaseDate })
+		.from(datasets)
+		.where(eq(datasets.key, opts.datasetKey))
+		.get();
 	if (!dataset) throw new Error(`Dataset "${opts.datasetKey}" is not registered.`);
 	const label =
 		opts.label ??
 		([dataset.title, dataset.version].filter(Boolean).join(', ') || opts.fallbackLabel);
-	const existing = sqlite
-		.prepare('SELECT id FROM emission_releases WHERE dataset_key = ? AND checksum = ?')
-		.pluck()
-		.get(opts.datasetKey, ctx.checksum) as number | undefined;
+	const existing = ctx.write.idOf(emissionReleases, {
+		datasetKey: opts.datasetKey,
+		checksum: ctx.checksum
+	});
 	const id =
 		existing ??
-		Number(
-			sqlite
-				.prepare(
-					`INSERT INTO emission_releases (dataset_key, gases, influence_gases, has_territorial, has_influence, label, checksum, release_date, batch_id)
-					 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-				)
-				.run(
-					opts.datasetKey,
-					opts.gases,
-					opts.influenceGases && opts.influenceGases !== opts.gases ? opts.influenceGases : null,
-					opts.hasTerritorial ? 1 : 0,
-					opts.hasInfluence ? 1 : 0,
-					label,
-					ctx.checksum,
-					opts.releaseDate !== undefined ? opts.releaseDate : dataset.release_date,
-					ctx.batchId
-				).lastInsertRowid
-		);
+		ctx.write.insert(emissionReleases, {
+			datasetKey: opts.datasetKey,
+			gases: opts.gases,
+			influenceGases:
+				opts.influenceGases && opts.influenceGases !== opts.gases ? opts.influenceGases : null,
+			hasTerritorial: opts.hasTerritorial,
+			hasInfluence: opts.hasInfluence,
+			label,
+			checksum: ctx.checksum,
+			releaseDate: opts.releaseDate !== undefined ? opts.releaseDate : dataset.releaseDate
+		});
 	return {
 		id,
 		isNew: existing === undefined,
 		finish(yearFrom: number, yearTo: number) {
-			sqlite
-				.prepare(
-					`UPDATE emission_releases SET year_from = min(coalesce(year_from, ?), ?), year_to = max(coalesce(year_to, ?), ?)
-					 WHERE id = ? AND (year_from IS NOT min(coalesce(year_from, ?), ?) OR year_to IS NOT max(coalesce(year_to, ?), ?))`
-				)
-				.run(yearFrom, yearFrom, yearTo, yearTo, id, yearFrom, yearFrom, yearTo, yearTo);
+			// The years a release spans only ever widen (a re-import of the same file keeps them).
+			const stored = ctx.db
+				.select({ from: emissionReleases.yearFrom, to: emissionReleases.yearTo })
+				.from(emissionReleases)
+				.where(eq(emissionReleases.id, id))
+				.get();
+			ctx.write.update(emissionReleases, id, {
+				yearFrom: Math.min(stored?.from ?? yearFrom, yearFrom),
+				yearTo: Math.max(stored?.to ?? yearTo, yearTo)
+			});
 			if (existing === undefined) noteCoverage(ctx, id, opts.datasetKey);
 		}
 	};
 }
 
 /** Councils holding rows of a release (one index lookup per council, not a scan of the table). */
-const COUNCILS_IN = `SELECT a.code FROM authorities a
-	WHERE EXISTS (SELECT 1 FROM emissions e WHERE e.authority_code = a.code AND e.release_id = ?)`;
+function councilsIn(ctx: ImportContext, release: number): Set<string> {
+	const held = ctx.db
+		.select({ one: emissions.year })
+		.from(emissions)
+		.where(and(eq(emissions.authorityCode, authorities.code), eq(emissions.releaseId, release)));
+	const rows = ctx.db
+		.select({ code: authorities.code })
+		.from(authorities)
+		.where(exists(held))
+		.all();
+	return new Set(rows.map((r) => r.code));
+}
 
 /**
  * One line in the import report: how many councils the new release covers, against the release
  * of the same dataset it supersedes, and that councils it leaves out stay on that release.
  */
 function noteCoverage(ctx: ImportContext, id: number, datasetKey: string): void {
-	const { sqlite } = ctx;
-	const councils = (release: number) =>
-		new Set(sqlite.prepare(COUNCILS_IN).pluck().all(release) as string[]);
-	const mine = councils(id);
-	const previous = sqlite
-		.prepare(
-			`SELECT id, label FROM emission_releases
-			 WHERE dataset_key = ? AND id < ? AND year_from IS NOT NULL ORDER BY id DESC LIMIT 1`
+	const mine = councilsIn(ctx, id);
+	const previous = ctx.db
+		.select({ id: emissionReleases.id, label: emissionReleases.label })
+		.from(emissionReleases)
+		.where(
+			and(
+				eq(emissionReleases.datasetKey, datasetKey),
+				lt(emissionReleases.id, id),
+				isNotNull(emissionReleases.yearFrom)
+			)
 		)
-		.get(datasetKey, id) as { id: number; label: string } | undefined;
+		.orderBy(desc(emissionReleases.id))
+		.limit(1)
+		.get();
 	if (!previous) return;
-	const theirs = councils(previous.id);
+	const theirs = councilsIn(ctx, previous.id);
 	const kept = [...theirs].filter((c) => !mine.has(c)).length;
 	ctx.issues.info(
 		null,
