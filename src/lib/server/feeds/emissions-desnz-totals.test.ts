@@ -59,7 +59,7 @@ describe('desnz-ghg-totals feed, on the shipped 2005–2023 file', () => {
 	});
 
 	it("gives Trafford's 2023 figures: 1,393.07 kt CO2e territorial, 996.52 kt CO2 scope of influence", () => {
-		const series = getAuthorityEmissions(handle.sqlite, 'TRF');
+		const series = getAuthorityEmissions('TRF', handle.db);
 		const [territorial, influence] = series;
 		expect(series.map((s) => [s.measure, s.gases, s.totalsOnly, s.rows.length])).toEqual([
 			['territorial', 'ghg', true, 19],

@@ -181,7 +181,7 @@ describe('desnz-ghg feed', () => {
 			{ year_from: 2019, year_to: 2020 },
 			{ year_from: 2020, year_to: 2021 }
 		]);
-		const [territorial] = getAuthorityEmissions(handle.sqlite, 'MAN');
+		const [territorial] = getAuthorityEmissions('MAN', handle.db);
 		const byYear = (y: number) =>
 			Object.fromEntries(
 				territorial!.rows.filter((r) => r.year === y).map((r) => [r.sector, r.valueKt])

@@ -22,7 +22,7 @@ describe("emissions-totals feed (a council's or data lab's own file)", () => {
 	it('imports one row per council, year and measure, a council named or coded', () => {
 		expect(report).toMatchObject({ status: 'committed', rowsRead: 5, rowsAccepted: 5 });
 		expect(report.groups).toEqual([]);
-		const [territorial, influence] = getAuthorityEmissions(handle.sqlite, 'TRF');
+		const [territorial, influence] = getAuthorityEmissions('TRF', handle.db);
 		expect(territorial).toMatchObject({ measure: 'territorial', gases: 'ghg', totalsOnly: true });
 		expect(territorial!.rows).toEqual([
 			{ year: 2022, sector: 'Total', valueKt: 1442.22 },
@@ -39,7 +39,7 @@ describe("emissions-totals feed (a council's or data lab's own file)", () => {
 	});
 
 	it('reads a blank unit as kt CO2e', () => {
-		const cardiff = getAuthorityEmissions(handle.sqlite, 'CRF');
+		const cardiff = getAuthorityEmissions('CRF', handle.db);
 		expect(cardiff.map((s) => [s.measure, s.gases, s.rows])).toEqual([
 			['territorial', 'ghg', [{ year: 2023, sector: 'Total', valueKt: 1700.5 }]]
 		]);

@@ -11,7 +11,7 @@ import {
 import type { FragmentationSummary } from '../metrics/funding';
 import { getAuthority, type AuthorityDetail } from './authorities';
 import { getAwardFigures } from './authority-funding';
-import { serverDb, sqliteOf, type Db } from './connection';
+import { serverDb, type Db } from './connection';
 import {
 	getDeclaration,
 	listPlans,
@@ -71,7 +71,7 @@ export function getAuthorityProfile(code: string, db: Db = serverDb()): Authorit
 		targets: listTargets(code, db),
 		declaration: getDeclaration(code, db),
 		plans: listPlans(code, db),
-		emissions: getAuthorityEmissions(sqliteOf(db), code).map((e) => {
+		emissions: getAuthorityEmissions(code, db).map((e) => {
 			const byYear = totalsByYear(e.rows);
 			return {
 				measure: e.measure,

@@ -15,8 +15,8 @@ export function serverDb(): Db {
 }
 
 /**
- * The better-sqlite3 connection under a Drizzle database, for the two readers not yet on Drizzle
- * (queries/emissions.ts and the council resolver), which take it directly.
+ * The better-sqlite3 connection under a Drizzle database, for the one reader not on Drizzle
+ * (the council resolver), which take it directly.
  */
 export function sqliteOf(db: Db): Database.Database {
 	return (db as Db & { $client: Database.Database }).$client;

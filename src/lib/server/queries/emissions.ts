@@ -10,9 +10,9 @@
  * point is therefore the one in force for its year; a year only an older release holds is not
  * drawn on that line (it belongs to a superseded release).
  */
-import type Database from 'better-sqlite3';
-import { EMISSION_TOTAL } from '../db/schema';
-import { all } from './statements';
+import { and, asc, eq, isNotNull, max, sql, sum } from 'drizzle-orm';
+import { authorityPopulations, EMISSION_TOTAL, emissionReleases, emissions } from '../db/schema';
+import { preparedQuery, serverDb, type Db } from './connection';
 
 export type EmissionMeasure = 'territorial' | 'scope_of_influence';
 type Gases = 'co2' | 'ghg';
@@ -48,14 +48,57 @@ export interface AuthorityEmissions {
 	populationByYear: Record<number, number>;
 }
 
-interface ReleaseRow {
-	releaseId: number;
-	year: number;
-	sector: string;
-	territorialKt: number | null;
-	influenceKt: number | null;
-	isAggregate: number;
-}
+const releasesQuery = preparedQuery((db) =>
+	db
+		.select({
+			id: emissionReleases.id,
+			datasetKey: emissionReleases.datasetKey,
+			gases: emissionReleases.gases,
+			influenceGases: emissionReleases.influenceGases,
+			label: emissionReleases.label,
+			releaseDate: emissionReleases.releaseDate,
+			yearFrom: emissionReleases.yearFrom,
+			yearTo: emissionReleases.yearTo
+		})
+		.from(emissionReleases)
+		.where(isNotNull(emissionReleases.yearFrom))
+		.orderBy(asc(emissionReleases.id))
+		.prepare()
+);
+
+// Every release's rows for one council, summed by sector: a few hundred rows at most, read from
+// the covering index.
+const rowsQuery = preparedQuery((db) =>
+	db
+		.select({
+			releaseId: emissions.releaseId,
+			year: emissions.year,
+			sector: emissions.sector,
+			territorialKt: sum(emissions.territorialKt).mapWith(Number),
+			influenceKt: sum(emissions.influenceKt).mapWith(Number),
+			isAggregate: max(emissions.isAggregate).mapWith(Boolean)
+		})
+		.from(emissions)
+		.where(eq(emissions.authorityCode, sql.placeholder('code')))
+		.groupBy(emissions.releaseId, emissions.year, emissions.sector)
+		.orderBy(asc(emissions.year), asc(emissions.sector))
+		.prepare()
+);
+
+type ReleaseRow = ReturnType<ReturnType<typeof rowsQuery>['all']>[number];
+
+const populationQuery = preparedQuery((db) =>
+	db
+		.select({ year: authorityPopulations.year, population: authorityPopulations.population })
+		.from(authorityPopulations)
+		.where(
+			and(
+				eq(authorityPopulations.authorityCode, sql.placeholder('code')),
+				eq(authorityPopulations.datasetKey, sql.placeholder('datasetKey'))
+			)
+		)
+		.prepare()
+);
 
 const MEASURE_COLUMN = { territorial: 'territorialKt', scope_of_influence: 'influenceKt' } as const;
 
@@ -66,25 +109,9 @@ export function measureGases(release: EmissionRelease, measure: EmissionMeasure)
 		: release.gases;
 }
 
-export function getAuthorityEmissions(
-	sqlite: Database.Database,
-	code: string
-): AuthorityEmissions[] {
-	const releases = all<EmissionRelease>(
-		sqlite,
-		`SELECT id, dataset_key AS datasetKey, gases, influence_gases AS influenceGases, label, release_date AS releaseDate,
-		        year_from AS yearFrom, year_to AS yearTo
-		 FROM emission_releases WHERE year_from IS NOT NULL ORDER BY id`
-	);
-	// Every release's rows for this council, summed by sector: a few hundred rows at most.
-	const rows = all<ReleaseRow>(
-		sqlite,
-		`SELECT release_id AS releaseId, year, sector, sum(territorial_kt) AS territorialKt, sum(influence_kt) AS influenceKt,
-		        max(is_aggregate) AS isAggregate
-		 FROM emissions WHERE authority_code = ?
-		 GROUP BY release_id, year, sector ORDER BY year, sector`,
-		code
-	);
+export function getAuthorityEmissions(code: string, db: Db = serverDb()): AuthorityEmissions[] {
+	const releases: EmissionRelease[] = releasesQuery(db).all();
+	const rows = rowsQuery(db).all({ code });
 	const byRelease = new Map<number, ReleaseRow[]>();
 	for (const r of rows) {
 		const list = byRelease.get(r.releaseId);
@@ -101,7 +128,7 @@ export function getAuthorityEmissions(
 			const release = newestFirst.find((r) => byRelease.get(r.id)?.some((x) => x[key] !== null));
 			if (!release) continue;
 			const values = byRelease.get(release.id)!.filter((r) => r[key] !== null);
-			populationByYear ??= populationOf(sqlite, code, datasetKey);
+			populationByYear ??= populationOf(db, code, datasetKey);
 			result.push({
 				measure,
 				releases: [release],
@@ -116,12 +143,7 @@ export function getAuthorityEmissions(
 	return result;
 }
 
-function populationOf(sqlite: Database.Database, code: string, datasetKey: string) {
-	const rows = all<{ year: number; population: number }>(
-		sqlite,
-		'SELECT year, population FROM authority_populations WHERE authority_code = ? AND dataset_key = ?',
-		code,
-		datasetKey
-	);
+function populationOf(db: Db, code: string, datasetKey: string) {
+	const rows = populationQuery(db).all({ code, datasetKey });
 	return Object.fromEntries(rows.map((p) => [p.year, p.population]));
 }
