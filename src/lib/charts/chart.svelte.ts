@@ -15,7 +15,8 @@ import {
 	Legend,
 	Tooltip,
 	Filler,
-	type ChartConfiguration
+	type ChartConfiguration,
+	type Plugin
 } from 'chart.js';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
@@ -32,6 +33,39 @@ Chart.register(
 	Tooltip,
 	Filler
 );
+/**
+ * Dashed vertical lines at the years a chart names in `options.plugins.yearMarkers.years` (labels
+ * of a category axis), each with its year written at the top: 2030 and 2050 on a trajectory.
+ * Chart.js's annotation plugin would do it too, but this is all that is needed of it.
+ */
+const yearMarkers: Plugin = {
+	id: 'yearMarkers',
+	afterDatasetsDraw(instance, _args, options: { years?: string[] }) {
+		const x = instance.scales.x;
+		const labels = instance.data.labels as string[] | undefined;
+		if (!x || !labels || !options.years?.length) return;
+		const { ctx, chartArea } = instance;
+		ctx.save();
+		ctx.strokeStyle = '#3d4650';
+		ctx.fillStyle = '#3d4650';
+		ctx.setLineDash([3, 3]);
+		ctx.font = '12px system-ui, sans-serif';
+		ctx.textAlign = 'center';
+		for (const year of options.years) {
+			const index = labels.indexOf(year);
+			if (index < 0) continue;
+			const px = x.getPixelForValue(index);
+			ctx.beginPath();
+			ctx.moveTo(px, chartArea.top + 14);
+			ctx.lineTo(px, chartArea.bottom);
+			ctx.stroke();
+			ctx.fillText(year, px, chartArea.top + 10);
+		}
+		ctx.restore();
+	}
+};
+
+Chart.register(yearMarkers);
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 Chart.defaults.color = '#3d4650';
 

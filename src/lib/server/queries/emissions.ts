@@ -109,8 +109,13 @@ export function measureGases(release: EmissionRelease, measure: EmissionMeasure)
 		: release.gases;
 }
 
+/** Every release with figures, oldest first. */
+export function listEmissionReleases(db: Db = serverDb()): EmissionRelease[] {
+	return releasesQuery(db).all();
+}
+
 export function getAuthorityEmissions(code: string, db: Db = serverDb()): AuthorityEmissions[] {
-	const releases: EmissionRelease[] = releasesQuery(db).all();
+	const releases = listEmissionReleases(db);
 	const rows = rowsQuery(db).all({ code });
 	const byRelease = new Map<number, ReleaseRow[]>();
 	for (const r of rows) {

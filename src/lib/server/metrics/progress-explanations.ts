@@ -1,0 +1,41 @@
+/**
+ * The one-sentence explanations printed beside each progress figure, gathered for the pages.
+ */
+import {
+	COUNTS_EXPLANATION,
+	FUNDING_EXPLANATION,
+	LATE_EXPLANATION,
+	PERCENT_COMPLETE_LABEL,
+	SAVINGS_EXPLANATION,
+	STALE_EXPLANATION
+} from './actions-progress';
+import {
+	ACHIEVED_EXPLANATION,
+	BUDGET_EXPLANATION,
+	NEEDED_EXPLANATION,
+	PATH_EXPLANATION
+} from './target-context';
+import { BASELINE_EXPLANATION, CHANGE_EXPLANATION, INTERIM_EXPLANATION } from './target-progress';
+import { PROJECTION_EXPLANATION, STATUS_EXPLANATION, trendExplanation } from './trajectory';
+
+/** Plain strings (a page's data must serialise), the trend's for the window in use. */
+export const progressExplanations = (windowYears: number) => ({
+	baseline: BASELINE_EXPLANATION,
+	change: CHANGE_EXPLANATION,
+	trend: trendExplanation(windowYears),
+	projection: PROJECTION_EXPLANATION,
+	status: STATUS_EXPLANATION,
+	path: PATH_EXPLANATION,
+	needed: NEEDED_EXPLANATION,
+	achieved: ACHIEVED_EXPLANATION,
+	budget: BUDGET_EXPLANATION,
+	interim: INTERIM_EXPLANATION,
+	late: LATE_EXPLANATION,
+	stale: STALE_EXPLANATION,
+	funding: FUNDING_EXPLANATION,
+	counts: COUNTS_EXPLANATION,
+	savings: SAVINGS_EXPLANATION,
+	percentComplete: PERCENT_COMPLETE_LABEL
+});
+
+export type ProgressExplanations = ReturnType<typeof progressExplanations>;

@@ -1,0 +1,161 @@
+/**
+ * The whole-area emissions series a council's progress is judged on, for one council (the
+ * progress page and the report) or every council at once (the national view).
+ *
+ * The current release, and why one: a line is drawn from one release only, never spliced (a new
+ * release revises the whole back-series). For a measure, the series in force is the release
+ * holding the council whose last year is latest, the newest release among equals: the DESNZ
+ * 2005–2023 totals for a district or unitary; the 2005–2020 series for a county or combined
+ * authority, which the 2023 totals do not cover.
+ */
+import { asc, isNotNull, sql, sum } from 'drizzle-orm';
+import { authorityPopulations, emissions } from '../db/schema';
+import { totalsByYear } from '../metrics/emissions';
+import type { YearValue } from '../metrics/series';
+import type { ProgressMeasure } from '../metrics/target-progress';
+import { preparedQuery, serverDb, type Db } from './connection';
+import {
+	getAuthorityEmissions,
+	listEmissionReleases,
+	measureGases,
+	type EmissionMeasure,
+	type EmissionRelease
+} from './emissions';
+
+export const WHOLE_AREA_MEASURES = ['territorial', 'scope_of_influence'] as const;
+/** Territorial is all of the area's emissions; scope of influence leaves out what a council cannot touch. */
+export const DEFAULT_WHOLE_AREA_MEASURE: EmissionMeasure = 'territorial';
+
+export interface ProgressSeries {
+	measure: ProgressMeasure;
+	unit: string;
+	/** What the figures are and where from, for the chart's source line. */
+	releaseLabel: string;
+	release: EmissionRelease | null;
+	isAggregate: boolean;
+	points: YearValue[];
+}
+
+/** The rule above: the latest last year wins, then the newest release (the higher id). */
+export function pickCurrent<T extends { releaseId: number; lastYear: number }>(
+	candidates: readonly T[]
+): T | undefined {
+	return [...candidates].sort((a, b) => b.lastYear - a.lastYear || b.releaseId - a.releaseId)[0];
+}
+
+const unitOf = (gases: 'co2' | 'ghg') => (gases === 'co2' ? 'kt CO2' : 'kt CO2e');
+
+/** The whole-area series in force for each measure the council has figures in. */
+export function currentAreaSeries(code: string, db: Db = serverDb()): ProgressSeries[] {
+	const held = getAuthorityEmissions(code, db);
+	const out: ProgressSeries[] = [];
+	for (const measure of WHOLE_AREA_MEASURES) {
+		const chosen = pickCurrent(
+			held
+				.filter((e) => e.measure === measure && e.rows.length)
+				.map((e) => ({
+					e,
+					releaseId: e.releases.at(-1)!.id,
+					lastYear: Math.max(...e.rows.map((r) => r.year))
+				}))
+		)?.e;
+		if (!chosen) continue;
+		const release = chosen.releases.at(-1)!;
+		out.push({
+			measure,
+			unit: unitOf(chosen.gases),
+			releaseLabel: release.label,
+			release,
+			isAggregate: chosen.isAggregate,
+			points: totalsByYear(chosen.rows).map((t) => ({
+				year: t.year,
+				valueKt: t.totalKt,
+				population: chosen.populationByYear[t.year] ?? null
+			}))
+		});
+	}
+	return out;
+}
+
+// Every council's yearly totals in each release, in one pass over the covering index.
+const totalsQuery = (column: typeof emissions.territorialKt | typeof emissions.influenceKt) =>
+	preparedQuery((db) =>
+		db
+			.select({
+				releaseId: emissions.releaseId,
+				code: emissions.authorityCode,
+				year: emissions.year,
+				valueKt: sum(column).mapWith(Number),
+				isAggregate: sql<number>`max(${emissions.isAggregate})`.mapWith(Boolean)
+			})
+			.from(emissions)
+			.where(isNotNull(column))
+			.groupBy(emissions.releaseId, emissions.authorityCode, emissions.year)
+			.orderBy(asc(emissions.authorityCode), asc(emissions.year))
+			.prepare()
+	);
+
+const TOTALS = {
+	territorial: totalsQuery(emissions.territorialKt),
+	scope_of_influence: totalsQuery(emissions.influenceKt)
+};
+
+const populationsQuery = preparedQuery((db) =>
+	db
+		.select({
+			code: authorityPopulations.authorityCode,
+			year: authorityPopulations.year,
+			population: authorityPopulations.population,
+			datasetKey: authorityPopulations.datasetKey
+		})
+		.from(authorityPopulations)
+		.prepare()
+);
+
+type TotalRow = ReturnType<ReturnType<(typeof TOTALS)['territorial']>['all']>[number];
+
+/** Every council's current series in one measure, by council code. */
+export function allCurrentAreaSeries(
+	measure: EmissionMeasure,
+	db: Db = serverDb()
+): Map<string, ProgressSeries> {
+	const releases = new Map(listEmissionReleases(db).map((r) => [r.id, r]));
+	const rows = TOTALS[measure](db).all();
+	const byCouncil = new Map<string, Map<number, TotalRow[]>>();
+	for (const r of rows) {
+		if (!releases.has(r.releaseId)) continue;
+		let perRelease = byCouncil.get(r.code);
+		if (!perRelease) byCouncil.set(r.code, (perRelease = new Map()));
+		const list = perRelease.get(r.releaseId);
+		if (list) list.push(r);
+		else perRelease.set(r.releaseId, [r]);
+	}
+	const population = new Map<string, number>();
+	for (const p of populationsQuery(db).all()) {
+		population.set(`${p.datasetKey} ${p.code} ${p.year}`, p.population);
+	}
+	const out = new Map<string, ProgressSeries>();
+	for (const [code, perRelease] of byCouncil) {
+		const chosen = pickCurrent(
+			[...perRelease].map(([releaseId, list]) => ({
+				releaseId,
+				list,
+				lastYear: list.at(-1)!.year
+			}))
+		)!;
+		const release = releases.get(chosen.releaseId)!;
+		out.set(code, {
+			measure,
+			unit: unitOf(measureGases(release, measure)),
+			releaseLabel: release.label,
+			release,
+			isAggregate: chosen.list.some((r) => r.isAggregate),
+			points: chosen.list.map((r) => ({
+				year: r.year,
+				valueKt: r.valueKt,
+				population: population.get(`${release.datasetKey} ${code} ${r.year}`) ?? null
+			}))
+		});
+	}
+	return out;
+}
