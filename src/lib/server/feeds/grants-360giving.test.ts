@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { runImport, type ImportOptions, type ImportReport } from '../import/run-import';
 import { countRows, createFixtureDb, dataDigest, fixture } from '../../../../tests/helpers/db';
-import { financialYear, grants360GivingFeed } from './grants-360giving';
+import { financialYear } from '../../domain/financial-year';
+import { grants360GivingFeed } from './grants-360giving';
 
 const SAMPLE = fixture('360giving/grants-sample.csv');
 

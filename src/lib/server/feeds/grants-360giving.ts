@@ -17,6 +17,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { awards, competitions as competitionsTable, funders } from '../db/schema';
+import { financialYear } from '../../domain/financial-year';
 import {
 	optionalGbp,
 	optionalShortText,
@@ -81,13 +82,6 @@ const COLUMNS: [string, string][] = [
 	['Planned Dates:End Date', 'not stored'],
 	['From An Open Call?', 'Yes marks the competition competitive, if its kind is unknown']
 ];
-
-/** "2023-24": the UK financial year (1 April to 31 March) a date falls in. */
-export function financialYear(isoDate: string): string {
-	const [y, m] = isoDate.split('-').map(Number) as [number, number];
-	const start = m >= 4 ? y : y - 1;
-	return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
-}
 
 export const grants360GivingFeed: FeedModule<Row> = {
 	key: '360giving',
