@@ -145,6 +145,11 @@ describe('import flow', () => {
 		const res = await fetch(`${baseUrl}/import/templates`);
 		expect(res.status).toBe(200);
 		expect(await res.text()).toContain('Templates and feed formats');
+		const own = await fetch(`${baseUrl}/import/templates/council-emissions.csv`);
+		expect(own.status).toBe(200);
+		expect(await own.text()).toContain(
+			'authority,year,scope_1_t,scope_2_t,scope_3_t,method,source_url,notes'
+		);
 	});
 
 	it("refuses a downloaded template's example row, saying why", async () => {

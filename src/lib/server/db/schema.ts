@@ -414,6 +414,12 @@ export const targets = sqliteTable(
 		targetYear: integer('target_year'),
 		baselineYear: integer('baseline_year'),
 		baselineKt: real('baseline_kt'),
+		/**
+		 * A carbon budget: the emissions allowed over the whole period from budget_start_year to
+		 * the target year (e.g. a Tyndall Centre budget), kt CO2e. Null when none is adopted.
+		 */
+		carbonBudgetKt: real('carbon_budget_kt'),
+		budgetStartYear: integer('budget_start_year'),
 		wording: text('wording').notNull().default(''),
 		sourceUrl: text('source_url'),
 		sourceName: text('source_name'),
@@ -441,6 +447,34 @@ export const interimTargets = sqliteTable(
 		wording: text('wording')
 	},
 	(t) => [primaryKey({ columns: [t.targetId, t.year] })]
+);
+
+/**
+ * A council's own annual greenhouse gas report on its operations (its estate, fleet, street
+ * lighting…), which the council-operations target is measured against: DESNZ publishes nothing
+ * for council operations. In tonnes, not kt as elsewhere, because councils report their own
+ * emissions in tonnes and a council's operations are often under 1 kt. `year` is the reporting
+ * year, or the first year of a financial year (2023/24 → 2023).
+ */
+export const councilEmissions = sqliteTable(
+	'council_emissions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		authorityCode: text('authority_code')
+			.notNull()
+			.references(() => authorities.code),
+		year: integer('year').notNull(),
+		scope1T: real('scope1_t'),
+		scope2T: real('scope2_t'),
+		scope3T: real('scope3_t'),
+		/** How it was counted: "GHG Protocol", "LGA GHG accounting tool"… */
+		method: text('method'),
+		sourceUrl: text('source_url'),
+		notes: text('notes'),
+		isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [uniqueIndex('council_emissions_natural_idx').on(t.authorityCode, t.year)]
 );
 
 export const declarations = sqliteTable('declarations', {
@@ -678,7 +712,7 @@ export const feedHeaderMaps = sqliteTable(
 );
 
 /**
- * Undo log, filled by triggers (drizzle/0003_undo_log_v2.sql, generated from this schema by
+ * Undo log, filled by triggers (drizzle/0005_undo_log_v3.sql, generated from this schema by
  * scripts/generate-undo-triggers.ts) while `import_context` names the running batch: every row a
  * batch inserts, or its state before the batch updated or deleted it.
  */

@@ -20,6 +20,7 @@ import { templateActionsFeed } from './template-actions';
 import { templateBidsFeed } from './template-bids';
 import { templateMilestonesFeed } from './template-milestones';
 import { templateTargetsFeed } from './template-targets';
+import { templateCouncilEmissionsFeed } from './template-council-emissions';
 
 export const FEEDS: readonly AnyFeed[] = [
 	authoritiesFeed,
@@ -39,7 +40,8 @@ export const FEEDS: readonly AnyFeed[] = [
 	templateActionsFeed,
 	templateBidsFeed,
 	templateMilestonesFeed,
-	templateTargetsFeed
+	templateTargetsFeed,
+	templateCouncilEmissionsFeed
 ];
 
 export function feedByKey(key: string): AnyFeed | undefined {

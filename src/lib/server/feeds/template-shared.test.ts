@@ -14,6 +14,7 @@ import { templateBidsFeed } from './template-bids';
 import { templateCompetitionsFeed } from './template-competitions';
 import { templateMilestonesFeed } from './template-milestones';
 import { templateTargetsFeed } from './template-targets';
+import { templateCouncilEmissionsFeed } from './template-council-emissions';
 import { exampleMarkers } from './template-example';
 import { foldChoice, sameRows, splitList, templateColumns, ukDate } from './template-shared';
 
@@ -23,7 +24,8 @@ const TEMPLATES: AnyFeed[] = [
 	templateActionsFeed,
 	templateBidsFeed,
 	templateMilestonesFeed,
-	templateTargetsFeed
+	templateTargetsFeed,
+	templateCouncilEmissionsFeed
 ];
 
 let handle: DbHandle;
@@ -113,9 +115,12 @@ describe('template feeds', () => {
 
 describe('template link columns', () => {
 	it.each(
-		[templateCompetitionsFeed, templateTargetsFeed, templateBidsFeed].map(
-			(feed) => [feed.key, feed] as const
-		)
+		[
+			templateCompetitionsFeed,
+			templateTargetsFeed,
+			templateBidsFeed,
+			templateCouncilEmissionsFeed
+		].map((feed) => [feed.key, feed] as const)
 	)('%s: a javascript: source_url is refused, naming row, column and value', async (_key, feed) => {
 		const link = 'javascript:alert(document.cookie)';
 		// The example row, made real (its markers replaced), with a bad link.

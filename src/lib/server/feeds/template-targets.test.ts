@@ -110,3 +110,55 @@ describe('targets template', () => {
 		expect(dataDigest(handle)).toEqual(before);
 	});
 });
+
+describe('targets template: carbon budgets', () => {
+	const BUDGET = 'authority,scope,target_year,carbon_budget_kt,budget_start_year,wording';
+	const budget = (wording: string) =>
+		handle.sqlite
+			.prepare(
+				'SELECT carbon_budget_kt, budget_start_year FROM targets WHERE authority_code = ? AND wording = ?'
+			)
+			.get('LDS', wording);
+
+	it('stores a budget for the whole period with its start year', async () => {
+		const report = await load(`${BUDGET}\nLeeds,Whole area,2050,"42,000",2020,Budget test\n`);
+		expect(report).toMatchObject({ status: 'committed', rowsWritten: 1 });
+		expect(budget('Budget test')).toEqual({ carbon_budget_kt: 42000, budget_start_year: 2020 });
+	});
+
+	it('keeps a stored budget when the file has no budget columns', async () => {
+		const report = await load(
+			'authority,scope,target_year,baseline_year,wording\nLeeds,Whole area,2050,2005,Budget test\n'
+		);
+		expect(report).toMatchObject({ status: 'committed', rowsWritten: 1 });
+		expect(budget('Budget test')).toEqual({ carbon_budget_kt: 42000, budget_start_year: 2020 });
+	});
+
+	it('refuses a budget starting after the target year, or of 0 or less', async () => {
+		const before = dataDigest(handle);
+		const report = await load(
+			`${BUDGET}\nLeeds,Whole area,2050,"42,000",2051,Late\nLeeds,Whole area,2050,0,2020,Zero\n` +
+				`Leeds,Whole area,2050,-3,2020,Negative\n`
+		);
+		expect(report.status).toBe('rejected');
+		expect(report.groups).toEqual([
+			expect.objectContaining({
+				severity: 'error',
+				code: 'invalid_value',
+				column: 'carbon_budget_kt',
+				values: ['0', '-3'],
+				rows: [3, 4],
+				message: 'expected a carbon budget in kt CO2e, more than 0'
+			}),
+			expect.objectContaining({
+				severity: 'error',
+				code: 'invalid_value',
+				column: 'budget_start_year',
+				values: ['2051'],
+				rows: [2],
+				message: 'budget_start_year 2051 is after target_year 2050'
+			})
+		]);
+		expect(dataDigest(handle)).toEqual(before);
+	});
+});

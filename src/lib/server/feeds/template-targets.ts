@@ -1,9 +1,9 @@
 /**
  * The targets template: a council's net-zero targets, one per scope (council operations, whole
- * area), with baseline and interim targets ("2030: 68%; 2040: 85%" → interim_targets rows). A
- * target is found by council, scope, year (which may be blank: matched NULL-safely, as in
- * the record writer) and wording; its baseline and source are updated, its interim targets
- * replaced only when they differ.
+ * area), with baseline, interim targets ("2030: 68%; 2040: 85%" → interim_targets rows) and a
+ * carbon budget. A target is found by council, scope, year (which may be blank: matched
+ * NULL-safely, as in the record writer) and wording; its baseline, budget and source are updated,
+ * its interim targets replaced only when they differ.
  */
 import { z } from 'zod';
 import { resolveCouncil } from '../rows/council-cells';
@@ -61,6 +61,10 @@ const RowSchema = z.object({
 	baseline_year: optionalYear,
 	baseline_value: optionalNumber.pipe(z.number().min(0, 'expected kt CO2e, 0 or more').nullable()),
 	interim_targets: interimTargets,
+	carbon_budget_kt: optionalNumber.pipe(
+		z.number().gt(0, 'expected a carbon budget in kt CO2e, more than 0').nullable()
+	),
+	budget_start_year: optionalYear,
 	wording: optionalText,
 	source_url: optionalWebAddress
 });
@@ -75,6 +79,8 @@ target_year     | Year of net zero; blank if the target names none. | 2050 | Net
 baseline_year   | Year the cuts are measured from. | 2005 | Baseline; Base year
 baseline_value  | Emissions in the baseline year, in kt CO2e. | 4,210 | Baseline emissions (kt CO2e); Baseline emissions; Baseline (ktCO2e); Baseline kt
 interim_targets | Interim targets as year: % cut from the baseline, separated by semicolons. | 2030: 68%; 2040: 85% | Interim target; Interim
+carbon_budget_kt | Carbon budget in kt CO2e for the whole period, from budget_start_year to the target year, e.g. a Tyndall Centre budget. | 42,000 | Carbon budget (kt CO2e); Carbon budget; Carbon budget kt; Budget (kt CO2e)
+budget_start_year | First year the carbon budget covers; not after target_year. | 2020 | Budget start year; Budget start; Budget from; Carbon budget start
 wording         | The target in the council's words, as adopted; with council, scope and year it identifies the target. | Net zero across the district by 2050 (example) | Target wording; Target text; Commitment; Text
 source_url      | Where the target is published (motion, strategy, plan). | https://www.leeds.gov.uk/example | Source; Link; URL
 `
@@ -100,7 +106,16 @@ export const templateTargetsFeed: FeedModule<Row> = {
 			rowError(ctx, rowNumber, record, 'baseline_year', message);
 			return null;
 		}
-		const late = row.interim_targets.find(([y]) => (target && y > target) || (base && y <= base));
+		const start = row.budget_start_year;
+		if (start && target && start > target) {
+			const message = `budget_start_year ${start} is after target_year ${target}`;
+			rowError(ctx, rowNumber, record, 'budget_start_year', message);
+			return null;
+		}
+		// A file without the interim_targets column has none to check (undefined, not []).
+		const late = (row.interim_targets ?? []).find(
+			([y]) => (target && y > target) || (base && y <= base)
+		);
 		if (late) {
 			const message = `interim year ${late[0]} is not between baseline_year and target_year`;
 			rowError(ctx, rowNumber, record, 'interim_targets', message);
@@ -127,6 +142,8 @@ export const templateTargetsFeed: FeedModule<Row> = {
 						...key,
 						baselineYear: row.baseline_year,
 						baselineKt: row.baseline_value,
+						carbonBudgetKt: row.carbon_budget_kt,
+						budgetStartYear: row.budget_start_year,
 						sourceUrl: row.source_url
 					}
 				});

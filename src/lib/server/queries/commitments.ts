@@ -2,12 +2,17 @@
  * Targets, climate emergency declarations and plan documents of one authority.
  */
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import { declarations, plans, targets } from '../db/schema';
+import { declarations, interimTargets, plans, targets } from '../db/schema';
 import { preparedQuery, serverDb, type Db } from './connection';
 
 const targetFields = {
+	id: targets.id,
 	scope: targets.scope,
 	targetYear: targets.targetYear,
+	baselineYear: targets.baselineYear,
+	baselineKt: targets.baselineKt,
+	carbonBudgetKt: targets.carbonBudgetKt,
+	budgetStartYear: targets.budgetStartYear,
 	wording: targets.wording,
 	sourceUrl: targets.sourceUrl,
 	sourceName: targets.sourceName,
@@ -32,6 +37,27 @@ export function listTargets(code: string, db: Db = serverDb()) {
 }
 
 export type TargetRow = ReturnType<typeof listTargets>[number];
+
+const interimTargetsQuery = preparedQuery((db) =>
+	db
+		.select({
+			targetId: interimTargets.targetId,
+			year: interimTargets.year,
+			reductionPct: interimTargets.reductionPct
+		})
+		.from(interimTargets)
+		.innerJoin(targets, eq(targets.id, interimTargets.targetId))
+		.where(eq(targets.authorityCode, sql.placeholder('code')))
+		.orderBy(asc(interimTargets.targetId), asc(interimTargets.year))
+		.prepare()
+);
+
+/** Interim targets of a council's targets (`targetId` is a TargetRow's `id`), by year. */
+export function listInterimTargets(code: string, db: Db = serverDb()) {
+	return interimTargetsQuery(db).all({ code });
+}
+
+export type InterimTargetRow = ReturnType<typeof listInterimTargets>[number];
 
 const declarationQuery = preparedQuery((db) =>
 	db
