@@ -50,7 +50,6 @@ const yearMarkers: Plugin = {
 		ctx.fillStyle = '#3d4650';
 		ctx.setLineDash([3, 3]);
 		ctx.font = '12px system-ui, sans-serif';
-		ctx.textAlign = 'center';
 		for (const year of options.years) {
 			const index = labels.indexOf(year);
 			if (index < 0) continue;
@@ -59,6 +58,8 @@ const yearMarkers: Plugin = {
 			ctx.moveTo(px, chartArea.top + 14);
 			ctx.lineTo(px, chartArea.bottom);
 			ctx.stroke();
+			// A marker at the axis's end is labelled leftward, so the label is not cut off.
+			ctx.textAlign = px > chartArea.right - 16 ? 'right' : 'center';
 			ctx.fillText(year, px, chartArea.top + 10);
 		}
 		ctx.restore();

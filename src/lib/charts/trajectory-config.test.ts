@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	trajectoryColumns,
 	trajectoryConfig,
+	trajectoryKeyTable,
 	trajectoryTable,
 	trajectoryYears,
 	type TrajectoryInput
@@ -78,5 +79,15 @@ describe('trajectory chart', () => {
 		]);
 		expect(table.rows[0]).toEqual(['2005', 1000, 1000, 1000, null]);
 		expect(table.rows.at(-1)![0]).toBe('2030');
+	});
+});
+
+describe('trajectory numbers for paper', () => {
+	it('keeps the baseline, the trend years, the latest, 2030, interim, target and 2050', () => {
+		const years = trajectoryKeyTable(input, [2007, 2008, 2009]).rows.map((r) => r[0]);
+		// 2050 has no line left (the path and the trend end in 2030), so it has no row.
+		expect(years).toEqual(['2005', '2007', '2008', '2009', '2020', '2030']);
+		const later = trajectoryKeyTable({ ...input, targetYear: 2050, projectionYear: null }, []);
+		expect(later.rows.map((r) => r[0])).toEqual(['2005', '2009', '2020', '2030', '2050']);
 	});
 });

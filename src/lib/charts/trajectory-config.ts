@@ -181,3 +181,20 @@ export function trajectoryInputFrom(
 		)
 	};
 }
+
+/**
+ * The chart's numbers for paper, where 46 rows will not fit: the baseline year, the years the
+ * trend was fitted on, the latest year, 2030, the interim and target years, and 2050.
+ */
+export function trajectoryKeyTable(input: TrajectoryInput, trendYears: readonly number[]) {
+	const keep = new Set<number>([
+		...(input.baseline ? [input.baseline.year] : []),
+		...trendYears,
+		...(input.points.length ? [input.points.at(-1)!.year] : []),
+		...MARKED_YEARS,
+		...(input.interim ?? []).map((i) => i.year),
+		...(input.targetYear !== null ? [input.targetYear] : [])
+	]);
+	const table = trajectoryTable(input);
+	return { columns: table.columns, rows: table.rows.filter((r) => keep.has(Number(r[0]))) };
+}

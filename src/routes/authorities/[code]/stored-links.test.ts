@@ -32,7 +32,7 @@ describe('stored links on the council page', () => {
 			datePrecision: 'day' as const,
 			motionUrl: 'JavaScript:alert(1)'
 		};
-		const { body } = render(TargetsSection, { props: { targets: [], declaration } });
+		const { body } = render(TargetsSection, { props: { targets: [], declaration, code: 'TRF' } });
 		expect(body).toContain('Read the motion');
 		expect(body).not.toMatch(/<a [^>]*href="javascript:/i);
 	});

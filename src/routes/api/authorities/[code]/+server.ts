@@ -12,7 +12,8 @@ export const GET: RequestHandler = ({ params }) => {
 	const { authority, targets, declaration, plans, emissions, awards, participations } = profile;
 	return json({
 		authority,
-		targets,
+		// The row id is the database's own, not part of the published record.
+		targets: targets.map(({ id: _id, ...t }) => t),
 		declaration,
 		plans,
 		emissions: emissions.map((e) => ({

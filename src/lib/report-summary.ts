@@ -1,0 +1,67 @@
+/**
+ * The committee report's plain-English summary: one sentence per target, then emissions, the
+ * action plan and funding, each saying plainly when the data is not there. Browser-safe; tested.
+ */
+import { financialYearLabel } from './domain/financial-year';
+import { formatDate, formatGbp, formatInteger, formatNumber } from './format';
+import { SCOPE_WORDS, statusSentence, type AvailableProgress } from './progress-text';
+import type { CommitteeReport } from './server/queries/committee-report';
+
+export function reportSummary(report: CommitteeReport): string[] {
+	const { progress: p, funding: f } = report;
+	const fy = financialYearLabel(report.financialYear);
+	const sentences: string[] = [];
+	if (p.targets.length === 0) {
+		sentences.push('No council-operations or whole-area net-zero target is recorded.');
+	}
+	for (const t of p.targets) {
+		const name = `${SCOPE_WORDS[t.row.scope]} target (net zero by ${t.row.targetYear ?? 'no year named'})`;
+		if (t.progress?.available) {
+			sentences.push(`${name}: ${statusSentence(t.progress as AvailableProgress)}`);
+		} else if (!t.series) {
+			sentences.push(
+				t.row.scope === 'council_operations'
+					? `${name}: no status, because the council's own greenhouse gas report has not been imported.`
+					: `${name}: no status, because no emissions figures are held in this measure.`
+			);
+		} else {
+			sentences.push(
+				`${name}: no status, because ${t.progress?.reason ?? 'there are no figures'}.`
+			);
+		}
+	}
+	const area = p.targets.find((t) => t.row.scope === 'whole_area' && t.progress?.available);
+	if (area?.progress?.available && area.series) {
+		const q = area.progress as AvailableProgress;
+		const change = q.change.available
+			? `, ${formatNumber(Math.abs(q.change.pct), 0)}% ${q.change.pct <= 0 ? 'below' : 'above'} ${q.change.fromYear}`
+			: '';
+		sentences.push(
+			`The area's emissions were ${formatNumber(q.latest.valueKt, 0)} ${area.series.unit} in ${q.latest.year}${change} (${area.series.releaseLabel}).`
+		);
+	}
+	const c = p.actions.counts;
+	sentences.push(
+		c.total === 0
+			? 'No action plan has been imported.'
+			: `Of ${formatInteger(c.total)} actions, ${formatInteger(c.complete)} ${c.complete === 1 ? 'is' : 'are'} complete, ${formatInteger(c.onTrack)} on track and ${formatInteger(c.late)} late.`
+	);
+	const decided = f.won.length + f.lost.length;
+	sentences.push(
+		decided === 0
+			? `No bid decided in ${fy} is recorded.`
+			: `In ${fy} the council won ${formatInteger(f.won.length)} of ${formatInteger(decided)} bids decided (${formatGbp(f.wonGbp)} won${f.won.some((b) => b.gbp === null) ? ', some amounts not recorded' : ''}).`
+	);
+	if (f.awards.length) {
+		sentences.push(
+			`Published awards to the council in ${fy}: ${formatInteger(f.awards.length)}, ${formatGbp(f.awardsGbp)}.`
+		);
+	}
+	if (report.deadlines.length) {
+		const next = report.deadlines[0]!;
+		sentences.push(
+			`${formatInteger(report.deadlines.length)} funding deadline${report.deadlines.length === 1 ? '' : 's'} in the next ${report.deadlinesAheadDays} days, the first ${next.scheme} on ${formatDate(next.closes)}.`
+		);
+	}
+	return sentences;
+}

@@ -1,0 +1,89 @@
+/**
+ * What the committee report prints for one council and one financial year: progress on each
+ * target and the action plan (queries/council-progress.ts), the bids decided and the awards
+ * published in that year, the funding deadlines ahead of today, and the sources it rests on.
+ */
+import { financialYearDates } from '../../domain/financial-year';
+import { addDays } from '../../domain/dates';
+import type { ProgressMeasure } from '../metrics/target-progress';
+import { getAuthority } from './authorities';
+import { listAuthorityBids } from './bids';
+import { listCompetitions } from './competitions';
+import { serverDb, type Db } from './connection';
+import { getCouncilProgress } from './council-progress';
+import type { EmissionMeasure } from './emissions';
+import { listAuthorityAwards } from './funding';
+
+/** Deadlines within this many days of today are listed as "ahead". */
+export const DEADLINES_AHEAD_DAYS = 90;
+
+export interface ReportOptions {
+	/** "2025-26". */
+	financialYear: string;
+	measure?: EmissionMeasure;
+	windowYears?: number;
+	today: string;
+}
+
+const within = (date: string | null, from: string, to: string) =>
+	date !== null && date >= from && date <= to;
+
+export function getCommitteeReport(code: string, options: ReportOptions, db: Db = serverDb()) {
+	const authority = getAuthority(code, db);
+	if (!authority) return null;
+	const { from, to } = financialYearDates(options.financialYear);
+	const progress = getCouncilProgress(code, options, db);
+
+	const decided = listAuthorityBids(code, db).filter(
+		(b) => (b.status === 'won' || b.status === 'lost') && within(b.decidedOn, from, to)
+	);
+	const sum = (list: { gbp: number | null }[]) => list.reduce((s, x) => s + (x.gbp ?? 0), 0);
+	const won = decided.filter((b) => b.status === 'won');
+	const lost = decided.filter((b) => b.status === 'lost');
+	// Published awards to this council as lead, dated in the year (partners' shares are estimates
+	// and belong on the funding page, not in a committee's figures).
+	const awards = listAuthorityAwards(code, db).filter(
+		(a) => a.role === 'lead' && within(a.awardDate, from, to)
+	);
+
+	const horizon = addDays(options.today, DEADLINES_AHEAD_DAYS);
+	const deadlines = listCompetitions({ type: authority.type }, options.today, db)
+		.filter((c) => (c.status === 'open' || c.status === 'upcoming') && c.closes)
+		.filter((c) => c.closes!.date >= options.today && c.closes!.date <= horizon)
+		.sort((a, b) => a.closes!.date.localeCompare(b.closes!.date));
+
+	const measures = new Set<ProgressMeasure>(
+		progress.targets.flatMap((t) => (t.series ? [t.series.measure] : []))
+	);
+	return {
+		authority,
+		financialYear: options.financialYear,
+		period: { from, to },
+		progress,
+		funding: {
+			won: won.map((b) => ({ ...b, gbp: b.awardedGbp })),
+			lost: lost.map((b) => ({ ...b, gbp: b.requestedGbp })),
+			wonGbp: sum(won.map((b) => ({ gbp: b.awardedGbp }))),
+			lostGbp: sum(lost.map((b) => ({ gbp: b.requestedGbp }))),
+			awards,
+			awardsGbp: awards.reduce((s, a) => s + a.amountGbp, 0)
+		},
+		deadlines: deadlines.map((c) => ({
+			scheme: c.scheme,
+			round: c.round,
+			funder: c.funder,
+			closes: c.closes!.date,
+			daysToClose: c.daysToClose,
+			isShortWindow: c.isShortWindow,
+			sourceUrl: c.sourceUrl,
+			isSample: c.isSample
+		})),
+		deadlinesAheadDays: DEADLINES_AHEAD_DAYS,
+		/** The emissions releases the report's figures come from. */
+		releases: [...measures].map(
+			(m) => progress.targets.find((t) => t.series?.measure === m)!.series!.releaseLabel
+		)
+	};
+}
+
+export type CommitteeReport = NonNullable<ReturnType<typeof getCommitteeReport>>;

@@ -1,0 +1,98 @@
+/**
+ * A council's progress read from the database: each target judged on the series its scope calls
+ * for (DESNZ's for the whole area, the council's own report for its operations), saying why when
+ * a figure cannot be given, and the action plan judged on the day asked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../db/client';
+import { fixture } from '../../../../tests/helpers/db';
+import { createProgressDb } from '../../../../tests/helpers/progress-db';
+import { councilReportedSeries, getCouncilProgress } from './council-progress';
+import { listCouncilEmissions } from './council-emissions';
+
+let handle: DbHandle;
+
+beforeAll(async () => {
+	handle = await createProgressDb([
+		['council-emissions', fixture('templates/council-emissions.csv')],
+		['targets', 'Council,Scope,Net zero year\nManchester,Council operations,2038\n']
+	]);
+});
+afterAll(() => handle.close());
+
+const progress = (code: string, measure?: 'territorial' | 'scope_of_influence') =>
+	getCouncilProgress(code, { today: '2025-04-01', measure }, handle.db);
+
+describe("a council's progress", () => {
+	it("judges Leeds's whole-area target on DESNZ's territorial series, with its own baseline and interim targets", () => {
+		const p = progress('LDS');
+		const area = p.targets.find((t) => t.row.scope === 'whole_area')!;
+		expect(area.series).toMatchObject({ measure: 'territorial', unit: 'kt CO2e' });
+		expect(area.series!.points.map((x) => x.year)).toEqual(
+			Array.from({ length: 19 }, (_, i) => 2005 + i)
+		);
+		if (!area.progress?.available) throw new Error('expected progress');
+		// The target's own baseline (2005, 4,210 kt) is used, not the series' 2005 figure.
+		expect(area.progress.baseline).toMatchObject({
+			year: 2005,
+			valueKt: 4210,
+			valueFrom: 'target'
+		});
+		// 2025 (50%) and 2028 (75%) are after 2023: judged on where the trend line stands.
+		expect(
+			area.progress.interim.map((i) => [i.year, i.result.available && i.result.basis])
+		).toEqual([
+			[2025, 'trend'],
+			[2028, 'trend']
+		]);
+		expect(area.progress.interim[0]!.result).toMatchObject({ targetKt: 2105 });
+		expect(area.progress.status).toMatchObject({ available: true, colour: 'red' });
+	});
+
+	it('switches the whole-area measure to scope of influence when asked', () => {
+		const area = progress('LDS', 'scope_of_influence').targets.find(
+			(t) => t.row.scope === 'whole_area'
+		)!;
+		expect(area.series).toMatchObject({ measure: 'scope_of_influence', unit: 'kt CO2' });
+	});
+
+	it("measures council operations by the council's own report, scopes 1 and 2, and says when two years are too few", () => {
+		const own = councilReportedSeries(listCouncilEmissions('LDS', handle.db))!;
+		// 2022/23: 13,204.5 + 7,118 t = 20.3225 kt; 2023/24: 12,480 + 6,210 = 18.69 kt (scope 3 left out).
+		expect(own.points).toEqual([
+			{ year: 2022, valueKt: 20.3225 },
+			{ year: 2023, valueKt: 18.69 }
+		]);
+		const ops = progress('LDS').targets.find((t) => t.row.scope === 'council_operations')!;
+		expect(ops.series?.measure).toBe('council_reported');
+		if (!ops.progress?.available) throw new Error('expected progress');
+		expect(ops.progress.baseline).toMatchObject({ year: 2019, valueKt: 52.5, valueFrom: 'target' });
+		expect(ops.progress.trend).toEqual({
+			available: false,
+			reason: 'a trend needs figures for at least 3 years of 2019–2023; there are 2 (2022, 2023)'
+		});
+		expect(ops.progress.status).toMatchObject({ available: false });
+	});
+
+	it('has no series, rather than an invented one, for council operations without a report', () => {
+		const p = progress('MAN');
+		expect(p.hasOperationsTarget).toBe(true);
+		expect(p.hasWholeAreaTarget).toBe(false);
+		const ops = p.targets[0]!;
+		expect(ops.series).toBeNull();
+		expect(ops.progress).toBeNull();
+	});
+
+	it("counts Leeds's actions on the day asked and sets their savings against the path's gap", () => {
+		const { actions } = progress('LDS');
+		expect(actions.counts).toMatchObject({ total: 3, complete: 1, late: 1 });
+		expect(actions.byStatus.map((g) => g.key)).toEqual([
+			'planned',
+			'in_progress',
+			'complete',
+			'delayed',
+			'cancelled'
+		]);
+		expect(actions.savings.available).toBe(true);
+	});
+});

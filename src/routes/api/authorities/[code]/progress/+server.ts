@@ -1,0 +1,42 @@
+import { json } from '@sveltejs/kit';
+import { serverToday } from '$lib/server/queries/competitions';
+import { progressQuery } from '$lib/progress-query';
+import { findAuthorityCode } from '$lib/server/queries/authorities';
+import { getCouncilProgress } from '$lib/server/queries/council-progress';
+import type { RequestHandler } from './$types';
+
+/**
+ * GET /api/authorities/[code]/progress?measure=territorial|scope_of_influence&window=3..10:
+ * each target's progress figures (the same the progress page prints) and the action plan's counts.
+ */
+export const GET: RequestHandler = ({ params, url }) => {
+	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
+	if (!code) return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
+	const query = progressQuery(url.searchParams);
+	if (!query.success) return json({ error: query.message }, { status: 400 });
+	const today = serverToday();
+	const p = getCouncilProgress(code, { ...query.data, today });
+	return json({
+		authority: code,
+		today,
+		measure: p.areaMeasure,
+		windowYears: query.data.windowYears,
+		targets: p.targets.map((t) => ({
+			scope: t.row.scope,
+			targetYear: t.row.targetYear,
+			wording: t.row.wording,
+			series: t.series && {
+				measure: t.series.measure,
+				unit: t.series.unit,
+				release: t.series.releaseLabel,
+				points: t.series.points
+			},
+			progress: t.progress
+		})),
+		actions: {
+			counts: p.actions.counts,
+			byStatus: p.actions.byStatus,
+			bySector: p.actions.bySector
+		}
+	});
+};

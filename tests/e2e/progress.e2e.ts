@@ -1,0 +1,145 @@
+/**
+ * The progress page and the committee report on the shipped data: Trafford's whole-area target
+ * (2038) against the DESNZ 2005–2023 series, worked by hand in
+ * src/lib/server/metrics/progress-trafford.test.ts (territorial: net zero in 2051 on the
+ * 2019–2023 trend; scope of influence: 2044; both red).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, waitForDrawnCanvas } from './browser';
+
+const baseUrl = inject('baseUrl');
+
+/** The card of the whole-area target (a council-operations card may mention the area too). */
+const wholeArea = (page: Page) =>
+	page
+		.locator('article.target-progress')
+		.filter({ has: page.locator('h2', { hasText: /^Whole area/ }) });
+let browser: Browser;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('progress page /authorities/[code]/progress', () => {
+	it("shows Trafford off track, with the rule, the figures and the chart's numbers", async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			const response = await page.goto(`${baseUrl}/authorities/TRF/progress`);
+			expect(response?.status()).toBe(200);
+			const target = wholeArea(page);
+			await expect(target.locator('h2').textContent()).resolves.toBe(
+				'Whole area: net zero by 2038'
+			);
+			await expect(target.locator('.rag').textContent()).resolves.toBe('Off track');
+			const text = (await target.textContent()) ?? '';
+			expect(text).toContain(
+				'on the current trend net zero is reached in 2051, 13 years after the target of 2038'
+			);
+			expect(text).toContain('Rule: Green when the projected net-zero year');
+			expect(text).toContain('15.0% a year');
+			expect(text).toContain('4.1% a year');
+			expect(text).toContain('Covid years 2020 and 2021');
+			expect(text).toContain('DESNZ UK local authority greenhouse gas emissions 2005–2023');
+			await waitForDrawnCanvas(page);
+			// The chart's table holds the published 2023 figure and the path's zero in 2038.
+			const rows = await target.locator('.chart-data tbody tr').allTextContents();
+			expect(rows.some((r) => r.startsWith('2023') && r.includes('1,393.1'))).toBe(true);
+			expect(rows.some((r) => r.startsWith('2038') && r.includes('0.0'))).toBe(true);
+			expect(await page.locator('#actions-title + *').textContent()).toContain(
+				'No action plan has been imported'
+			);
+
+			await page.getByRole('link', { name: "CO2 within the council's scope of influence" }).click();
+			await page.waitForURL(/measure=scope_of_influence/);
+			await expect(
+				page.locator('article.target-progress').first().textContent()
+			).resolves.toContain('net zero is reached in 2044, 6 years after the target of 2038');
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('shows a council whose emissions rise as red and "not on the current trend"', async () => {
+		const { page, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/authorities/LUT/progress`);
+			const target = wholeArea(page);
+			await expect(target.locator('.rag').textContent()).resolves.toBe('Off track');
+			const text = (await target.textContent()) ?? '';
+			expect(text).toContain('Not on the current trend');
+			expect(text).toMatch(/Rising, \+\d+ kt a year over 2019–2023/);
+		} finally {
+			await close();
+		}
+	});
+
+	it('says when a council has no whole-area target, and refuses a bad option', async () => {
+		const { page, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/authorities/AMB/progress`);
+			expect(await page.locator('main').textContent()).toMatch(
+				/No council-operations or whole-area net-zero target is recorded for Amber Valley|Amber Valley has no whole-area target/
+			);
+			const bad = await page.goto(`${baseUrl}/authorities/TRF/progress?window=2`);
+			expect(bad?.status()).toBe(400);
+		} finally {
+			await close();
+		}
+	});
+});
+
+describe('committee report /authorities/[code]/report', () => {
+	it('prints purpose, recommendation, the RAG table and the trajectory with its numbers', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			const response = await page.goto(`${baseUrl}/authorities/TRF/report?fy=2025-26`);
+			expect(response?.status()).toBe(200);
+			await expect(page.locator('h1').textContent()).resolves.toBe(
+				'Net zero: progress report, 2025/26'
+			);
+			const text = (await page.locator('article.report').textContent()) ?? '';
+			expect(text).toContain('That the committee notes the progress set out in this report.');
+			expect(text).toContain(
+				'Whole area target (net zero by 2038): Off track: on the current trend net zero is reached in 2051'
+			);
+			expect(text).toContain('No bid decided in 2025/26 is recorded.');
+			await waitForDrawnCanvas(page, 'figure.report-chart canvas');
+			await page.emulateMedia({ media: 'print' });
+			// On paper the chart's key numbers are a visible table, not behind a toggle.
+			const table = page.locator('figure.report-chart table');
+			expect(await table.isVisible()).toBe(true);
+			const rows = await table.locator('tbody tr').allTextContents();
+			expect(rows.some((r) => r.startsWith('2023') && r.includes('1,393'))).toBe(true);
+			expect(await page.locator('.options').isVisible()).toBe(false);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('downloads as a PDF of at most two A4 pages', async () => {
+		const response = await fetch(`${baseUrl}/authorities/TRF/report.pdf?fy=2025-26`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('application/pdf');
+		expect(response.headers.get('content-disposition')).toBe(
+			'attachment; filename="net-zero-report-TRF-2025-26.pdf"'
+		);
+		const pdf = Buffer.from(await response.arrayBuffer()).toString('latin1');
+		expect(pdf.startsWith('%PDF-')).toBe(true);
+		const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+		expect(pages.length).toBeGreaterThanOrEqual(1);
+		expect(pages.length).toBeLessThanOrEqual(2);
+		// A4 is 595 × 842 points.
+		expect(pdf).toMatch(/\/MediaBox\s*\[0 0 59[56](\.\d+)? 84[12](\.\d+)?\]/);
+	});
+
+	it('refuses a year that is not a financial year', async () => {
+		const response = await fetch(`${baseUrl}/authorities/TRF/report?fy=2025-27`);
+		expect(response.status).toBe(400);
+	});
+});
