@@ -6,6 +6,7 @@ import {
 	countStatuses,
 	nationalCounts,
 	NO_YEAR_LABEL,
+	progressMapCells,
 	type JudgedTarget
 } from './national-progress';
 
@@ -114,5 +115,25 @@ describe('councilMapStatus', () => {
 		expect(councilMapStatus([t(null, 'none'), t(2045, 'amber')])).toBe('amber');
 		expect(councilMapStatus([t(null, 'none')])).toBe('none');
 		expect(councilMapStatus([])).toBeNull();
+	});
+});
+
+describe('progressMapCells', () => {
+	const hex = (gssCode: string) => ({ gssCode, name: gssCode, q: 0, r: 0 });
+	it('colours each hex by its council’s earliest target; no target and no council apart', () => {
+		const cells = progressMapCells(
+			[hex('E1'), hex('E2'), hex('E3')],
+			[
+				{ code: 'AAA', gssCode: 'E1', targetYear: 2050, status: 'green' },
+				{ code: 'AAA', gssCode: 'E1', targetYear: 2030, status: 'red' },
+				{ code: 'BBB', gssCode: 'E2', targetYear: null, status: 'no_target' },
+				{ code: 'CTY', gssCode: null, targetYear: 2030, status: 'none' }
+			]
+		);
+		expect(cells.map((c) => [c.gssCode, c.code, c.category, c.targetYear])).toEqual([
+			['E1', 'AAA', 'red', 2030],
+			['E2', 'BBB', 'no_target', null],
+			['E3', null, null, null]
+		]);
 	});
 });

@@ -5,6 +5,7 @@
  * dropped, so every table sums to the same number of targets. Pure; unit-tested.
  */
 import type { StatusColour } from '../../progress-text';
+import type { HexPlace } from './funding-map';
 
 /** A judged target's colour, or `none` when it has no status (no year, no figures, no trend). */
 export type TargetStatus = StatusColour | 'none';
@@ -107,6 +108,10 @@ export function nationalCounts(targets: readonly JudgedTarget[]) {
 
 export type NationalCounts = ReturnType<typeof nationalCounts>;
 
+/** A council's target on the map: which target decides its hexagon's colour. */
+const earliestFirst = (a: { targetYear: number | null }, b: { targetYear: number | null }) =>
+	(a.targetYear ?? Infinity) - (b.targetYear ?? Infinity);
+
 /**
  * One status for a council on the map, which has one hexagon each: that of its earliest-dated
  * whole-area target (the nearest promise), else of one without a year; null without a target.
@@ -114,9 +119,47 @@ export type NationalCounts = ReturnType<typeof nationalCounts>;
 export function councilMapStatus(
 	targets: readonly Pick<JudgedTarget, 'targetYear' | 'status'>[]
 ): TargetStatus | null {
-	if (!targets.length) return null;
-	const first = [...targets].sort(
-		(a, b) => (a.targetYear ?? Infinity) - (b.targetYear ?? Infinity)
-	)[0]!;
-	return first.status;
+	return [...targets].sort(earliestFirst)[0]?.status ?? null;
+}
+
+export interface ProgressMapRow {
+	code: string;
+	gssCode: string | null;
+	targetYear: number | null;
+	status: TargetStatus | 'no_target';
+}
+
+export interface ProgressMapCell extends HexPlace {
+	/** The council's 3-letter code, for its link; null when no council has the hex's GSS code. */
+	code: string | null;
+	/** The map status; null when no council has the hex's GSS code. */
+	category: TargetStatus | 'no_target' | null;
+	/** The year of the target that decides the colour. */
+	targetYear: number | null;
+}
+
+/** Each hex with its council's map status (rows: one per target, or one without a target). */
+export function progressMapCells(
+	hexes: readonly HexPlace[],
+	rows: readonly ProgressMapRow[]
+): ProgressMapCell[] {
+	const byGss = new Map<string, ProgressMapRow[]>();
+	for (const r of rows) {
+		if (!r.gssCode) continue;
+		const list = byGss.get(r.gssCode);
+		if (list) list.push(r);
+		else byGss.set(r.gssCode, [r]);
+	}
+	return hexes.map((h) => {
+		const own = byGss.get(h.gssCode) ?? [];
+		const judged = own
+			.filter((r): r is ProgressMapRow & { status: TargetStatus } => r.status !== 'no_target')
+			.sort(earliestFirst);
+		return {
+			...h,
+			code: own[0]?.code ?? null,
+			category: judged.length ? councilMapStatus(judged) : own.length ? 'no_target' : null,
+			targetYear: judged[0]?.targetYear ?? null
+		};
+	});
 }
