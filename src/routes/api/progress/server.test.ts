@@ -45,7 +45,7 @@ describe('/api/progress', () => {
 		expect(body.counts).toEqual(shown.counts);
 		// Trafford (2038, net zero 2051) and Blackpool (2030, 2042) in the promises fixture.
 		expect(body.rows.map((r: { code: string }) => r.code)).toEqual(['BPL', 'TRF']);
-		expect(shown.rows.map((r) => r.code)).toEqual(['BPL', 'TRF']);
+		expect(shown.rows.map((r: { code: string }) => r.code)).toEqual(['BPL', 'TRF']);
 		expect(body.count).toBe(2);
 	});
 
