@@ -82,7 +82,7 @@ describe('getNationalProgress', () => {
 	it('keeps a combined authority with no territorial figures, with the reason', () => {
 		const gmca = row(territorial(), 'GMCA');
 		expect(gmca).toMatchObject({ status: 'none', targetYear: 2038, latestYear: null });
-		expect(gmca.reason).toMatch(/no figures for this council in this measure/);
+		expect(gmca.reason).toMatch(/no territorial figures for a county or combined authority/);
 		expect(gmca.reason).toMatch(/counties and combined authorities have only the 2005–2020/);
 		// In scope of influence it has figures, but only 2019 and 2020 in the fixture: no trend.
 		const influence = getNationalProgress(

@@ -70,11 +70,10 @@ export const COUNCIL_OPERATIONS_NOTE =
 const NOT_COVERED_TIERS = new Set(['upper', 'combined', 'regional']);
 
 function noFiguresReason(a: AuthoritySummary, measure: EmissionMeasure): string {
-	const why =
-		measure === 'territorial' && NOT_COVERED_TIERS.has(a.tier)
-			? ": DESNZ's 2005–2023 totals cover districts and single-tier councils, and counties and combined authorities have only the 2005–2020 scope-of-influence series"
-			: '';
-	return `there are no figures for this council in this measure (${MEASURE_LABELS[measure]})${why}`;
+	if (measure === 'territorial' && NOT_COVERED_TIERS.has(a.tier)) {
+		return "there are no territorial figures for a county or combined authority: DESNZ's 2005–2023 totals cover districts and single-tier councils, and counties and combined authorities have only the 2005–2020 scope-of-influence series";
+	}
+	return `there are no figures for this council in this measure (${MEASURE_LABELS[measure]})`;
 }
 
 function judge(
