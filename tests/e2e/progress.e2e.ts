@@ -68,6 +68,16 @@ describe('/progress', () => {
 			const apiYears = [...new Set(targets.map((t) => t.targetYear ?? 'No year named'))];
 			expect(years.length).toBe(apiYears.length);
 			expect(await page.locator('.hexmap svg a').count()).toBe(361);
+			// The map is one tab stop; each hex says its council's status in words.
+			await page.locator('.hexmap a[tabindex="0"]').waitFor({ state: 'attached' });
+			expect(await page.locator('.hexmap a[tabindex="0"]').count()).toBe(1);
+			const labels = await page.$$eval('.hexmap svg a', (as) =>
+				as.map((a) => a.getAttribute('aria-label')!)
+			);
+			const words =
+				/: (On track|Behind, by up to 5 years|Off track|No status \(no figures or no trend\)|No whole-area target)$/;
+			expect(labels.filter((l) => !words.test(l))).toEqual([]);
+			expect(labels).toContain('Trafford (target 2038): Off track');
 			expect(errors).toEqual([]);
 		} finally {
 			await close();
