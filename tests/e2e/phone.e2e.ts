@@ -25,6 +25,7 @@ const MAIN_PAGES = [
 	'/authorities/TRF/funding',
 	'/authorities/GMCA',
 	'/funding',
+	'/progress',
 	'/deadlines',
 	'/sources',
 	'/import',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { breaks, colourFor, hexCentre, layout, neighbour, NO_DATA, SCALE } from './hexmap';
+import {
+	breaks,
+	categoryOf,
+	colourFor,
+	hexCentre,
+	layout,
+	neighbour,
+	NO_DATA,
+	SCALE
+} from './hexmap';
 
 describe('hex map', () => {
 	it('shifts odd rows half a hex right and puts higher rows further north (smaller y)', () => {
@@ -79,5 +88,16 @@ describe('hex map', () => {
 		expect(colourFor(0, cuts)).toBe(SCALE[0]);
 		expect(colourFor(5, cuts)).toBe(SCALE[4]);
 		expect(breaks([])).toEqual([]);
+	});
+
+	it('finds a categorical cell its class, and none for a key it does not know', () => {
+		const categories = [
+			{ key: 'green', label: 'On track', colour: '#1b7837' },
+			{ key: 'red', label: 'Off track', colour: '#d73027' }
+		];
+		expect(categoryOf('red', categories)).toBe(categories[1]);
+		expect(categoryOf('amber', categories)).toBeNull();
+		expect(categoryOf(null, categories)).toBeNull();
+		expect(categoryOf(undefined, categories)).toBeNull();
 	});
 });

@@ -94,3 +94,18 @@ export function colourFor(value: number | null, cuts: readonly number[]): string
 	// Spread fewer classes over the whole scale so the darkest always means the most.
 	return SCALE[Math.round((step / Math.max(cuts.length, 1)) * (SCALE.length - 1))]!;
 }
+
+/** A class of a categorical map (a status, say): its key, its words in the legend and its colour. */
+export interface HexCategory {
+	key: string;
+	label: string;
+	colour: string;
+}
+
+/** A cell's category: its colour and words, or null when the cell has none (no data). */
+export function categoryOf(
+	key: string | null | undefined,
+	categories: readonly HexCategory[]
+): HexCategory | null {
+	return (key != null && categories.find((c) => c.key === key)) || null;
+}

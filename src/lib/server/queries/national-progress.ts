@@ -1,0 +1,180 @@
+/**
+ * Every current council's whole-area net-zero targets judged on its current series in one
+ * measure, for the national progress page and its downloads: one row per target, and one per
+ * council without a whole-area target, so nothing is dropped silently. A target that cannot be
+ * judged (no year, no figures in the measure, no trend) keeps its row with the reason.
+ */
+import type { RowStatus } from '../../progress-filter';
+import { projectionText } from '../../progress-text';
+import { nationalCounts } from '../metrics/national-progress';
+import { MEASURE_LABELS, targetProgress } from '../metrics/target-progress';
+import { allCurrentAreaSeries, type ProgressSeries } from './area-series';
+import { listAuthorities, type AuthoritySummary } from './authorities';
+import { listAllTargets } from './commitments';
+import { serverDb, type Db } from './connection';
+import type { EmissionMeasure } from './emissions';
+
+export interface NationalProgressOptions {
+	measure: EmissionMeasure;
+	windowYears: number;
+}
+
+export interface CouncilProgressRow {
+	code: string;
+	gssCode: string | null;
+	name: string;
+	type: string;
+	typeName: string;
+	nation: string;
+	region: string | null;
+	/** Null when the target names no year, or the council has no whole-area target. */
+	targetYear: number | null;
+	status: RowStatus;
+	/** Why there is no status; null when there is one. */
+	reason: string | null;
+	yearsAfterTarget: number | null;
+	latestYear: number | null;
+	latestKt: number | null;
+	unit: string | null;
+	projectedYear: number | null;
+	/** "2051", "Not on the current trend", "Reached in 2019", or the reason there is none. */
+	projection: string | null;
+	releaseLabel: string | null;
+}
+
+/** The download's columns: the row's fields, and the measure each figure is in. */
+export const PROGRESS_CSV_COLUMNS = [
+	'code',
+	'gssCode',
+	'name',
+	'typeName',
+	'nation',
+	'region',
+	'targetYear',
+	'status',
+	'reason',
+	'measure',
+	'latestYear',
+	'latestKt',
+	'unit',
+	'projectedYear',
+	'projection',
+	'yearsAfterTarget',
+	'releaseLabel'
+] as const satisfies readonly (keyof CouncilProgressRow | 'measure')[];
+
+export const COUNCIL_OPERATIONS_NOTE =
+	"Council-operations targets are not judged here: DESNZ publishes no figures for a council's own emissions, only for the area it covers.";
+
+/** Territorial figures are published for districts and single-tier councils only. */
+const NOT_COVERED_TIERS = new Set(['upper', 'combined', 'regional']);
+
+function noFiguresReason(a: AuthoritySummary, measure: EmissionMeasure): string {
+	if (measure === 'territorial' && NOT_COVERED_TIERS.has(a.tier)) {
+		return "there are no territorial figures for a county or combined authority: DESNZ's 2005–2023 totals cover districts and single-tier councils, and counties and combined authorities have only the 2005–2020 scope-of-influence series";
+	}
+	return `there are no figures for this council in this measure (${MEASURE_LABELS[measure]})`;
+}
+
+function judge(
+	a: AuthoritySummary,
+	targetYear: number | null,
+	series: ProgressSeries | undefined,
+	options: NationalProgressOptions
+): Omit<CouncilProgressRow, keyof ReturnType<typeof councilFields>> {
+	const none = { yearsAfterTarget: null, latestYear: null, latestKt: null, projectedYear: null };
+	if (!series?.points.length) {
+		const reason = noFiguresReason(a, options.measure);
+		return {
+			...none,
+			targetYear,
+			status: 'none',
+			reason,
+			unit: null,
+			projection: null,
+			releaseLabel: null
+		};
+	}
+	const p = targetProgress({
+		target: { scope: 'whole_area', targetYear },
+		measure: options.measure,
+		series: series.points,
+		// The window ends at the release's last year, so a series that stops early is not fitted
+		// as if it were current.
+		trend: { windowYears: options.windowYears, windowEndYear: series.release?.yearTo ?? undefined }
+	});
+	const source = { unit: series.unit, releaseLabel: series.releaseLabel };
+	if (!p.available) {
+		return { ...none, ...source, targetYear, status: 'none', reason: p.reason, projection: null };
+	}
+	return {
+		...source,
+		targetYear,
+		status: p.status.available ? p.status.colour : 'none',
+		reason: p.status.available ? null : p.status.reason,
+		yearsAfterTarget: p.status.available ? p.status.yearsAfterTarget : null,
+		latestYear: p.latest.year,
+		latestKt: p.latest.valueKt,
+		projectedYear: p.projection.available ? p.projection.year : null,
+		projection: p.projection.available ? projectionText(p) : null
+	};
+}
+
+const councilFields = (a: AuthoritySummary) => ({
+	code: a.code,
+	gssCode: a.gssCode,
+	name: a.name,
+	type: a.type,
+	typeName: a.typeName,
+	nation: a.nation,
+	region: a.region
+});
+
+/** The rows, the counts over the targets, and what the page says about what is left out. */
+export function getNationalProgress(options: NationalProgressOptions, db: Db = serverDb()) {
+	const councils = listAuthorities({}, db);
+	const current = new Set(councils.map((a) => a.code));
+	const allTargets = listAllTargets(db);
+	const series = allCurrentAreaSeries(options.measure, db);
+	const rows: CouncilProgressRow[] = [];
+	for (const a of councils) {
+		const targets = (allTargets.get(a.code) ?? []).filter((t) => t.scope === 'whole_area');
+		if (!targets.length) {
+			rows.push({
+				...councilFields(a),
+				...judge(a, null, series.get(a.code), options),
+				status: 'no_target',
+				reason: 'the council has no whole-area net-zero target in the promises data'
+			});
+			continue;
+		}
+		for (const t of targets) {
+			rows.push({ ...councilFields(a), ...judge(a, t.targetYear, series.get(a.code), options) });
+		}
+	}
+	const judged = rows.filter((r) => r.status !== 'no_target') as (CouncilProgressRow & {
+		status: Exclude<RowStatus, 'no_target'>;
+	})[];
+	let abolishedAreaTargets = 0;
+	let councilOperationsTargets = 0;
+	for (const [code, targets] of allTargets) {
+		for (const t of targets) {
+			if (t.scope === 'whole_area' && !current.has(code)) abolishedAreaTargets += 1;
+			if (t.scope === 'council_operations' && current.has(code)) councilOperationsTargets += 1;
+		}
+	}
+	return {
+		measure: options.measure,
+		measureLabel: MEASURE_LABELS[options.measure],
+		windowYears: options.windowYears,
+		rows,
+		counts: nationalCounts(judged),
+		councils: councils.length,
+		councilsWithTarget: new Set(judged.map((r) => r.code)).size,
+		abolishedAreaTargets,
+		councilOperationsTargets,
+		releaseLabels: [...new Set(rows.flatMap((r) => (r.releaseLabel ? [r.releaseLabel] : [])))]
+	};
+}
+
+export type NationalProgress = ReturnType<typeof getNationalProgress>;

@@ -1,0 +1,45 @@
+import { json } from '@sveltejs/kit';
+import { csvResponse, toCsv } from '$lib/csv';
+import { filterRows, progressFilter } from '$lib/progress-filter';
+import { progressQuery } from '$lib/progress-query';
+import { getNationalProgress, PROGRESS_CSV_COLUMNS } from '$lib/server/queries/national-progress';
+import type { RequestHandler } from './$types';
+
+const badRequest = (message: string) =>
+	json({ error: 'invalid query', issues: message.split('; ') }, { status: 400 });
+
+/**
+ * GET /api/progress?measure=&window=&nation=&type=&status=&format=json|csv
+ * Every current council's whole-area targets judged on its current series (the rows of /progress,
+ * filtered the same way), and the national counts over all of them.
+ */
+export const GET: RequestHandler = ({ url }) => {
+	const query = progressQuery(url.searchParams);
+	if (!query.success) return badRequest(query.message);
+	const filter = progressFilter(url.searchParams);
+	if (!filter.success) return badRequest(filter.message);
+	const format = url.searchParams.get('format') ?? 'json';
+	if (format !== 'json' && format !== 'csv') {
+		return badRequest(`format: expected "json" or "csv", got "${format}"`);
+	}
+	const { rows, ...national } = getNationalProgress(query.data);
+	const kept = filterRows(rows, filter.data);
+	if (format === 'csv') {
+		const measure = query.data.measure;
+		return csvResponse(
+			toCsv(
+				PROGRESS_CSV_COLUMNS,
+				kept.map((r) => PROGRESS_CSV_COLUMNS.map((c) => (c === 'measure' ? measure : r[c])))
+			),
+			`net-zero-progress-${measure}-${query.data.windowYears}y.csv`
+		);
+	}
+	return json({
+		...national,
+		filter: filter.data,
+		count: kept.length,
+		rows: kept,
+		licence:
+			'Emissions: DESNZ (Open Government Licence v3.0); targets: mySociety and Climate Emergency UK (CC BY 4.0). See /sources.'
+	});
+};

@@ -1,0 +1,79 @@
+/**
+ * /api/progress and /progress give the same rows and counts (one computation, read through the
+ * server's connection), filtered the same way; the CSV is the same rows; a bad option says which.
+ */
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '$lib/server/db/client';
+import { setDatabase } from '$lib/server/db';
+import { createFixtureDb, DATA_DIR, importFile } from '../../../../tests/helpers/db';
+import { load } from '../../progress/+page.server';
+import { GET } from './+server';
+
+let handle: DbHandle;
+
+beforeAll(async () => {
+	handle = await createFixtureDb(['mysociety-promises']);
+	await importFile(
+		handle,
+		'desnz-ghg-totals',
+		join(DATA_DIR, 'la-ghg-emissions-desnz-2005-2023/desnz_la_year.csv')
+	);
+	setDatabase(handle);
+});
+afterAll(() => handle.close());
+
+const get = (query: string) =>
+	GET({ url: new URL(`http://localhost/api/progress?${query}`) } as unknown as Parameters<
+		typeof GET
+	>[0]);
+
+/** The page's data; SvelteKit types a load's result as possibly void or a promise. */
+type ProgressPageData = Exclude<Awaited<ReturnType<typeof load>>, void>;
+
+function pageData(query: string): ProgressPageData {
+	const data = load({ url: new URL(`http://localhost/progress?${query}`) } as never);
+	if (!data) throw new Error('the page returned no data');
+	return data as ProgressPageData;
+}
+
+describe('/api/progress', () => {
+	it('gives the counts and rows the page shows, filtered alike', async () => {
+		const body = await (await get('status=red&nation=England')).json();
+		const shown = pageData('status=red&nation=England');
+		expect(body.counts).toEqual(shown.counts);
+		// Trafford (2038, net zero 2051) and Blackpool (2030, 2042) in the promises fixture.
+		expect(body.rows.map((r: { code: string }) => r.code)).toEqual(['BPL', 'TRF']);
+		expect(shown.rows.map((r: { code: string }) => r.code)).toEqual(['BPL', 'TRF']);
+		expect(body.count).toBe(2);
+	});
+
+	it('writes the same rows as CSV, with the measure of each figure', async () => {
+		const response = await get('measure=scope_of_influence&status=red&format=csv');
+		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(response.headers.get('content-disposition')).toContain(
+			'net-zero-progress-scope_of_influence-5y.csv'
+		);
+		const text = (await response.text()).replace(/^\uFEFF/, '');
+		const { data } = Papa.parse<Record<string, string>>(text, { header: true });
+		const trafford = data.find((r) => r.code === 'TRF')!;
+		expect(trafford).toMatchObject({
+			status: 'red',
+			measure: 'scope_of_influence',
+			targetYear: '2038',
+			projectedYear: '2044',
+			unit: 'kt CO2'
+		});
+		expect(data.every((r) => r.status === 'red')).toBe(true);
+	});
+
+	it('names the option that is wrong and what it expects', async () => {
+		const response = await get('window=11&format=xml');
+		expect(response.status).toBe(400);
+		const body = await response.json();
+		expect(body.issues.join(' ')).toMatch(/window: expected a whole number of years from 3 to 10/);
+		const format = await get('format=xml');
+		expect((await format.json()).issues).toEqual(['format: expected "json" or "csv", got "xml"']);
+	});
+});

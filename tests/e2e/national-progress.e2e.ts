@@ -1,0 +1,164 @@
+/**
+ * The national progress page on the shipped data: the counts add up to the whole-area targets the
+ * API lists, the table filters by status through the address, a council's row leads to its
+ * progress page, the downloads hold the same rows, and printing keeps the tables.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+interface ApiRow {
+	code: string;
+	status: string;
+	targetYear: number | null;
+}
+
+async function apiRows(query = ''): Promise<ApiRow[]> {
+	const res = await fetch(`${baseUrl}/api/progress${query}`);
+	expect(res.status).toBe(200);
+	return ((await res.json()) as { rows: ApiRow[] }).rows;
+}
+
+/** A counts table's cells as numbers: each body row, and the total row. */
+const countsTable = (page: Page, id: string) =>
+	page.$eval(`section:has(> h3#${id}) table`, (table) => {
+		const num = (tr: Element) =>
+			[...tr.querySelectorAll('td')].map((td) => Number(td.textContent!.replace(/,/g, '')));
+		return {
+			rows: [...table.querySelectorAll('tbody tr')].map(num),
+			total: num(table.querySelector('tfoot tr')!)
+		};
+	});
+
+describe('/progress', () => {
+	it('counts every whole-area target once, in each table', async () => {
+		const targets = (await apiRows()).filter((r) => r.status !== 'no_target');
+		// The promises data: 206 whole-area targets with a year and 2 without, 10 of them of councils
+		// since abolished (left out here).
+		expect(targets.length).toBe(198);
+		const { page, errors, close } = await openPage(browser);
+		try {
+			const response = await page.goto(`${baseUrl}/progress`);
+			expect(response?.status()).toBe(200);
+			await expect(page.locator('h1').textContent()).resolves.toBe(
+				'Progress to net zero across UK councils'
+			);
+			for (const id of ['by-year', 'by-band', 'by-type', 'by-nation']) {
+				const { rows, total } = await countsTable(page, id);
+				// Columns: on track, behind, off track, no status, total.
+				for (const r of rows) expect(r[0]! + r[1]! + r[2]! + r[3]!, id).toBe(r[4]);
+				const sum = (i: number) => rows.reduce((n, r) => n + r[i]!, 0);
+				expect([0, 1, 2, 3, 4].map(sum), id).toEqual(total);
+				expect(total[4], id).toBe(targets.length);
+			}
+			// One row a target year that occurs, and the API agrees on how many each has.
+			const years = await page.$$eval('section:has(> h3#by-year) tbody th', (ths) =>
+				ths.map((th) => th.textContent!.trim())
+			);
+			const apiYears = [...new Set(targets.map((t) => t.targetYear ?? 'No year named'))];
+			expect(years.length).toBe(apiYears.length);
+			expect(await page.locator('.hexmap svg a').count()).toBe(361);
+			// The map is one tab stop; each hex says its council's status in words.
+			await page.locator('.hexmap a[tabindex="0"]').waitFor({ state: 'attached' });
+			expect(await page.locator('.hexmap a[tabindex="0"]').count()).toBe(1);
+			const labels = await page.$$eval('.hexmap svg a', (as) =>
+				as.map((a) => a.getAttribute('aria-label')!)
+			);
+			const words =
+				/: (On track|Behind, by up to 5 years|Off track|No status \(no figures or no trend\)|No whole-area target)$/;
+			expect(labels.filter((l) => !words.test(l))).toEqual([]);
+			expect(labels).toContain('Trafford (target 2038): Off track');
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('filters the table by status and follows a council to its progress page', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/progress`);
+			const amber = (await countsTable(page, 'by-year')).total[1]!;
+			expect(amber).toBeGreaterThan(0);
+			await page.selectOption('#status', 'amber');
+			await Promise.all([
+				page.waitForURL(/status=amber/),
+				page.getByRole('button', { name: 'Show councils' }).click()
+			]);
+			const statuses = await page.$$eval('#council-table tbody tr', (trs) =>
+				trs.map((tr) => tr.getAttribute('data-status'))
+			);
+			expect(statuses.length).toBe(amber);
+			expect(new Set(statuses)).toEqual(new Set(['amber']));
+			// The CSV download holds the same rows (and a header).
+			const csvHref = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
+			expect(csvHref).toContain('status=amber');
+			const csv = await (await fetch(`${baseUrl}${csvHref}`)).text();
+			expect(csv.trim().split(/\r\n/)).toHaveLength(amber + 1);
+
+			const link = page.locator('#council-table tbody th a').first();
+			const href = await link.getAttribute('href');
+			expect(href).toMatch(/^\/authorities\/[A-Z0-9]+\/progress$/);
+			expect(errors).toEqual([]);
+			// The council's progress page is its own route: here only that the link leads there.
+			await Promise.all([page.waitForURL(`${baseUrl}${href}`), link.click()]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('judges in the other measure when asked, and refuses a window it cannot fit', async () => {
+		const { page, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/progress`);
+			await Promise.all([
+				page.waitForURL(/measure=scope_of_influence/),
+				page.getByRole('link', { name: "CO2 within the council's scope of influence" }).click()
+			]);
+			await expect(page.locator('#rule-title + p').textContent()).resolves.toMatch(
+				/scope of influence/
+			);
+			const response = await page.goto(`${baseUrl}/progress?window=2`);
+			expect(response?.status()).toBe(400);
+		} finally {
+			await close();
+		}
+	});
+
+	it('is linked from the home page', async () => {
+		const { page, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/`);
+			await Promise.all([
+				page.waitForURL(`${baseUrl}/progress`),
+				page.getByRole('link', { name: 'progress to net zero across UK councils' }).click()
+			]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('prints the counts and the list, not the options and filters', async () => {
+		const { page, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/progress`);
+			await page.emulateMedia({ media: 'print' });
+			expect(await page.locator('form.filters').isVisible()).toBe(false);
+			expect(await page.locator('nav.options').isVisible()).toBe(false);
+			expect(await page.locator('section:has(> h3#by-year) table').isVisible()).toBe(true);
+			expect(await page.locator('#council-table').isVisible()).toBe(true);
+		} finally {
+			await close();
+		}
+	});
+});
