@@ -77,7 +77,12 @@ export function getCouncilProgress(code: string, options: ProgressOptions, db: D
 							target,
 							measure: series.measure,
 							series: series.points,
-							trend: { windowYears: options.windowYears }
+							// The window ends at the release's last year (not the council's own), as on
+							// the national page, so a series that stops early is not taken as current.
+							trend: {
+								windowYears: options.windowYears,
+								windowEndYear: series.release?.yearTo ?? undefined
+							}
 						})
 					: null
 			};
