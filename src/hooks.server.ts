@@ -43,6 +43,8 @@ function withHeaders(response: Response): Response {
 }
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}:`, error);
+	// The path is data, never the format string: console.error reads `%f`, `%s`… in its first
+	// argument as directives, so `/authorities/%ff` would swallow the error it came with.
+	if (status !== 404) console.error('%s %s:', event.request.method, event.url.pathname, error);
 	return { message: status === 404 ? 'Not found' : 'Something went wrong on our side.' };
 };
