@@ -10,6 +10,7 @@ import { setDatabase } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { UploadTooLarge } from '$lib/server/import/uploads';
 import { compressResponse } from '$lib/server/compress';
+import { SECURITY_HEADERS } from '$lib/server/security-headers.js';
 
 export const init: ServerInit = async () => {
 	setDatabase(await openServerDatabase());
@@ -35,10 +36,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return compressResponse(event.request, withHeaders(await resolve(event)));
 };
 
+/** Also set by scripts/serve.js in production; here for the dev server and `vite preview`. */
 function withHeaders(response: Response): Response {
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	return response;
 }
 
