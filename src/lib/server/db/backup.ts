@@ -81,6 +81,7 @@ export async function backupDatabase(
  * is left in rollback-journal mode: one self-contained file, with no -wal beside it to forget.
  */
 export async function copyDatabase(from: string, to: string): Promise<void> {
+	if (existsSync(to)) throw new BackupError(`${to} already exists: it was left as it is.`);
 	const partial = `${to}.partial`;
 	rmSync(partial, { force: true });
 	const source = new Database(from, { readonly: true, fileMustExist: true });

@@ -76,6 +76,17 @@ describe('restoreDatabase', () => {
 		expect(existsSync(`${dbPath}-wal`)).toBe(false);
 	});
 
+	it('never writes over a database kept by an earlier restore', async () => {
+		const { dbPath, backup } = await setUp('a.csv');
+		change(dbPath, (db) => addBatch(db, 'b.csv'));
+		const now = new Date('2025-06-01T08:00:00Z');
+		const first = await restoreDatabase(dbPath, backup, MIGRATIONS, now);
+		await expect(restoreDatabase(dbPath, backup, MIGRATIONS, now)).rejects.toThrow(
+			`${first.keptAs} already exists`
+		);
+		expect(batches(first.keptAs!)).toEqual(['a.csv', 'b.csv']);
+	});
+
 	it('restores where there was no database yet', async () => {
 		const { dbPath, backup } = await setUp('a.csv');
 		rmSync(dbPath);
