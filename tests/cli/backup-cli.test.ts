@@ -92,7 +92,7 @@ describe('npm run backup and npm run restore', () => {
 			expect(r.code).toBe(1);
 			expect(r.stderr.trim()).toMatch(
 				new RegExp(
-					`^the import of big\\.csv \\(process ${process.pid}\\) is writing to .*app\\.db: let it finish`
+					`^The import of big\\.csv \\(process ${process.pid}\\) is writing to .*app\\.db: let it finish`
 				)
 			);
 		} finally {

@@ -125,6 +125,9 @@ export function databaseFacts(path: string): DatabaseFacts {
 
 export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** A holder's description ("the import of x.csv") at the start of a sentence. */
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** "import 12 (promises.csv, finished 2025-01-31T10:00:00Z)", or that there is none. */
 export function describeLastImport(facts: DatabaseFacts): string {
 	const last = facts.lastImport;
@@ -140,7 +143,7 @@ export function backupLines(r: BackupResult): string[] {
 	];
 	if (r.writer)
 		lines.push(
-			`${r.writer.what} (process ${r.writer.pid}) was writing at the time: the copy holds what was committed before it, not its rows.`
+			`${capitalised(r.writer.what)} (process ${r.writer.pid}) was writing at the time: the copy holds what was committed before it, not its rows.`
 		);
 	return lines;
 }

@@ -103,7 +103,7 @@ describe('restoreDatabase', () => {
 		try {
 			await expect(restoreDatabase(dbPath, backup, MIGRATIONS)).rejects.toMatchObject({
 				exitCode: 1,
-				message: expect.stringMatching(/^the import of big\.csv is writing to .*live\.db/)
+				message: expect.stringMatching(/^The import of big\.csv is writing to .*live\.db/)
 			});
 		} finally {
 			writer.sqlite.exec('ROLLBACK');

@@ -12,7 +12,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { currentWriter, describeHolder } from '../import/write-lock';
-import { BackupError, copyDatabase, databaseFacts, ukStamp, type DatabaseFacts } from './backup';
+import {
+	BackupError,
+	capitalised,
+	copyDatabase,
+	databaseFacts,
+	ukStamp,
+	type DatabaseFacts
+} from './backup';
 import { runningServer } from './server-presence';
 
 export interface RestoreResult extends DatabaseFacts {
@@ -127,7 +134,7 @@ function refuseWhileInUse(dbPath: string) {
 	const writer = currentWriter(dbPath);
 	if (writer)
 		throw new BackupError(
-			`${describeHolder(writer)} is writing to ${dbPath}: let it finish or stop it, then restore again.`
+			`${capitalised(describeHolder(writer))} is writing to ${dbPath}: let it finish or stop it, then restore again.`
 		);
 	const db = new Database(dbPath, { fileMustExist: true });
 	try {
