@@ -83,7 +83,8 @@ function main() {
 		if (build.status !== 0) process.exit(build.status ?? 1);
 		writeFileSync(STAMP, fingerprint + '\n');
 	}
-	const server = spawn(process.execPath, [join(ROOT, 'build')], {
+	// scripts/serve.js: adapter-node's server with the security headers on every response.
+	const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.js')], {
 		cwd: ROOT,
 		stdio: 'inherit',
 		env: serverEnv()

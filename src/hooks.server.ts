@@ -10,6 +10,7 @@ import { setDatabase } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { UploadTooLarge } from '$lib/server/import/uploads';
 import { compressResponse } from '$lib/server/compress';
+import { SECURITY_HEADERS } from '$lib/server/security-headers.js';
 
 export const init: ServerInit = async () => {
 	setDatabase(await openServerDatabase());
@@ -35,14 +36,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return compressResponse(event.request, withHeaders(await resolve(event)));
 };
 
+/** Also set by scripts/serve.js in production; here for the dev server and `vite preview`. */
 function withHeaders(response: Response): Response {
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	return response;
 }
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}:`, error);
+	// The path is data, never the format string: console.error reads `%f`, `%s`… in its first
+	// argument as directives, so `/authorities/%ff` would swallow the error it came with.
+	if (status !== 404) console.error('%s %s:', event.request.method, event.url.pathname, error);
 	return { message: status === 404 ? 'Not found' : 'Something went wrong on our side.' };
 };

@@ -3,35 +3,20 @@
  * header mapping, JSON output, and the two-thread path for large feeds, whose result must equal
  * the single-threaded pipeline's row for row.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beginWrite } from '../../src/lib/server/import/write-lock';
+import { runScript } from '../helpers/cli';
 import { createTestDb, fixture, importFile, loadAuthorities } from '../helpers/db';
 
 const dir = mkdtempSync(join(tmpdir(), 'nzl-cli-'));
 const dbPath = join(dir, 'cli.db');
 
-function runCli(args: string[]): { code: number; stdout: string; stderr: string } {
-	try {
-		const stdout = execFileSync(
-			process.execPath,
-			['--import', 'tsx', 'scripts/import.ts', ...args],
-			{
-				env: { ...process.env, DATABASE_URL: dbPath },
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'pipe']
-			}
-		);
-		return { code: 0, stdout, stderr: '' };
-	} catch (e) {
-		const err = e as { status: number; stdout: string; stderr: string };
-		return { code: err.status, stdout: err.stdout, stderr: err.stderr };
-	}
-}
+const runCli = (args: string[]) => runScript('import', args, dbPath);
 
 const emissionRows = (sqlite: Database.Database) =>
 	sqlite

@@ -1,5 +1,5 @@
 /**
- * Starts the built server (`node build`) on a free port with a fresh SQLite file, waits until
+ * Starts the built server (scripts/serve.js, as `npm start` does) on a free port with a fresh SQLite file, waits until
  * `GET /` answers 200, provides the base URL to the tests as `inject('baseUrl')`, and stops it.
  */
 import { serverEnv } from '../../scripts/start.js';
@@ -66,7 +66,8 @@ export default async function setup(project: TestProject) {
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	let output = ''; // the server's stdout and stderr, for error messages
-	const server = spawn(process.execPath, ['build'], {
+	// The production entry `npm start` runs: adapter-node's server plus the security headers.
+	const server = spawn(process.execPath, ['scripts/serve.js'], {
 		cwd: root,
 		// npm start's environment (scripts/start.js), ORIGIN included: the form posts below would
 		// be refused as cross-site if its default were wrong.

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR, MIGRATIONS_DIR } from '../../../tests/helpers/db';
 import { createDb } from './db/client';
+import { runningServer } from './db/server-presence';
 import { readConfig, type ServerConfig } from './config';
 import { openServerDatabase } from './startup';
 import { beginWrite } from './import/write-lock';
@@ -45,6 +46,8 @@ describe('openServerDatabase', () => {
 		expect(handle.sqlite.prepare('SELECT count(*) FROM authorities').pluck().get()).toBeGreaterThan(
 			400
 		);
+		// Announced beside the database, so a restore knows a server is using it.
+		expect(runningServer(config.DATABASE_URL)?.pid).toBe(process.pid);
 		handle.close();
 	}, 60_000);
 

@@ -5,6 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { createDb, migrateDb, type DbHandle } from './db/client';
+import { announceServer } from './db/server-presence';
 import { readConfig, type ServerConfig } from './config';
 import { loadDefaultData, pendingDefaultData } from './import/load-default-data';
 import { currentWriter, describeHolder, isBusy, type WriterInfo } from './import/write-lock';
@@ -61,6 +62,7 @@ export async function openServerDatabase(
 	} finally {
 		setup.close();
 	}
+	announceServer(config.DATABASE_URL);
 	return createDb(config.DATABASE_URL, { readonly: true });
 }
 

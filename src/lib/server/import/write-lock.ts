@@ -143,7 +143,8 @@ function withdraw(dbPath: string) {
 	}
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process still runs (EPERM: it does, under another user). */
+export function isAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;
