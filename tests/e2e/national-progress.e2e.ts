@@ -110,8 +110,13 @@ describe('/progress', () => {
 			const href = await link.getAttribute('href');
 			expect(href).toMatch(/^\/authorities\/[A-Z0-9]+\/progress$/);
 			expect(errors).toEqual([]);
-			// The council's progress page is its own route: here only that the link leads there.
+			// The council's own progress page opens, judged on the same status as in the table.
+			// (a client-side navigation: its data, not the page, comes from the server).
 			await Promise.all([page.waitForURL(`${baseUrl}${href}`), link.click()]);
+			await expect(page.locator('h1').textContent()).resolves.toMatch(/: progress to net zero$/);
+			expect(await page.locator('article.target-progress .rag').first().textContent()).toBe(
+				'Behind, by up to 5 years'
+			);
 		} finally {
 			await close();
 		}
