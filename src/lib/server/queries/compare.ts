@@ -58,9 +58,9 @@ function statusByCouncil(rows: ReturnType<typeof getNationalProgress>['rows']) {
 
 export function getCompareRows(options: CompareOptions, db: Db = serverDb()) {
 	const councils = listAuthorities({}, db);
-	const progress = getNationalProgress(options, db);
-	const statusOf = statusByCouncil(progress.rows);
 	const series = allCurrentAreaSeries(options.measure, db);
+	const progress = getNationalProgress(options, db, series);
+	const statusOf = statusByCouncil(progress.rows);
 	const people = new Map(listAuthorityPopulations(db).map((p) => [p.code, p.population]));
 	const declarations = listAllDeclarations(db);
 	const funding = new Map(getNationalFunding(null, db).authorities.map((a) => [a.code, a]));
