@@ -2,7 +2,7 @@
  * One council's climate actions with their milestones and what funds them (linked bids' statuses,
  * linked awards), in the shape the pure action metrics take (metrics/actions-progress.ts).
  */
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { actionFunding, actionMilestones, actions, bids } from '../db/schema';
 import type { ActionFact } from '../metrics/actions-progress';
 import { preparedQuery, serverDb, type Db } from './connection';
@@ -94,3 +94,25 @@ export function listActions(code: string, db: Db = serverDb()) {
 }
 
 export type ActionRow = ReturnType<typeof listActions>[number];
+
+const actionCountsQuery = preparedQuery((db) =>
+	db
+		.select({
+			code: actions.authorityCode,
+			total: count(),
+			complete: sql<number>`sum(${actions.status} = 'complete')`.mapWith(Number)
+		})
+		.from(actions)
+		.where(eq(actions.isSample, false))
+		.groupBy(actions.authorityCode)
+		.prepare()
+);
+
+/** Every council's actions and those complete (sample actions left out), for the compare table. */
+export function countActionsByAuthority(db: Db = serverDb()) {
+	return new Map(
+		actionCountsQuery(db)
+			.all()
+			.map((r) => [r.code, { total: r.total, complete: r.complete }])
+	);
+}

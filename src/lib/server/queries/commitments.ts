@@ -79,6 +79,26 @@ export function getDeclaration(code: string, db: Db = serverDb()) {
 
 export type DeclarationRow = NonNullable<ReturnType<typeof getDeclaration>>;
 
+const allDeclarationsQuery = preparedQuery((db) =>
+	db
+		.select({
+			authorityCode: declarations.authorityCode,
+			declared: declarations.declared,
+			dateMade: declarations.dateMade
+		})
+		.from(declarations)
+		.prepare()
+);
+
+/** Every council's declaration, by code, for the compare table (one query, not one per council). */
+export function listAllDeclarations(db: Db = serverDb()) {
+	return new Map(
+		allDeclarationsQuery(db)
+			.all()
+			.map(({ authorityCode, ...d }) => [authorityCode, d])
+	);
+}
+
 const plansQuery = preparedQuery((db) =>
 	db
 		.select({

@@ -114,6 +114,7 @@ function byAuthorityYearCompetition(
 const bidFactsQuery = preparedQuery((db) =>
 	db
 		.select({
+			authorityCode: bids.leadAuthorityCode,
 			competitionId: bids.competitionId,
 			status: bids.status,
 			requestedGbp: bids.requestedGbp,
@@ -126,7 +127,7 @@ const bidFactsQuery = preparedQuery((db) =>
 		.from(bids)
 		.where(
 			and(
-				eq(bids.leadAuthorityCode, param('authority')),
+				whenGiven('authority', eq(bids.leadAuthorityCode, param('authority'))),
 				unlessFlag('includeSample', eq(bids.isSample, false))
 			)
 		)
@@ -138,7 +139,24 @@ export function listBidFacts(
 	includeSample = true,
 	db: Db = serverDb()
 ): BidFact[] {
-	return bidFactsQuery(db).all({ authority, includeSample: includeSample ? 1 : 0 });
+	return bidFactsQuery(db)
+		.all({ authority, includeSample: includeSample ? 1 : 0 })
+		.map(({ authorityCode: _lead, ...b }) => b);
+}
+
+/** Every council's own bids (sample bids left out), by lead council, for the compare table. */
+export function listAllBidFacts(db: Db = serverDb()): Map<string, BidFact[]> {
+	const byCode = new Map<string, BidFact[]>();
+	for (const { authorityCode, ...b } of bidFactsQuery(db).all({
+		authority: null,
+		includeSample: 0
+	})) {
+		if (!authorityCode) continue;
+		const list = byCode.get(authorityCode);
+		if (list) list.push(b);
+		else byCode.set(authorityCode, [b]);
+	}
+	return byCode;
 }
 
 const windowCompetitionsQuery = preparedQuery((db) =>

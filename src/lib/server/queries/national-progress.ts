@@ -131,11 +131,15 @@ const councilFields = (a: AuthoritySummary) => ({
 });
 
 /** The rows, the counts over the targets, and what the page says about what is left out. */
-export function getNationalProgress(options: NationalProgressOptions, db: Db = serverDb()) {
+export function getNationalProgress(
+	options: NationalProgressOptions,
+	db: Db = serverDb(),
+	// A caller that needs the series too (the compare table) passes them, so they are read once.
+	series: Map<string, ProgressSeries> = allCurrentAreaSeries(options.measure, db)
+) {
 	const councils = listAuthorities({}, db);
 	const current = new Set(councils.map((a) => a.code));
 	const allTargets = listAllTargets(db);
-	const series = allCurrentAreaSeries(options.measure, db);
 	const rows: CouncilProgressRow[] = [];
 	for (const a of councils) {
 		const targets = (allTargets.get(a.code) ?? []).filter((t) => t.scope === 'whole_area');

@@ -1,0 +1,269 @@
+/**
+ * The columns of the compare table: each with its label, unit and a one-line definition for the
+ * column chooser and the key below the table. Browser-safe: the page, the API and the OpenAPI
+ * description read the same list, so a column cannot mean one thing on the page and another in
+ * a download.
+ */
+
+/** Every field of a compare row. */
+export interface CompareRow {
+	code: string;
+	gssCode: string | null;
+	name: string;
+	nation: string;
+	region: string | null;
+	type: string;
+	typeName: string;
+	/** lower-or-unitary, county or combined: the chart's colour, never summed across. */
+	tierGroup: string | null;
+	population: number | null;
+	areaTargetYear: number | null;
+	councilTargetYear: number | null;
+	declared: string | null;
+	emissionsChangePct: number | null;
+	emissionsPerHeadT: number | null;
+	emissionsYear: number | null;
+	measure: string;
+	releaseLabel: string | null;
+	status: string;
+	perHeadGbp: number | null;
+	potsWon: number | null;
+	effectivePots: number | null;
+	competitiveShare: number | null;
+	successRate: number | null;
+	actionsComplete: number | null;
+	actionsTotal: number | null;
+}
+
+export type ColumnKind = 'text' | 'number' | 'status' | 'date';
+
+export interface CompareColumn {
+	key: keyof CompareRow;
+	label: string;
+	/** Words after the figure, or '' for text. */
+	unit: string;
+	definition: string;
+	kind: ColumnKind;
+	/** Shown when the address names no columns. */
+	standard: boolean;
+	/** Share (0..1) printed as a percentage. */
+	share?: boolean;
+	/** Decimal places when printed. */
+	digits?: number;
+}
+
+export const COMPARE_COLUMNS = [
+	{
+		key: 'nation',
+		label: 'Nation',
+		unit: '',
+		kind: 'text',
+		standard: true,
+		definition: 'England, Scotland, Wales or Northern Ireland.'
+	},
+	{
+		key: 'region',
+		label: 'Region',
+		unit: '',
+		kind: 'text',
+		standard: false,
+		definition: 'The English region (ONS); blank outside England.'
+	},
+	{
+		key: 'typeName',
+		label: 'Type',
+		unit: '',
+		kind: 'text',
+		standard: true,
+		definition:
+			'The kind of council: district, county, unitary, metropolitan or London borough, combined authority…'
+	},
+	{
+		key: 'population',
+		label: 'Population',
+		unit: 'people',
+		kind: 'number',
+		standard: true,
+		definition: 'Residents, latest mid-year estimate held.'
+	},
+	{
+		key: 'areaTargetYear',
+		label: 'Whole-area target',
+		unit: 'year',
+		kind: 'number',
+		standard: true,
+		definition: 'The earliest year by which the council aims for net zero across its whole area.'
+	},
+	{
+		key: 'councilTargetYear',
+		label: 'Council-operations target',
+		unit: 'year',
+		kind: 'number',
+		standard: false,
+		definition: 'The earliest year by which the council aims for net zero in its own operations.'
+	},
+	{
+		key: 'declared',
+		label: 'Emergency declared',
+		unit: 'date',
+		kind: 'date',
+		standard: false,
+		definition: 'The date the council declared a climate emergency, where it did.'
+	},
+	{
+		key: 'emissionsChangePct',
+		label: 'Emissions change since 2005',
+		unit: '%',
+		kind: 'number',
+		digits: 0,
+		standard: true,
+		definition:
+			"Change in the area's emissions from 2005 to the latest year of its current DESNZ series."
+	},
+	{
+		key: 'emissionsPerHeadT',
+		label: 'Emissions per head',
+		unit: 't CO2e per person',
+		kind: 'number',
+		digits: 1,
+		standard: true,
+		definition: "The area's emissions in the latest year divided by its residents that year."
+	},
+	{
+		key: 'emissionsYear',
+		label: 'Emissions year',
+		unit: 'year',
+		kind: 'number',
+		standard: false,
+		definition: 'The latest year of the emissions series the two figures before are from.'
+	},
+	{
+		key: 'releaseLabel',
+		label: 'Emissions release',
+		unit: '',
+		kind: 'text',
+		standard: false,
+		definition:
+			'The DESNZ release the emissions figures come from (a new release revises the back-series).'
+	},
+	{
+		key: 'status',
+		label: 'On track',
+		unit: '',
+		kind: 'status',
+		standard: true,
+		definition:
+			'Status of the earliest whole-area target on the current trend, as on the national progress page.'
+	},
+	{
+		key: 'perHeadGbp',
+		label: '£ won per head',
+		unit: '£ per person',
+		kind: 'number',
+		digits: 0,
+		standard: true,
+		definition:
+			'Published awards to the council as lead, divided by its residents; 0 where no published award is held (award lists are partial). Sample data excluded.'
+	},
+	{
+		key: 'potsWon',
+		label: 'Pots',
+		unit: 'pots',
+		kind: 'number',
+		standard: true,
+		definition: 'Different funding competitions the council won money from as lead.'
+	},
+	{
+		key: 'effectivePots',
+		label: 'Effective pots',
+		unit: 'pots',
+		kind: 'number',
+		digits: 1,
+		standard: false,
+		definition:
+			'The number of equal-sized pots that would give the same concentration (1 ÷ HHI); higher is more fragmented.'
+	},
+	{
+		key: 'competitiveShare',
+		label: 'Competitive share',
+		unit: '% of £',
+		kind: 'number',
+		share: true,
+		standard: false,
+		definition:
+			'Share of the £ won that came from competitions where councils bid against each other.'
+	},
+	{
+		key: 'successRate',
+		label: 'Success rate',
+		unit: '% of decided bids',
+		kind: 'number',
+		share: true,
+		standard: false,
+		definition:
+			'Share of decided bids (won or lost) that were won, from imported bid pipelines (sample bids excluded).'
+	},
+	{
+		key: 'actionsComplete',
+		label: 'Actions complete',
+		unit: 'actions',
+		kind: 'number',
+		standard: false,
+		definition:
+			"Climate actions marked complete in the council's imported action plan (sample actions excluded)."
+	},
+	{
+		key: 'actionsTotal',
+		label: 'Actions',
+		unit: 'actions',
+		kind: 'number',
+		standard: false,
+		definition:
+			"All climate actions in the council's imported action plan (sample actions excluded)."
+	}
+] as const satisfies readonly CompareColumn[];
+
+export type ColumnKey = (typeof COMPARE_COLUMNS)[number]['key'];
+export const COLUMN_KEYS = COMPARE_COLUMNS.map((c) => c.key) as [ColumnKey, ...ColumnKey[]];
+/** The name column is always first and can sort too. */
+export const SORT_KEYS = ['name', ...COLUMN_KEYS] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export const NUMERIC_KEYS = COMPARE_COLUMNS.filter((c) => c.kind === 'number').map(
+	(c) => c.key
+) as [NumericKey, ...NumericKey[]];
+export type NumericKey = Extract<(typeof COMPARE_COLUMNS)[number], { kind: 'number' }>['key'];
+
+export const STANDARD_COLUMNS = COMPARE_COLUMNS.filter((c) => c.standard).map((c) => c.key);
+
+const byKey = new Map<string, CompareColumn>(COMPARE_COLUMNS.map((c) => [c.key, c]));
+export function columnOf(key: string): CompareColumn | undefined {
+	return byKey.get(key);
+}
+
+/** The label with its unit, for an axis or a CSV reader: "Emissions per head (t CO2e per person)". */
+export function labelWithUnit(key: string): string {
+	const c = columnOf(key);
+	if (!c) return key;
+	return c.unit && c.unit !== 'year' && c.unit !== 'date' ? `${c.label} (${c.unit})` : c.label;
+}
+
+/** The value as the page prints it (shares as %, change with its sign); the CSV keeps raw values. */
+export function formatCell(key: string, value: number | string | null): string {
+	if (value === null || value === '') return '—';
+	if (typeof value === 'string') return value;
+	const c = columnOf(key);
+	if (!c) return String(value);
+	if (c.unit === 'year') return String(value);
+	if ('share' in c && c.share) return `${Math.round(value * 100)}%`;
+	const digits = c.digits ?? 0;
+	const text = Math.abs(value).toLocaleString('en-GB', {
+		minimumFractionDigits: digits,
+		maximumFractionDigits: digits
+	});
+	if (key === 'emissionsChangePct') {
+		const sign = Number(value.toFixed(digits)) < 0 ? '\u2212' : value > 0 ? '+' : '';
+		return `${sign}${text}%`;
+	}
+	return `${value < 0 ? '\u2212' : ''}${c.unit.startsWith('£') ? '£' : ''}${text}`;
+}

@@ -1,0 +1,22 @@
+/**
+ * The compare table as a download: the identifying fields, then the view's columns in the
+ * table's order, with the measure beside the emissions figures. Browser-safe, so the page's
+ * links and the API name the same fields.
+ */
+import type { CompareRow, ColumnKey } from './columns';
+
+const IDENTITY = ['code', 'gssCode', 'name'] as const;
+const EMISSIONS = new Set<ColumnKey>(['emissionsChangePct', 'emissionsPerHeadT', 'emissionsYear']);
+
+/** The fields of each downloaded row, in order. */
+export function downloadFields(cols: readonly ColumnKey[]): (keyof CompareRow)[] {
+	const fields: (keyof CompareRow)[] = [...IDENTITY, ...cols];
+	// A figure is labelled with its measure: kept whenever an emissions figure is.
+	if (cols.some((c) => EMISSIONS.has(c))) fields.push('measure');
+	return fields;
+}
+
+/** The rows with only those fields, for JSON. */
+export function pickFields(rows: readonly CompareRow[], fields: readonly (keyof CompareRow)[]) {
+	return rows.map((r) => Object.fromEntries(fields.map((f) => [f, r[f]])));
+}

@@ -1,0 +1,111 @@
+/**
+ * The compare table's rows: one per current council, its targets, declaration, emissions change
+ * and per head, on-track status, funding figures, bid success and actions, each from the query
+ * the council's own pages use, so the table cannot disagree with them. Used by /compare and
+ * /api/compare.
+ */
+import type { CompareRow } from '../../compare/columns';
+import type { RowStatus } from '../../progress-filter';
+import { bidOutcomes } from '../metrics/funding-bids';
+import { councilMapStatus, type TargetStatus } from '../metrics/national-progress';
+import { baselineFor, changeSinceBaseline, MEASURE_LABELS } from '../metrics/target-progress';
+import { tierGroup } from '../metrics/tier-group';
+import { countActionsByAuthority } from './actions';
+import { allCurrentAreaSeries, type ProgressSeries } from './area-series';
+import { listAuthorities } from './authorities';
+import { listAllDeclarations } from './commitments';
+import { serverDb, type Db } from './connection';
+import type { EmissionMeasure } from './emissions';
+import { listAllBidFacts, listAuthorityPopulations } from './funding-facts';
+import { getNationalFunding } from './national-funding';
+import { getNationalProgress } from './national-progress';
+
+export interface CompareOptions {
+	measure: EmissionMeasure;
+	windowYears: number;
+}
+
+/** Change since 2005 and the latest year per head, from the council's current series. */
+export function emissionsFigures(series: ProgressSeries | undefined) {
+	const none = { emissionsChangePct: null, emissionsPerHeadT: null, emissionsYear: null };
+	if (!series?.points.length) return none;
+	const latest = series.points.at(-1)!;
+	const baseline = baselineFor({ scope: 'whole_area', targetYear: null }, series.points);
+	const change = baseline.available ? changeSinceBaseline(baseline, series.points) : null;
+	return {
+		emissionsChangePct: change?.available ? change.pct : null,
+		// kt → t is × 1000; then per person.
+		emissionsPerHeadT: latest.population ? (latest.valueKt * 1000) / latest.population : null,
+		emissionsYear: latest.year
+	};
+}
+
+/** One status per council: its earliest whole-area target's, as on the national map. */
+function statusByCouncil(rows: ReturnType<typeof getNationalProgress>['rows']) {
+	const targets = new Map<string, { targetYear: number | null; status: TargetStatus }[]>();
+	for (const r of rows) {
+		if (r.status === 'no_target') continue;
+		const list = targets.get(r.code);
+		const t = { targetYear: r.targetYear, status: r.status };
+		if (list) list.push(t);
+		else targets.set(r.code, [t]);
+	}
+	return (code: string): RowStatus => {
+		const own = targets.get(code);
+		return own ? (councilMapStatus(own) ?? 'none') : 'no_target';
+	};
+}
+
+export function getCompareRows(options: CompareOptions, db: Db = serverDb()) {
+	const councils = listAuthorities({}, db);
+	const series = allCurrentAreaSeries(options.measure, db);
+	const progress = getNationalProgress(options, db, series);
+	const statusOf = statusByCouncil(progress.rows);
+	const people = new Map(listAuthorityPopulations(db).map((p) => [p.code, p.population]));
+	const declarations = listAllDeclarations(db);
+	const funding = new Map(getNationalFunding(null, db).authorities.map((a) => [a.code, a]));
+	const bids = listAllBidFacts(db);
+	const actions = countActionsByAuthority(db);
+	const measure = MEASURE_LABELS[options.measure];
+	const rows: CompareRow[] = councils.map((a) => {
+		const s = series.get(a.code);
+		const f = funding.get(a.code);
+		const d = declarations.get(a.code);
+		const b = bids.get(a.code);
+		const act = actions.get(a.code);
+		return {
+			code: a.code,
+			gssCode: a.gssCode,
+			name: a.name,
+			nation: a.nation,
+			region: a.region || null,
+			type: a.type,
+			typeName: a.typeName,
+			tierGroup: tierGroup(a.type),
+			population: people.get(a.code) ?? null,
+			areaTargetYear: a.areaTargetYear,
+			councilTargetYear: a.councilTargetYear,
+			declared: d?.declared ? (d.dateMade ?? null) : null,
+			...emissionsFigures(s),
+			measure,
+			releaseLabel: s?.releaseLabel ?? null,
+			status: statusOf(a.code),
+			perHeadGbp: f?.perHeadGbp ?? null,
+			potsWon: f ? f.potsWon : null,
+			effectivePots: f?.effectivePots ?? null,
+			competitiveShare: f?.competitiveShare ?? null,
+			// The day rate only prices bidding, which the table does not show.
+			successRate: b ? bidOutcomes(b, 0).successRateCount : null,
+			actionsComplete: act?.complete ?? null,
+			actionsTotal: act?.total ?? null
+		};
+	});
+	return {
+		measure: options.measure,
+		measureLabel: measure,
+		rows,
+		releaseLabels: progress.releaseLabels
+	};
+}
+
+export type CompareData = ReturnType<typeof getCompareRows>;

@@ -1,0 +1,52 @@
+import { json } from '@sveltejs/kit';
+import { readCompareState, viewRows } from '$lib/compare/state';
+import { downloadFields, pickFields } from '$lib/compare/download';
+import { csvResponse, toCsv } from '$lib/csv';
+import { progressQuery } from '$lib/progress-query';
+import { getCompareRows } from '$lib/server/queries/compare';
+import type { RequestHandler } from './$types';
+
+const badRequest = (message: string) =>
+	json({ error: 'invalid query', issues: message.split('; ') }, { status: 400 });
+
+const COMPARE_LICENCE =
+	'Emissions: DESNZ (Open Government Licence v3.0); targets and declarations: mySociety and Climate Emergency UK (CC BY 4.0); awards: the publishers named on /sources. See /sources.';
+
+/**
+ * GET /api/compare?nation=&region=&type=&target=&status=&q=&cols=&sort=&dir=&measure=&format=json|csv
+ * The rows of /compare, filtered, sorted and with the columns chosen there.
+ */
+export const GET: RequestHandler = ({ url }) => {
+	const query = progressQuery(url.searchParams);
+	if (!query.success) return badRequest(query.message);
+	const state = readCompareState(url.searchParams);
+	if (!state.success) return badRequest(state.message);
+	const format = url.searchParams.get('format') ?? 'json';
+	if (format !== 'json' && format !== 'csv') {
+		return badRequest(`format: expected "json" or "csv", got "${format}"`);
+	}
+	const data = getCompareRows(query.data);
+	const rows = viewRows(data.rows, state.data);
+	const fields = downloadFields(state.data.cols);
+	if (format === 'csv') {
+		return csvResponse(
+			toCsv(
+				fields,
+				rows.map((r) => fields.map((f) => r[f]))
+			),
+			`compare-councils-${data.measure}.csv`
+		);
+	}
+	return json({
+		version: 1,
+		measure: data.measure,
+		measureLabel: data.measureLabel,
+		releaseLabels: data.releaseLabels,
+		filter: state.data,
+		fields,
+		count: rows.length,
+		total: data.rows.length,
+		rows: pickFields(rows, fields),
+		licence: COMPARE_LICENCE
+	});
+};

@@ -1,0 +1,73 @@
+/**
+ * /api/compare and /compare give the same rows for the same address; the CSV is those rows with
+ * the view's columns, formula-safe and BOM-first; a bad parameter is a 400 that names it.
+ */
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '$lib/server/db/client';
+import { setDatabase } from '$lib/server/db';
+import { createFixtureDb } from '../../../../tests/helpers/db';
+import { load } from '../../compare/+page.server';
+import { GET } from './+server';
+
+let handle: DbHandle;
+
+beforeAll(async () => {
+	handle = await createFixtureDb(['mysociety-promises', 'funding-facts']);
+	// A name someone typed as a formula, which Excel would run when the download is opened.
+	handle.sqlite
+		.prepare(
+			'UPDATE authorities SET nice_name = \'=HYPERLINK("http://x","Trafford")\' WHERE code = \'TRF\''
+		)
+		.run();
+	setDatabase(handle);
+});
+afterAll(() => handle.close());
+
+const get = (query: string) =>
+	GET({ url: new URL(`http://localhost/api/compare?${query}`) } as unknown as Parameters<
+		typeof GET
+	>[0]);
+
+type PageData = { rows: { code: string }[]; total: number };
+const pageData = (query: string) =>
+	load({ url: new URL(`http://localhost/compare?${query}`) } as never) as unknown as PageData;
+
+describe('/api/compare', () => {
+	it('gives the rows the page shows, in the same order', async () => {
+		const query = 'nation=England&type=MD&sort=perHeadGbp&dir=desc&cols=perHeadGbp,potsWon';
+		const body = await (await get(query)).json();
+		const page = pageData(query);
+		expect(body.rows.map((r: { code: string }) => r.code)).toEqual(page.rows.map((r) => r.code));
+		expect(body.count).toBe(36);
+		expect(body.fields).toEqual(['code', 'gssCode', 'name', 'perHeadGbp', 'potsWon']);
+		expect(Object.keys(body.rows[0])).toEqual(body.fields);
+	});
+
+	it('writes the same rows as CSV, BOM first, with formulas neutralised', async () => {
+		const response = await get('q=trafford&cols=population,emissionsChangePct&format=csv');
+		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		// Decoding as UTF-8 drops the BOM, as Excel and papaparse do.
+		const raw = new TextDecoder().decode(bytes);
+		const { data, meta } = Papa.parse<Record<string, string>>(raw, { header: true });
+		expect(meta.fields).toEqual([
+			'code',
+			'gssCode',
+			'name',
+			'population',
+			'emissionsChangePct',
+			'measure'
+		]);
+		const trafford = data.find((r) => r.code === 'TRF')!;
+		expect(trafford.name).toBe('\'=HYPERLINK("http://x","Trafford")');
+	});
+
+	it('names a bad parameter, its value and what was expected', async () => {
+		const response = await get('sort=bogus');
+		expect(response.status).toBe(400);
+		const body = await response.json();
+		expect(body.issues[0]).toContain('sort: expected one of');
+	});
+});

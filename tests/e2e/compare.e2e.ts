@@ -1,0 +1,206 @@
+/**
+ * The compare page on the shipped data: a header sorts on the server (without JavaScript too), the
+ * filters narrow the table, a shared address restores the whole view, the scatter draws and a
+ * point opens its council, the hex map shows the chosen column with the rest "not in this view",
+ * the CSV download holds the view's rows, and a phone gets no page wider than its screen.
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, waitForDrawnCanvas } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+type ApiRow = Record<string, string | number | null> & { code: string; name: string };
+
+async function api(query: string): Promise<{ count: number; rows: ApiRow[] }> {
+	const res = await fetch(`${baseUrl}/api/compare?${query}`);
+	expect(res.status).toBe(200);
+	return (await res.json()) as { count: number; rows: ApiRow[] };
+}
+
+const tableCodes = (page: Page) =>
+	page.$$eval('#compare-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-code')));
+
+describe('/compare', () => {
+	it('sorts by a column on the server, with and without JavaScript', async () => {
+		const want = await api('sort=perHeadGbp&dir=desc');
+		for (const javaScriptEnabled of [true, false]) {
+			const { page, errors, close } = await openPage(browser, { javaScriptEnabled });
+			try {
+				await page.goto(`${baseUrl}/compare`);
+				await page.click('#compare-table thead a:has-text("£ won per head")');
+				await page.waitForURL(/sort=perHeadGbp/);
+				await expect(page.getAttribute('th[data-key="perHeadGbp"]', 'aria-sort')).resolves.toBe(
+					'ascending'
+				);
+				await page.click('#compare-table thead a:has-text("£ won per head")');
+				await page.waitForURL(/dir=desc/);
+				expect(await tableCodes(page)).toEqual(want.rows.map((r) => r.code));
+				expect(errors).toEqual([]);
+			} finally {
+				await close();
+			}
+		}
+	});
+
+	it('filters by nation and restores a shared view exactly', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/compare`);
+			await page.selectOption('#nation', 'Wales');
+			await page.click('button:has-text("Show councils")');
+			await page.waitForURL(/nation=Wales/);
+			const wales = await api('nation=Wales');
+			expect(wales.count).toBe(22);
+			expect(await tableCodes(page)).toEqual(wales.rows.map((r) => r.code));
+
+			const shared =
+				'/compare?nation=England&type=MD&target=2038&cols=population,status,perHeadGbp,potsWon&sort=population&dir=desc&map=potsWon';
+			const other = await openPage(browser);
+			try {
+				await other.page.goto(`${baseUrl}${shared}`);
+				const view = await api(new URL(shared, baseUrl).search.slice(1));
+				expect(view.count).toBeGreaterThan(0);
+				expect(await tableCodes(other.page)).toEqual(view.rows.map((r) => r.code));
+				expect(
+					await other.page.$$eval('#compare-table thead th[data-key]', (ths) =>
+						ths.map((th) => th.getAttribute('data-key'))
+					)
+				).toEqual(['population', 'status', 'perHeadGbp', 'potsWon']);
+				await expect(other.page.inputValue('#nation')).resolves.toBe('England');
+				await expect(other.page.inputValue('#type')).resolves.toBe('MD');
+				await expect(other.page.inputValue('#target')).resolves.toBe('2038');
+				await expect(other.page.isChecked('input[name=cols][value=potsWon]')).resolves.toBe(true);
+				await expect(other.page.isChecked('input[name=cols][value=nation]')).resolves.toBe(false);
+				await expect(
+					other.page.getAttribute('th[data-key="population"]', 'aria-sort')
+				).resolves.toBe('descending');
+				// Submitting the form unchanged gives back the same address.
+				await other.page.click('button:has-text("Show councils")');
+				await other.page.waitForLoadState('networkidle');
+				expect(await tableCodes(other.page)).toEqual(view.rows.map((r) => r.code));
+				expect(new URL(other.page.url()).searchParams.get('map')).toBe('potsWon');
+			} finally {
+				await other.close();
+			}
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('draws the scatter, and a point opens its council', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/compare?x=emissionsPerHeadT&y=emissionsChangePct`);
+			await waitForDrawnCanvas(page, '#compare-scatter canvas');
+			await expect(page.textContent('#compare-scatter h3')).resolves.toContain(
+				'Emissions change since 2005 against Emissions per head'
+			);
+			// A pixel of a district's point (the first dataset's blue), above the legend.
+			const spot = await page.$eval('#compare-scatter canvas', (canvas: HTMLCanvasElement) => {
+				const ctx = canvas.getContext('2d')!;
+				const { width, height } = canvas;
+				const data = ctx.getImageData(0, 0, width, Math.floor(height * 0.75)).data;
+				const scale = canvas.getBoundingClientRect().width / width;
+				for (let i = 0; i < data.length; i += 4) {
+					const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+					if (a === 255 && r < 20 && Math.abs(g - 114) < 12 && Math.abs(b - 178) < 12) {
+						const p = i / 4;
+						return { x: (p % width) * scale, y: Math.floor(p / width) * scale };
+					}
+				}
+				return null;
+			});
+			expect(spot).not.toBeNull();
+			const box = (await page.locator('#compare-scatter canvas').boundingBox())!;
+			await page.mouse.click(box.x + spot!.x + 2, box.y + spot!.y + 2);
+			await page.waitForURL(/\/authorities\/[A-Z]{3,4}$/);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('colours the hex map by the chosen column, the filtered-out councils "not in this view"', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/compare?nation=Wales`);
+			await page.selectOption('#compare-map select[name=map]', 'population');
+			await page.click('button:has-text("Show on the map")');
+			await page.waitForURL(/map=population/);
+			await expect(page.textContent('#map-title')).resolves.toBe('Map: Population (people)');
+			const cardiff = (await api('q=cardiff&cols=population')).rows[0]!;
+			const label = await page.getAttribute(
+				`#compare-map a[href="/authorities/${cardiff.code}"]`,
+				'aria-label'
+			);
+			expect(label).toBe(`Cardiff: ${(cardiff.population as number).toLocaleString('en-GB')}`);
+			await expect(
+				page.getAttribute('#compare-map a[href="/authorities/TRF"]', 'aria-label')
+			).resolves.toBe('Trafford: not in this view');
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('downloads the view as CSV with the same rows and columns', async () => {
+		const { page, close } = await openPage(browser, { acceptDownloads: true });
+		try {
+			const view = 'nation=Scotland&cols=population,emissionsChangePct&sort=emissionsChangePct';
+			await page.goto(`${baseUrl}/compare?${view}`);
+			const [download] = await Promise.all([
+				page.waitForEvent('download'),
+				page.click('a:has-text("CSV")')
+			]);
+			const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+			const { data, meta } = Papa.parse<Record<string, string>>(text, {
+				header: true,
+				skipEmptyLines: true
+			});
+			expect(meta.fields).toEqual([
+				'code',
+				'gssCode',
+				'name',
+				'population',
+				'emissionsChangePct',
+				'measure'
+			]);
+			const want = await api(view);
+			expect(data.map((r) => r.code)).toEqual(want.rows.map((r) => r.code));
+			expect(Number(data[0]!.emissionsChangePct)).toBeCloseTo(
+				want.rows[0]!.emissionsChangePct as number,
+				6
+			);
+		} finally {
+			await close();
+		}
+	});
+
+	it('fits a phone: no page wider than 390 px, the table scrolls in its own box', async () => {
+		const { page, close } = await openPage(browser, { viewport: { width: 390, height: 800 } });
+		try {
+			await page.goto(`${baseUrl}/compare`);
+			const width = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(width).toBeLessThanOrEqual(390);
+			const box = await page.$eval('#compare-table', (el) => ({
+				client: el.clientWidth,
+				scroll: el.scrollWidth
+			}));
+			expect(box.scroll).toBeGreaterThan(box.client);
+		} finally {
+			await close();
+		}
+	});
+});
