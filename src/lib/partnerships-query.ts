@@ -45,3 +45,14 @@ export function partnershipHref(view: PartnershipView): string {
 	const q = p.toString();
 	return q ? `/compare/partnerships?${q}` : '/compare/partnerships';
 }
+
+/** Partner kinds in words, for a body that is not a council. */
+export const KIND_WORDS: Record<string, string> = {
+	authority: 'council',
+	nhs: 'NHS body',
+	housing_association: 'housing association',
+	university: 'university',
+	business: 'business',
+	community: 'community group',
+	other: 'other body'
+};

@@ -8,7 +8,7 @@ import type { DbHandle } from '../db/client';
 import { FEED_FIXTURES } from '../../../../tests/helpers/db';
 import { createProgressDb } from '../../../../tests/helpers/progress-db';
 import { partnersOf } from '../metrics/partnership-network';
-import { getPartnerships } from './partnerships';
+import { getPartnerships, listCouncilPartners } from './partnerships';
 
 let handle: DbHandle;
 
@@ -67,5 +67,18 @@ describe('partnerships from awards and bids', () => {
 		const { options } = getPartnerships({}, handle.db);
 		expect(options.schemes).toContain('Test Decarbonisation Fund');
 		expect(options.years).toEqual([2025, 2024, 2023]);
+	});
+
+	it("lists one council's partners for its page, most £ won together first", () => {
+		const leeds = listCouncilPartners('LDS', handle.db);
+		expect(leeds.map((p) => p.label).slice(0, 3)).toEqual(['Bradford', 'Calderdale', 'Kirklees']);
+		expect(leeds.find((p) => p.kind === 'university')).toMatchObject({
+			label: 'University of Leeds',
+			code: null,
+			count: 1,
+			jointGbp: 1_900_000,
+			schemes: ['Test Decarbonisation Fund']
+		});
+		expect(listCouncilPartners('TRF', handle.db)).toEqual([]);
 	});
 });

@@ -182,3 +182,5 @@ export function listCouncilPartners(code: string, db: Db = serverDb()) {
 		};
 	});
 }
+
+export type CouncilPartner = ReturnType<typeof listCouncilPartners>[number];
