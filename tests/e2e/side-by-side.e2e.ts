@@ -72,6 +72,23 @@ describe('councils side by side /compare/side-by-side', () => {
 		}
 	});
 
+	it("flags a county on mySociety's 2005–2020 series beside districts on DESNZ's", async () => {
+		const { page, close } = await openPage(browser);
+		try {
+			await page.goto(
+				`${baseUrl}/compare/side-by-side?codes=LAN,PRE,BPL&measure=scope_of_influence`
+			);
+			expect(await page.getByTestId('series-flags').textContent()).toContain('Different releases.');
+			const lines = await page.locator('ul.lines li').allTextContents();
+			expect(lines[0]).toMatch(
+				/^Lancashire: UK local authority CO2 emissions 2005–2020.*2005–2020, kt CO2/
+			);
+			expect(lines[1]).toContain('DESNZ');
+		} finally {
+			await close();
+		}
+	});
+
 	it('names an unknown code and refuses more than six councils with the reason', async () => {
 		const { page, close } = await openPage(browser);
 		try {
@@ -147,6 +164,27 @@ describe('partnership map /compare/partnerships', () => {
 				await page.locator('section[aria-labelledby="council-partners-title"] li').count()
 			).toBe(5);
 			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+});
+
+describe('on a phone (390 px)', () => {
+	it('neither page is wider than the screen, long scheme names included', async () => {
+		const { page, close } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+		try {
+			const tooWide: string[] = [];
+			for (const path of [
+				'/compare/side-by-side?codes=LAN,PRE,BPL&measure=scope_of_influence&view=indexed',
+				'/compare/partnerships',
+				'/compare/partnerships?council=BPL'
+			]) {
+				expect((await page.goto(`${baseUrl}${path}`))?.status(), path).toBe(200);
+				const width = await page.evaluate(() => document.documentElement.scrollWidth);
+				if (width > 390) tooWide.push(`${path}: ${width} px`);
+			}
+			expect(tooWide).toEqual([]);
 		} finally {
 			await close();
 		}
