@@ -18,6 +18,12 @@ export const ProgressQuerySchema = z.object({
 		.default(5)
 });
 
+/** The whole-area measures a page can be switched between, as its links name them. */
+export const MEASURE_OPTIONS = [
+	{ key: 'territorial', label: 'Territorial (all greenhouse gases in the area)' },
+	{ key: 'scope_of_influence', label: "CO2 within the council's scope of influence" }
+] as const;
+
 export type ProgressQuery = z.output<typeof ProgressQuerySchema>;
 
 export function progressQuery(params: URLSearchParams) {

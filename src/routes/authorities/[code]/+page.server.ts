@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SHARE_METHOD } from '$lib/server/metrics/funding';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { getAuthorityProfile } from '$lib/server/queries/authority-profile';
+import { listCouncilPartners } from '$lib/server/queries/partnerships';
 import type { PageServerLoad } from './$types';
 
 const CodeSchema = z.string().trim().min(2).max(12);
@@ -15,5 +16,5 @@ export const load: PageServerLoad = ({ params }) => {
 	if (code !== params.code) redirect(308, `/authorities/${code}`);
 	const profile = getAuthorityProfile(code);
 	if (!profile) error(404, `No council has the code "${params.code}".`);
-	return { ...profile, shareMethod: SHARE_METHOD };
+	return { ...profile, shareMethod: SHARE_METHOD, partners: listCouncilPartners(code) };
 };

@@ -1,0 +1,74 @@
+/**
+ * Councils side by side, read from the database: codes in any form resolve (unknown ones are
+ * named), each council keeps its own current release, and targets and funding come from the same
+ * functions as the council's own pages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../db/client';
+import { FEED_FIXTURES } from '../../../../tests/helpers/db';
+import { createProgressDb } from '../../../../tests/helpers/progress-db';
+import { lineFor, seriesFlags } from '../../charts/side-by-side';
+import { getAuthorityFundingMetrics } from './funding-metrics';
+import { getSideCouncil, resolveCodes } from './side-by-side';
+
+let handle: DbHandle;
+
+beforeAll(async () => {
+	handle = await createProgressDb([
+		['mysociety-emissions', FEED_FIXTURES['mysociety-emissions']],
+		['funding-facts', FEED_FIXTURES['funding-facts']]
+	]);
+});
+afterAll(() => handle.close());
+
+const side = (code: string, measure: 'territorial' | 'scope_of_influence' = 'territorial') =>
+	getSideCouncil(code, { measure, today: '2025-04-01' }, handle.db)!;
+
+describe('councils side by side', () => {
+	it('resolves 3-letter and GSS codes in any case, once each, and names the unknown ones', () => {
+		expect(resolveCodes(['lds', 'E08000003', 'LDS', 'ZZZ', 'E99999999'], handle.db)).toEqual({
+			codes: ['LDS', 'MAN'],
+			unknown: ['ZZZ', 'E99999999']
+		});
+	});
+
+	it("keeps each council's own release: DESNZ 2005–2023 for Leeds, mySociety 2005–2020 CO2 for Norfolk", () => {
+		const leeds = side('LDS', 'scope_of_influence');
+		const norfolk = side('NFK', 'scope_of_influence');
+		// DESNZ gives the scope of influence in CO2 only, as mySociety's older series does.
+		expect(leeds.series).toMatchObject({ unit: 'kt CO2' });
+		expect(leeds.series!.releaseLabel).toContain('DESNZ');
+		expect(leeds.years).toEqual({ from: 2005, to: 2023 });
+		expect(norfolk.series).toMatchObject({ unit: 'kt CO2' });
+		expect(norfolk.series!.releaseLabel).toContain('2005–2020');
+		expect(norfolk.years).toEqual({ from: 2019, to: 2020 });
+		expect(seriesFlags([leeds.series!, norfolk.series!])).toMatchObject({
+			mixedUnits: false,
+			mixedReleases: true
+		});
+		expect(side('LDS').series).toMatchObject({ unit: 'kt CO2e' });
+		expect(seriesFlags([side('LDS').series!, norfolk.series!])).toMatchObject({
+			mixedUnits: true
+		});
+		// The fixture holds Norfolk's 2019 and 2020 only: no 2005, so no index.
+		expect(lineFor(norfolk.series!, 'indexed').note).toContain('cannot be indexed');
+		expect(lineFor(leeds.series!, 'indexed').values[0]).toEqual({ year: 2005, value: 100 });
+	});
+
+	it("gives Leeds's targets with their status, and the funding figures of its funding page", () => {
+		const leeds = side('LDS');
+		const area = leeds.targets.find((t) => t.scope === 'whole_area')!;
+		expect(area.targetYear).toBe(2030);
+		expect(area.colour === null ? area.reason : area.colour).toMatch(/^(green|amber|red)$/);
+		expect(leeds.funding).toEqual(getAuthorityFundingMetrics('LDS', null, handle.db));
+		expect(side('TRF').combinedAuthority).toEqual({ code: 'GMCA', name: 'Greater Manchester' });
+	});
+
+	it('has no line for a council without figures in the measure (a county is not in the territorial series)', () => {
+		expect(side('NFK').series).toBe(null);
+		expect(side('NFK').years).toBe(null);
+		expect(getSideCouncil('ZZZ', { measure: 'territorial', today: '2025-04-01' }, handle.db)).toBe(
+			null
+		);
+	});
+});
