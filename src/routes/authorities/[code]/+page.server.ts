@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { SHARE_METHOD } from '$lib/server/metrics/funding';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { getAuthorityProfile } from '$lib/server/queries/authority-profile';
+import { SIMILARITY_METHOD } from '$lib/server/metrics/similarity-explanations';
+import { getSimilarCouncils } from '$lib/server/queries/similar-councils';
 import type { PageServerLoad } from './$types';
 
 const CodeSchema = z.string().trim().min(2).max(12);
@@ -15,5 +17,10 @@ export const load: PageServerLoad = ({ params }) => {
 	if (code !== params.code) redirect(308, `/authorities/${code}`);
 	const profile = getAuthorityProfile(code);
 	if (!profile) error(404, `No council has the code "${params.code}".`);
-	return { ...profile, shareMethod: SHARE_METHOD };
+	return {
+		...profile,
+		shareMethod: SHARE_METHOD,
+		similar: getSimilarCouncils(code),
+		similarMethod: SIMILARITY_METHOD
+	};
 };
