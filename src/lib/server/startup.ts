@@ -10,6 +10,7 @@ import { readConfig, type ServerConfig } from './config';
 import { loadDefaultData, pendingDefaultData } from './import/load-default-data';
 import { currentWriter, describeHolder, isBusy, type WriterInfo } from './import/write-lock';
 import { queueWrite } from './import/write-queue';
+import { refreshSimilarCouncilsNow, similarCouncilsStale } from './import/similar-councils-refresh';
 
 type Log = (line: string) => void;
 
@@ -30,6 +31,12 @@ export async function prepareDatabase(
 				`Loaded ${result.loaded.length} shipped data files into ${config.DATABASE_URL} in ${Date.now() - started} ms.`
 			);
 		}
+	}
+	if (similarCouncilsStale(handle)) {
+		const done = await refreshSimilarCouncilsNow(handle, {
+			onWait: waitingLine(log, 'updating similar councils')
+		});
+		log(`Updated similar councils (${done.peers} peers) in ${Math.round(done.ms)} ms.`);
 	}
 	return handle;
 }
@@ -59,6 +66,9 @@ export async function openServerDatabase(
 				else loading.catch(() => {}); // logged; the server goes on with what is stored
 			}
 		}
+		// Data stored before similar councils existed, or by an older method: queued after any
+		// shipped data above, which would make it current itself (then this write changes nothing).
+		if (similarCouncilsStale(setup)) refreshInBackground(config, log);
 	} finally {
 		setup.close();
 	}
@@ -82,6 +92,20 @@ async function loadInBackground(config: ServerConfig, files: number, log: Log): 
 		log(`Loading the shipped data failed: ${(e as Error).message}`);
 		throw e;
 	}
+}
+
+function refreshInBackground(config: ServerConfig, log: Log): void {
+	const write = queueWrite(
+		{ kind: 'similar-councils', dbPath: config.DATABASE_URL },
+		'updating similar councils'
+	);
+	write.done.then(
+		(done) => {
+			if (done.kind === 'similar-councils' && done.result.changed)
+				log(`Updated similar councils in ${Math.round(done.result.ms)} ms.`);
+		},
+		(e: Error) => log(`Updating similar councils failed: ${e.message}`)
+	);
 }
 
 /**

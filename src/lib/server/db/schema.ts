@@ -682,6 +682,55 @@ export const emissions = sqliteTable(
 	]
 );
 
+/* ---------------------------------------------------------------- similar councils */
+
+/**
+ * Each current council's nearest peers of its own tier group, per type of similarity, computed at
+ * import from the register and the emissions sector series (metrics/similar-councils.ts,
+ * import/similar-councils-refresh.ts), never per request. Derived data: rewritten whole whenever
+ * an import or undo changes those inputs, so it is not in the undo log (undo recomputes it).
+ */
+export const similarCouncils = sqliteTable(
+	'similar_councils',
+	{
+		authorityCode: text('authority_code')
+			.notNull()
+			.references(() => authorities.code),
+		type: text('type', { enum: ['emissions', 'nearby', 'overall'] }).notNull(),
+		/** 1 = the nearest peer. */
+		rank: integer('rank').notNull(),
+		peerCode: text('peer_code')
+			.notNull()
+			.references(() => authorities.code),
+		/** 0–100: 100 is the same point, 0 the council's 10th-largest distance or farther. */
+		match: real('match').notNull(),
+		/** Euclidean distance between the z-scored features. */
+		distance: real('distance').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.authorityCode, t.type, t.rank] })]
+);
+
+/**
+ * What the stored peers were computed from (one row, id 1): the release and year of the emissions
+ * sector data, who was left out and why, and a digest of the inputs so an unchanged import, or a
+ * start with nothing new, does not recompute. No timestamp: undoing an import gives back exactly
+ * the row that was there before it.
+ */
+export const similarityRuns = sqliteTable('similarity_runs', {
+	id: integer('id').primaryKey(),
+	/** SHA-256 of the method version and every input value. */
+	inputsKey: text('inputs_key').notNull(),
+	/** The year whose sector shares made the emissions profile; null with no sector data. */
+	emissionsYear: integer('emissions_year'),
+	/** emission_releases ids the profile used, the one most councils came from first. */
+	emissionsReleaseIds: text('emissions_release_ids', { mode: 'json' }).$type<number[]>().notNull(),
+	authoritiesCompared: integer('authorities_compared').notNull(),
+	/** Councils left out of a type, and why, as JSON [{ type, code, reason }]. */
+	excluded: text('excluded', { mode: 'json' })
+		.$type<{ type: string; code: string; reason: string }[]>()
+		.notNull()
+});
+
 /* ---------------------------------------------------------------- import support */
 
 /** Rows an accept-valid import set aside, kept as read so they can be fixed and re-imported. */

@@ -21,7 +21,11 @@ const NOT_LOGGED = new Set([
 	'import_context',
 	'feed_header_maps',
 	'datasets',
-	'emissions'
+	'emissions',
+	// Derived from other tables and recomputed by every import or undo that changes them: logging
+	// them would also make every later import of an input block the undo of an earlier one.
+	'similar_councils',
+	'similarity_runs'
 ]);
 
 /** The tables whose changes are logged, by name. */

@@ -29,6 +29,7 @@ import { recordBatch, tableChanges, type RejectedRow } from './record-batch';
 import { beginWrite, inWriteTransaction, type WaitOptions } from './write-lock';
 import { UnreadableFileError } from './unreadable';
 import { createRecordWriter } from './record-writer';
+import { refreshSimilarCouncils, SIMILARITY_INPUT_FEEDS } from './similar-councils-refresh';
 
 export { mapHeaders };
 export type { ImportReport, TableChanges };
@@ -120,6 +121,9 @@ async function importSpooled(
 			if (Object.keys(o.headerMap ?? {}).length) saveHeaderMap(sqlite, feed.key, o.headerMap!);
 			const done = report(o, { batchId, status, checksum, changes }, issues, outcome);
 			recordBatch(sqlite, done, batchId, issues, outcome.rejectedRows);
+			// Peers derive from the register and the sector figures: recomputed in this same
+			// transaction, so no reader ever sees new inputs with old peers.
+			if (SIMILARITY_INPUT_FEEDS.has(feed.key)) refreshSimilarCouncils(handle);
 			try {
 				sqlite.exec('COMMIT');
 				return done;

@@ -7,6 +7,7 @@
  * imports to undo first.
  */
 import type { DbHandle } from '../db/client';
+import { refreshSimilarCouncils, SIMILARITY_INPUT_FEEDS } from './similar-councils-refresh';
 import { beginWrite, type WaitOptions } from './write-lock';
 
 export type UndoResult =
@@ -36,6 +37,8 @@ export async function undoImport(
 			sqlite.exec('ROLLBACK');
 			return result;
 		}
+		// Peers are not in the undo log: they are recomputed from the inputs as they now are.
+		if (SIMILARITY_INPUT_FEEDS.has(feedOf(sqlite, batchId))) refreshSimilarCouncils(handle);
 		try {
 			sqlite.exec('COMMIT');
 		} catch (e) {
@@ -128,6 +131,13 @@ function undoInTransaction(
 		)
 		.run(batchId);
 	return { result: { ok: true, batchId, rowsRestored: changes.length }, removedFrom };
+}
+
+function feedOf(sqlite: Sqlite, batchId: number): string {
+	return sqlite
+		.prepare('SELECT feed FROM import_batches WHERE id = ?')
+		.pluck()
+		.get(batchId) as string;
 }
 
 function applyReverse(sqlite: Sqlite, c: Change) {

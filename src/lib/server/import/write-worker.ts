@@ -1,6 +1,7 @@
 /**
  * The server's writes run here, on a worker thread with its own connection: an import, a check
- * (a dry run, which holds the write lock too), an undo, or loading a new shipped release. The
+ * (a dry run, which holds the write lock too), an undo, loading a new shipped release, or bringing
+ * similar councils up to date with data stored before they were computed. The
  * request thread never waits for SQLite's write lock and never spends seconds in a transaction,
  * so pages keep being served (WAL readers see the last committed state) while any write runs.
  *
@@ -14,6 +15,7 @@ import { feedByKey } from '../feeds/registry';
 import { loadDefaultData } from './load-default-data';
 import { runImport, type ImportProgress, type ImportReport } from './run-import';
 import { undoImport, type UndoResult } from './undo-import';
+import { refreshSimilarCouncilsNow, type RefreshResult } from './similar-councils-refresh';
 import type { WriterInfo } from './write-lock';
 
 export const WRITE_WORKER_URL = import.meta.url;
@@ -33,12 +35,14 @@ export type WriteTask =
 			previewRows: number;
 	  }
 	| { kind: 'undo'; dbPath: string; batchId: number }
-	| { kind: 'default-data'; dbPath: string; dataDir: string };
+	| { kind: 'default-data'; dbPath: string; dataDir: string }
+	| { kind: 'similar-councils'; dbPath: string };
 
 export type WriteResult =
 	| { kind: 'import'; report: ImportReport }
 	| { kind: 'undo'; result: UndoResult }
-	| { kind: 'default-data'; files: { path: string; rows: number; status: string }[] };
+	| { kind: 'default-data'; files: { path: string; rows: number; status: string }[] }
+	| { kind: 'similar-councils'; result: RefreshResult };
 
 export type WriteWorkerMessage =
 	| { type: 'progress'; progress: ImportProgress }
@@ -73,6 +77,12 @@ export async function performWrite(
 		}
 		if (task.kind === 'undo') {
 			return { kind: 'undo', result: await undoImport(handle, task.batchId, { onWait }) };
+		}
+		if (task.kind === 'similar-councils') {
+			return {
+				kind: 'similar-councils',
+				result: await refreshSimilarCouncilsNow(handle, { onWait })
+			};
 		}
 		const loaded = await loadDefaultData(handle, task.dataDir, () => {}, { onWait });
 		return {

@@ -4,6 +4,8 @@ import { SHARE_METHOD } from '$lib/server/metrics/funding';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { getAuthorityProfile } from '$lib/server/queries/authority-profile';
 import { listCouncilPartners } from '$lib/server/queries/partnerships';
+import { SIMILARITY_METHOD } from '$lib/server/metrics/similarity-explanations';
+import { getSimilarCouncils } from '$lib/server/queries/similar-councils';
 import type { PageServerLoad } from './$types';
 
 const CodeSchema = z.string().trim().min(2).max(12);
@@ -16,5 +18,11 @@ export const load: PageServerLoad = ({ params }) => {
 	if (code !== params.code) redirect(308, `/authorities/${code}`);
 	const profile = getAuthorityProfile(code);
 	if (!profile) error(404, `No council has the code "${params.code}".`);
-	return { ...profile, shareMethod: SHARE_METHOD, partners: listCouncilPartners(code) };
+	return {
+		...profile,
+		shareMethod: SHARE_METHOD,
+		partners: listCouncilPartners(code),
+		similar: getSimilarCouncils(code),
+		similarMethod: SIMILARITY_METHOD
+	};
 };
