@@ -12,6 +12,7 @@
 import { is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
+import { ACCOUNT_TABLES } from './schema-accounts';
 
 const NOT_LOGGED = new Set([
 	'import_batches',
@@ -21,7 +22,9 @@ const NOT_LOGGED = new Set([
 	'import_context',
 	'feed_header_maps',
 	'datasets',
-	'emissions'
+	'emissions',
+	// Accounts and the audit trail are not import data: undoing an import must not touch them.
+	...ACCOUNT_TABLES
 ]);
 
 /** The tables whose changes are logged, by name. */

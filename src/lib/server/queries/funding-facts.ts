@@ -10,6 +10,8 @@ import { listCompetitionDates, currentWindow } from './competition-dates';
 import { preparedQuery, serverDb, type Db } from './connection';
 import { param, unlessFlag, whenGiven } from './filters';
 import { yearOf } from './sqlite/dates';
+import { visibleBids } from '../accounts/private-fields';
+import { PUBLIC, type Viewer } from '../accounts/viewer';
 
 export interface AuthorityAwardFact extends AwardFact {
 	authorityCode: string;
@@ -133,12 +135,15 @@ const bidFactsQuery = preparedQuery((db) =>
 		.prepare()
 );
 
+/** The bids `viewer` may see: the public, no drafts and no costs (private-fields.ts). */
 export function listBidFacts(
 	authority: string,
 	includeSample = true,
-	db: Db = serverDb()
+	db: Db = serverDb(),
+	viewer: Viewer = PUBLIC
 ): BidFact[] {
-	return bidFactsQuery(db).all({ authority, includeSample: includeSample ? 1 : 0 });
+	const rows = bidFactsQuery(db).all({ authority, includeSample: includeSample ? 1 : 0 });
+	return visibleBids(rows, authority, viewer);
 }
 
 const windowCompetitionsQuery = preparedQuery((db) =>
