@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/helpers/db';
 import type { DbHandle } from '../db/client';
 import { listAudit } from './audit';
-import { MAX_FAILURES, blockedUntil } from './rate-limit';
+import { MAX_FAILURES, MAX_FAILURES_PER_IP, blockedUntil } from './rate-limit';
 import {
 	createSession,
 	revokeSession,
@@ -90,7 +90,7 @@ describe('signing in', () => {
 
 	it('blocks an address trying many accounts', async () => {
 		const t0 = new Date('2026-03-01T09:00:00Z');
-		for (let i = 0; i < MAX_FAILURES; i++)
+		for (let i = 0; i < MAX_FAILURES_PER_IP; i++)
 			await signIn(
 				handle.db,
 				{ email: `nobody${i}@example.org`, password: 'x', ip: '192.0.2.7' },

@@ -1,6 +1,7 @@
 /**
- * The sign-in rate limit: after MAX_FAILURES failed attempts for one account, or from one address,
- * within WINDOW_MINUTES, sign-in is refused until the oldest of them is out of the window, and
+ * The sign-in rate limit: after MAX_FAILURES failed attempts for one account, or
+ * MAX_FAILURES_PER_IP from one address (higher: a council's office shares one address), within
+ * WINDOW_MINUTES, sign-in is refused until the oldest of them is out of the window, and
  * the message says when that is. A success clears the account's failures.
  */
 import { and, count, eq, gt, lte, min } from 'drizzle-orm';
@@ -8,19 +9,23 @@ import type { Db } from '../db/client';
 import { loginAttempts } from '../db/schema';
 
 export const MAX_FAILURES = 5;
+export const MAX_FAILURES_PER_IP = 20;
 export const WINDOW_MINUTES = 15;
 const WINDOW_MS = WINDOW_MINUTES * 60_000;
 
 /** Null when a sign-in may be tried; else the time it may be tried again. */
 export function blockedUntil(db: Db, email: string, ip: string, now = new Date()): Date | null {
 	const since = new Date(now.getTime() - WINDOW_MS).toISOString();
-	for (const who of [eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)]) {
+	for (const [who, max] of [
+		[eq(loginAttempts.email, email), MAX_FAILURES],
+		[eq(loginAttempts.ip, ip), MAX_FAILURES_PER_IP]
+	] as const) {
 		const row = db
 			.select({ n: count(), first: min(loginAttempts.at) })
 			.from(loginAttempts)
 			.where(and(who, gt(loginAttempts.at, since)))
 			.get();
-		if (row && row.n >= MAX_FAILURES && row.first)
+		if (row && row.n >= max && row.first)
 			return new Date(new Date(row.first).getTime() + WINDOW_MS);
 	}
 	return null;
