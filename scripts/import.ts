@@ -24,6 +24,9 @@ import { runImport } from '../src/lib/server/import/run-import';
 import { UnreadableFileError } from '../src/lib/server/import/unreadable';
 import { DatabaseBusy, describeHolder } from '../src/lib/server/import/write-lock';
 import { prepareDatabase } from '../src/lib/server/startup';
+import { recordAudit } from '../src/lib/server/accounts/audit';
+
+const CLI_ACTOR = `cli:${process.env.USER ?? 'unknown'}`;
 
 const USAGE =
 	'npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--map "their column=our field"]… [--no-wait] [--json] FILE…';
@@ -117,7 +120,7 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 			feed,
 			source: file,
 			fileName: basename(file),
-			importedBy: `cli:${process.env.USER ?? 'unknown'}`,
+			importedBy: CLI_ACTOR,
 			mode: values['accept-valid'] ? 'accept-valid' : 'strict',
 			dryRun: values['dry-run'],
 			headerMap,
@@ -138,6 +141,17 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 			}
 		});
 		if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
+		// The command line is an admin by nature: its imports are in the audit trail too.
+		if (report.status === 'committed')
+			recordAudit(
+				handle.sqlite,
+				{ userId: null, actor: CLI_ACTOR },
+				{
+					action: 'import',
+					batchId: report.batchId,
+					summary: `Imported ${basename(file)} (${feed.key}) from the command line: ${report.rowsWritten} rows written`
+				}
+			);
 		return report;
 	} catch (e) {
 		if (e instanceof DatabaseBusy) throw e;

@@ -50,7 +50,9 @@ export function sourcesFingerprint(root = ROOT) {
 }
 
 /**
- * The server's environment. adapter-node's own body limit is 512 KB; uploads are limited (and
+ * The server's environment. It listens on the loopback address unless HOST says otherwise: a
+ * copy started on a laptop or a shared server is not open to the network by accident (set
+ * HOST=0.0.0.0 to listen on every interface). adapter-node's own body limit is 512 KB; uploads are limited (and
  * streamed) by the app. Without ORIGIN adapter-node takes every request for https, so the
  * browser's form posts to http://localhost would be refused as cross-site (403): the default is
  * the address `npm start` serves, and a deployment behind a proxy sets its public ORIGIN.
@@ -60,7 +62,12 @@ export function serverEnv(env = process.env) {
 	const port = env.PORT || '3000';
 	const host = !env.HOST || ['0.0.0.0', '::', '[::]'].includes(env.HOST) ? 'localhost' : env.HOST;
 	const name = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-	return { BODY_SIZE_LIMIT: 'Infinity', ORIGIN: `http://${name}:${port}`, ...env };
+	return {
+		HOST: '127.0.0.1',
+		BODY_SIZE_LIMIT: 'Infinity',
+		ORIGIN: `http://${name}:${port}`,
+		...env
+	};
 }
 
 function main() {

@@ -2,7 +2,8 @@
  * Server start-up and per-request concerns. The database is migrated and, when empty, loaded with
  * the shipped real data once, in `init`, before the first request: never during `vite build`.
  * Pages then read through a read-only connection; every write goes to the writer thread.
- * Pages, JSON, CSV and calendars are compressed here when the client accepts it.
+ * Pages, JSON, CSV and calendars are compressed here when the client accepts it. Who is asking
+ * is read from the session cookie here, and every write without an account is refused here.
  */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { openServerDatabase } from '$lib/server/startup';
@@ -11,10 +12,14 @@ import { readConfig } from '$lib/server/config';
 import { UploadTooLarge } from '$lib/server/import/uploads';
 import { compressResponse } from '$lib/server/compress';
 import { SECURITY_HEADERS } from '$lib/server/security-headers.js';
+import { SESSION_COOKIE, userForSession } from '$lib/server/accounts/sessions';
+import { viewerOf } from '$lib/server/accounts/users';
+import { refuseWrite } from '$lib/server/accounts/guard';
+import { getDatabase } from '$lib/server/db';
 
 export const init: ServerInit = async () => {
 	setDatabase(await openServerDatabase());
-	// adapter-node binds HOST (0.0.0.0 by default, every interface); say the address to open.
+	// adapter-node binds HOST (npm start sets 127.0.0.1 unless told otherwise); say the address.
 	if (process.env.PORT || !import.meta.env.DEV) {
 		const host =
 			process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
@@ -26,6 +31,10 @@ export const init: ServerInit = async () => {
 const UPLOAD_PATHS = ['/import', '/api/imports/uploads'];
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.viewer = viewerOf(token ? userForSession(getDatabase().db, token) : null);
+	const refused = refuseWrite(event.request.method, event.url.pathname, event.locals.viewer);
+	if (refused) return withHeaders(new Response(refused.message, { status: refused.status }));
 	const declared = Number(event.request.headers.get('content-length') ?? 0);
 	if (declared > 0 && UPLOAD_PATHS.includes(event.url.pathname)) {
 		const { MAX_UPLOAD_MB } = readConfig();

@@ -54,6 +54,14 @@ describe('npm run import', () => {
 		}[];
 		expect(report).toMatchObject({ status: 'committed' });
 		expect(report!.rowsRejected).toBeGreaterThan(0);
+		// In the audit trail, linked to its batch, as a web import is.
+		const audit = new Database(dbPath, { readonly: true });
+		const entry = audit
+			.prepare("SELECT actor, action, batch_id FROM audit_log WHERE action = 'import'")
+			.get() as { actor: string; batch_id: number };
+		audit.close();
+		expect(entry.actor).toMatch(/^cli:/);
+		expect(entry.batch_id).toBe((report as { batchId?: number }).batchId);
 
 		const reference = createTestDb();
 		await loadAuthorities(reference);

@@ -46,5 +46,8 @@ describe('the server environment npm start gives', () => {
 			'https://netzero.example.org'
 		);
 		expect(serverEnv({}).BODY_SIZE_LIMIT).toBe('Infinity');
+		// Loopback unless told otherwise: a fresh install is not open to the network.
+		expect(serverEnv({}).HOST).toBe('127.0.0.1');
+		expect(serverEnv({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
 	});
 });

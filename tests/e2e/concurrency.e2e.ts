@@ -11,8 +11,9 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 const baseUrl = inject('baseUrl');
 const dbPath = inject('dbPath');
 // SvelteKit refuses cross-site posts: send what a browser on the page would (a form post that
-// wants the page, not the JSON answer `use:enhance` asks for).
-const sameSite = { origin: baseUrl, accept: 'text/html' };
+// wants the page, not the JSON answer `use:enhance` asks for), signed in as the admin.
+const admin = { cookie: inject('adminCookie') };
+const sameSite = { origin: baseUrl, accept: 'text/html', ...admin };
 
 let holder: { handle: DbHandle; release(): void } | null = null;
 
@@ -49,7 +50,9 @@ interface JobView {
 	report: { status: string; fatal: string | null } | null;
 }
 const job = async (token: string) =>
-	(await (await fetch(`${baseUrl}/api/imports/uploads/${token}`)).json()) as JobView;
+	(await (
+		await fetch(`${baseUrl}/api/imports/uploads/${token}`, { headers: admin })
+	).json()) as JobView;
 
 const promisesCsv = (tag: string, code = 'CRF') =>
 	'Local Authority Code,Scope,Target,Wording,Source URL\n' +

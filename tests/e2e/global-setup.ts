@@ -1,9 +1,12 @@
 /**
  * Starts the built server (scripts/serve.js, as `npm start` does) on a free port with a fresh SQLite file, waits until
  * `GET /` answers 200, provides the base URL to the tests as `inject('baseUrl')`, and stops it.
+ * Before it starts, an admin and Trafford's officer are added with `npm run user:add`, as a
+ * deployment's first admin is; both are signed in once and their session cookies provided.
  */
 import { serverEnv } from '../../scripts/start.js';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { ADMIN, OFFICER, signInCookie } from './accounts';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,9 @@ declare module 'vitest' {
 		baseUrl: string;
 		/** The server's database file, for tests that write to it as another program would. */
 		dbPath: string;
+		/** "nzl_session=…" of the admin and of Trafford's officer. */
+		adminCookie: string;
+		officerCookie: string;
 	}
 }
 
@@ -65,6 +71,13 @@ export default async function setup(project: TestProject) {
 	const dir = mkdtempSync(join(tmpdir(), 'nzl-e2e-'));
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
+	addUser(root, join(dir, 'e2e.db'), ['--admin', ADMIN.email], ADMIN.password);
+	addUser(
+		root,
+		join(dir, 'e2e.db'),
+		['--officer', OFFICER.email, '--authority', 'TRF'],
+		OFFICER.password
+	);
 	let output = ''; // the server's stdout and stderr, for error messages
 	// The production entry `npm start` runs: adapter-node's server plus the security headers.
 	const server = spawn(process.execPath, ['scripts/serve.js'], {
@@ -105,5 +118,23 @@ export default async function setup(project: TestProject) {
 	}
 	project.provide('baseUrl', baseUrl);
 	project.provide('dbPath', join(dir, 'e2e.db'));
+	project.provide('adminCookie', await signInCookie(baseUrl, ADMIN));
+	project.provide('officerCookie', await signInCookie(baseUrl, OFFICER));
 	return stop;
+}
+
+/** `npm run user:add -- ARGS --password-stdin` on the test database (it migrates and loads it). */
+function addUser(root: string, dbPath: string, args: string[], password: string) {
+	const run = spawnSync(
+		process.execPath,
+		[
+			join(root, 'node_modules/tsx/dist/cli.mjs'),
+			'scripts/user-add.ts',
+			...args,
+			'--password-stdin'
+		],
+		{ cwd: root, input: password, encoding: 'utf8', env: { ...process.env, DATABASE_URL: dbPath } }
+	);
+	if (run.status !== 0)
+		throw new Error(`user:add ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
 }

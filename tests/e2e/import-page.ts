@@ -1,5 +1,12 @@
 /** Importing a CSV through the web pages as a user does, and undoing it, for tests that need rows. */
 import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { contextCookie } from './accounts';
+
+/** Signs the page's browser in as the admin (the session the global setup made). */
+export async function signInAsAdmin(page: Page, baseUrl: string): Promise<void> {
+	await page.context().addCookies([contextCookie(baseUrl, inject('adminCookie'))]);
+}
 
 /** Uploads and imports `csv`; returns the URL of the import's history page. */
 export async function importThroughPage(
@@ -8,6 +15,7 @@ export async function importThroughPage(
 	name: string,
 	csv: string
 ): Promise<string> {
+	await signInAsAdmin(page, baseUrl);
 	await page.goto(`${baseUrl}/import`);
 	await page.setInputFiles('input[type=file]', {
 		name,

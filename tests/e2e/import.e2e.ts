@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
+import { signInAsAdmin } from './import-page';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -38,6 +39,7 @@ describe('import flow', () => {
 			const tag = javaScriptEnabled ? 'js' : 'nojs';
 			const { page, errors, close } = await openPage(browser, { javaScriptEnabled });
 			try {
+				await signInAsAdmin(page, baseUrl);
 				await page.goto(`${baseUrl}/import`);
 				await page.setInputFiles('input[type=file]', {
 					name: `promises-${tag}.csv`,
@@ -88,6 +90,7 @@ describe('import flow', () => {
 	it('says plainly when no feed matches, and offers the column mapping', async () => {
 		const { page, close } = await openPage(browser);
 		try {
+			await signInAsAdmin(page, baseUrl);
 			await page.goto(`${baseUrl}/import`);
 			await page.setInputFiles('input[type=file]', {
 				name: 'odd.csv',
@@ -108,6 +111,7 @@ describe('import flow', () => {
 	it("imports an officer's own Windows-1252 bid sheet as it is, then undoes it", async () => {
 		const { page, errors, close } = await openPage(browser);
 		try {
+			await signInAsAdmin(page, baseUrl);
 			await page.goto(`${baseUrl}/import`);
 			await page.setInputFiles('input[type=file]', {
 				name: 'bid-tracker.csv',
@@ -156,6 +160,7 @@ describe('import flow', () => {
 		const { page, errors, close } = await openPage(browser);
 		try {
 			const template = await fetch(`${baseUrl}/import/templates/bids.csv`);
+			await signInAsAdmin(page, baseUrl);
 			await page.goto(`${baseUrl}/import`);
 			await page.setInputFiles('input[type=file]', {
 				name: 'net-zero-local-bids-template.csv',

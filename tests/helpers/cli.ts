@@ -11,7 +11,7 @@ export interface CliRun {
 }
 
 /** `scripts/NAME.ts ARGS…` with DATABASE_URL set; never throws on a non-zero exit. */
-export function runScript(name: string, args: string[], dbPath: string): CliRun {
+export function runScript(name: string, args: string[], dbPath: string, input?: string): CliRun {
 	try {
 		const stdout = execFileSync(
 			process.execPath,
@@ -19,7 +19,8 @@ export function runScript(name: string, args: string[], dbPath: string): CliRun 
 			{
 				env: { ...process.env, DATABASE_URL: dbPath },
 				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'pipe']
+				// Given input is the script's stdin (a password for --password-stdin); else none.
+				...(input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input })
 			}
 		);
 		return { code: 0, stdout, stderr: '' };

@@ -7,14 +7,17 @@ import { settled, startCheck } from '$lib/server/import/jobs';
 import { BadUpload, receiveMultipartUpload } from '$lib/server/import/multipart-upload';
 import { removeUpload, UploadTooLarge } from '$lib/server/import/uploads';
 import { listImportBatches } from '$lib/server/queries/imports';
+import { requireSignedIn } from '$lib/server/accounts/page-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ locals, url }) => {
+	requireSignedIn(locals.viewer, url);
 	const { MAX_UPLOAD_MB } = readConfig();
 	return {
 		feeds: listFeedSummaries().map(({ key, title, isTemplate }) => ({ key, title, isTemplate })),
 		recent: listImportBatches(5),
-		maxUploadMb: MAX_UPLOAD_MB
+		maxUploadMb: MAX_UPLOAD_MB,
+		authorities: locals.viewer.role === 'officer' ? locals.viewer.authorities : null
 	};
 };
 
@@ -25,7 +28,7 @@ const FormSchema = z.object({
 
 export const actions: Actions = {
 	/** The no-JavaScript path: a plain multipart form; the page renders once the check is done. */
-	default: async ({ request }) => {
+	default: async ({ request, locals }) => {
 		const { UPLOAD_DIR, MAX_UPLOAD_MB } = readConfig();
 		let upload;
 		try {
@@ -47,7 +50,8 @@ export const actions: Actions = {
 		const job = startCheck(upload.file.token, {
 			fileName: upload.file.name,
 			feed: fields.data.feed || null,
-			mode: fields.data.acceptValid ? 'accept-valid' : 'strict'
+			mode: fields.data.acceptValid ? 'accept-valid' : 'strict',
+			viewer: locals.viewer
 		});
 		await settled(job);
 		redirect(303, `/import/${upload.file.token}`);

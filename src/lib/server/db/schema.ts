@@ -787,3 +787,5 @@ export const importContext = sqliteTable('import_context', {
 	id: integer('id').primaryKey(),
 	batchId: integer('batch_id')
 });
+
+export * from './schema-accounts';

@@ -29,5 +29,7 @@ describe('undo-log triggers', () => {
 		expect(names).toEqual(expect.arrayContaining(['bids', 'targets', 'plans', 'awards']));
 		expect(names).not.toContain('emissions');
 		expect(names).not.toContain('import_changes');
+		for (const t of ['users', 'user_authorities', 'sessions', 'login_attempts', 'audit_log'])
+			expect(names).not.toContain(t);
 	});
 });

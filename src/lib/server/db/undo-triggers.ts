@@ -12,6 +12,7 @@
 import { is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
+import { ACCOUNT_TABLES } from './schema-accounts';
 
 const NOT_LOGGED = new Set([
 	'import_batches',
@@ -25,7 +26,9 @@ const NOT_LOGGED = new Set([
 	// Derived from other tables and recomputed by every import or undo that changes them: logging
 	// them would also make every later import of an input block the undo of an earlier one.
 	'similar_councils',
-	'similarity_runs'
+	'similarity_runs',
+	// Accounts and the audit trail are not import data: undoing an import must not touch them.
+	...ACCOUNT_TABLES
 ]);
 
 /** The tables whose changes are logged, by name. */

@@ -165,7 +165,8 @@ export const templateBidsFeed: FeedModule<Row> = {
 		const partners = joint.map((code): Partner => [code, ctx.resolver.name(code)!, 'authority']);
 		for (const name of splitList(row.partner_authorities, true)) {
 			const code = resolveCouncil(ctx, rowNumber, 'partner_authorities', name, {
-				severity: 'warning'
+				severity: 'warning',
+				partner: true
 			});
 			if (code === lead || partners.some((p) => p[0] && p[0] === code)) continue;
 			partners.push([code, code ? (ctx.resolver.name(code) ?? name) : name, 'authority']);

@@ -11,6 +11,8 @@ import { detectFeed, readHeaderRow } from './detect-feed';
 import type { ImportProgress, ImportReport } from './run-import';
 import { removeUpload, uploadPath } from './uploads';
 import { queueWrite } from './write-queue';
+import { actorOf } from '../accounts/users';
+import { importPermission, type Viewer } from '../accounts/viewer';
 
 export type JobState = 'checking' | 'checked' | 'importing' | 'imported' | 'failed';
 
@@ -21,6 +23,8 @@ export interface ImportJob {
 	mode: 'strict' | 'accept-valid';
 	headerMap: Record<string, string>;
 	headers: string[];
+	/** Who uploaded it: only they (or an admin) may see, map or import it. */
+	viewer: Viewer;
 	state: JobState;
 	progress: ImportProgress;
 	/** "the import of promises.csv" while this job waits for another write to finish. */
@@ -48,6 +52,7 @@ export function startCheck(
 		feed?: string | null;
 		mode?: 'strict' | 'accept-valid';
 		headerMap?: Record<string, string>;
+		viewer: Viewer;
 	}
 ): ImportJob {
 	forgetIdleJobs();
@@ -58,6 +63,7 @@ export function startCheck(
 		mode: opts.mode ?? 'strict',
 		headerMap: opts.headerMap ?? {},
 		headers: [],
+		viewer: opts.viewer,
 		state: 'checking',
 		progress: { rowsRead: 0, bytesRead: 0, bytesTotal: 0 },
 		waitingFor: null,
@@ -100,6 +106,10 @@ async function run(job: ImportJob, dryRun: boolean): Promise<void> {
 			return;
 		}
 		job.feed = feed.key;
+		// Checked once the feed is known (it may have been detected): the role decides the feeds
+		// and the councils this upload may write.
+		const permission = importPermission(job.viewer, feed.key);
+		if (!permission.ok) throw new Error(permission.reason);
 		const write = queueWrite(
 			{
 				kind: 'import',
@@ -107,7 +117,9 @@ async function run(job: ImportJob, dryRun: boolean): Promise<void> {
 				path,
 				fileName: job.fileName,
 				feedKey: feed.key,
-				importedBy: 'web upload',
+				importedBy: actorOf(job.viewer).actor,
+				allowedAuthorities: permission.allowedAuthorities,
+				actor: actorOf(job.viewer),
 				mode: job.mode,
 				dryRun,
 				headerMap: job.headerMap,
@@ -154,8 +166,17 @@ export function forgetIdleJobs(now = Date.now()): number {
 	return forgotten;
 }
 
-/** What the browser sees of a job (no promise, no server paths). */
+/** What the browser sees of a job (no promise, no server paths, not who else it is). */
 export function jobView(job: ImportJob) {
-	const { promise: _promise, ...view } = job;
+	const { promise: _promise, viewer: _viewer, ...view } = job;
 	return view;
+}
+
+/** Its uploader's job, or any job for an admin; another account's job is as if it did not exist. */
+export function jobFor(token: string, viewer: Viewer): ImportJob | undefined {
+	const job = jobs.get(token);
+	if (!job || viewer.role === 'public') return undefined;
+	if (viewer.role === 'admin') return job;
+	const owner = job.viewer;
+	return owner.role !== 'public' && owner.userId === viewer.userId ? job : undefined;
 }

@@ -30,6 +30,7 @@ import { beginWrite, inWriteTransaction, type WaitOptions } from './write-lock';
 import { UnreadableFileError } from './unreadable';
 import { createRecordWriter } from './record-writer';
 import { refreshSimilarCouncils, SIMILARITY_INPUT_FEEDS } from './similar-councils-refresh';
+import { NOT_YOUR_AUTHORITY } from '../rows/council-cells';
 
 export { mapHeaders };
 export type { ImportReport, TableChanges };
@@ -60,6 +61,11 @@ export interface ImportOptions {
 	onWait?: WaitOptions['onWait'];
 	/** Give up at once (DatabaseBusy) when another writer holds the lock. */
 	noWait?: boolean;
+	/**
+	 * The councils an officer may import for; null or absent: any. A file with a row for another
+	 * council is refused whole (whatever the mode), the rows named.
+	 */
+	allowedAuthorities?: readonly string[] | null;
 }
 
 /** Rejected rows kept in memory for the download; past this only the count and reasons remain. */
@@ -114,6 +120,7 @@ async function importSpooled(
 		checksum = await file.checksum;
 		// Counted before commit or rollback, so a check can say what an import would change.
 		changes = tableChanges(sqlite, batchId);
+		refuseOtherCouncils(o, issues);
 		const rejected = issues.fatal !== null || (mode === 'strict' && issues.rowsWithErrors > 0);
 		status = rejected ? 'rejected' : dryRun ? 'dry-run' : 'committed';
 		sqlite.prepare('UPDATE import_context SET batch_id = NULL WHERE id = 1').run();
@@ -196,8 +203,13 @@ async function readRows(
 	issues: IssueCollector
 ): Promise<ReadOutcome> {
 	const { feed } = o;
+	// The parse worker resolves councils with a context of its own: a limited import stays here.
 	const useWorker =
-		o.parallel && feed.parallelSafe && handle.url !== ':memory:' && canRunTypeScriptWorkers();
+		o.parallel &&
+		feed.parallelSafe &&
+		!o.allowedAuthorities &&
+		handle.url !== ':memory:' &&
+		canRunTypeScriptWorkers();
 	const ctx: ImportContext = {
 		db: handle.db,
 		sqlite: handle.sqlite,
@@ -209,7 +221,8 @@ async function readRows(
 		// The worker reads while the checksum is computed; otherwise it is needed before anything.
 		checksum: useWorker ? '' : await file.checksum,
 		fileName: o.fileName,
-		fileBytes: file.bytes
+		fileBytes: file.bytes,
+		allowedAuthorities: o.allowedAuthorities ? new Set(o.allowedAuthorities) : null
 	};
 	const userMap = headerMapFor(
 		feed,
@@ -356,3 +369,14 @@ function report(
 }
 
 class MissingColumns extends Error {}
+
+/** One row for another council refuses the whole file, even when valid rows could be kept. */
+function refuseOtherCouncils(o: ImportOptions, issues: IssueCollector) {
+	if (!o.allowedAuthorities || issues.fatal) return;
+	const group = issues.grouped().filter((g) => g.code === NOT_YOUR_AUTHORITY);
+	if (!group.length) return;
+	const count = group.reduce((n, g) => n + g.count, 0);
+	const rows = group.flatMap((g) => g.rows).sort((a, b) => a - b);
+	const councils = [...new Set(group.flatMap((g) => g.values))];
+	issues.fatal = `This file has ${count} row${count === 1 ? '' : 's'} for councils you may not import for (${councils.join(', ')}): row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}${count > rows.length ? ' and more' : ''}. You may import only for ${o.allowedAuthorities.join(', ')}. Nothing was imported.`;
+}

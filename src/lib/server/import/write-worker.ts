@@ -17,6 +17,8 @@ import { runImport, type ImportProgress, type ImportReport } from './run-import'
 import { undoImport, type UndoResult } from './undo-import';
 import { refreshSimilarCouncilsNow, type RefreshResult } from './similar-councils-refresh';
 import type { WriterInfo } from './write-lock';
+import { recordAudit } from '../accounts/audit';
+import type { Actor } from '../accounts/users';
 
 export const WRITE_WORKER_URL = import.meta.url;
 export const WRITE_WORKER_ROLE = 'net-zero-local-writer';
@@ -33,8 +35,12 @@ export type WriteTask =
 			dryRun: boolean;
 			headerMap: Record<string, string>;
 			previewRows: number;
+			/** The councils an officer may import for; null: any. */
+			allowedAuthorities?: string[] | null;
+			/** Who asked, for the audit trail (absent: not audited, e.g. the shipped data). */
+			actor?: Actor;
 	  }
-	| { kind: 'undo'; dbPath: string; batchId: number }
+	| { kind: 'undo'; dbPath: string; batchId: number; actor?: Actor }
 	| { kind: 'default-data'; dbPath: string; dataDir: string }
 	| { kind: 'similar-councils'; dbPath: string };
 
@@ -70,13 +76,27 @@ export async function performWrite(
 				dryRun: task.dryRun,
 				headerMap: task.headerMap,
 				previewRows: task.previewRows,
+				allowedAuthorities: task.allowedAuthorities ?? null,
 				onWait,
 				onProgress: (progress) => post({ type: 'progress', progress })
 			});
+			if (task.actor && report.status === 'committed')
+				recordAudit(handle.sqlite, task.actor, {
+					action: 'import',
+					batchId: report.batchId,
+					summary: `Imported ${task.fileName} (${feed.key}): ${report.rowsWritten} rows written`
+				});
 			return { kind: 'import', report };
 		}
 		if (task.kind === 'undo') {
-			return { kind: 'undo', result: await undoImport(handle, task.batchId, { onWait }) };
+			const result = await undoImport(handle, task.batchId, { onWait });
+			if (task.actor && result.ok)
+				recordAudit(handle.sqlite, task.actor, {
+					action: 'undo',
+					batchId: task.batchId,
+					summary: `Undid import ${task.batchId}: ${result.rowsRestored} rows put back`
+				});
+			return { kind: 'undo', result };
 		}
 		if (task.kind === 'similar-councils') {
 			return {

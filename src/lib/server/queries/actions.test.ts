@@ -7,6 +7,15 @@ import type { DbHandle } from '../db/client';
 import { actionCounts, assessAction } from '../metrics/actions-progress';
 import { createTestDb, fixture, importFile, loadAuthorities } from '../../../../tests/helpers/db';
 import { listActions } from './actions';
+import type { Viewer } from '../accounts/viewer';
+
+/** Leeds's own officer: sees the action Leeds did not publish (ACT-030). */
+const LEEDS: Viewer = {
+	role: 'officer',
+	userId: 1,
+	email: 'o@leeds.example',
+	authorities: ['LDS']
+};
 
 let handle: DbHandle;
 
@@ -26,8 +35,20 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 describe("a council's actions", () => {
+	it('are the public ones only for the public and other councils, all for its officers', () => {
+		const refs = (viewer?: Viewer) =>
+			listActions('LDS', handle.db, viewer)
+				.map((a) => a.reference)
+				.sort();
+		expect(refs(LEEDS)).toEqual(['ACT-014', 'ACT-022', 'ACT-030']);
+		expect(refs()).toEqual(['ACT-014', 'ACT-022']);
+		const manchester: Viewer = { ...LEEDS, authorities: ['MAN'] } as Viewer;
+		expect(refs(manchester)).toEqual(['ACT-014', 'ACT-022']);
+		expect(refs({ role: 'admin', userId: 2, email: 'a@example.org' })).toHaveLength(3);
+	});
+
 	it('come with their milestones, linked bids and linked awards', () => {
-		const rows = listActions('LDS', handle.db);
+		const rows = listActions('LDS', handle.db, LEEDS);
 		expect(rows.map((a) => a.reference)).toEqual(['ACT-014', 'ACT-022', 'ACT-030']);
 		const led = rows.find((a) => a.reference === 'ACT-022')!;
 		expect(led.milestones.map((m) => [m.title, m.dueDate, m.doneOn])).toEqual([
@@ -39,10 +60,10 @@ describe("a council's actions", () => {
 	});
 
 	it('are judged on the day asked: the lantern milestone makes ACT-022 late after 31 March 2025', () => {
-		const led = listActions('LDS', handle.db).find((a) => a.reference === 'ACT-022')!;
+		const led = listActions('LDS', handle.db, LEEDS).find((a) => a.reference === 'ACT-022')!;
 		expect(assessAction(led, '2025-03-31').late).toBe(false);
 		expect(assessAction(led, '2025-04-01')).toMatchObject({ late: true, daysLate: 1 });
-		const counts = actionCounts(listActions('LDS', handle.db), '2025-04-01');
+		const counts = actionCounts(listActions('LDS', handle.db, LEEDS), '2025-04-01');
 		expect(counts).toMatchObject({ total: 3, complete: 1, late: 1 });
 	});
 });

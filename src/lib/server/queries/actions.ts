@@ -6,6 +6,8 @@ import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { actionFunding, actionMilestones, actions, bids } from '../db/schema';
 import type { ActionFact } from '../metrics/actions-progress';
 import { preparedQuery, serverDb, type Db } from './connection';
+import { visibleActions } from '../accounts/private-fields';
+import { PUBLIC, type Viewer } from '../accounts/viewer';
 
 const actionsQuery = preparedQuery((db) =>
 	db
@@ -26,7 +28,8 @@ const actionsQuery = preparedQuery((db) =>
 			owner: actions.owner,
 			rag: actions.rag,
 			ragNote: actions.ragNote,
-			isSample: actions.isSample
+			isSample: actions.isSample,
+			isPublic: actions.isPublic
 		})
 		.from(actions)
 		.where(eq(actions.authorityCode, sql.placeholder('code')))
@@ -76,9 +79,12 @@ const linkedAwardsQuery = preparedQuery((db) =>
 		.prepare()
 );
 
-/** Every action of the council, each with its milestones, linked bids and linked award count. */
-export function listActions(code: string, db: Db = serverDb()) {
-	const rows = actionsQuery(db).all({ code });
+/**
+ * Every action of the council `viewer` may see (the public: public ones only), each with its
+ * milestones, linked bids and linked award count.
+ */
+export function listActions(code: string, db: Db = serverDb(), viewer: Viewer = PUBLIC) {
+	const rows = visibleActions(actionsQuery(db).all({ code }), code, viewer);
 	const milestones = milestonesQuery(db).all({ code });
 	const linkedBids = linkedBidsQuery(db).all({ code });
 	const awardCounts = new Map<number, number>();

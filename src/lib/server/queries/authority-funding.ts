@@ -14,6 +14,7 @@ import {
 } from '../metrics/funding';
 import { listAuthorityBids, type BidRow } from './bids';
 import { serverDb, type Db } from './connection';
+import { PUBLIC, type Viewer } from '../accounts/viewer';
 import { listAuthorityAwards, type AwardRow } from './funding';
 import {
 	getAuthorityPopulation,
@@ -64,6 +65,8 @@ export interface FundingOptions {
 	year?: number | null;
 	/** £ per officer day; the server's BID_DAY_RATE_GBP unless given. */
 	dayRateGbp?: number;
+	/** Who is asking: the public see no draft bids and no bidding costs. */
+	viewer?: Viewer;
 }
 
 /** One council's figures from published awards (all years, or awards dated one year). */
@@ -83,10 +86,10 @@ export function getAwardFigures(
  */
 export function getAuthorityMetrics(
 	code: string,
-	{ year = null, dayRateGbp = readConfig().BID_DAY_RATE_GBP }: FundingOptions = {},
+	{ year = null, dayRateGbp = readConfig().BID_DAY_RATE_GBP, viewer = PUBLIC }: FundingOptions = {},
 	db: Db = serverDb()
 ): AuthorityMetrics {
-	const bids = listBidFacts(code, true, db).filter((b) => year === null || b.year === year);
+	const bids = listBidFacts(code, true, db, viewer).filter((b) => year === null || b.year === year);
 	return {
 		...getAwardFigures(code, year, db),
 		outcomes: bidOutcomes(bids, dayRateGbp),
@@ -106,17 +109,17 @@ export interface AuthorityFunding extends AuthorityMetrics {
 /** The council funding page: its metrics (for all years) and the rows behind them. */
 export function getAuthorityFunding(
 	code: string,
-	{ dayRateGbp }: Pick<FundingOptions, 'dayRateGbp'> = {},
+	{ dayRateGbp, viewer = PUBLIC }: Pick<FundingOptions, 'dayRateGbp' | 'viewer'> = {},
 	db: Db = serverDb()
 ): AuthorityFunding {
 	const people = listAuthorityPopulations(db);
 	const me = people.find((p) => p.code === code);
-	const metrics = getAuthorityMetrics(code, { dayRateGbp }, db);
+	const metrics = getAuthorityMetrics(code, { dayRateGbp, viewer }, db);
 	const withSample = listAwardFacts({ authority: code, includeSample: true }, db);
 	return {
 		...metrics,
 		awards: listAuthorityAwards(code, db),
-		bids: listAuthorityBids(code, db),
+		bids: listAuthorityBids(code, db, viewer),
 		fragmentationWithSample:
 			withSample.length > metrics.fragmentation.awards + metrics.fragmentation.partnerAwards
 				? fragmentation(withSample, metrics.population)

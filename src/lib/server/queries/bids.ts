@@ -5,6 +5,8 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import { bids, competitions, funders, partners } from '../db/schema';
 import { preparedQuery, serverDb, type Db } from './connection';
 import { groupRows } from './group-rows';
+import { visibleBids } from '../accounts/private-fields';
+import { PUBLIC, type Viewer } from '../accounts/viewer';
 
 const code = sql.placeholder('code');
 
@@ -55,14 +57,13 @@ const partnersQuery = preparedQuery((db) =>
 		.prepare()
 );
 
-export function listAuthorityBids(code: string, db: Db = serverDb()) {
+/** The bids `viewer` may see: the public, no drafts and no costs (private-fields.ts). */
+export function listAuthorityBids(code: string, db: Db = serverDb(), viewer: Viewer = PUBLIC) {
 	const byBid = groupRows(partnersQuery(db).all({ code }), (p) => p.bidId);
-	return bidsQuery(db)
-		.all({ code })
-		.map((b) => ({
-			...b,
-			partners: (byBid.get(b.id) ?? []).map(({ code, name, kind }) => ({ code, name, kind }))
-		}));
+	return visibleBids(bidsQuery(db).all({ code }), code, viewer).map((b) => ({
+		...b,
+		partners: (byBid.get(b.id) ?? []).map(({ code, name, kind }) => ({ code, name, kind }))
+	}));
 }
 
 export type BidRow = ReturnType<typeof listAuthorityBids>[number];

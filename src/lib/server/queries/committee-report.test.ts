@@ -8,6 +8,9 @@ import { reportSummary } from '../../report-summary';
 import { createProgressDb } from '../../../../tests/helpers/progress-db';
 import { getCommitteeReport } from './committee-report';
 
+/** An admin sees every action, unpublished ones included, as the council's officers do. */
+const ADMIN = { role: 'admin', userId: 1, email: 'admin@example.org' } as const;
+
 let handle: DbHandle;
 
 beforeAll(async () => {
@@ -23,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const report = (financialYear: string, today = '2025-04-01') =>
-	getCommitteeReport('LDS', { financialYear, today }, handle.db)!;
+	getCommitteeReport('LDS', { financialYear, today, viewer: ADMIN }, handle.db)!;
 
 describe('the committee report', () => {
 	it('lists the bids decided in the financial year, won and lost, with their sums', () => {

@@ -3,6 +3,7 @@
  * target and the action plan (queries/council-progress.ts), the bids decided and the awards
  * published in that year, the funding deadlines ahead of today, and the sources it rests on.
  */
+import type { Viewer } from '../accounts/viewer';
 import { financialYearDates } from '../../domain/financial-year';
 import { addDays } from '../../domain/dates';
 import type { ProgressMeasure } from '../metrics/target-progress';
@@ -23,6 +24,8 @@ export interface ReportOptions {
 	measure?: EmissionMeasure;
 	windowYears?: number;
 	today: string;
+	/** Who is asking: the public's report leaves out the council's private actions. */
+	viewer?: Viewer;
 }
 
 const within = (date: string | null, from: string, to: string) =>

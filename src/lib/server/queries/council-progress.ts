@@ -12,6 +12,7 @@ import {
 	savingsAgainstGap
 } from '../metrics/actions-progress';
 import { targetProgress, type ProgressTarget, type TargetScope } from '../metrics/target-progress';
+import type { Viewer } from '../accounts/viewer';
 import { listActions } from './actions';
 import { listInterimTargets, listTargets, type TargetRow } from './commitments';
 import { serverDb, type Db } from './connection';
@@ -48,6 +49,8 @@ export interface ProgressOptions {
 	windowYears?: number;
 	/** ISO date; the UK's today when not given. */
 	today: string;
+	/** Who is asking: the public see the council's public actions only. */
+	viewer?: Viewer;
 }
 
 /** Everything the progress page and the committee report print for one council. */
@@ -88,7 +91,7 @@ export function getCouncilProgress(code: string, options: ProgressOptions, db: D
 			};
 		});
 
-	const actionRows = listActions(code, db);
+	const actionRows = listActions(code, db, options.viewer);
 	const assessed = actionRows.map((a) => ({ ...a, assessed: assessAction(a, options.today) }));
 	// Savings are set against the gap on the first whole-area target with a path (the one the
 	// area's actions work toward); council-operations savings are too few to be worth a second.

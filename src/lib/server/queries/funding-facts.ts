@@ -10,6 +10,8 @@ import { listCompetitionDates, currentWindow } from './competition-dates';
 import { preparedQuery, serverDb, type Db } from './connection';
 import { param, unlessFlag, whenGiven } from './filters';
 import { yearOf } from './sqlite/dates';
+import { visibleBids } from '../accounts/private-fields';
+import { PUBLIC, type Viewer } from '../accounts/viewer';
 
 export interface AuthorityAwardFact extends AwardFact {
 	authorityCode: string;
@@ -134,17 +136,23 @@ const bidFactsQuery = preparedQuery((db) =>
 		.prepare()
 );
 
+/** The bids `viewer` may see: the public, no drafts and no costs (private-fields.ts). */
 export function listBidFacts(
 	authority: string,
 	includeSample = true,
-	db: Db = serverDb()
+	db: Db = serverDb(),
+	viewer: Viewer = PUBLIC
 ): BidFact[] {
-	return bidFactsQuery(db)
+	const rows = bidFactsQuery(db)
 		.all({ authority, includeSample: includeSample ? 1 : 0 })
 		.map(({ authorityCode: _lead, ...b }) => b);
+	return visibleBids(rows, authority, viewer);
 }
 
-/** Every council's own bids (sample bids left out), by lead council, for the compare table. */
+/**
+ * Every council's own bids (sample bids left out), by lead council, for the compare table: as the
+ * public sees them (no drafts, no bidding costs), since the table is public.
+ */
 export function listAllBidFacts(db: Db = serverDb()): Map<string, BidFact[]> {
 	const byCode = new Map<string, BidFact[]>();
 	for (const { authorityCode, ...b } of bidFactsQuery(db).all({
@@ -156,6 +164,7 @@ export function listAllBidFacts(db: Db = serverDb()): Map<string, BidFact[]> {
 		if (list) list.push(b);
 		else byCode.set(authorityCode, [b]);
 	}
+	for (const [code, list] of byCode) byCode.set(code, visibleBids(list, code, PUBLIC));
 	return byCode;
 }
 

@@ -5,15 +5,17 @@
 import { SHARE_METHOD } from '../metrics/funding';
 import { getAuthorityMetrics } from './authority-funding';
 import { serverDb, type Db } from './connection';
+import { PUBLIC, type Viewer } from '../accounts/viewer';
 import { getNationalFunding } from './national-funding';
 
 /** One council's figures (published awards only) and bid outcomes (flagged when sample). */
 export function getAuthorityFundingMetrics(
 	code: string,
 	year: number | null = null,
-	db: Db = serverDb()
+	db: Db = serverDb(),
+	viewer: Viewer = PUBLIC
 ) {
-	const m = getAuthorityMetrics(code, { year }, db);
+	const m = getAuthorityMetrics(code, { year, viewer }, db);
 	return {
 		authority: code,
 		year,

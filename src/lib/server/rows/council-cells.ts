@@ -17,6 +17,33 @@ export interface CouncilCellOptions {
 	historical?: boolean;
 	/** An unknown council is an error (the row is refused) or only a warning. */
 	severity?: 'error' | 'warning';
+	/**
+	 * A council the row names as a partner, not as its owner: an officer may name any council as
+	 * a partner of a bid their council leads.
+	 */
+	partner?: boolean;
+}
+
+/** The issue code of a row owned by a council the importer may not write for. */
+export const NOT_YOUR_AUTHORITY = 'not_your_authority';
+
+/**
+ * With the import limited to some councils (an officer's), a row owned by another is an error
+ * naming the row, the council and the councils allowed. True when the row may go on.
+ */
+export function checkAllowed(
+	ctx: ImportContext,
+	rowNumber: number,
+	column: string,
+	value: string,
+	code: string
+): boolean {
+	const allowed = ctx.allowedAuthorities;
+	if (!allowed || allowed.has(code)) return true;
+	const name = ctx.resolver.name(code) ?? code;
+	const message = `this row is for ${name} (${code}), but you may import only for ${[...allowed].join(', ') || 'no council'}`;
+	ctx.issues.error(rowNumber, column, value, NOT_YOUR_AUTHORITY, message);
+	return false;
 }
 
 /** Report a failed authority resolution in one consistent wording. */
@@ -85,6 +112,7 @@ export function resolveCouncil(
 		const note = `${r.code} has been abolished; kept against it, not its successor`;
 		ctx.issues.info(rowNumber, column, value, 'abolished_council', note);
 	}
+	if (!options.partner && !checkAllowed(ctx, rowNumber, column, value, r.code)) return null;
 	return r.code;
 }
 
@@ -145,9 +173,13 @@ export function resolveLeadCouncil(
 		ctx.issues.error(rowNumber, column, value, 'unknown_authority', message);
 		return null;
 	}
-	const codes = parts.map((p) => resolveCouncil(ctx, rowNumber, column, p.part)!);
+	const codes = parts.map((p) =>
+		resolveCouncil(ctx, rowNumber, column, p.part, { partner: true })!
+	);
 	// Two abolished districts may share one successor: then it is that council's bid alone.
 	const [lead, ...rest] = [...new Set(codes)] as [string, ...string[]];
+	// The lead owns the bid: a consortium an officer's council leads is theirs to import.
+	if (!checkAllowed(ctx, rowNumber, column, value, lead)) return null;
 	if (!rest.length) return { lead, joint: [] };
 	const names = [lead, ...rest].map((c) => ctx.resolver.name(c) ?? c);
 	const message = `a joint name: ${names[0]} (${lead}) taken as the lead, ${names.slice(1).join(', ')} as partner${rest.length > 1 ? 's' : ''}`;

@@ -88,6 +88,11 @@ export interface ImportContext {
 	fileName: string;
 	/** The file's size, so writers can choose a bulk-load strategy for large files. */
 	fileBytes: number;
+	/**
+	 * The councils this import may write for (an officer's own); null or absent: any (an admin,
+	 * the command line). A row owned by another council is refused (council-cells.ts).
+	 */
+	allowedAuthorities?: ReadonlySet<string> | null;
 }
 
 export interface WriteCounts {

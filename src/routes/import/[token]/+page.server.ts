@@ -2,17 +2,19 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { listFeedSummaries } from '$lib/server/feeds/catalogue';
 import { feedByKey } from '$lib/server/feeds/registry';
 import {
-	getJob,
+	jobFor,
 	jobView,
 	settled,
 	startCheck,
 	startImport,
 	type ImportJob
 } from '$lib/server/import/jobs';
+import { requireSignedIn } from '$lib/server/accounts/page-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
-	const job = getJob(params.token);
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	requireSignedIn(locals.viewer, url);
+	const job = jobFor(params.token, locals.viewer);
 	if (!job) error(404, 'This upload has expired or was already imported. Upload the file again.');
 	await settled(job);
 	const feed = job.feed ? listFeedSummaries().find((f) => f.key === job.feed) : null;
@@ -29,8 +31,8 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	/** Re-check with the user's column mapping (and feed choice). */
-	map: async ({ params, request }) => {
-		const job = getJob(params.token);
+	map: async ({ params, request, locals }) => {
+		const job = jobFor(params.token, locals.viewer);
 		if (!job) error(404, 'This upload has expired. Upload the file again.');
 		const form = await request.formData();
 		const feedKey = String(form.get('feed') ?? '');
@@ -42,12 +44,18 @@ export const actions: Actions = {
 			if (theirs && job.headers.includes(theirs)) headerMap[theirs] = col.name;
 		}
 		await settled(
-			startCheck(job.token, { fileName: job.fileName, feed: feed.key, mode: job.mode, headerMap })
+			startCheck(job.token, {
+				fileName: job.fileName,
+				feed: feed.key,
+				mode: job.mode,
+				headerMap,
+				viewer: job.viewer
+			})
 		);
 		redirect(303, `/import/${job.token}`);
 	},
-	commit: async ({ params, request }) => {
-		const job = getJob(params.token);
+	commit: async ({ params, request, locals }) => {
+		const job = jobFor(params.token, locals.viewer);
 		if (!job) error(404, 'This upload has expired. Upload the file again.');
 		// No report is not expiry: the file is there, but its feed was not recognised (or the
 		// check is still running, or failed): say which, and what to do.

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJob, settled, startCheck } from '$lib/server/import/jobs';
 import { actions } from './+page.server';
 
+const ADMIN = { role: 'admin', userId: 1, email: 'admin@example.org' } as const;
 const dir = mkdtempSync(join(tmpdir(), 'nzl-uploads-'));
 const token = 'a1'.repeat(16);
 const uploadDirBefore = process.env.UPLOAD_DIR;
@@ -16,7 +17,7 @@ const uploadDirBefore = process.env.UPLOAD_DIR;
 beforeAll(async () => {
 	process.env.UPLOAD_DIR = dir;
 	writeFileSync(join(dir, `${token}.csv`), 'Council,Promise year\nTrafford,2038\n');
-	await settled(startCheck(token, { fileName: 'promises-own-headers.csv' }));
+	await settled(startCheck(token, { fileName: 'promises-own-headers.csv', viewer: ADMIN }));
 });
 afterAll(() => {
 	if (uploadDirBefore === undefined) delete process.env.UPLOAD_DIR;
@@ -35,7 +36,11 @@ describe('import/[token] commit', () => {
 			method: 'POST',
 			body: new FormData()
 		});
-		const result = await (actions.commit as Commit)({ params: { token }, request });
+		const result = await (actions.commit as Commit)({
+			params: { token },
+			request,
+			locals: { viewer: ADMIN }
+		});
 		expect(result.status).toBe(400);
 		expect(result.data.message).toMatch(/choose the feed below and map its columns/);
 		expect(result.data.message).not.toMatch(/expired/);

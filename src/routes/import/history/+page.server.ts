@@ -2,6 +2,9 @@ import { listImportBatches } from '$lib/server/queries/imports';
 import { undoAction } from './undo-action';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ batches: listImportBatches() });
+export const load: PageServerLoad = ({ locals }) => ({
+	batches: listImportBatches(),
+	canUndo: locals.viewer.role === 'admin'
+});
 
 export const actions: Actions = { undo: undoAction };

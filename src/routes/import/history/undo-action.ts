@@ -7,15 +7,20 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { readConfig } from '$lib/server/config';
 import { queueWrite } from '$lib/server/import/write-queue';
+import { requireAdmin } from '$lib/server/accounts/guard';
+import { actorOf } from '$lib/server/accounts/users';
 
 const UndoSchema = z.object({ batchId: z.coerce.number().int().positive() });
 
-export async function undoAction({ request }: RequestEvent) {
+/** Admins undo any import; officers import again instead (an undo can reach other councils' rows). */
+export async function undoAction({ request, locals }: RequestEvent) {
+	const refused = requireAdmin(locals.viewer);
+	if (refused) return fail(locals.viewer.role === 'public' ? 401 : 403, { message: refused });
 	const parsed = UndoSchema.safeParse(Object.fromEntries(await request.formData()));
 	if (!parsed.success) return fail(400, { message: 'Which import? The form was incomplete.' });
 	const { batchId } = parsed.data;
 	const write = queueWrite(
-		{ kind: 'undo', dbPath: readConfig().DATABASE_URL, batchId },
+		{ kind: 'undo', dbPath: readConfig().DATABASE_URL, batchId, actor: actorOf(locals.viewer) },
 		`the undo of import ${batchId}`
 	);
 	const done = await write.done;

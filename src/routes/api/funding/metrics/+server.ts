@@ -20,7 +20,7 @@ const QuerySchema = z.object({
  * With an authority: its fragmentation figures (published awards only) and bid outcomes (flagged
  * when sample); without: every current council's figures and the national ones.
  */
-export const GET: RequestHandler = ({ url }) => {
+export const GET: RequestHandler = ({ url, locals }) => {
 	const q = QuerySchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!q.success)
 		return json(
@@ -34,7 +34,7 @@ export const GET: RequestHandler = ({ url }) => {
 	if (authority) {
 		const code = findAuthorityCode(authority);
 		if (!code) return json({ error: `No council has the code "${authority}".` }, { status: 404 });
-		const body = getAuthorityFundingMetrics(code, year);
+		const body = getAuthorityFundingMetrics(code, year, undefined, locals.viewer);
 		if (format === 'csv')
 			return csv(`funding-metrics-${code}.csv`, Object.keys(body.metrics), [
 				Object.values(body.metrics) as (number | null)[]

@@ -23,9 +23,14 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-async function api(query: string) {
+const PUBLIC = { role: 'public' } as const;
+/** Trafford's officer sees the sample pipeline's drafts and costs; the public do not. */
+const TRAFFORD = { role: 'officer', userId: 1, email: 'o@trafford.example', authorities: ['TRF'] };
+
+async function api(query: string, viewer: object = PUBLIC) {
 	const response = await GET({
-		url: new URL(`http://localhost/api/funding/metrics?${query}`)
+		url: new URL(`http://localhost/api/funding/metrics?${query}`),
+		locals: { viewer }
 	} as unknown as Parameters<typeof GET>[0]);
 	return response.json();
 }
@@ -39,16 +44,25 @@ function page<T>(load: (event: never) => T, event: object): Exclude<Awaited<T>, 
 
 describe('/api/funding/metrics', () => {
 	it("gives a council's figures and bid outcomes as its funding page shows them", async () => {
-		const body = await api('authority=TRF');
-		const shown = page(councilPage, { params: { code: 'TRF' } }).funding;
-		expect(body.metrics).toEqual(shown.fragmentation);
-		expect(body.bids).toEqual({
-			...shown.outcomes,
-			dayRateGbp: shown.dayRateGbp,
-			isSample: shown.bidsAreSample
-		});
-		expect(body.bids.isSample).toBe(true);
-		expect(body.population).toBe(shown.population);
+		const seen = [];
+		for (const viewer of [PUBLIC, TRAFFORD]) {
+			const body = await api('authority=TRF', viewer);
+			const shown = page(councilPage, { params: { code: 'TRF' }, locals: { viewer } }).funding;
+			expect(body.metrics).toEqual(shown.fragmentation);
+			expect(body.bids).toEqual({
+				...shown.outcomes,
+				dayRateGbp: shown.dayRateGbp,
+				isSample: shown.bidsAreSample
+			});
+			expect(body.bids.isSample).toBe(true);
+			expect(body.population).toBe(shown.population);
+			seen.push(body.bids);
+		}
+		// The public's figures leave out drafts and what bidding cost; Trafford's include them.
+		const [publicBids, own] = seen;
+		expect(publicBids.officerDays).toBe(0);
+		expect(own.officerDays).toBeGreaterThan(0);
+		expect(publicBids.bids).toBeLessThan(own.bids);
 	});
 
 	it('gives the national figures as the funding page shows them, for all years and one', async () => {

@@ -16,7 +16,9 @@ const QuerySchema = z.object({
  * PUT /api/imports/uploads?name=…&feed=…&mode=…, body = the raw file. Streams it to disk (the
  * browser shows upload progress), starts the check, answers with the job's token to poll.
  */
-export const PUT: RequestHandler = async ({ request, url }) => {
+export const PUT: RequestHandler = async ({ request, url, locals }) => {
+	// The hook refuses the public already; said again here, where the write is.
+	if (locals.viewer.role === 'public') error(401, 'Sign in to upload a file.');
 	const query = QuerySchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!query.success)
 		error(
@@ -34,7 +36,8 @@ export const PUT: RequestHandler = async ({ request, url }) => {
 		startCheck(saved.token, {
 			fileName: query.data.name,
 			feed: query.data.feed || null,
-			mode: query.data.mode
+			mode: query.data.mode,
+			viewer: locals.viewer
 		});
 		return json({ token: saved.token, bytes: saved.bytes }, { status: 201 });
 	} catch (e) {

@@ -6,7 +6,7 @@ import { getCouncilProgress } from '$lib/server/queries/council-progress';
 import { progressExplanations } from '$lib/server/metrics/progress-explanations';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = ({ params, url, locals }) => {
 	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
 	if (!code) error(404, `No council has the code "${params.code}".`);
 	if (code !== params.code) redirect(308, `/authorities/${code}/progress${url.search}`);
@@ -17,7 +17,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		authority: getAuthority(code)!,
 		query: query.data,
 		today,
-		progress: getCouncilProgress(code, { ...query.data, today }),
+		progress: getCouncilProgress(code, { ...query.data, today, viewer: locals.viewer }),
 		explanations: progressExplanations(query.data.windowYears)
 	};
 };

@@ -11,7 +11,7 @@ import type { PageServerLoad } from './$types';
 /** Financial years offered: from 2019-20, the first year with published competitive pots held. */
 const FIRST_YEAR = 2019;
 
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = ({ params, url, locals }) => {
 	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
 	if (!code) error(404, `No council has the code "${params.code}".`);
 	if (code !== params.code) redirect(308, `/authorities/${code}/report${url.search}`);
@@ -21,7 +21,12 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const fy = url.searchParams.get('fy') || financialYear(today);
 	if (!isFinancialYear(fy))
 		error(400, `fy: expected a financial year such as 2025-26, not "${fy}"`);
-	const report = getCommitteeReport(code, { ...query.data, financialYear: fy, today });
+	const report = getCommitteeReport(code, {
+		...query.data,
+		financialYear: fy,
+		today,
+		viewer: locals.viewer
+	});
 	if (!report) error(404, `No council has the code "${params.code}".`);
 	return {
 		report,

@@ -5,14 +5,15 @@ import { listChangedCouncils } from '$lib/server/queries/import-councils';
 import { undoAction } from '../undo-action';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = ({ params, url, locals }) => {
 	const id = z.coerce.number().int().positive().safeParse(params.id);
 	const batch = id.success ? getImportBatch(id.data) : null;
 	if (!batch) error(404, `There is no import ${params.id}.`);
 	return {
 		batch,
 		councils: listChangedCouncils(batch.id),
-		justUndone: url.searchParams.has('undone')
+		justUndone: url.searchParams.has('undone'),
+		canUndo: locals.viewer.role === 'admin'
 	};
 };
 

@@ -4,11 +4,14 @@ import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { listAuthorityBids } from '$lib/server/queries/bids';
 import type { RequestHandler } from './$types';
 
-/** GET /api/authorities/[code]/bids (?format=csv): the council's bids; sample bids say so. */
-export const GET: RequestHandler = ({ params, url }) => {
+/**
+ * GET /api/authorities/[code]/bids (?format=csv): the council's bids; sample bids say so. The
+ * public get submitted and decided bids without costs; the council's officers and admins all.
+ */
+export const GET: RequestHandler = ({ params, url, locals }) => {
 	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
 	if (!code) return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
-	const bids = listAuthorityBids(code);
+	const bids = listAuthorityBids(code, undefined, locals.viewer);
 	if (url.searchParams.get('format') === 'csv') {
 		const cols = [
 			'reference',

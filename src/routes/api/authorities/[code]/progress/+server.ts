@@ -9,13 +9,13 @@ import type { RequestHandler } from './$types';
  * GET /api/authorities/[code]/progress?measure=territorial|scope_of_influence&window=3..10:
  * each target's progress figures (the same the progress page prints) and the action plan's counts.
  */
-export const GET: RequestHandler = ({ params, url }) => {
+export const GET: RequestHandler = ({ params, url, locals }) => {
 	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
 	if (!code) return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
 	const query = progressQuery(url.searchParams);
 	if (!query.success) return json({ error: query.message }, { status: 400 });
 	const today = serverToday();
-	const p = getCouncilProgress(code, { ...query.data, today });
+	const p = getCouncilProgress(code, { ...query.data, today, viewer: locals.viewer });
 	return json({
 		authority: code,
 		today,

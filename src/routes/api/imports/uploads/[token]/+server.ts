@@ -1,10 +1,10 @@
 import { error, json } from '@sveltejs/kit';
-import { getJob, jobView } from '$lib/server/import/jobs';
+import { jobFor, jobView } from '$lib/server/import/jobs';
 import type { RequestHandler } from './$types';
 
 /** GET /api/imports/uploads/[token]: the job's state and progress, for the upload page to poll. */
-export const GET: RequestHandler = ({ params }) => {
-	const job = getJob(params.token);
+export const GET: RequestHandler = ({ params, locals }) => {
+	const job = jobFor(params.token, locals.viewer);
 	if (!job) error(404, 'No such upload: it may have expired. Upload the file again.');
 	const { report, ...rest } = jobView(job);
 	return json({

@@ -1,0 +1,32 @@
+/**
+ * What the public may not see of a council's own records: bids still at the idea or drafting
+ * stage, what bidding cost (officer days, £), and actions the council marked not public. The
+ * council's officers and admins see everything. Applied by the queries (bids.ts, actions.ts,
+ * funding-facts.ts), so a page or the API cannot show what the query did not return.
+ */
+import { canSeePrivate, type Viewer } from './viewer';
+
+export const PRIVATE_BID_STATUSES: readonly string[] = ['idea', 'drafting'];
+
+interface BidLike {
+	status: string;
+	officerDays: number | null;
+	bidCostGbp: number | null;
+}
+
+/** The bids this viewer may see, without costs unless they are the council's. */
+export function visibleBids<T extends BidLike>(rows: T[], code: string, viewer: Viewer): T[] {
+	if (canSeePrivate(viewer, code)) return rows;
+	return rows
+		.filter((b) => !PRIVATE_BID_STATUSES.includes(b.status))
+		.map((b) => ({ ...b, officerDays: null, bidCostGbp: null }));
+}
+
+/** The actions this viewer may see. */
+export function visibleActions<T extends { isPublic: boolean }>(
+	rows: T[],
+	code: string,
+	viewer: Viewer
+): T[] {
+	return canSeePrivate(viewer, code) ? rows : rows.filter((a) => a.isPublic);
+}

@@ -1,0 +1,289 @@
+/**
+ * Accounts against the built server: the public cannot write through any path (forms, the upload
+ * API, undo, header mappings, the users page) and nothing changes when they try; Trafford's
+ * officer imports for Trafford only and cannot undo; the admin can; draft bids and bidding costs
+ * stay with the council; sign-in is rate-limited; signing out ends the session.
+ */
+import Database from 'better-sqlite3';
+import { describe, expect, inject, it } from 'vitest';
+import { ADMIN, signInCookie } from './accounts';
+
+const baseUrl = inject('baseUrl');
+const dbPath = inject('dbPath');
+const adminCookie = inject('adminCookie');
+const officerCookie = inject('officerCookie');
+/** What a browser's form post sends: same origin, wanting the page. */
+const form = (cookie?: string) => ({
+	origin: baseUrl,
+	accept: 'text/html',
+	'content-type': 'application/x-www-form-urlencoded',
+	...(cookie ? { cookie } : {})
+});
+
+/** Rows that any write would change, read as another program would. */
+function snapshot() {
+	const db = new Database(dbPath, { readonly: true });
+	try {
+		const count = (sql: string) => db.prepare(sql).pluck().get();
+		return {
+			batches: count('SELECT count(*) FROM import_batches'),
+			committed: count("SELECT count(*) FROM import_batches WHERE status = 'committed'"),
+			targets: count('SELECT count(*) FROM targets'),
+			users: count('SELECT count(*) FROM users'),
+			audit: count('SELECT count(*) FROM audit_log')
+		};
+	} finally {
+		db.close();
+	}
+}
+
+function firstCommittedBatch(): number {
+	const db = new Database(dbPath, { readonly: true });
+	try {
+		return db
+			.prepare("SELECT id FROM import_batches WHERE status = 'committed' ORDER BY id LIMIT 1")
+			.pluck()
+			.get() as number;
+	} finally {
+		db.close();
+	}
+}
+
+const put = (name: string, body: string, cookie?: string, feed = '') =>
+	fetch(`${baseUrl}/api/imports/uploads?name=${name}${feed ? `&feed=${feed}` : ''}`, {
+		method: 'PUT',
+		headers: { origin: baseUrl, 'content-type': 'text/csv', ...(cookie ? { cookie } : {}) },
+		body
+	});
+
+interface JobView {
+	state: string;
+	error: string | null;
+	report: { status: string; fatal: string | null } | null;
+}
+async function checked(token: string, cookie: string): Promise<JobView> {
+	const view = async () =>
+		(await (
+			await fetch(`${baseUrl}/api/imports/uploads/${token}`, { headers: { cookie } })
+		).json()) as JobView;
+	await expect
+		.poll(async () => (await view()).state, { timeout: 20_000 })
+		.toMatch(/checked|failed/);
+	return view();
+}
+const commit = (token: string, cookie: string) =>
+	fetch(`${baseUrl}/import/${token}?/commit`, {
+		method: 'POST',
+		headers: form(cookie),
+		body: '',
+		redirect: 'manual'
+	});
+
+const TARGETS_HEADER =
+	'Council,Scope,Net zero year,Base year,Baseline emissions (kt CO2e),Interim targets,Target wording,Source';
+
+describe('the public', () => {
+	it('cannot write through any path, and nothing changes', async () => {
+		const before = snapshot();
+		const batch = firstCommittedBatch();
+		const upload = new FormData();
+		upload.set(
+			'file',
+			new Blob([`${TARGETS_HEADER}\nTrafford,Whole area,2030,,,,Anon,\n`]),
+			't.csv'
+		);
+		const attempts: [string, Response][] = [
+			[
+				'undo',
+				await fetch(`${baseUrl}/import/history?/undo`, {
+					method: 'POST',
+					headers: form(),
+					body: `batchId=${batch}`,
+					redirect: 'manual'
+				})
+			],
+			[
+				'undo on the batch page',
+				await fetch(`${baseUrl}/import/history/${batch}?/undo`, {
+					method: 'POST',
+					headers: form(),
+					body: `batchId=${batch}`,
+					redirect: 'manual'
+				})
+			],
+			[
+				'upload form',
+				await fetch(`${baseUrl}/import`, {
+					method: 'POST',
+					headers: { origin: baseUrl, accept: 'text/html' },
+					body: upload,
+					redirect: 'manual'
+				})
+			],
+			['upload API', await put('t.csv', `${TARGETS_HEADER}\nTrafford,Whole area,2030,,,,Anon,\n`)],
+			[
+				'header mapping',
+				await fetch(`${baseUrl}/import/${'a'.repeat(32)}?/map`, {
+					method: 'POST',
+					headers: form(),
+					body: 'feed=targets',
+					redirect: 'manual'
+				})
+			],
+			['commit', await commit('b'.repeat(32), '')],
+			[
+				'users page',
+				await fetch(`${baseUrl}/admin/users?/add`, {
+					method: 'POST',
+					headers: form(),
+					body: 'email=evil@example.org&password=long+enough+pass&role=admin',
+					redirect: 'manual'
+				})
+			]
+		];
+		for (const [what, res] of attempts) expect([401, 403], what).toContain(res.status);
+		expect(snapshot()).toEqual(before);
+	});
+
+	it('still reads every dashboard with no account, and is offered to sign in', async () => {
+		for (const path of ['/', '/authorities/TRF', '/funding', '/import/history']) {
+			expect((await fetch(`${baseUrl}${path}`)).status, path).toBe(200);
+		}
+		expect(await (await fetch(`${baseUrl}/`)).text()).toContain('Sign in');
+		const admin = await fetch(`${baseUrl}/admin/users`, { redirect: 'manual' });
+		expect(admin.status).toBe(303);
+		expect(admin.headers.get('location')).toBe('/login?next=%2Fadmin%2Fusers');
+	});
+});
+
+describe("Trafford's officer", () => {
+	it('is refused a file with a Manchester row, whole, the row named', async () => {
+		const before = snapshot();
+		const csv = `${TARGETS_HEADER}\nTrafford,Whole area,2037,,,,E2E officer TRF,\nManchester,Whole area,2037,,,,E2E officer MAN,\n`;
+		const res = await put('mixed.csv', csv, officerCookie, 'targets');
+		expect(res.status).toBe(201);
+		const { token } = (await res.json()) as { token: string };
+		const job = await checked(token, officerCookie);
+		expect(job.report?.fatal).toMatch(/row 3\b.*You may import only for TRF/);
+		expect((await commit(token, officerCookie)).status).toBe(400);
+		expect(snapshot().targets).toBe(before.targets);
+	});
+
+	it("cannot import a national feed, see another's upload, or undo", async () => {
+		const promises =
+			'Local Authority Code,Scope,Target,Wording,Source URL\nTRF,Council operations,2031.0,x,https://example.org\n';
+		const res = await put('promises.csv', promises, officerCookie);
+		const { token } = (await res.json()) as { token: string };
+		const job = await checked(token, officerCookie);
+		expect(job.error).toMatch(/Only an admin can import/);
+		// The admin's uploads are not the officer's to see.
+		const mine = (await (await put('a.csv', promises, adminCookie)).json()) as { token: string };
+		const peek = await fetch(`${baseUrl}/api/imports/uploads/${mine.token}`, {
+			headers: { cookie: officerCookie }
+		});
+		expect(peek.status).toBe(404);
+		const undo = await fetch(`${baseUrl}/import/history?/undo`, {
+			method: 'POST',
+			headers: form(officerCookie),
+			body: `batchId=${firstCommittedBatch()}`,
+			redirect: 'manual'
+		});
+		expect(undo.status).toBe(403);
+	});
+
+	it("imports Trafford's own bids; drafts and costs are seen by Trafford and admins only", async () => {
+		const csv =
+			'Bid reference,Lead council,Scheme name,Round,Project title,Amount requested,Bid status,Officer days,Cost of bid,Partner councils\n' +
+			'E2E-TRF-1,Trafford,E2E Fund,1,E2E draft bid,"£50,000",Drafting,4,"£900",Manchester\n' +
+			'E2E-TRF-2,Trafford,E2E Fund,1,E2E submitted bid,"£80,000",Submitted,6,"£1,200",\n';
+		const res = await put('trf-bids.csv', csv, officerCookie, 'bids');
+		const { token } = (await res.json()) as { token: string };
+		expect((await checked(token, officerCookie)).report?.fatal).toBeNull();
+		const done = await commit(token, officerCookie);
+		expect(done.status).toBe(303);
+		const batchId = /\/import\/history\/(\d+)/.exec(done.headers.get('location')!)![1]!;
+		type Bid = { reference: string; officerDays: number | null; bidCostGbp: number | null };
+		const bids = async (cookie?: string) =>
+			(
+				(await (
+					await fetch(`${baseUrl}/api/authorities/TRF/bids`, {
+						headers: cookie ? { cookie } : {}
+					})
+				).json()) as { bids: Bid[] }
+			).bids.filter((b) => b.reference.startsWith('E2E-TRF'));
+		expect(await bids()).toEqual([
+			expect.objectContaining({ reference: 'E2E-TRF-2', officerDays: null, bidCostGbp: null })
+		]);
+		for (const cookie of [officerCookie, adminCookie])
+			expect((await bids(cookie)).map((b) => [b.reference, b.officerDays])).toEqual(
+				expect.arrayContaining([
+					['E2E-TRF-1', 4],
+					['E2E-TRF-2', 6]
+				])
+			);
+		// The audit trail names the officer and the batch; the admin undoes it.
+		const audit = await (
+			await fetch(`${baseUrl}/admin/audit/audit.csv`, { headers: { cookie: adminCookie } })
+		).text();
+		expect(audit).toMatch(new RegExp(`officer@trafford\\.example,import,${batchId},`));
+		expect(
+			(await fetch(`${baseUrl}/admin/audit/audit.csv`, { headers: { cookie: officerCookie } }))
+				.status
+		).toBe(403);
+		const undo = await fetch(`${baseUrl}/import/history?/undo`, {
+			method: 'POST',
+			headers: form(adminCookie),
+			body: `batchId=${batchId}`,
+			redirect: 'manual'
+		});
+		expect(undo.status).toBe(303);
+		expect(await bids(adminCookie)).toEqual([]);
+	});
+});
+
+describe('signing in and out', () => {
+	it('the header says who is signed in; signing out ends that session only', async () => {
+		const cookie = await signInCookie(baseUrl, ADMIN);
+		expect(await (await fetch(`${baseUrl}/`, { headers: { cookie } })).text()).toContain(
+			ADMIN.email
+		);
+		const out = await fetch(`${baseUrl}/logout?/signout`, {
+			method: 'POST',
+			headers: form(cookie),
+			body: '',
+			redirect: 'manual'
+		});
+		expect(out.status).toBe(303);
+		expect(out.headers.get('set-cookie')).toMatch(/nzl_session=;/);
+		expect((await put('x.csv', 'a\n1\n', cookie)).status).toBe(401);
+		// The global setup's admin session is another one: still signed in.
+		expect(
+			(await fetch(`${baseUrl}/admin/users`, { headers: { cookie: adminCookie } })).status
+		).toBe(200);
+	});
+
+	it('refuses a sixth wrong password within 15 minutes, saying when to retry', async () => {
+		const add = await fetch(`${baseUrl}/admin/users?/add`, {
+			method: 'POST',
+			headers: form(adminCookie),
+			body: new URLSearchParams({
+				email: 'limited@e2e.example',
+				password: 'a good long password',
+				role: 'officer',
+				authorities: 'MAN'
+			}).toString()
+		});
+		expect(add.status).toBe(200);
+		const attempt = (password: string) =>
+			fetch(`${baseUrl}/login`, {
+				method: 'POST',
+				headers: form(),
+				body: new URLSearchParams({ email: 'limited@e2e.example', password }).toString(),
+				redirect: 'manual'
+			});
+		for (let i = 0; i < 5; i++) expect((await attempt('wrong')).status).toBe(400);
+		const blocked = await attempt('a good long password');
+		expect(blocked.status).toBe(429);
+		expect(await blocked.text()).toMatch(/Too many failed sign-ins: try again after \d\d:\d\d/);
+	});
+});
