@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db/client';
+import { PUBLIC, type Viewer } from '$lib/server/accounts/viewer';
 import { setDatabase } from '$lib/server/db';
 import { openApiDocument } from '$lib/server/openapi';
 import { createFixtureDb, DATA_DIR, importFile, ROOT } from '../../../../tests/helpers/db';
@@ -32,6 +33,7 @@ afterAll(() => handle.close());
 type Handler = (event: {
 	url: URL;
 	params: Record<string, string>;
+	locals: { viewer: Viewer };
 }) => Response | Promise<Response>;
 
 const doc = openApiDocument();
@@ -69,7 +71,8 @@ describe('/api/openapi.json', () => {
 		const file = join(ROOT, 'src/routes', path.replace('{code}', '[code]'), '+server.ts');
 		const { GET: handler } = (await import(/* @vite-ignore */ file)) as { GET: Handler };
 		const url = new URL(`http://localhost${path.replace('{code}', 'TRF')}`);
-		const response = await handler({ url, params: { code: 'TRF' } });
+		// Asked as the public, as an anonymous API client is.
+		const response = await handler({ url, params: { code: 'TRF' }, locals: { viewer: PUBLIC } });
 		expect(response.status).toBe(200);
 		const body = await response.json();
 		const required = item.get.responses['200']!.content['application/json']!.schema.required!;
