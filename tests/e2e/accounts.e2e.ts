@@ -226,6 +226,16 @@ describe("Trafford's officer", () => {
 			await fetch(`${baseUrl}/admin/audit/audit.csv`, { headers: { cookie: adminCookie } })
 		).text();
 		expect(audit).toMatch(new RegExp(`officer@trafford\\.example,import,${batchId},`));
+		// The import's page names the officer to admins only: an email address is personal data.
+		const history = async (cookie?: string) =>
+			(
+				await fetch(`${baseUrl}/import/history/${batchId}`, {
+					headers: cookie ? { cookie } : {}
+				})
+			).text();
+		expect(await history()).not.toContain('officer@trafford.example');
+		expect(await history()).toContain('by a signed-in user');
+		expect(await history(adminCookie)).toContain('officer@trafford.example');
 		expect(
 			(await fetch(`${baseUrl}/admin/audit/audit.csv`, { headers: { cookie: officerCookie } }))
 				.status

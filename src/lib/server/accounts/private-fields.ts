@@ -30,3 +30,15 @@ export function visibleActions<T extends { isPublic: boolean }>(
 ): T[] {
 	return canSeePrivate(viewer, code) ? rows : rows.filter((a) => a.isPublic);
 }
+
+/**
+ * Who ran an import, as this viewer may read it. An account's email address and a command-line
+ * user name are personal data: admins see them (the audit trail is theirs to keep); everyone else
+ * sees what kind of writer it was. Shipped and sample loads keep their own names.
+ */
+export function visibleImporter(importedBy: string, viewer: Viewer): string {
+	if (viewer.role === 'admin') return importedBy;
+	if (importedBy.startsWith('cli:')) return 'the command line';
+	if (importedBy.includes('@')) return 'a signed-in user';
+	return importedBy;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refuseWrite, requireAdmin } from './guard';
-import { visibleBids } from './private-fields';
+import { visibleBids, visibleImporter } from './private-fields';
 import { canSeePrivate, importPermission, type Viewer } from './viewer';
 
 const PUBLIC: Viewer = { role: 'public' };
@@ -64,5 +64,17 @@ describe('private fields', () => {
 		expect(visibleBids(bids, 'MAN', TRF)).toHaveLength(2);
 		expect(visibleBids(bids, 'MAN', ADMIN)).toEqual(bids);
 		expect(canSeePrivate(PUBLIC, 'TRF')).toBe(false);
+	});
+});
+
+describe('who ran an import', () => {
+	it('is named to admins only; others see what kind of writer it was', () => {
+		for (const viewer of [PUBLIC, TRF]) {
+			expect(visibleImporter('o@trafford.example', viewer)).toBe('a signed-in user');
+			expect(visibleImporter('cli:alice', viewer)).toBe('the command line');
+			expect(visibleImporter('default data', viewer)).toBe('default data');
+		}
+		expect(visibleImporter('o@trafford.example', ADMIN)).toBe('o@trafford.example');
+		expect(visibleImporter('cli:alice', ADMIN)).toBe('cli:alice');
 	});
 });

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { visibleImporter } from '$lib/server/accounts/private-fields';
 import { getImportBatch } from '$lib/server/queries/imports';
 import { listChangedCouncils } from '$lib/server/queries/import-councils';
 import { undoAction } from '../undo-action';
@@ -10,7 +11,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	const batch = id.success ? getImportBatch(id.data) : null;
 	if (!batch) error(404, `There is no import ${params.id}.`);
 	return {
-		batch,
+		batch: { ...batch, importedBy: visibleImporter(batch.importedBy, locals.viewer) },
 		councils: listChangedCouncils(batch.id),
 		justUndone: url.searchParams.has('undone'),
 		canUndo: locals.viewer.role === 'admin'
