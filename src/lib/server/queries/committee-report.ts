@@ -41,8 +41,11 @@ export function getCommitteeReport(code: string, options: ReportOptions, db: Db 
 		(b) => (b.status === 'won' || b.status === 'lost') && within(b.decidedOn, from, to)
 	);
 	const sum = (list: { gbp: number | null }[]) => list.reduce((s, x) => s + (x.gbp ?? 0), 0);
-	const won = decided.filter((b) => b.status === 'won');
-	const lost = decided.filter((b) => b.status === 'lost');
+	// The £ that matters for each: what was won, or what was asked for and lost.
+	const won = decided.filter((b) => b.status === 'won').map((b) => ({ ...b, gbp: b.awardedGbp }));
+	const lost = decided
+		.filter((b) => b.status === 'lost')
+		.map((b) => ({ ...b, gbp: b.requestedGbp }));
 	// Published awards to this council as lead, dated in the year (partners' shares are estimates
 	// and belong on the funding page, not in a committee's figures).
 	const awards = listAuthorityAwards(code, db).filter(
@@ -64,10 +67,10 @@ export function getCommitteeReport(code: string, options: ReportOptions, db: Db 
 		period: { from, to },
 		progress,
 		funding: {
-			won: won.map((b) => ({ ...b, gbp: b.awardedGbp })),
-			lost: lost.map((b) => ({ ...b, gbp: b.requestedGbp })),
-			wonGbp: sum(won.map((b) => ({ gbp: b.awardedGbp }))),
-			lostGbp: sum(lost.map((b) => ({ gbp: b.requestedGbp }))),
+			won,
+			lost,
+			wonGbp: sum(won),
+			lostGbp: sum(lost),
 			awards,
 			awardsGbp: awards.reduce((s, a) => s + a.amountGbp, 0)
 		},
