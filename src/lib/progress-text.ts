@@ -89,3 +89,26 @@ export function projectionText(p: AvailableProgress): string {
 		? `Reached in ${p.projection.year}`
 		: String(p.projection.year);
 }
+
+/** The rule's status, or none (no figures, no year). */
+export function calculatedColour(progress: TargetProgressResult | null): StatusColour | null {
+	return progress?.available && progress.status.available ? progress.status.colour : null;
+}
+
+/**
+ * The status a page leads with: an officer's override where one is in force, else the rule's.
+ * Both are returned, so the calculated status is always printed beside an override.
+ */
+export function statusInForce(t: {
+	progress: TargetProgressResult | null;
+	override: { colour: StatusColour | null; reason: string } | null;
+}) {
+	const calculated = calculatedColour(t.progress);
+	const override = t.override?.colour ? t.override : null;
+	return {
+		colour: override ? override.colour : calculated,
+		calculated,
+		overridden: override !== null,
+		reason: override?.reason ?? null
+	};
+}

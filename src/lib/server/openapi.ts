@@ -164,7 +164,7 @@ export function openApiDocument() {
 			'/api/authorities/{code}/progress': {
 				get: {
 					summary:
-						"One council's targets judged on its current series, and its action plan's counts",
+						"One council's targets judged on its current series (with any officer's statusOverride and its reason beside the calculated status), and its action plan's counts",
 					parameters: [codePath, measure, window],
 					responses: {
 						200: ok(

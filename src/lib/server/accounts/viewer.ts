@@ -16,6 +16,14 @@ export function canSeePrivate(viewer: Viewer, authorityCode: string): boolean {
 }
 
 /**
+ * Who records a judgement for a council through the app (a status override, a report presented
+ * to committee): the same people who see its private fields, its officers and the admins.
+ */
+export function canRecordFor(viewer: Viewer, authorityCode: string): boolean {
+	return canSeePrivate(viewer, authorityCode);
+}
+
+/**
  * The template feeds with a council column: an officer imports these for their own councils.
  * Competitions are a template too, but a funding pot is everyone's: only an admin changes them.
  */

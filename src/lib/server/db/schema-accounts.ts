@@ -6,7 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
-const timestampNow = (name: string) =>
+/** When a row was written, as an ISO timestamp in UTC, set by SQLite. */
+export const timestampNow = (name: string) =>
 	text(name)
 		.notNull()
 		.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);

@@ -789,3 +789,4 @@ export const importContext = sqliteTable('import_context', {
 });
 
 export * from './schema-accounts';
+export * from './schema-council-records';

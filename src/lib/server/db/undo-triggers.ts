@@ -13,6 +13,7 @@ import { is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
 import { ACCOUNT_TABLES } from './schema-accounts';
+import { COUNCIL_RECORD_TABLES } from './schema-council-records';
 
 const NOT_LOGGED = new Set([
 	'import_batches',
@@ -28,7 +29,9 @@ const NOT_LOGGED = new Set([
 	'similar_councils',
 	'similarity_runs',
 	// Accounts and the audit trail are not import data: undoing an import must not touch them.
-	...ACCOUNT_TABLES
+	...ACCOUNT_TABLES,
+	// An officer's override and a presented report are records of judgement, not import data.
+	...COUNCIL_RECORD_TABLES
 ]);
 
 /** The tables whose changes are logged, by name. */

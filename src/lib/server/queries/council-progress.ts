@@ -12,7 +12,8 @@ import {
 	savingsAgainstGap
 } from '../metrics/actions-progress';
 import { targetProgress, type ProgressTarget, type TargetScope } from '../metrics/target-progress';
-import type { Viewer } from '../accounts/viewer';
+import { PUBLIC, type Viewer } from '../accounts/viewer';
+import { listStatusOverrides, overridesInForce } from '../records/status-overrides';
 import { listActions } from './actions';
 import { listInterimTargets, listTargets, type TargetRow } from './commitments';
 import { serverDb, type Db } from './connection';
@@ -61,6 +62,10 @@ export function getCouncilProgress(code: string, options: ProgressOptions, db: D
 	const ownSeries = councilReportedSeries(ownRows);
 	const interim = listInterimTargets(code, db);
 	const allTargets = listTargets(code, db);
+	const overrides = overridesInForce(listStatusOverrides(code, options.viewer ?? PUBLIC, db));
+	// The measure each scope is judged on here: an override belongs to one measure.
+	const measureFor = (scope: TargetScope) =>
+		scope === 'council_operations' ? ('council_reported' as const) : areaMeasure;
 	const seriesFor = (scope: TargetScope) =>
 		scope === 'council_operations'
 			? ownSeries
@@ -72,9 +77,14 @@ export function getCouncilProgress(code: string, options: ProgressOptions, db: D
 			const scope = row.scope as TargetScope;
 			const series = seriesFor(scope);
 			const target = progressTarget(row, interim);
+			const measure = measureFor(scope);
 			return {
 				row,
 				series,
+				measure,
+				/** An officer's status with its reason, printed beside the calculated one. */
+				override: overrides.get(row.id, measure),
+				overrideHistory: overrides.history(row.id, measure),
 				progress: series
 					? targetProgress({
 							target,

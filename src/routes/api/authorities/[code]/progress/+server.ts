@@ -31,7 +31,15 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 				release: t.series.releaseLabel,
 				points: t.series.points
 			},
-			progress: t.progress
+			progress: t.progress,
+			// An officer's override, with its reason; `progress.status` stays the calculated one.
+			statusOverride: t.override && {
+				colour: t.override.colour,
+				calculatedColourWhenSet: t.override.calculatedColour,
+				reason: t.override.reason,
+				by: t.override.by,
+				at: t.override.at
+			}
 		})),
 		actions: {
 			counts: p.actions.counts,

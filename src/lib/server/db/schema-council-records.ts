@@ -1,0 +1,63 @@
+/**
+ * What officers record through the app rather than import: a judgement that overrides a
+ * calculated status, and the committee reports a council has presented. Re-exported by schema.ts.
+ * Like accounts, undoing an import never touches them (undo-triggers.ts names them): a reason an
+ * officer gave, or a paper a committee saw, stays on record whatever happens to the data later.
+ */
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { timestampNow } from './schema-accounts';
+
+export const STATUS_COLOURS = ['green', 'amber', 'red'] as const;
+
+/**
+ * An officer's status for one target on one measure, with the reason. Append-only: the newest row
+ * for a (target, measure) is the one in force, and a row with no colour withdraws the override,
+ * so the whole history stays readable. No foreign key to targets on purpose: undoing the import
+ * that brought a target deletes it, and the override must neither block that nor vanish with it.
+ * Target ids are never reused (AUTOINCREMENT), so an orphaned override never attaches to another.
+ */
+export const statusOverrides = sqliteTable(
+	'status_overrides',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		authorityCode: text('authority_code').notNull(),
+		targetId: integer('target_id').notNull(),
+		/** territorial, scope_of_influence or council_reported: a status is judged on one measure. */
+		measure: text('measure').notNull(),
+		/** Null withdraws the override: the calculated status is back in force. */
+		colour: text('colour', { enum: STATUS_COLOURS }),
+		/** What the rule said when the officer overrode it (null: the rule gave no status). */
+		calculatedColour: text('calculated_colour', { enum: STATUS_COLOURS }),
+		reason: text('reason').notNull(),
+		userId: integer('user_id'),
+		/** Kept as text too, as in the audit log: the row still says who after the account is gone. */
+		actor: text('actor').notNull(),
+		at: timestampNow('at')
+	},
+	(t) => [index('status_overrides_target_idx').on(t.authorityCode, t.targetId, t.measure)]
+);
+
+/**
+ * A committee report as presented: the figures it printed (a digest, for the viewer of the council
+ * and for the public), so the next report can say what changed since. Recorded by an officer.
+ */
+export const reportSnapshots = sqliteTable(
+	'report_snapshots',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		authorityCode: text('authority_code').notNull(),
+		/** "2025-26": the year the report covered. */
+		financialYear: text('financial_year').notNull(),
+		/** The committee meeting the report went to, ISO date. */
+		meetingOn: text('meeting_on').notNull(),
+		/** { council: ReportDigest, public: ReportDigest } (metrics/report-changes.ts). */
+		digest: text('digest', { mode: 'json' }).notNull(),
+		userId: integer('user_id'),
+		actor: text('actor').notNull(),
+		at: timestampNow('at')
+	},
+	(t) => [index('report_snapshots_authority_idx').on(t.authorityCode, t.meetingOn)]
+);
+
+/** Table names, for the undo triggers to leave out. */
+export const COUNCIL_RECORD_TABLES = ['status_overrides', 'report_snapshots'] as const;
