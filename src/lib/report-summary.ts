@@ -4,7 +4,13 @@
  */
 import { financialYearLabel } from './domain/financial-year';
 import { formatDate, formatGbp, formatInteger, formatNumber } from './format';
-import { SCOPE_WORDS, statusSentence, type AvailableProgress } from './progress-text';
+import {
+	SCOPE_WORDS,
+	STATUS_WORDS,
+	statusInForce,
+	statusSentence,
+	type AvailableProgress
+} from './progress-text';
 import type { CommitteeReport } from './server/queries/committee-report';
 
 export function reportSummary(report: CommitteeReport): string[] {
@@ -16,7 +22,16 @@ export function reportSummary(report: CommitteeReport): string[] {
 	}
 	for (const t of p.targets) {
 		const name = `${SCOPE_WORDS[t.row.scope]} target (net zero by ${t.row.targetYear ?? 'no year named'})`;
-		if (t.progress?.available) {
+		const status = statusInForce(t);
+		if (status.overridden) {
+			// The officers' status leads; the rule's stays beside it, so neither hides the other.
+			const rule = t.progress?.available
+				? statusSentence(t.progress as AvailableProgress)
+				: 'no status.';
+			sentences.push(
+				`${name}: ${STATUS_WORDS[status.colour!]}, as set by the council's officers (“${status.reason}”). The calculated status: ${rule}`
+			);
+		} else if (t.progress?.available) {
 			sentences.push(`${name}: ${statusSentence(t.progress as AvailableProgress)}`);
 		} else if (!t.series) {
 			sentences.push(

@@ -7,6 +7,10 @@ import type { Viewer } from '../accounts/viewer';
 import { financialYearDates } from '../../domain/financial-year';
 import { addDays } from '../../domain/dates';
 import type { ProgressMeasure } from '../metrics/target-progress';
+import { reportChanges } from '../metrics/report-changes';
+import { DEFAULT_WINDOW_YEARS } from '../metrics/trajectory';
+import { PUBLIC } from '../accounts/viewer';
+import { lastRecordedReport, listRecordedReports, reportDigest } from '../records/report-snapshots';
 import { getAuthority } from './authorities';
 import { listAuthorityBids } from './bids';
 import { listCompetitions } from './competitions';
@@ -26,6 +30,8 @@ export interface ReportOptions {
 	today: string;
 	/** Who is asking: the public's report leaves out the council's private actions. */
 	viewer?: Viewer;
+	/** A recorded report to compare with; the last one before today when not given. */
+	since?: number;
 }
 
 const within = (date: string | null, from: string, to: string) =>
@@ -61,7 +67,7 @@ export function getCommitteeReport(code: string, options: ReportOptions, db: Db 
 	const measures = new Set<ProgressMeasure>(
 		progress.targets.flatMap((t) => (t.series ? [t.series.measure] : []))
 	);
-	return {
+	const report = {
 		authority,
 		financialYear: options.financialYear,
 		period: { from, to },
@@ -89,6 +95,29 @@ export function getCommitteeReport(code: string, options: ReportOptions, db: Db 
 		releases: [...measures].map(
 			(m) => progress.targets.find((t) => t.series?.measure === m)!.series!.releaseLabel
 		)
+	};
+	const viewer = options.viewer ?? PUBLIC;
+	const digest = reportDigest(report, {
+		measure: progress.areaMeasure,
+		windowYears: options.windowYears ?? DEFAULT_WINDOW_YEARS
+	});
+	const last = lastRecordedReport(code, viewer, options.today, db, options.since);
+	return {
+		...report,
+		/** The figures this report prints, as a later report will compare them. */
+		digest,
+		/** Reports recorded as presented to committee, newest meeting first. */
+		recorded: listRecordedReports(code, viewer, db).map(({ digest: _, ...r }) => r),
+		sinceLast: last && {
+			report: {
+				id: last.id,
+				financialYear: last.financialYear,
+				meetingOn: last.meetingOn,
+				at: last.at,
+				by: last.by
+			},
+			changes: reportChanges(last.digest, digest)
+		}
 	};
 }
 
