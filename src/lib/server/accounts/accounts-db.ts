@@ -1,6 +1,7 @@
 /**
  * The request thread's one writable connection, for the small writes accounts need (a session, a
- * failed sign-in, a user). Pages read through the read-only connection; imports write on the
+ * failed sign-in, a user) and the records officers make through the app (a status override, a
+ * report recorded as presented). Pages read through the read-only connection; imports write on the
  * writer thread. SQLite's own busy wait would freeze every request while an import holds the
  * lock, so this connection waits not at all and `whenFree` retries off the event loop instead.
  */

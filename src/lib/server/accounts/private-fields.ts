@@ -42,3 +42,11 @@ export function visibleImporter(importedBy: string, viewer: Viewer): string {
 	if (importedBy.includes('@')) return 'a signed-in user';
 	return importedBy;
 }
+
+/**
+ * Who recorded a judgement (a status override, a report as presented): named to admins only. The
+ * page already says it was the council's officers; which one is personal data.
+ */
+export function recordedBy(actor: string, viewer: Viewer): string | null {
+	return viewer.role === 'admin' ? actor : null;
+}

@@ -13,7 +13,7 @@ import type { Db } from '../db/client';
 import { auditLog, reportSnapshots } from '../db/schema';
 import type { Actor } from '../accounts/users';
 import { canSeePrivate, type Viewer } from '../accounts/viewer';
-import { visibleImporter } from '../accounts/private-fields';
+import { recordedBy } from '../accounts/private-fields';
 import type { ReportDigest } from '../metrics/report-changes';
 import type { CommitteeReport } from '../queries/committee-report';
 
@@ -76,7 +76,8 @@ export interface RecordedReport {
 	meetingOn: string;
 	/** When it was recorded: the figures are as they stood then. */
 	at: string;
-	by: string;
+	/** Who: an email address, to admins only (null for everyone else). */
+	by: string | null;
 	/** The digest this viewer may read: the council's own, or the public one. */
 	digest: ReportDigest;
 }
@@ -88,7 +89,7 @@ function toRecorded(row: typeof reportSnapshots.$inferSelect, viewer: Viewer): R
 		financialYear: row.financialYear,
 		meetingOn: row.meetingOn,
 		at: row.at,
-		by: visibleImporter(row.actor, viewer),
+		by: recordedBy(row.actor, viewer),
 		digest: canSeePrivate(viewer, row.authorityCode) ? stored.council : stored.public
 	};
 }

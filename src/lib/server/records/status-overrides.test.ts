@@ -101,7 +101,12 @@ describe('status overrides', () => {
 
 	it('names who set it to admins only', () => {
 		expect(leedsArea(ADMIN).override!.by).toBe('officer@leeds.example');
-		expect(leedsArea(PUBLIC).override!.by).toBe('a signed-in user');
+		expect(leedsArea(PUBLIC).override!.by).toBeNull();
+		// An officer of the council sees their colleagues' judgements, but not who made them.
+		expect(
+			leedsArea({ role: 'officer', userId: 8, email: 'b@leeds.example', authorities: ['LDS'] })
+				.override!.by
+		).toBeNull();
 	});
 
 	it('the newest entry is in force, and a withdrawal brings the calculated status back', () => {

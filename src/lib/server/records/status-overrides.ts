@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import { auditLog, statusOverrides, STATUS_COLOURS } from '../db/schema';
 import type { Actor } from '../accounts/users';
 import type { Viewer } from '../accounts/viewer';
-import { visibleImporter } from '../accounts/private-fields';
+import { recordedBy } from '../accounts/private-fields';
 
 export type StatusColour = (typeof STATUS_COLOURS)[number];
 
@@ -21,8 +21,8 @@ export interface StatusOverride {
 	colour: StatusColour | null;
 	calculatedColour: StatusColour | null;
 	reason: string;
-	/** Who, as this viewer may read it (an email address to admins only). */
-	by: string;
+	/** Who: an email address, to admins only (null for everyone else). */
+	by: string | null;
 	at: string;
 }
 
@@ -43,7 +43,7 @@ export function listStatusOverrides(code: string, viewer: Viewer, db: Db): Statu
 			colour: r.colour,
 			calculatedColour: r.calculatedColour,
 			reason: r.reason,
-			by: visibleImporter(r.actor, viewer),
+			by: recordedBy(r.actor, viewer),
 			at: r.at
 		}));
 }
