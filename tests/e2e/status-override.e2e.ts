@@ -101,6 +101,10 @@ describe('status overrides and what changed since the last report', () => {
 			await expect(page.locator('#changes + p').textContent()).resolves.toContain(
 				'No earlier report to committee is recorded for Manchester'
 			);
+			// The PDF is made as the public's page: the officers are told so.
+			await expect(page.locator('.options').textContent()).resolves.toContain(
+				'it is the public version, as committee papers are published'
+			);
 			await page.locator('summary', { hasText: 'Record this report' }).click();
 			const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
 			await page.fill('#meeting-on', weekAgo);
