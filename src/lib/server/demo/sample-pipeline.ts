@@ -17,6 +17,9 @@
  * - Every bid and action says it is sample data in its notes, and every reference starts with
  *   "SAMPLE-", so a council's real upload can never update a sample row by accident.
  * - Small: about 6–10 bids and 3–6 actions per council, under 100 rows in all.
+ *
+ * This module checks the options and writes the files; the randomness is in sample-random.ts,
+ * each council's bids in sample-bids.ts and its actions in sample-actions.ts.
  */
 import { toCsv } from '../../csv';
 import { templateActionsFeed } from '../feeds/template-actions';
@@ -24,24 +27,17 @@ import { templateBidsFeed } from '../feeds/template-bids';
 import { templateCompetitionsFeed } from '../feeds/template-competitions';
 import {
 	SAMPLE_NOTE,
-	SAMPLE_REFERENCE_PREFIX,
 	DEFAULT_SAMPLE_SEED,
 	DEFAULT_SAMPLE_AS_OF,
 	EARLIEST_AS_OF,
 	DEFAULT_SAMPLE_COUNCILS,
 	SAMPLE_COUNCILS,
-	rounds,
-	OTHER_PARTNERS,
-	OWNERS,
-	OWN_BUDGET_ACTIONS,
-	type SampleCouncil,
-	type Idea,
-	type Round
+	rounds
 } from './sample-catalogue';
-import { addDays, dayNumber, daysBetween, isIsoDate, toUkDate } from '../../domain/dates';
-
-/** A template cell: the date as a UK spreadsheet writes it, or blank. */
-const ukDate = (iso: string | null) => (iso ? toUkDate(iso) : null);
+import { dayNumber, isIsoDate } from '../../domain/dates';
+import { councilPipeline, ukDate, type Bid, type Cells } from './sample-bids';
+import { councilActions } from './sample-actions';
+import { mulberry32, Rng, streamSeed } from './sample-random';
 
 export {
 	SAMPLE_NOTE,
@@ -53,6 +49,7 @@ export {
 	SAMPLE_COUNCILS,
 	type SampleCouncil
 } from './sample-catalogue';
+export { mulberry32 } from './sample-random';
 
 export interface SamplePipelineOptions {
 	seed?: number;
@@ -72,64 +69,6 @@ export interface SamplePipeline {
 	actions: string;
 	rows: { competitions: number; bids: number; actions: number };
 }
-
-/** mulberry32: a tiny, fast, seeded PRNG; numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-/** FNV-1a of the seed and a label: each council its own stream, whatever the others are. */
-function streamSeed(seed: number, label: string): number {
-	let h = 0x811c9dc5;
-	for (const ch of `${seed}:${label}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-	return h;
-}
-
-class Rng {
-	constructor(private next: () => number) {}
-	float = () => this.next();
-	int = (min: number, max: number) => min + Math.floor(this.next() * (max - min + 1));
-	chance = (p: number) => this.next() < p;
-	pick = <T>(list: readonly T[]): T => list[Math.floor(this.next() * list.length)]!;
-	/** Log-uniform between min and max: as many £100k bids as £1m ones. */
-	logUniform = (min: number, max: number) =>
-		Math.exp(Math.log(min) + this.next() * Math.log(max / min));
-	shuffle<T>(list: readonly T[]): T[] {
-		const out = [...list];
-		for (let i = out.length - 1; i > 0; i--) {
-			const j = Math.floor(this.next() * (i + 1));
-			[out[i], out[j]] = [out[j]!, out[i]!];
-		}
-		return out;
-	}
-}
-
-interface Bid {
-	reference: string;
-	council: SampleCouncil;
-	round: Round;
-	title: string;
-	sector: string;
-	requested: number;
-	awarded: number | null;
-	status: 'idea' | 'drafting' | 'submitted' | 'won' | 'lost' | 'withdrawn';
-	statusDate: string | null;
-	submittedOn: string | null;
-	decidedOn: string | null;
-	officerDays: number;
-	bidCost: number | null;
-	partners: string[];
-	otherPartners: string[];
-}
-
-type Cells = Record<string, string | number | null>;
 
 export function generateSamplePipeline(options: SamplePipelineOptions = {}): SamplePipeline {
 	const seed = options.seed ?? DEFAULT_SAMPLE_SEED;
@@ -226,274 +165,6 @@ export function generateSamplePipeline(options: SamplePipelineOptions = {}): Sam
 		rows: { competitions: competitionRows.length, bids: bidRows.length, actions: actions.length }
 	};
 }
-
-/** 6–10 bids: one being drafted, one awaiting a decision, the rest decided (at least one won, one lost). */
-function councilPipeline(rng: Rng, council: SampleCouncil, all: Round[], asOf: string): Bid[] {
-	const eligible = all.filter(
-		(r) =>
-			r.nations.includes(council.nation) &&
-			!r.avoid?.includes(council.code) &&
-			(!r.only || r.only.includes(council.code))
-	);
-	const pipeline = eligible.filter((r) => r.pipeline);
-	const forced = eligible.filter((r) => r.only);
-	const past = rng.shuffle(eligible.filter((r) => !r.pipeline && !r.only));
-	const count = rng.int(6, 10);
-	const chosen: { round: Round; outcome?: Bid['status'] }[] = [
-		...pipeline.map((round) => ({ round })),
-		...forced.map((round) => ({ round, outcome: 'won' as const }))
-	];
-	for (let i = 0; chosen.length < count; i++) chosen.push({ round: past[i % past.length]! });
-	// Decided rounds: the first (in the shuffled order) won, the next lost, the rest by chance.
-	let decided = 0;
-	for (const c of chosen) {
-		if (c.round.pipeline || c.outcome) continue;
-		const r = rng.float();
-		c.outcome =
-			decided === 0
-				? 'won'
-				: decided === 1
-					? 'lost'
-					: r < 0.4
-						? 'won'
-						: r < 0.85
-							? 'lost'
-							: 'withdrawn';
-		decided++;
-	}
-	chosen.sort((a, b) =>
-		a.round.closes < b.round.closes ? -1 : a.round.closes > b.round.closes ? 1 : 0
-	);
-
-	const usedTitles = new Set<string>();
-	return chosen.map(({ round, outcome }, i) => {
-		let title = '';
-		let sector = '';
-		for (let tries = 0; tries < 10 && (!title || usedTitles.has(title)); tries++) {
-			[title, sector] = fillIdea(rng, rng.pick(round.ideas), council);
-		}
-		usedTitles.add(title);
-		const status: Bid['status'] =
-			round.pipeline === 'drafting'
-				? rng.chance(0.25)
-					? 'idea'
-					: 'drafting'
-				: (round.pipeline ?? outcome!);
-		const requested = roundAmount(rng.logUniform(...round.ask));
-		const size = Math.log(requested / 50_000) / Math.log(10_000_000 / 50_000);
-		const fullDays = 5 + 35 * (0.5 * size + 0.5 * rng.float());
-		const days =
-			status === 'idea' ? 5 : status === 'drafting' ? Math.max(5, fullDays * 0.6) : fullDays;
-		const submitted =
-			status === 'submitted' || status === 'won' || status === 'lost'
-				? addDays(round.closes, -rng.int(0, Math.min(20, daysBetween(round.opens, round.closes))))
-				: null;
-		const statusDate =
-			status === 'withdrawn'
-				? addDays(round.closes, -rng.int(3, 30))
-				: status === 'idea' || status === 'drafting'
-					? addDays(asOf, -rng.int(2, Math.max(2, daysBetween(round.opens, asOf))))
-					: null;
-		const consortium = round.only
-			? council.code === 'BST'
-			: council.neighbours.length > 0 && rng.chance(0.3);
-		const partners = consortium
-			? council.code === 'BST' && round.only
-				? ['BAS', 'NSM'] // the real WH:LG consortium Bristol leads
-				: rng
-						.shuffle(council.neighbours)
-						.slice(0, rng.int(1, Math.min(3, council.neighbours.length)))
-			: [];
-		return {
-			// As councils number them: by the year the bid went in (or was last worked on).
-			reference: `${SAMPLE_REFERENCE_PREFIX}${council.code}-${(submitted ?? statusDate ?? round.closes).slice(0, 4)}-${String(i + 1).padStart(2, '0')}`,
-			council,
-			round,
-			title,
-			sector,
-			requested,
-			awarded:
-				status === 'won'
-					? rng.chance(0.5)
-						? requested
-						: Math.round((requested * (0.7 + 0.29 * rng.float())) / 100) * 100
-					: null,
-			status,
-			statusDate,
-			submittedOn: submitted,
-			decidedOn: status === 'won' || status === 'lost' ? round.decided : null,
-			officerDays: Math.round(Math.min(40, days) * 2) / 2,
-			bidCost: status !== 'idea' && rng.chance(0.4) ? rng.int(5, 50) * 500 : null,
-			partners,
-			otherPartners: rng.chance(0.3)
-				? [rng.pick(OTHER_PARTNERS[sector] ?? OTHER_PARTNERS.energy!)]
-				: []
-		};
-	});
-}
-
-/** 3–6 actions: delivering what was won (some late), one awaiting a bid, one cut, one own-budget. */
-function councilActions(
-	rng: Rng,
-	council: SampleCouncil,
-	bids: Bid[],
-	asOf: string,
-	seed: number
-): Cells[] {
-	const out: Cells[] = [];
-	const note = `${SAMPLE_NOTE} (seed ${seed}): not a real action.`;
-	const add = (a: {
-		title: string;
-		sector: string;
-		status: 'planned' | 'in_progress' | 'complete' | 'delayed' | 'cancelled';
-		percent: number | null;
-		start: string | null;
-		due: string | null;
-		completed?: string | null;
-		cost: number | null;
-		fundingStatus: string;
-		fundedBy?: string | null;
-		rag: 'red' | 'amber' | 'green' | null;
-		ragNote?: string;
-		/** The council's own buildings, fleet or street lights rather than the whole area. */
-		ownEstate?: boolean;
-	}) => {
-		const reference = `${SAMPLE_REFERENCE_PREFIX}${council.code}-ACT-${String(out.length + 1).padStart(2, '0')}`;
-		out.push({
-			authority: council.code,
-			reference,
-			title: a.title,
-			sector: a.sector,
-			scope: a.ownEstate ? 'Council operations' : 'Whole area',
-			status: a.status,
-			phase: {
-				planned: 'planning',
-				in_progress: 'implementation',
-				complete: 'completed',
-				delayed: 'implementation',
-				cancelled: null
-			}[a.status],
-			percent_complete: a.percent === null ? null : `${a.percent}%`,
-			start_date: ukDate(a.start),
-			due_date: ukDate(a.due),
-			completed_on: ukDate(a.completed ?? null),
-			last_updated: ukDate(addDays(asOf, -rng.int(3, 60))),
-			est_tco2e_per_year: a.status === 'cancelled' ? null : rng.int(4, 180) * 5,
-			cost: a.cost,
-			funding_status: a.fundingStatus,
-			funded_by: a.fundedBy ?? null,
-			owner: rng.pick(OWNERS[a.sector] ?? OWNERS.energy!),
-			partners: null,
-			rag: a.rag,
-			rag_note: a.ragNote ? `${a.ragNote} ${note}` : note,
-			public: 'Yes'
-		});
-	};
-
-	for (const bid of bids.filter((b) => b.status === 'won').slice(0, 3)) {
-		const start = addDays(bid.decidedOn!, rng.int(30, 120));
-		const due = addDays(start, rng.int(270, 900));
-		const cost = roundAmount(bid.awarded! * (1 + 0.3 * rng.float()));
-		const base = {
-			title: bid.title,
-			sector: bid.sector,
-			start,
-			due,
-			cost,
-			fundingStatus: bid.awarded! < bid.requested ? 'Part funded' : 'Fully funded',
-			fundedBy: bid.reference,
-			ownEstate: bid.sector === 'buildings'
-		};
-		if (start > asOf) {
-			add({ ...base, status: 'planned', percent: 0, rag: 'green' });
-		} else if (due > asOf) {
-			const elapsed = daysBetween(start, asOf) / daysBetween(start, due);
-			const percent = clamp(Math.round(elapsed * 100 + rng.int(-10, 10)), 5, 95);
-			add({ ...base, status: 'in_progress', percent, rag: rng.chance(0.7) ? 'green' : 'amber' });
-		} else if (rng.chance(0.6)) {
-			const completed = addDays(due, -rng.int(0, 60));
-			add({ ...base, status: 'complete', percent: 100, completed, rag: 'green' });
-		} else {
-			const ragNote = rng.pick([
-				'Contractor capacity: finish now expected next quarter.',
-				'Waiting for a grid connection from the network operator.',
-				'Supply delays on heat pumps.'
-			]);
-			const status = rng.chance(0.5) ? 'delayed' : 'in_progress';
-			add({ ...base, status, percent: rng.int(60, 95), rag: 'red', ragNote });
-		}
-	}
-
-	const waiting = bids.find((b) => b.status === 'submitted');
-	if (waiting) {
-		const start = addDays(waiting.round.closes, rng.int(200, 300));
-		add({
-			title: waiting.title,
-			sector: waiting.sector,
-			ownEstate: waiting.sector === 'buildings',
-			status: 'planned',
-			percent: 0,
-			start,
-			due: addDays(start, rng.int(365, 720)),
-			cost: waiting.requested,
-			fundingStatus: 'Subject to funding: bid submitted',
-			fundedBy: waiting.reference,
-			rag: 'amber'
-		});
-	}
-
-	const lost = bids.find((b) => b.status === 'lost');
-	if (lost) {
-		add({
-			title: lost.title,
-			sector: lost.sector,
-			ownEstate: lost.sector === 'buildings',
-			status: 'cancelled',
-			percent: null,
-			start: null,
-			due: null,
-			cost: lost.requested,
-			fundingStatus: 'Unfunded: bid unsuccessful',
-			rag: null,
-			ragNote: 'Stopped when the bid was turned down.'
-		});
-	}
-
-	const [title, sector] = fillIdea(rng, rng.pick(OWN_BUDGET_ACTIONS), council);
-	const due = addDays(asOf, -rng.int(30, 200));
-	const start = addDays(due, -rng.int(300, 600));
-	add({
-		title,
-		sector,
-		status: rng.chance(0.5) ? 'delayed' : 'in_progress',
-		percent: rng.int(40, 85),
-		start,
-		due,
-		cost: roundAmount(rng.logUniform(80_000, 1_200_000)),
-		fundingStatus: 'Council capital programme',
-		ownEstate: true,
-		rag: 'red',
-		ragNote: 'Past its due date.'
-	});
-	return out;
-}
-
-function fillIdea(rng: Rng, [template, sector]: Idea, council: SampleCouncil): [string, string] {
-	const title = template
-		.replace('{place}', rng.pick(council.places))
-		.replace('{n}', String(rng.int(4, 60) * 10))
-		.replace('{k}', String(rng.int(3, 12)))
-		.replace('{council}', council.name);
-	return [title, sector];
-}
-
-/** Pounds as a council would write a bid: to £1,000, or £5,000 over £1m. */
-function roundAmount(gbp: number): number {
-	const step = gbp >= 1_000_000 ? 5_000 : 1_000;
-	return clamp(Math.round(gbp / step) * step, 50_000, 10_000_000);
-}
-
-const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
 
 /**
  * Rows in a template's column order as CSV text, one line each, ending with a line break.
