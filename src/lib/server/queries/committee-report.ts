@@ -10,7 +10,9 @@ import type { ProgressMeasure } from '../metrics/target-progress';
 import { reportChanges } from '../metrics/report-changes';
 import { DEFAULT_WINDOW_YEARS } from '../metrics/trajectory';
 import { PUBLIC } from '../accounts/viewer';
-import { lastRecordedReport, listRecordedReports, reportDigest } from '../records/report-snapshots';
+import { lastRecordedReport, listRecordedReports } from '../records/report-snapshots';
+import type { ReportDigest } from '../metrics/report-changes';
+import { statusInForce } from '../../progress-text';
 import { getAuthority } from './authorities';
 import { listAuthorityBids } from './bids';
 import { listCompetitions } from './competitions';
@@ -122,3 +124,51 @@ export function getCommitteeReport(code: string, options: ReportOptions, db: Db 
 }
 
 export type CommitteeReport = NonNullable<ReturnType<typeof getCommitteeReport>>;
+
+/** The figures a report printed, as the next report compares them. */
+export function reportDigest(
+	report: Pick<CommitteeReport, 'financialYear' | 'progress' | 'funding'>,
+	options: { measure: string; windowYears: number }
+): ReportDigest {
+	const { progress, funding } = report;
+	const c = progress.actions.counts;
+	return {
+		financialYear: report.financialYear,
+		measure: options.measure,
+		windowYears: options.windowYears,
+		targets: progress.targets.map((t) => {
+			const p = t.progress?.available ? t.progress : null;
+			const inForce = statusInForce(t);
+			return {
+				targetId: t.row.id,
+				scope: t.row.scope,
+				targetYear: t.row.targetYear,
+				status: inForce.colour,
+				calculated: inForce.calculated,
+				overrideReason: inForce.reason,
+				latestYear: p?.latest.year ?? null,
+				latestKt: p?.latest.valueKt ?? null,
+				unit: t.series?.unit ?? null,
+				projectedYear: p?.projection.available ? p.projection.year : null,
+				onTrend: p?.projection.available ? p.projection.year !== null : null,
+				neededPct: p?.needed.available ? p.needed.reductionPct : null,
+				achievedPct: p?.achieved.available ? p.achieved.reductionPct : null
+			};
+		}),
+		actions: {
+			total: c.total,
+			complete: c.complete,
+			onTrack: c.onTrack,
+			late: c.late,
+			delayed: c.delayed,
+			cancelled: c.cancelled
+		},
+		funding: {
+			wonCount: funding.won.length,
+			wonGbp: funding.wonGbp,
+			lostCount: funding.lost.length,
+			awardsCount: funding.awards.length,
+			awardsGbp: funding.awardsGbp
+		}
+	};
+}

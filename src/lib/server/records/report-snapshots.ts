@@ -8,64 +8,14 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { addDays } from '../../domain/dates';
 import { isFinancialYear } from '../../domain/financial-year';
-import { statusInForce } from '../../progress-text';
 import type { Db } from '../db/client';
 import { auditLog, reportSnapshots } from '../db/schema';
 import type { Actor } from '../accounts/users';
 import { canSeePrivate, type Viewer } from '../accounts/viewer';
 import { recordedBy } from '../accounts/private-fields';
 import type { ReportDigest } from '../metrics/report-changes';
-import type { CommitteeReport } from '../queries/committee-report';
 
-/** The figures a report printed, as the next report compares them. */
-export function reportDigest(
-	report: Pick<CommitteeReport, 'financialYear' | 'progress' | 'funding'>,
-	options: { measure: string; windowYears: number }
-): ReportDigest {
-	const { progress, funding } = report;
-	const c = progress.actions.counts;
-	return {
-		financialYear: report.financialYear,
-		measure: options.measure,
-		windowYears: options.windowYears,
-		targets: progress.targets.map((t) => {
-			const p = t.progress?.available ? t.progress : null;
-			const inForce = statusInForce(t);
-			return {
-				targetId: t.row.id,
-				scope: t.row.scope,
-				targetYear: t.row.targetYear,
-				status: inForce.colour,
-				calculated: inForce.calculated,
-				overrideReason: inForce.reason,
-				latestYear: p?.latest.year ?? null,
-				latestKt: p?.latest.valueKt ?? null,
-				unit: t.series?.unit ?? null,
-				projectedYear: p?.projection.available ? p.projection.year : null,
-				onTrend: p?.projection.available ? p.projection.year !== null : null,
-				neededPct: p?.needed.available ? p.needed.reductionPct : null,
-				achievedPct: p?.achieved.available ? p.achieved.reductionPct : null
-			};
-		}),
-		actions: {
-			total: c.total,
-			complete: c.complete,
-			onTrack: c.onTrack,
-			late: c.late,
-			delayed: c.delayed,
-			cancelled: c.cancelled
-		},
-		funding: {
-			wonCount: funding.won.length,
-			wonGbp: funding.wonGbp,
-			lostCount: funding.lost.length,
-			awardsCount: funding.awards.length,
-			awardsGbp: funding.awardsGbp
-		}
-	};
-}
-
-interface StoredDigest {
+export interface StoredDigest {
 	council: ReportDigest;
 	public: ReportDigest;
 }
