@@ -13,6 +13,8 @@ CREATE INDEX `report_snapshots_authority_idx` ON `report_snapshots` (`authority_
 CREATE TABLE `status_overrides` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`authority_code` text NOT NULL,
+	`scope` text NOT NULL,
+	`target_year` integer,
 	`target_id` integer NOT NULL,
 	`measure` text NOT NULL,
 	`colour` text,
@@ -23,4 +25,4 @@ CREATE TABLE `status_overrides` (
 	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `status_overrides_target_idx` ON `status_overrides` (`authority_code`,`target_id`,`measure`);
+CREATE INDEX `status_overrides_target_idx` ON `status_overrides` (`authority_code`,`scope`,`target_year`);

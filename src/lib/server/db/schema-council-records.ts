@@ -11,16 +11,22 @@ export const STATUS_COLOURS = ['green', 'amber', 'red'] as const;
 
 /**
  * An officer's status for one target on one measure, with the reason. Append-only: the newest row
- * for a (target, measure) is the one in force, and a row with no colour withdraws the override,
- * so the whole history stays readable. No foreign key to targets on purpose: undoing the import
- * that brought a target deletes it, and the override must neither block that nor vanish with it.
- * Target ids are never reused (AUTOINCREMENT), so an orphaned override never attaches to another.
+ * for a (council, scope, target year, measure) is the one in force, and a row with no colour
+ * withdraws the override, so the whole history stays readable. Keyed on what the target is (its
+ * council, scope and year), not on its row id, and with no foreign key: undoing the import that
+ * brought a target and importing it again must not lose the officers' judgement, nor block the
+ * undo. A target whose year changes is a new promise, and starts with the rule's status.
  */
 export const statusOverrides = sqliteTable(
 	'status_overrides',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		authorityCode: text('authority_code').notNull(),
+		/** whole_area or council_operations. */
+		scope: text('scope').notNull(),
+		/** Null for a target that names no year (matched with IS, as the writer does). */
+		targetYear: integer('target_year'),
+		/** The target's row when the override was set, for the audit trail only. */
 		targetId: integer('target_id').notNull(),
 		/** territorial, scope_of_influence or council_reported: a status is judged on one measure. */
 		measure: text('measure').notNull(),
@@ -34,7 +40,7 @@ export const statusOverrides = sqliteTable(
 		actor: text('actor').notNull(),
 		at: timestampNow('at')
 	},
-	(t) => [index('status_overrides_target_idx').on(t.authorityCode, t.targetId, t.measure)]
+	(t) => [index('status_overrides_target_idx').on(t.authorityCode, t.scope, t.targetYear)]
 );
 
 /**

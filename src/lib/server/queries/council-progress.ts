@@ -83,8 +83,8 @@ export function getCouncilProgress(code: string, options: ProgressOptions, db: D
 				series,
 				measure,
 				/** An officer's status with its reason, printed beside the calculated one. */
-				override: overrides.get(row.id, measure),
-				overrideHistory: overrides.history(row.id, measure),
+				override: overrides.get(row, measure),
+				overrideHistory: overrides.history(row, measure),
 				progress: series
 					? targetProgress({
 							target,

@@ -79,6 +79,8 @@ describe('recorded committee reports', () => {
 			handle.db,
 			{
 				authorityCode: 'LDS',
+				scope: 'whole_area',
+				targetYear: area.row.targetYear,
 				targetId: area.row.id,
 				targetLabel: 'whole area',
 				measure: 'territorial',

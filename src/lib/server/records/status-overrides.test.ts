@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import { auditLog } from '../db/schema';
+import { auditLog, targets } from '../db/schema';
+import { undoImport } from '../import/undo-import';
+import { createTestDb, importFile, loadAuthorities } from '../../../../tests/helpers/db';
 import { createProgressDb } from '../../../../tests/helpers/progress-db';
 import { getCouncilProgress } from '../queries/council-progress';
 import { statusInForce } from '../../progress-text';
@@ -37,6 +39,8 @@ const write = (colour: 'green' | 'amber' | 'red' | null, reason: string, measure
 		handle.db,
 		{
 			authorityCode: 'LDS',
+			scope: 'whole_area',
+			targetYear: leedsArea().row.targetYear,
 			targetId: leedsArea().row.id,
 			targetLabel: 'whole area, net zero by 2030',
 			measure,
@@ -127,8 +131,8 @@ describe('status overrides', () => {
 	it('keeps entries of one council apart from another', () => {
 		expect(listStatusOverrides('MAN', ADMIN, handle.db)).toEqual([]);
 		const inForce = overridesInForce(listStatusOverrides('LDS', ADMIN, handle.db));
-		expect(inForce.get(leedsArea().row.id + 10_000, 'territorial')).toBeNull();
-		expect(inForce.get(leedsArea().row.id, 'territorial')).toBeNull();
+		expect(inForce.get({ scope: 'whole_area', targetYear: 1999 }, 'territorial')).toBeNull();
+		expect(inForce.get(leedsArea().row, 'territorial')).toBeNull();
 	});
 });
 
@@ -150,5 +154,53 @@ describe('the override form', () => {
 		expect(StatusOverrideForm.safeParse({ ...valid, colour: 'blue' }).success).toBe(false);
 		expect(StatusOverrideForm.safeParse({ ...valid, measure: 'gdp' }).success).toBe(false);
 		expect(StatusOverrideForm.safeParse({ ...valid, targetId: 'x' }).success).toBe(false);
+	});
+});
+
+describe('an override and an undone import', () => {
+	it('stays on record when the import that brought its target is undone, and applies again when the same promise comes back', async () => {
+		const handle = createTestDb();
+		try {
+			await loadAuthorities(handle);
+			const csv = 'local-authority-code,scope,target,wording,source_url\n';
+			const first = await importFile(
+				handle,
+				'mysociety-promises',
+				`${csv}TRF,Whole area,2038.0,Net zero by 2038,https://a.example\n`
+			);
+			const target = handle.db.select().from(targets).get()!;
+			recordStatusOverride(
+				handle.db,
+				{
+					authorityCode: 'TRF',
+					scope: 'whole_area',
+					targetYear: 2038,
+					targetId: target.id,
+					targetLabel: 'whole area, net zero by 2038',
+					measure: 'territorial',
+					colour: 'amber',
+					calculatedColour: 'red',
+					reason: 'A reason that must outlive the import.'
+				},
+				OFFICER
+			);
+			expect((await undoImport(handle, first.batchId!)).ok).toBe(true);
+			expect(handle.db.select().from(targets).all()).toEqual([]);
+			expect(listStatusOverrides('TRF', ADMIN, handle.db)).toHaveLength(1);
+			// The same promise imported again is a new row, the same target: the override is back.
+			await importFile(
+				handle,
+				'mysociety-promises',
+				`${csv}TRF,Whole area,2038.0,Net zero by 2038 (revised wording),https://a.example\n`
+			);
+			const again = handle.db.select().from(targets).get()!;
+			expect(again.id).not.toBe(target.id);
+			const inForce = overridesInForce(listStatusOverrides('TRF', ADMIN, handle.db));
+			expect(inForce.get(again, 'territorial')).toMatchObject({ colour: 'amber' });
+			// A different year is a different promise: the rule's status stands.
+			expect(inForce.get({ ...again, targetYear: 2035 }, 'territorial')).toBeNull();
+		} finally {
+			handle.close();
+		}
 	});
 });

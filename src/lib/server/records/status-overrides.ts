@@ -3,7 +3,7 @@
  * measure, and the history) and written, each write with its audit entry in one transaction.
  * The calculated status is never replaced: pages print both, with the officer's reason.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { auditLog, statusOverrides, STATUS_COLOURS } from '../db/schema';
@@ -15,7 +15,8 @@ export type StatusColour = (typeof STATUS_COLOURS)[number];
 
 export interface StatusOverride {
 	id: number;
-	targetId: number;
+	scope: string;
+	targetYear: number | null;
 	measure: string;
 	/** Null: this entry withdrew an earlier override. */
 	colour: StatusColour | null;
@@ -26,7 +27,13 @@ export interface StatusOverride {
 	at: string;
 }
 
-const key = (targetId: number, measure: string) => `${targetId}:${measure}`;
+/** What a target is, for an override: its scope and year (its council is the list's). */
+export interface TargetIdentity {
+	scope: string;
+	targetYear: number | null;
+}
+
+const key = (t: TargetIdentity, measure: string) => `${t.scope}:${t.targetYear ?? ''}:${measure}`;
 
 /** Every override entry for a council's targets, oldest first. */
 export function listStatusOverrides(code: string, viewer: Viewer, db: Db): StatusOverride[] {
@@ -38,7 +45,8 @@ export function listStatusOverrides(code: string, viewer: Viewer, db: Db): Statu
 		.all()
 		.map((r) => ({
 			id: r.id,
-			targetId: r.targetId,
+			scope: r.scope,
+			targetYear: r.targetYear,
 			measure: r.measure,
 			colour: r.colour,
 			calculatedColour: r.calculatedColour,
@@ -51,14 +59,14 @@ export function listStatusOverrides(code: string, viewer: Viewer, db: Db): Statu
 /** The override in force for each (target, measure): the newest entry, unless it withdrew one. */
 export function overridesInForce(entries: readonly StatusOverride[]) {
 	const newest = new Map<string, StatusOverride>();
-	for (const e of entries) newest.set(key(e.targetId, e.measure), e);
+	for (const e of entries) newest.set(key(e, e.measure), e);
 	return {
-		get(targetId: number, measure: string): StatusOverride | null {
-			const e = newest.get(key(targetId, measure));
+		get(target: TargetIdentity, measure: string): StatusOverride | null {
+			const e = newest.get(key(target, measure));
 			return e && e.colour ? e : null;
 		},
-		history(targetId: number, measure: string): StatusOverride[] {
-			return entries.filter((e) => e.targetId === targetId && e.measure === measure);
+		history(target: TargetIdentity, measure: string): StatusOverride[] {
+			return entries.filter((e) => key(e, e.measure) === key(target, measure));
 		}
 	};
 }
@@ -81,7 +89,7 @@ export const StatusOverrideForm = z.object({
 		.max(OVERRIDE_REASON_MAX, `Keep the reason under ${OVERRIDE_REASON_MAX} characters.`)
 });
 
-export interface StatusOverrideWrite {
+export interface StatusOverrideWrite extends TargetIdentity {
 	authorityCode: string;
 	targetId: number;
 	/** How the target is named in the audit trail, e.g. "whole area, net zero by 2038". */
@@ -101,7 +109,10 @@ export function recordStatusOverride(db: Db, input: StatusOverrideWrite, by: Act
 			.where(
 				and(
 					eq(statusOverrides.authorityCode, input.authorityCode),
-					eq(statusOverrides.targetId, input.targetId),
+					eq(statusOverrides.scope, input.scope),
+					input.targetYear === null
+						? isNull(statusOverrides.targetYear)
+						: eq(statusOverrides.targetYear, input.targetYear),
 					eq(statusOverrides.measure, input.measure)
 				)
 			)

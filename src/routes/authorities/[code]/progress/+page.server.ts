@@ -72,6 +72,8 @@ export const actions: Actions = {
 				accountsDb().db,
 				{
 					authorityCode: code,
+					scope: target.row.scope,
+					targetYear: target.row.targetYear,
 					targetId,
 					targetLabel: label,
 					measure,
