@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '../db/client';
 import { sqliteOf, type Db } from './connection';
-import { cachedByDataVersion, dataVersion, deepFreeze } from './data-version-cache';
+import { cachedByDataVersion, deepFreeze } from './data-version-cache';
+import { dataVersion } from './sqlite/data-version';
 
 let dir: string;
 let writer: DbHandle;

@@ -5,14 +5,12 @@
  * options, and thrown away as soon as the database may have changed, so a request never sees
  * figures older than the last commit.
  *
- * "May have changed" is read from the connection itself, in one cheap statement (microseconds):
- * - `data_version` changes whenever ANOTHER connection commits: the writer thread's imports and
- *   undos, the command-line importer in another process, and also the request thread's own small
- *   writes for accounts (a session at sign-in, a failed sign-in). Those invalidate too; that costs
- *   one recomputation now and then, and it keeps the rule simple and certain.
- * - `total_changes()` counts the rows this connection itself wrote, which `data_version` ignores:
- *   tests and scripts read and write through one connection.
- * - `schema_version` catches a migration or a dropped table on this connection.
+ * "May have changed" is read from the connection itself in one cheap statement (microseconds;
+ * sqlite/data-version.ts): any commit by another connection (the writer thread's imports and
+ * undos, the command-line importer in another process, and also the request thread's own small
+ * writes for accounts, a session at sign-in or a failed sign-in: those invalidate too, which costs
+ * one recomputation now and then and keeps the rule simple and certain), any row this connection
+ * wrote itself (tests and scripts read and write through one), and any change of the schema.
  * Nothing in process memory has to be told about a write, so no write path can forget to.
  *
  * Only for results that are the same for every viewer: the key holds the options, never who is
@@ -20,20 +18,8 @@
  * Results are shared by every caller and therefore frozen: a caller that changed one would change
  * it for the next request, and freezing makes that throw instead.
  */
-import { preparedQuery, sqliteOf, type Db } from './connection';
-
-const versionQuery = preparedQuery((db) =>
-	sqliteOf(db)
-		.prepare(
-			'SELECT data_version, schema_version, total_changes() FROM pragma_data_version, pragma_schema_version'
-		)
-		.raw()
-);
-
-/** What the database looks like from this connection, as one comparable string. */
-export function dataVersion(db: Db): string {
-	return (versionQuery(db).get() as number[]).join(':');
-}
+import type { Db } from './connection';
+import { dataVersion } from './sqlite/data-version';
 
 /** Freeze a result and everything in it (plain objects and arrays: what queries return). */
 export function deepFreeze<T>(value: T): T {
