@@ -15,10 +15,11 @@ import { allCurrentAreaSeries, type ProgressSeries } from './area-series';
 import { listAuthorities } from './authorities';
 import { listAllDeclarations } from './commitments';
 import { serverDb, type Db } from './connection';
+import { cachedByDataVersion } from './data-version-cache';
 import type { EmissionMeasure } from './emissions';
 import { listAllBidFacts, listAuthorityPopulations } from './funding-facts';
 import { getNationalFunding } from './national-funding';
-import { getNationalProgress } from './national-progress';
+import { computeNationalProgress, type NationalProgress } from './national-progress';
 
 export interface CompareOptions {
 	measure: EmissionMeasure;
@@ -41,7 +42,7 @@ export function emissionsFigures(series: ProgressSeries | undefined) {
 }
 
 /** One status per council: its earliest whole-area target's, as on the national map. */
-function statusByCouncil(rows: ReturnType<typeof getNationalProgress>['rows']) {
+function statusByCouncil(rows: NationalProgress['rows']) {
 	const targets = new Map<string, { targetYear: number | null; status: TargetStatus }[]>();
 	for (const r of rows) {
 		if (r.status === 'no_target') continue;
@@ -56,10 +57,11 @@ function statusByCouncil(rows: ReturnType<typeof getNationalProgress>['rows']) {
 	};
 }
 
-export function getCompareRows(options: CompareOptions, db: Db = serverDb()) {
+/** The table computed afresh: pages call getCompareRows below. */
+export function computeCompareRows(options: CompareOptions, db: Db) {
 	const councils = listAuthorities({}, db);
 	const series = allCurrentAreaSeries(options.measure, db);
-	const progress = getNationalProgress(options, db, series);
+	const progress = computeNationalProgress(options, db, series);
 	const statusOf = statusByCouncil(progress.rows);
 	const people = new Map(listAuthorityPopulations(db).map((p) => [p.code, p.population]));
 	const declarations = listAllDeclarations(db);
@@ -108,4 +110,17 @@ export function getCompareRows(options: CompareOptions, db: Db = serverDb()) {
 	};
 }
 
-export type CompareData = ReturnType<typeof getCompareRows>;
+const cachedCompare = cachedByDataVersion(
+	(options: CompareOptions, db: Db) => computeCompareRows(options, db),
+	(o) => `${o.measure}:${o.windowYears}`
+);
+
+/**
+ * The table, the same for every viewer (bids as the public sees them), so one cached result per
+ * measure and window serves all until the data changes (data-version-cache.ts).
+ */
+export function getCompareRows(options: CompareOptions, db: Db = serverDb()): CompareData {
+	return cachedCompare(options, db);
+}
+
+export type CompareData = ReturnType<typeof computeCompareRows>;

@@ -12,6 +12,7 @@ import { allCurrentAreaSeries, type ProgressSeries } from './area-series';
 import { listAuthorities, type AuthoritySummary } from './authorities';
 import { listAllTargets } from './commitments';
 import { serverDb, type Db } from './connection';
+import { cachedByDataVersion } from './data-version-cache';
 import type { EmissionMeasure } from './emissions';
 
 export interface NationalProgressOptions {
@@ -130,10 +131,13 @@ const councilFields = (a: AuthoritySummary) => ({
 	region: a.region
 });
 
-/** The rows, the counts over the targets, and what the page says about what is left out. */
-export function getNationalProgress(
+/**
+ * The rows, the counts over the targets, and what the page says about what is left out, computed
+ * afresh: pages call getNationalProgress below.
+ */
+export function computeNationalProgress(
 	options: NationalProgressOptions,
-	db: Db = serverDb(),
+	db: Db,
 	// A caller that needs the series too (the compare table) passes them, so they are read once.
 	series: Map<string, ProgressSeries> = allCurrentAreaSeries(options.measure, db)
 ) {
@@ -181,4 +185,20 @@ export function getNationalProgress(
 	};
 }
 
-export type NationalProgress = ReturnType<typeof getNationalProgress>;
+const cachedProgress = cachedByDataVersion(
+	(options: NationalProgressOptions, db: Db) => computeNationalProgress(options, db),
+	(o) => `${o.measure}:${o.windowYears}`
+);
+
+/**
+ * The national progress, the same for every viewer (no private field goes into it), so one
+ * cached result per measure and window serves all until the data changes (data-version-cache.ts).
+ */
+export function getNationalProgress(
+	options: NationalProgressOptions,
+	db: Db = serverDb()
+): NationalProgress {
+	return cachedProgress(options, db);
+}
+
+export type NationalProgress = ReturnType<typeof computeNationalProgress>;

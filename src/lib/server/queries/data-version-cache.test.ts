@@ -1,0 +1,162 @@
+/**
+ * The whole-country cache: one computation per options while nothing is written, and a fresh one
+ * after any commit, whether another connection made it (the writer thread, another process) or
+ * the reading connection itself (tests, scripts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type DbHandle } from '../db/client';
+import { sqliteOf, type Db } from './connection';
+import { cachedByDataVersion, deepFreeze } from './data-version-cache';
+import { dataVersion } from './sqlite/data-version';
+
+let dir: string;
+let writer: DbHandle;
+let reader: DbHandle;
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'nzl-cache-'));
+	const path = join(dir, 'db.sqlite');
+	writer = createDb(path);
+	writer.sqlite.exec('CREATE TABLE figures (kt REAL NOT NULL)');
+	reader = createDb(path, { readonly: true });
+});
+afterEach(() => writer.sqlite.exec('DELETE FROM figures'));
+afterAll(() => {
+	reader.close();
+	writer.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+/** A counted computation: the total, scaled by the option, and how many times it ran. */
+function counted() {
+	const calls: number[] = [];
+	const total = cachedByDataVersion(
+		(scale: number, db: Db) => {
+			calls.push(scale);
+			const kt = sqliteOf(db).prepare('SELECT coalesce(sum(kt), 0) FROM figures').pluck().get();
+			return { total: (kt as number) * scale, rows: [{ scale }] };
+		},
+		(scale) => String(scale),
+		2
+	);
+	return { total, calls };
+}
+
+describe('cachedByDataVersion', () => {
+	it('computes once per options while nothing is written, and shares the result', () => {
+		const { total, calls } = counted();
+		const first = total(1, reader.db);
+		expect(total(1, reader.db)).toBe(first);
+		expect(total(10, reader.db)).not.toBe(first);
+		expect(calls).toEqual([1, 10]);
+	});
+
+	it("sees another connection's commit on the next call", () => {
+		const { total, calls } = counted();
+		expect(total(1, reader.db).total).toBe(0);
+		writer.sqlite.prepare('INSERT INTO figures VALUES (?)').run(42);
+		expect(total(1, reader.db).total).toBe(42);
+		expect(total(1, reader.db).total).toBe(42);
+		expect(calls).toEqual([1, 1]);
+	});
+
+	it('sees a write made through the reading connection itself', () => {
+		const { total } = counted();
+		expect(total(1, writer.db).total).toBe(0);
+		writer.sqlite.prepare('INSERT INTO figures VALUES (?)').run(7);
+		expect(total(1, writer.db).total).toBe(7);
+		writer.sqlite.prepare('UPDATE figures SET kt = 8').run();
+		expect(total(1, writer.db).total).toBe(8);
+	});
+
+	it('ignores a transaction rolled back by another connection', () => {
+		const { total, calls } = counted();
+		const first = total(1, reader.db);
+		writer.sqlite.exec('BEGIN');
+		writer.sqlite.prepare('INSERT INTO figures VALUES (?)').run(5);
+		// While the writer's transaction is open the reader sees the last commit: still cached.
+		expect(total(1, reader.db)).toBe(first);
+		writer.sqlite.exec('ROLLBACK');
+		expect(total(1, reader.db)).toBe(first);
+		expect(calls).toEqual([1]);
+	});
+
+	it('keeps each connection apart', () => {
+		const { total, calls } = counted();
+		total(1, reader.db);
+		total(1, writer.db);
+		expect(calls).toEqual([1, 1]);
+	});
+
+	it('keeps at most `max` results, dropping the least recently used', () => {
+		const { total, calls } = counted();
+		total(1, reader.db);
+		total(2, reader.db);
+		total(1, reader.db); // 1 is now the most recent
+		total(3, reader.db); // drops 2
+		total(1, reader.db);
+		total(2, reader.db);
+		expect(calls).toEqual([1, 2, 3, 2]);
+	});
+
+	it('does not keep a result whose computation threw', () => {
+		let fail = true;
+		const f = cachedByDataVersion(
+			(_: null) => {
+				if (fail) throw new Error('no');
+				return { ok: true };
+			},
+			() => ''
+		);
+		expect(() => f(null, reader.db)).toThrow('no');
+		fail = false;
+		expect(f(null, reader.db)).toEqual({ ok: true });
+	});
+
+	it('hands out a frozen result, so no caller can change it for the next', () => {
+		const { total } = counted();
+		const shared = total(1, reader.db);
+		expect(() => {
+			shared.total = 99;
+		}).toThrow(TypeError);
+		expect(() => shared.rows.push({ scale: 2 })).toThrow(TypeError);
+		expect(() => {
+			shared.rows[0]!.scale = 2;
+		}).toThrow(TypeError);
+		expect(total(1, reader.db)).toEqual({ total: 0, rows: [{ scale: 1 }] });
+	});
+});
+
+describe('dataVersion', () => {
+	it('changes on a commit elsewhere, a write of its own and a change of the schema', () => {
+		const seen = [dataVersion(reader.db)];
+		writer.sqlite.prepare('INSERT INTO figures VALUES (1)').run();
+		seen.push(dataVersion(reader.db));
+		const own = createDb(':memory:');
+		seen.push(dataVersion(own.db));
+		own.sqlite.exec('CREATE TABLE t (x)');
+		seen.push(dataVersion(own.db));
+		own.sqlite.exec('INSERT INTO t VALUES (1)');
+		seen.push(dataVersion(own.db));
+		own.close();
+		expect(new Set(seen.slice(0, 2)).size).toBe(2);
+		expect(new Set(seen.slice(2)).size).toBe(3);
+	});
+
+	it('stays the same while nothing is written', () => {
+		const v = dataVersion(reader.db);
+		sqliteOf(reader.db).prepare('SELECT count(*) FROM figures').get();
+		expect(dataVersion(reader.db)).toBe(v);
+	});
+});
+
+describe('deepFreeze', () => {
+	it('freezes nested objects and arrays and returns the value', () => {
+		const v = { a: [{ b: 1 }], c: { d: null as number | null } };
+		expect(deepFreeze(v)).toBe(v);
+		expect(Object.isFrozen(v.a[0])).toBe(true);
+		expect(Object.isFrozen(v.c)).toBe(true);
+	});
+});
