@@ -210,7 +210,7 @@ export const COMPARE_COLUMNS = [
 		kind: 'number',
 		standard: false,
 		definition:
-			"Climate actions marked complete in the council's imported action plan (sample actions excluded)."
+			"Climate actions marked complete in the council's imported action plan, of those it publishes (private and sample actions excluded)."
 	},
 	{
 		key: 'actionsTotal',

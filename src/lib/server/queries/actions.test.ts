@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { actionCounts, assessAction } from '../metrics/actions-progress';
 import { createTestDb, fixture, importFile, loadAuthorities } from '../../../../tests/helpers/db';
-import { listActions } from './actions';
+import { countActionsByAuthority, listActions } from './actions';
 import type { Viewer } from '../accounts/viewer';
 
 /** Leeds's own officer: sees the action Leeds did not publish (ACT-030). */
@@ -65,5 +65,13 @@ describe("a council's actions", () => {
 		expect(assessAction(led, '2025-04-01')).toMatchObject({ late: true, daysLate: 1 });
 		const counts = actionCounts(listActions('LDS', handle.db, LEEDS), '2025-04-01');
 		expect(counts).toMatchObject({ total: 3, complete: 1, late: 1 });
+	});
+});
+
+describe("every council's action counts, for the compare table", () => {
+	it('count only the actions a council publishes: the table is the same for everyone', () => {
+		// Leeds has three actions; ACT-030 is not published, so the public table counts two.
+		expect(listActions('LDS', handle.db, LEEDS)).toHaveLength(3);
+		expect(countActionsByAuthority(handle.db).get('LDS')).toEqual({ total: 2, complete: 1 });
 	});
 });

@@ -109,12 +109,14 @@ const actionCountsQuery = preparedQuery((db) =>
 			complete: sql<number>`sum(${actions.status} = 'complete')`.mapWith(Number)
 		})
 		.from(actions)
-		.where(eq(actions.isSample, false))
+		// Public actions only: the compare table is everyone's and is cached for every viewer, and
+		// a count of a council's private actions would tell the public they exist.
+		.where(and(eq(actions.isSample, false), eq(actions.isPublic, true)))
 		.groupBy(actions.authorityCode)
 		.prepare()
 );
 
-/** Every council's actions and those complete (sample actions left out), for the compare table. */
+/** Every council's public actions and those complete (sample actions left out), for compare. */
 export function countActionsByAuthority(db: Db = serverDb()) {
 	return new Map(
 		actionCountsQuery(db)
