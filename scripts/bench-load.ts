@@ -34,7 +34,9 @@ const PAGES = [
 	'/authorities/TRF/progress',
 	'/funding',
 	'/deadlines',
-	'/progress'
+	'/progress',
+	'/compare',
+	'/authorities/TRF/report'
 ];
 const dir = mkdtempSync(join(tmpdir(), 'nzl-load-'));
 const node = process.execPath;
