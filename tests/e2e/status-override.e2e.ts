@@ -172,5 +172,15 @@ describe('status overrides and what changed since the last report', () => {
 		};
 		const area = api.targets.find((t) => t.scope === 'whole_area')!;
 		expect(area.statusOverride).toMatchObject({ colour: 'green', by: null });
+		// The national view judges every council by the one rule, and says where overrides are.
+		const national = (await (await fetch(`${baseUrl}/api/progress`)).json()) as {
+			rows: { code: string; status: string }[];
+		};
+		const manchester = national.rows.filter((r) => r.code === 'MAN');
+		expect(manchester.length).toBeGreaterThan(0);
+		expect(manchester.map((r) => r.status)).not.toContain('green');
+		expect(await (await fetch(`${baseUrl}/progress`)).text()).toContain(
+			'Every council here is judged by this one rule'
+		);
 	});
 });
