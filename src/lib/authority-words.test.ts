@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { participationWords, schemesNotRunningIn, tierLine } from './authority-words';
+import {
+	participationWords,
+	schemesNotRunningIn,
+	tierLine,
+	typeInSentence
+} from './authority-words';
 
 describe('tierLine', () => {
 	it('never names the type twice', () => {
@@ -13,11 +18,22 @@ describe('tierLine', () => {
 			['Combined authority', 'combined'],
 			['County', 'upper'],
 			['Non-metropolitan district', 'lower'],
-			['Strategic Regional Authority', 'regional']
+			['Greater London Authority', 'regional']
 		] as const) {
 			const words = tierLine(type, tier).toLowerCase();
 			expect(words.split(type.toLowerCase()).length - 1, words).toBe(1);
 		}
+	});
+});
+
+describe('typeInSentence', () => {
+	it('lowers common nouns and keeps proper names and adjectives', () => {
+		expect(typeInSentence('Combined authority')).toBe('combined authority');
+		expect(typeInSentence('Non-metropolitan district')).toBe('non-metropolitan district');
+		expect(typeInSentence('Greater London Authority')).toBe('Greater London Authority');
+		expect(typeInSentence('Scottish unitary authority')).toBe('Scottish unitary authority');
+		expect(typeInSentence('NI district')).toBe('NI district');
+		expect(typeInSentence('London borough')).toBe('London borough');
 	});
 });
 

@@ -17,6 +17,17 @@ export function tierLine(typeName: string, tier: string): string {
 	return `${typeName}, ${TIER_NOTES[tier] ?? tier}`;
 }
 
+/** Type names that start with a proper noun or adjective, kept as written mid-sentence. */
+const PROPER_START = /^(Scottish|Welsh|NI|London|Greater London)\b/;
+
+/**
+ * A type name mid-sentence: "combined authority", but "Scottish unitary authority" and "Greater
+ * London Authority" (ONS's name for the GLA's kind) keep their capitals.
+ */
+export function typeInSentence(typeName: string): string {
+	return PROPER_START.test(typeName) ? typeName : typeName.toLowerCase();
+}
+
 /** Schemes that only some nations can take part in, and which. */
 const SCHEME_NATIONS: Record<string, readonly string[]> = {
 	'Warm Homes: Local Grant': ['England']

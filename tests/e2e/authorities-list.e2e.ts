@@ -114,4 +114,35 @@ describe('council list /authorities', () => {
 			suggestions: expect.arrayContaining([{ code: 'TRF', name: 'Trafford' }])
 		});
 	});
+
+	it('names the GLA as ONS does, in the list, its filter and its page, keeping its peers', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			// The type filter offers it by its own name, with the same code as before.
+			await page.goto(`${baseUrl}/authorities`, { waitUntil: 'load' });
+			await page.selectOption('#type', { label: 'Greater London Authority' });
+			await expect(page.locator('#type').inputValue()).resolves.toBe('SRA');
+			await page.goto(`${baseUrl}/authorities?type=SRA`, { waitUntil: 'load' });
+			const row = page.locator('tbody tr', { hasText: 'E61000001' });
+			await expect(row.count()).resolves.toBe(1);
+			const text = (await row.textContent())!.replace(/\s+/g, ' ');
+			expect(text).toContain('Greater London Authority');
+			expect(text).not.toMatch(/combined authority|Strategic Regional/i);
+			// Its page says what it is once; its similar councils are still the combined authorities.
+			await page.goto(`${baseUrl}/authorities/GLA`, { waitUntil: 'load' });
+			await expect(page.locator('p.lede').innerText()).resolves.toBe(
+				'Greater London Authority, London'
+			);
+			const peers = await page.locator('#similar tbody tr td:nth-child(3)').allInnerTexts();
+			expect(peers.length).toBeGreaterThan(0);
+			expect(new Set(peers)).toEqual(new Set(['Combined authority']));
+			// The home page counts it apart from the combined authorities.
+			await page.goto(`${baseUrl}/`, { waitUntil: 'load' });
+			const note = await page.locator('.stat', { hasText: 'Councils today' }).innerText();
+			expect(note).toMatch(/\d+ combined authorities and the Greater London Authority/);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
 });

@@ -86,6 +86,40 @@ describe('deadlines page /deadlines', () => {
 			await expect(page.locator('td[data-date="2024-01-31"] a').count()).resolves.toBe(1);
 		}));
 
+	it('opens the calendar on a month with deadlines and says why', () =>
+		withPage(async (page) => {
+			await page.goto(`${baseUrl}/deadlines`, { waitUntil: 'load' });
+			const calendar = page.locator('#calendar');
+			// Whatever today is, the month shown has an opening or deadline in it.
+			await expect(
+				calendar.locator('ol.agenda li, table.month li').count()
+			).resolves.toBeGreaterThan(0);
+			await expect(calendar.locator('[data-empty-month]').count()).resolves.toBe(0);
+			const title = (await page.locator('#calendar-title').textContent())!;
+			const reason = calendar.locator('[data-month-reason]');
+			if ((await reason.count()) > 0) {
+				// Not this month: the notice names the month shown and this month.
+				const text = (await reason.textContent())!.replace(/\s+/g, ' ');
+				expect(text).toContain(`Showing ${title.replace('Calendar: ', '')}`);
+				expect(text).toMatch(/the (next|latest) month with a deadline/);
+			}
+		}));
+
+	it('says an empty month is empty and links to the nearest month with deadlines', () =>
+		withPage(async (page) => {
+			// June 2021: no published round opens or closes then; October 2021 (PSDS 3a) is nearest.
+			await page.goto(`${baseUrl}/deadlines?month=2021-06`, { waitUntil: 'load' });
+			const empty = page.locator('#calendar [data-empty-month]');
+			const text = (await empty.textContent())!.replace(/\s+/g, ' ');
+			expect(text).toContain('No round held here opens or closes in June 2021.');
+			await empty.locator('a', { hasText: 'October 2021' }).click();
+			await page.waitForURL(/month=2021-10/);
+			await expect(page.locator('#calendar-title').textContent()).resolves.toContain(
+				'October 2021'
+			);
+			await expect(page.locator('#calendar [data-empty-month]').count()).resolves.toBe(0);
+		}));
+
 	it('filters by kind with the form, keeping the calendar month', () =>
 		withPage(async (page) => {
 			await page.goto(`${baseUrl}/deadlines?month=2022-08`, { waitUntil: 'load' });

@@ -117,6 +117,34 @@ describe('funding', () => {
 		}
 	});
 
+	it('the fragmentation ranking says exactly which councils it lists', async () => {
+		const { page, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/funding`);
+			const section = page.locator('section[aria-labelledby="fragmented-title"]');
+			const text = (await section.locator('p').first().innerText()).replace(/\s+/g, ' ');
+			const rows = await section.locator('tbody tr').count();
+			expect(text).toContain(
+				`Listed: all ${rows} councils paid 2 or more published awards as lead.`
+			);
+			expect(text).toContain('An award shared as a consortium partner is not counted');
+			// The API's figures agree: lead awards (partners' are apart) and money to measure.
+			const metrics = await (await fetch(`${baseUrl}/api/funding/metrics`)).json();
+			const led = metrics.authorities.filter(
+				(a: { awards: number; totalGbp: number }) => a.awards >= 2 && a.totalGbp > 0
+			);
+			expect(led.length).toBe(rows);
+			// A council whose two awards came from one pot is listed with 1 pot won.
+			const onePot = led.find((a: { potsWon: number }) => a.potsWon === 1);
+			if (onePot) {
+				const row = section.locator('tbody tr', { hasText: onePot.name });
+				expect((await row.locator('td').allInnerTexts())[2]).toBe('1');
+			}
+		} finally {
+			await close();
+		}
+	});
+
 	it("Blackpool's £41.4m HUG2 consortium award counts once, with its partners as partners", async () => {
 		const { page, errors, close } = await openPage(browser);
 		try {

@@ -32,4 +32,40 @@ describe('national overview /', () => {
 			await close();
 		}
 	});
+
+	it('says which targets the target-year chart leaves out, and why', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/`, { waitUntil: 'load' });
+			const sentence = (await page.locator('#targets-left-out').textContent())!.trim();
+			expect(sentence).toMatch(/^(\d+) targets? names? no year and (is|are) not in the chart/);
+			const noYear = Number(/^(\d+)/.exec(sentence)![1]);
+			const items = page.locator('#targets-left-out + details li');
+			const lines = (await items.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+			expect(lines.filter((l) => l.endsWith('no year named')).length).toBe(noYear);
+			// Croydon's whole-area target is a 34% cut with no net-zero year (promises data).
+			expect(lines).toContain('Croydon: whole area, no year named');
+			await expect(items.locator('a', { hasText: 'Croydon' }).getAttribute('href')).resolves.toBe(
+				'/authorities/CRY#targets'
+			);
+			// The whole-area bars plus the whole-area targets with no year make the headline count.
+			const headline = page.locator('.stat', { hasText: 'whole-area net-zero target' });
+			const total = Number(
+				(await headline.locator('.stat-value').textContent())!.replace(/\D/g, '')
+			);
+			const charted = await page
+				.locator('#target-years-title ~ details table tbody tr')
+				.evaluateAll((rows) =>
+					rows.reduce(
+						(n, r) => n + Number(r.querySelectorAll('td')[1]?.textContent?.replace(/\D/g, '') ?? 0),
+						0
+					)
+				);
+			const areaNoYear = lines.filter((l) => l.endsWith('whole area, no year named')).length;
+			expect(charted + areaNoYear).toBe(total);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
 });

@@ -8,13 +8,13 @@ export async function signInAsAdmin(page: Page, baseUrl: string): Promise<void> 
 	await page.context().addCookies([contextCookie(baseUrl, inject('adminCookie'))]);
 }
 
-/** Uploads and imports `csv`; returns the URL of the import's history page. */
-export async function importThroughPage(
+/** Uploads `csv` as the admin and waits for the check page (nothing imported yet). */
+export async function checkThroughPage(
 	page: Page,
 	baseUrl: string,
 	name: string,
 	csv: string
-): Promise<string> {
+): Promise<void> {
 	await signInAsAdmin(page, baseUrl);
 	await page.goto(`${baseUrl}/import`);
 	await page.setInputFiles('input[type=file]', {
@@ -24,6 +24,16 @@ export async function importThroughPage(
 	});
 	await page.getByRole('button', { name: 'Upload and check' }).click();
 	await page.waitForURL(/\/import\/[a-f0-9]{32}$/);
+}
+
+/** Uploads and imports `csv`; returns the URL of the import's history page. */
+export async function importThroughPage(
+	page: Page,
+	baseUrl: string,
+	name: string,
+	csv: string
+): Promise<string> {
+	await checkThroughPage(page, baseUrl, name, csv);
 	await page.getByRole('button', { name: 'Import this file' }).click();
 	await page.waitForURL(/\/import\/history\/\d+/);
 	return page.url();

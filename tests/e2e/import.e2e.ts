@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
-import { signInAsAdmin } from './import-page';
+import { checkThroughPage, signInAsAdmin } from './import-page';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -34,6 +34,35 @@ async function targetWordings(code: string): Promise<string[]> {
 }
 
 describe('import flow', () => {
+	it("shows the file's text under a preview row where it is stored differently", async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await checkThroughPage(
+				page,
+				baseUrl,
+				'preview-bids.csv',
+				'reference,lead_authority,scheme,round,title,status,submitted_on,decided_on,amount_requested,amount_awarded\n' +
+					'E2E-PREVIEW-1,Preston,Public Sector Decarbonisation Scheme,Phase 4,Heat pumps,won,25/11/2024,28/03/2025,"£2,400,000",£1.9m\n'
+			);
+			const table = page
+				.getByRole('heading', { name: /first rows/ })
+				.locator('xpath=following::table[1]');
+			const stored = await table.locator('tbody tr').first().innerText();
+			expect(stored).toContain('2400000');
+			expect(stored).toContain('2024-11-25');
+			const file = (await table.locator('tr.file-text').first().innerText()).replace(/\s+/g, ' ');
+			expect(file).toContain('In the file:');
+			expect(file).toContain('amount_requested “£2,400,000”');
+			expect(file).toContain('amount_awarded “£1.9m”');
+			expect(file).toContain('submitted_on “25/11/2024”');
+			// Cells stored as written are not repeated.
+			expect(file).not.toContain('Preston');
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	for (const javaScriptEnabled of [true, false]) {
 		it(`checks, imports valid rows, offers the rest, and undoes (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
 			const tag = javaScriptEnabled ? 'js' : 'nojs';

@@ -131,6 +131,46 @@ describe('on a phone', () => {
 		}
 	});
 
+	it('the hex map keeps hexes big enough to tap, scrolls in its box and offers the table', async () => {
+		for (const path of ['/compare', '/progress', '/funding']) {
+			const { page, errors, close } = await openPage(browser, { viewport: PHONE });
+			try {
+				await page.goto(`${baseUrl}${path}`);
+				await page.locator('.hexmap a[tabindex="0"]').waitFor({ state: 'attached' });
+				// WCAG 2.2's minimum target: 24 px. The whole UK at 390 px made them about 13.
+				const widths = await page.$$eval('.hexmap polygon', (ps) =>
+					ps.map((p) => p.getBoundingClientRect().width)
+				);
+				expect(Math.min(...widths), path).toBeGreaterThanOrEqual(24);
+				// The map scrolls inside its box; the page itself does not.
+				const box = page.locator('.hexmap .map-scroll');
+				const sizes = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+				expect(sizes[0], path).toBeGreaterThan(sizes[1]!);
+				const { scroll, viewport } = await pageWidth(page);
+				expect(scroll, path).toBeLessThanOrEqual(viewport);
+				// The table is offered first, and its link leads to it.
+				const offer = page.locator('.hexmap .phone-note a');
+				await expect(offer.isVisible(), path).resolves.toBe(true);
+				const target = (await offer.getAttribute('href'))!;
+				await expect(page.locator(target).count(), path).resolves.toBe(1);
+				// By keyboard: End moves to the last hex, which is scrolled into view.
+				await page.locator('.hexmap a[tabindex="0"]').focus();
+				await page.keyboard.press('End');
+				const last = page.locator('.hexmap svg a').last();
+				await expect(
+					last.evaluate((a) => a === document.activeElement),
+					path
+				).resolves.toBe(true);
+				const [hex, frame] = await Promise.all([last.boundingBox(), box.boundingBox()]);
+				expect(hex!.x, path).toBeGreaterThanOrEqual(frame!.x - 1);
+				expect(hex!.x + hex!.width, path).toBeLessThanOrEqual(frame!.x + frame!.width + 1);
+				expect(errors, path).toEqual([]);
+			} finally {
+				await close();
+			}
+		}
+	});
+
 	it("a council's bids show what was asked and won without scrolling sideways", async () => {
 		const csv =
 			'reference,lead_authority,scheme,round,title,status,submitted_on,decided_on,amount_requested,amount_awarded,partner_councils,officer_days,bid_cost\n' +

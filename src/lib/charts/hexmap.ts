@@ -11,6 +11,8 @@ export interface HexCell {
 
 const SIZE = 10;
 const W = Math.sqrt(3) * SIZE;
+/** A hex's width in the drawing's units (viewBox), for sizing the map to a minimum hex size. */
+export const HEX_WIDTH = W;
 
 export function hexCentre(q: number, r: number, maxR: number): { x: number; y: number } {
 	// odd-r: odd rows sit half a hex to the right; HexJSON rows count up from the south.

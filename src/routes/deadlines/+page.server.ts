@@ -23,7 +23,8 @@ export const load: PageServerLoad = ({ url }) => {
 	return {
 		today,
 		filter,
-		month: isIsoMonth(month) ? month : today.slice(0, 7),
+		// Without a month in the URL the page chooses one from the rounds (calendar-month.ts).
+		month: isIsoMonth(month) ? month : null,
 		options,
 		typeNames: Object.fromEntries(options.types.map((t) => [t.code, t.name])),
 		competitions: listCompetitions(filter, today),

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { loadHexes } from '$lib/server/hexmap';
 import { METRIC_EXPLANATIONS, SHARE_METHOD, SHORT_WINDOW_DAYS } from '$lib/server/metrics/funding';
-import { fundingMapCells, MAP_METRICS, rankByFragmentation } from '$lib/server/metrics/funding-map';
+import {
+	fundingMapCells,
+	MAP_METRICS,
+	rankByFragmentation,
+	rankingRule
+} from '$lib/server/metrics/funding-map';
 import { getNationalFunding } from '$lib/server/queries/national-funding';
 import { listAwardYears } from '$lib/server/queries/funding-facts';
 import type { PageServerLoad } from './$types';
@@ -21,13 +26,15 @@ export const load: PageServerLoad = ({ url }) => {
 	// Every council's figures stay on the server: the page shows the map's one figure and the
 	// ranking (all of them are in the CSV and the API).
 	const { authorities, ...national } = getNationalFunding(chosenYear);
+	const fragmented = rankByFragmentation(authorities);
 	return {
 		national,
 		year: chosenYear,
 		years,
 		metric,
 		cells: fundingMapCells(loadHexes(), authorities, metric),
-		fragmented: rankByFragmentation(authorities),
+		fragmented,
+		fragmentedRule: rankingRule(fragmented.length, chosenYear),
 		explanations: METRIC_EXPLANATIONS,
 		shareMethod: SHARE_METHOD,
 		shortDays: SHORT_WINDOW_DAYS

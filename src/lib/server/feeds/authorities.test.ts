@@ -50,7 +50,14 @@ describe('the council register feeds (real files)', () => {
 		});
 		expect(authority('KIN')).toMatchObject({ tier: 'lower', county_code: 'NFK' });
 		expect(authority('NFK')).toMatchObject({ tier: 'upper' });
-		expect(authority('GMCA')).toMatchObject({ tier: 'combined' });
+		expect(authority('GMCA')).toMatchObject({ tier: 'combined', type_name: 'Combined authority' });
+		// ONS's name for the GLA's kind of authority, not mySociety's "Strategic Regional Authority".
+		expect(authority('GLA')).toMatchObject({
+			gss_code: 'E61000001',
+			type: 'SRA',
+			type_name: 'Greater London Authority',
+			tier: 'regional'
+		});
 		expect(authority('ALL')).toMatchObject({
 			is_current: 0,
 			end_date: '2023-04-01',

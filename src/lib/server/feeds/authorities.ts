@@ -33,6 +33,17 @@ export const TIER_BY_TYPE: Record<string, 'lower' | 'upper' | 'unitary' | 'combi
 		NID: 'unitary'
 	};
 
+/**
+ * Type names that replace the register's. mySociety calls the GLA's type "Strategic Regional
+ * Authority", a name no other body uses; ONS registers E61000001 as a kind of its own, the
+ * "Greater London Authority" (neither a county nor a combined authority, though it is grouped
+ * with combined authorities for similar councils: metrics/tier-group.ts). The type code (SRA) and
+ * its tier ('regional') stay as they are, so filters and groups do not change.
+ */
+export const TYPE_NAME_OVERRIDES: Readonly<Record<string, string>> = {
+	SRA: 'Greater London Authority'
+};
+
 const RowSchema = z.object({
 	'local-authority-code': requiredText,
 	'official-name': requiredText,
@@ -91,7 +102,8 @@ export const authoritiesFeed: FeedModule<Row> = {
 					officialName: r['official-name'],
 					niceName: r['nice-name'],
 					type: r['local-authority-type'],
-					typeName: r['local-authority-type-name'],
+					typeName:
+						TYPE_NAME_OVERRIDES[r['local-authority-type']] ?? r['local-authority-type-name'],
 					tier: TIER_BY_TYPE[r['local-authority-type']],
 					nation: r.nation,
 					region: r.region,

@@ -20,6 +20,8 @@ export interface ImportReport {
 	groups: IssueGroup[];
 	unmappedColumns: string[];
 	preview: Record<string, unknown>[];
+	/** The file's text of each preview row by its column names, to show beside what is stored. */
+	previewFile: Record<string, string>[];
 	/** Per table: rows the import adds, updates and deletes (from the undo log; emissions apart). */
 	changes: TableChanges[];
 }

@@ -42,6 +42,7 @@ export function failureReport(fileName: string, feed: string | null, message: st
 		groups: [],
 		unmappedColumns: [],
 		preview: [],
+		previewFile: [],
 		changes: []
 	};
 }

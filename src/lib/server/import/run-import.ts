@@ -12,6 +12,7 @@ import { recordOf } from './cells';
 import { IssueCollector } from '../rows/issues';
 import type { ImportReport, TableChanges } from './import-report';
 import { readCsv } from './read-csv';
+import { readRowCells } from './preview-cells';
 import { headerMapFor, mapHeaders } from './map-headers';
 import { readHeaderRow } from './detect-feed';
 import { canRunTypeScriptWorkers, readInWorker } from './read-parallel';
@@ -79,6 +80,10 @@ interface ReadOutcome {
 	encoding: string;
 	unmapped: string[];
 	preview: Record<string, unknown>[];
+	/** The file's row number of each preview row. */
+	previewRowNumbers: number[];
+	/** The file's own text of each preview row, by its column names. */
+	previewFile: Record<string, string>[];
 	rejectedRows: RejectedRow[];
 }
 
@@ -237,6 +242,8 @@ async function readRows(
 		encoding: 'utf-8',
 		unmapped: [],
 		preview: [],
+		previewRowNumbers: [],
+		previewFile: [],
 		rejectedRows: []
 	};
 	let writer: FeedWriter<unknown> | null = null;
@@ -249,7 +256,10 @@ async function readRows(
 		out.rejectedRows.push(...rows.slice(0, REJECTED_ROWS_KEPT - out.rejectedRows.length));
 	const accept = (row: unknown, rowNumber: number) => {
 		out.rowsAccepted++;
-		if (out.preview.length < (o.previewRows ?? 0)) out.preview.push(row as Record<string, unknown>);
+		if (out.preview.length < (o.previewRows ?? 0)) {
+			out.preview.push(row as Record<string, unknown>);
+			out.previewRowNumbers.push(rowNumber);
+		}
 		writer!.write(row, rowNumber);
 	};
 
@@ -329,6 +339,7 @@ async function readRows(
 	}
 	if (writer) out.counts = (writer as FeedWriter<unknown>).finish();
 	if (!writer && !issues.fatal) issues.fatal = 'The file is empty: no header row was found.';
+	if (out.preview.length) out.previewFile = await readRowCells(file.path, out.previewRowNumbers);
 	bytesRead = file.bytes;
 	progress();
 	return out;
@@ -364,6 +375,7 @@ function report(
 		groups: issues.grouped(),
 		unmappedColumns: read?.unmapped ?? [],
 		preview: read?.preview ?? [],
+		previewFile: read?.previewFile ?? [],
 		changes: r.status === 'rejected' ? [] : (r.changes ?? [])
 	};
 }

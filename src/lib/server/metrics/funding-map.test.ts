@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fragmentation } from './funding';
-import { fundingMapCells, rankByFragmentation, type CouncilFigures } from './funding-map';
+import {
+	fundingMapCells,
+	rankByFragmentation,
+	rankingRule,
+	type CouncilFigures
+} from './funding-map';
 
 function council(code: string, gssCode: string | null, over: Partial<CouncilFigures> = {}) {
 	return {
@@ -63,6 +68,17 @@ describe('rankByFragmentation', () => {
 				'totalGbp',
 				'typeName'
 			].sort()
+		);
+	});
+});
+
+describe('rankingRule', () => {
+	it('says what is counted: lead awards, two or more, in the chosen year', () => {
+		expect(rankingRule(11, null)).toBe(
+			'Listed: all 11 councils paid 2 or more published awards as lead. An award shared as a consortium partner is not counted (it counts once, to its lead), and two awards from the same pot count as two awards but one pot won.'
+		);
+		expect(rankingRule(1, 2023)).toMatch(
+			/^Listed: the 1 council paid 2 or more published awards dated 2023 as lead\. /
 		);
 	});
 });

@@ -59,10 +59,16 @@ export type RankedCouncil = Pick<
 	'code' | 'name' | 'typeName' | 'effectivePots' | 'potsWon' | 'funders' | 'totalGbp'
 > & { medianAwardGbp: number | null };
 
-/** Councils with two or more published awards, most fragmented (most effective pots) first. */
+/** Fewer awards than this make no spread to measure: one award is one pot, always. */
+export const MIN_AWARDS_RANKED = 2;
+
+/**
+ * Councils paid two or more published awards as lead (consortium awards they are partners in are
+ * not counted), with more than £0 in all, most fragmented (most effective pots) first.
+ */
 export function rankByFragmentation(councils: readonly CouncilFigures[]): RankedCouncil[] {
 	return councils
-		.filter((c) => c.awards >= 2 && c.effectivePots !== null)
+		.filter((c) => c.awards >= MIN_AWARDS_RANKED && c.effectivePots !== null)
 		.sort((a, b) => b.effectivePots! - a.effectivePots! || b.potsWon - a.potsWon)
 		.map((c) => ({
 			code: c.code,
@@ -74,4 +80,18 @@ export function rankByFragmentation(councils: readonly CouncilFigures[]): Ranked
 			totalGbp: c.totalGbp,
 			medianAwardGbp: c.medianAwardGbp
 		}));
+}
+
+/**
+ * What the ranking counts, in one sentence for the page: the awards of rankByFragmentation, in
+ * the chosen year when there is one.
+ */
+export function rankingRule(ranked: number, year: number | null): string {
+	const councils = ranked === 1 ? 'the 1 council' : `all ${ranked} councils`;
+	const dated = year === null ? '' : ` dated ${year}`;
+	return (
+		`Listed: ${councils} paid ${MIN_AWARDS_RANKED} or more published awards${dated} as lead. ` +
+		'An award shared as a consortium partner is not counted (it counts once, to its lead), and ' +
+		'two awards from the same pot count as two awards but one pot won.'
+	);
 }

@@ -2,7 +2,20 @@
  * The national picture for the home page: how many councils, which targets for which years, and
  * when climate emergencies were declared. Counts are of councils, never sums across tiers.
  */
-import { and, asc, count, countDistinct, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	count,
+	countDistinct,
+	desc,
+	eq,
+	inArray,
+	isNotNull,
+	isNull,
+	ne,
+	notInArray,
+	or
+} from 'drizzle-orm';
 import { authorities, declarations, targets } from '../db/schema';
 import { preparedQuery, serverDb, type Db } from './connection';
 import { monthOf } from './sqlite/dates';
@@ -56,6 +69,34 @@ const targetYearsQuery = preparedQuery((db) =>
 		.prepare()
 );
 
+/**
+ * Targets the year chart cannot place: no year named, or a scope other than the two it draws.
+ * "no_promise" rows record that a council has no target, so they are not targets left out.
+ */
+const targetsLeftOutQuery = preparedQuery((db) =>
+	db
+		.select({
+			code: targets.authorityCode,
+			name: authorities.niceName,
+			scope: targets.scope,
+			targetYear: targets.targetYear
+		})
+		.from(targets)
+		.innerJoin(authorities, eq(authorities.code, targets.authorityCode))
+		.where(
+			and(
+				eq(targets.isSample, false),
+				ne(targets.scope, 'no_promise'),
+				or(
+					isNull(targets.targetYear),
+					notInArray(targets.scope, ['council_operations', 'whole_area'])
+				)
+			)
+		)
+		.orderBy(asc(authorities.niceName), asc(targets.scope))
+		.prepare()
+);
+
 const declaredMonth = monthOf(declarations.dateMade);
 const declarationMonthsQuery = preparedQuery((db) =>
 	db
@@ -91,6 +132,7 @@ export function getNationalOverview(db: Db = serverDb()) {
 				targetYear: r.targetYear!,
 				councils: r.councils
 			})),
+		targetsLeftOut: targetsLeftOutQuery(db).all(),
 		declarationsByMonth: declarationMonthsQuery(db)
 			.all()
 			.map((r) => ({ month: r.month!, declarations: r.declarations })),
