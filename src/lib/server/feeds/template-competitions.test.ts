@@ -161,7 +161,8 @@ describe('competitions template', () => {
 				column: 'closes',
 				values: ['31/02/2025'],
 				rows: [2],
-				message: 'expected a date as dd/mm/yyyy or yyyy-mm-dd'
+				message:
+					'expected a date as dd/mm/yyyy or yyyy-mm-dd, with a time as HH:MM after it or none'
 			}),
 			expect.objectContaining({
 				severity: 'error',
@@ -172,6 +173,38 @@ describe('competitions template', () => {
 				message: 'expected "Competitive", "Formula" or "Expression of interest"'
 			})
 		]);
+		expect(dataDigest(handle)).toEqual(before);
+	});
+
+	it('reads a time written in the date cell as the time of that date', async () => {
+		const report = await load(
+			'scheme,round,opens,closes\nTimed Fund,1,01/10/2026 09:00,31/01/2027 23:59\n'
+		);
+		expect(report.status).toBe('committed');
+		const id = competition('Timed Fund').id;
+		expect(datesOf(id, 'opens')).toMatchObject([{ date: '2026-10-01', time: '09:00' }]);
+		expect(datesOf(id, 'closes')).toMatchObject([{ date: '2027-01-31', time: '23:59' }]);
+		// The same time in the time column too is no conflict.
+		const again = await load(
+			'scheme,round,closes,closes_time\nTimed Fund,1,31/01/2027 23:59,23:59\n'
+		);
+		expect(again).toMatchObject({ status: 'committed', rowsWritten: 0 });
+	});
+
+	it('refuses a time in the date cell that differs from the time column, naming both', async () => {
+		const before = dataDigest(handle);
+		const report = await load(
+			'scheme,round,closes,closes_time\nTimed Fund,1,31/01/2027 23:59,12:00\n'
+		);
+		expect(report.status).toBe('rejected');
+		expect(report.groups).toContainEqual(
+			expect.objectContaining({
+				severity: 'error',
+				column: 'closes_time',
+				rows: [2],
+				message: 'closes_time 12:00 differs from the time in closes (23:59)'
+			})
+		);
 		expect(dataDigest(handle)).toEqual(before);
 	});
 

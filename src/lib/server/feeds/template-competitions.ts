@@ -16,8 +16,10 @@ import {
 	optionalText,
 	optionalTime,
 	optionalUkDate,
+	optionalUkDateTime,
 	optionalWebAddress,
-	requiredText
+	requiredText,
+	type ParsedDate
 } from '../rows/coerce';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule, ImportContext } from '../rows/feed';
@@ -50,16 +52,22 @@ const RowSchema = z.object({
 	max_award: optionalGbp,
 	match_funding: optionalText,
 	eligible: optionalText,
-	opens: optionalUkDate,
+	opens: optionalUkDateTime,
 	opens_time: optionalTime,
-	closes: optionalUkDate,
+	closes: optionalUkDateTime,
 	closes_time: optionalTime,
 	decision_date: optionalUkDate,
 	spend_by: optionalUkDate,
 	source_url: optionalWebAddress,
 	notes: optionalText
 });
-type Row = z.output<typeof RowSchema> & { eligibleTypes: string[] | null };
+type Checked = z.output<typeof RowSchema>;
+/** A row as written: the opening and closing dates with any time in their cells moved to *_time. */
+type Row = Omit<Checked, 'opens' | 'closes'> & {
+	opens: ParsedDate | null | undefined;
+	closes: ParsedDate | null | undefined;
+	eligibleTypes: string[] | null;
+};
 
 const COLUMNS = templateColumns(
 	Object.keys(RowSchema.shape),
@@ -74,9 +82,9 @@ min_award     | Smallest award a bid may ask for, in pounds. | £100,000 | Minim
 max_award     | Largest award a bid may ask for, in pounds. | £5m | Maximum award; Max award; Maximum grant; Max grant
 match_funding | The match-funding rule, in words. | 12% from the applicant | Match funding rule; Match; Co-funding
 eligible      | Who may bid. Authority types (District, Unitary, County, Metropolitan district, London borough, Combined authority…) are stored as types; anything else as a note. | District, Unitary, County | Eligibility; Eligible authorities; Who can apply; Eligible applicants
-opens         | Date the window opens, dd/mm/yyyy. | 01/10/2024 | Opening date; Open date; Opens on; Launch date
+opens         | Date the window opens, dd/mm/yyyy; a time after it (01/10/2024 09:00) is read as opens_time. | 01/10/2024 | Opening date; Open date; Opens on; Launch date
 opens_time    | Time it opens, HH:MM UK time; blank if not stated. | 09:00 | Opening time; Open time
-closes        | Deadline, dd/mm/yyyy. A new date in a later upload is recorded as an extension; the earlier one stays as history. | 28/11/2024 | Closing date; Close date; Deadline; Closes on; Deadline date; Application deadline
+closes        | Deadline, dd/mm/yyyy; a time after it (28/11/2024 23:59) is read as closes_time. A new date in a later upload is recorded as an extension; the earlier one stays as history. | 28/11/2024 | Closing date; Close date; Deadline; Closes on; Deadline date; Application deadline
 closes_time   | Deadline time, HH:MM UK time. | 12:00 | Closing time; Deadline time; Close time
 decision_date | When decisions are expected or were announced, dd/mm/yyyy. | 31/03/2025 | Decisions expected; Announcement date; Outcome date
 spend_by      | Date by which the money must be spent, dd/mm/yyyy. | 31/03/2026 | Spend by date; Spend deadline; Delivery deadline
@@ -123,9 +131,28 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
 		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
-		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
-		if (!row) return null;
-		let ok = checkDateOrder(ctx, rowNumber, record, row, 'opens', 'closes');
+		const checked = validateRecord(RowSchema, record, rowNumber, ctx.issues);
+		if (!checked) return null;
+		// null (a blank cell) and undefined (no such column) are kept apart, as the writer needs.
+		const dateOf = (cell: Checked['opens']) => (cell === null ? null : cell?.date);
+		const row = { ...checked, opens: dateOf(checked.opens), closes: dateOf(checked.closes) };
+		let ok = true;
+		// A time written in the date cell fills the time column, and must agree with one given.
+		for (const event of ['opens', 'closes'] as const) {
+			const inCell = checked[event]?.time;
+			const inColumn = checked[`${event}_time`];
+			if (!inCell) continue;
+			if (inColumn && inColumn !== inCell)
+				ok = rowError(
+					ctx,
+					rowNumber,
+					record,
+					`${event}_time`,
+					`${event}_time ${inColumn} differs from the time in ${event} (${inCell})`
+				);
+			else row[`${event}_time`] = inCell;
+		}
+		ok = checkDateOrder(ctx, rowNumber, record, row, 'opens', 'closes') && ok;
 		for (const event of ['opens', 'closes'] as const) {
 			if (row[`${event}_time`] && !row[event])
 				ok = rowError(ctx, rowNumber, record, `${event}_time`, `a time needs a date in ${event}`);

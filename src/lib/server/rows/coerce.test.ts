@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	parseUkDateTime,
 	optionalGbp,
 	optionalNumber,
 	optionalText,
@@ -93,6 +94,30 @@ describe('parseUkDate', () => {
 		expect(['Junk 2020', 'Mayo 2019', 'Marc 2020'].map(parseUkDate)).toEqual([null, null, null]);
 		expect(parseUkDate('June 2020')).toEqual(month('2020-06-01'));
 		expect(parseUkDate('July 2020')).toEqual(month('2020-07-01'));
+	});
+});
+
+describe('parseUkDateTime', () => {
+	const day = (date: string) => ({ date, precision: 'day' });
+	it('splits a time of day off a deadline written in one cell', () => {
+		expect(parseUkDateTime('31/01/2027 23:59')).toEqual({ date: day('2027-01-31'), time: '23:59' });
+		expect(parseUkDateTime(' 5/3/2025 9:00 ')).toEqual({ date: day('2025-03-05'), time: '09:00' });
+		expect(parseUkDateTime('2027-01-31 12:00:00')).toEqual({
+			date: day('2027-01-31'),
+			time: '12:00'
+		});
+		expect(parseUkDateTime('2027-01-31T12:00')).toEqual({ date: day('2027-01-31'), time: '12:00' });
+	});
+	it('reads a date alone as parseUkDate does, with no time', () => {
+		expect(parseUkDateTime('31/01/2027')).toEqual({ date: day('2027-01-31'), time: null });
+		expect(parseUkDateTime('13 March 2020')).toEqual({ date: day('2020-03-13'), time: null });
+		// UTC is not UK time in summer: the time is not taken, the date is read as before.
+		expect(parseUkDateTime('2027-07-31T11:00Z')).toEqual({ date: day('2027-07-31'), time: null });
+	});
+	it('refuses an impossible date or time', () => {
+		expect(parseUkDateTime('31/02/2027 12:00')).toBeNull();
+		expect(parseUkDateTime('31/01/2027 24:30')).toBeNull();
+		expect(parseUkDateTime('soon 12:00')).toBeNull();
 	});
 });
 

@@ -151,6 +151,39 @@ export const optionalUkDate = z
 		return parsed;
 	});
 
+/**
+ * A date cell that may carry the time of day after the date, as spreadsheets write a deadline
+ * ("31/01/2027 23:59", "2027-01-31 12:00:00"); the time is UK local, as the template's time
+ * columns are. A time ending in Z (UTC) is not split off: the date is read as parseUkDate reads it.
+ */
+export function parseUkDateTime(raw: string): { date: ParsedDate; time: string | null } | null {
+	const s = raw.trim();
+	const m = /^(.*\d)[T ]+(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(s);
+	if (m && Number(m[2]) <= 23 && Number(m[3]) <= 59) {
+		const date = parseUkDate(m[1]!);
+		return date ? { date, time: `${m[2]!.padStart(2, '0')}:${m[3]}` } : null;
+	}
+	const date = parseUkDate(s);
+	return date ? { date, time: null } : null;
+}
+
+export const optionalUkDateTime = z
+	.string()
+	.optional()
+	.transform((s, ctx) => {
+		if (!s?.trim()) return null;
+		const parsed = parseUkDateTime(s);
+		if (!parsed) {
+			ctx.addIssue({
+				code: 'custom',
+				message:
+					'expected a date as dd/mm/yyyy or yyyy-mm-dd, with a time as HH:MM after it or none'
+			});
+			return z.NEVER;
+		}
+		return parsed;
+	});
+
 /** A time of day, HH:MM (24-hour, UK local). */
 export const optionalTime = z
 	.string()
