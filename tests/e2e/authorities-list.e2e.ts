@@ -136,6 +136,12 @@ describe('council list /authorities', () => {
 			const peers = await page.locator('#similar tbody tr td:nth-child(3)').allInnerTexts();
 			expect(peers.length).toBeGreaterThan(0);
 			expect(new Set(peers)).toEqual(new Set(['Combined authority']));
+			// Its funding page sets no median of its type (a type of one) beside its figures.
+			await page.goto(`${baseUrl}/authorities/GLA/funding`, { waitUntil: 'load' });
+			const lede = await page.locator('p.lede').innerText();
+			expect(lede).not.toContain('compared with other');
+			const funding = await page.locator('main').innerText();
+			expect(funding).not.toMatch(/Median, Greater London Authority councils/);
 			// The home page counts it apart from the combined authorities.
 			await page.goto(`${baseUrl}/`, { waitUntil: 'load' });
 			const note = await page.locator('.stat', { hasText: 'Councils today' }).innerText();
