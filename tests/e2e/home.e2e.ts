@@ -20,6 +20,20 @@ describe('national overview /', () => {
 			expect(response?.status()).toBe(200);
 			await expect(page.locator('h1').first().textContent()).resolves.toMatch(/\S/);
 
+			// The ways in name both halves of the promise: the money and the progress.
+			const waysIn = await page
+				.getByRole('navigation', { name: 'What you can do here' })
+				.locator('a')
+				.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+			expect(waysIn).toEqual([
+				'/authorities',
+				'/progress',
+				'/compare',
+				'/funding',
+				'/deadlines',
+				'/import'
+			]);
+
 			expect(await page.locator('figure.chart canvas').count()).toBeGreaterThan(0);
 			await waitForDrawnCanvas(page);
 
