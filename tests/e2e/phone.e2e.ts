@@ -106,6 +106,23 @@ describe('on a phone', () => {
 		}
 	});
 
+	it('national progress lists each council as a short card: type and nation on one line', async () => {
+		const { page, close } = await openPage(browser, { viewport: PHONE });
+		try {
+			await page.goto(`${baseUrl}/progress?nation=Scotland`);
+			const row = page.locator('#council-table tbody tr').first();
+			await expect(row.locator('td[data-label="Type"]').isVisible()).resolves.toBe(false);
+			await expect(row.locator('td[data-label="Nation"]').isVisible()).resolves.toBe(false);
+			await expect(row.locator('th .where').innerText()).resolves.toMatch(/, Scotland$/);
+			// Wide screens keep the columns, and no second copy in the name's cell.
+			await page.setViewportSize({ width: 1280, height: 900 });
+			await expect(row.locator('td[data-label="Nation"]').isVisible()).resolves.toBe(true);
+			await expect(row.locator('th .where').isVisible()).resolves.toBe(false);
+		} finally {
+			await close();
+		}
+	});
+
 	it('the hex map shows every council, none cut off at the edge', async () => {
 		for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
 			const { page, close } = await openPage(browser, { viewport });
