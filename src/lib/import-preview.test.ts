@@ -1,6 +1,6 @@
 /** The import preview: stored values in words, and the file's cells that read differently. */
 import { describe, expect, it } from 'vitest';
-import { cellsThatDiffer, showStored } from './import-preview';
+import { cellsThatDiffer, describeCouncil, showStored } from './import-preview';
 
 describe('showStored', () => {
 	it('prints dates, lists and nothing as the preview shows them', () => {
@@ -43,6 +43,30 @@ describe('cellsThatDiffer', () => {
 	it('is empty when the file says exactly what is stored', () => {
 		expect(cellsThatDiffer({ year: 2031, scope: 'x' }, { Target: '2031', Scope: ' x ' })).toEqual(
 			[]
+		);
+	});
+});
+
+describe('describeCouncil', () => {
+	const preston = { column: 'lead_authority', code: 'PRE', name: 'Preston City Council' };
+	it('names the council a cell resolved to, and says when it was a successor or an alias', () => {
+		expect(
+			describeCouncil({ ...preston, value: 'Preston', matchedBy: 'name', successorOf: null })
+		).toBe('Preston → Preston City Council (PRE)');
+		expect(
+			describeCouncil({ ...preston, value: 'preston cc', matchedBy: 'alias', successorOf: null })
+		).toBe('preston cc → Preston City Council (PRE), matched by one of its other names');
+		const cumberland = { column: 'council', code: 'CBD', name: 'Cumberland Council' };
+		const allerdale = { code: 'ALL', name: 'Allerdale Borough Council' };
+		expect(
+			describeCouncil({
+				...cumberland,
+				value: 'E07000026',
+				matchedBy: 'former_gss',
+				successorOf: allerdale
+			})
+		).toBe(
+			'E07000026 → Cumberland Council (CBD), successor of the abolished Allerdale Borough Council (ALL), matched by a former GSS code'
 		);
 	});
 });

@@ -33,3 +33,36 @@ export function cellsThatDiffer(
 		.map(([column, text]) => ({ column, text: text.trim() }))
 		.filter(({ text }) => text !== '' && !shown.has(text));
 }
+
+/** How a council cell was matched: by a code, a former GSS code, the council's name or an alias. */
+export type CouncilMatch = 'code' | 'gss' | 'former_gss' | 'name' | 'alias';
+
+/** The council a preview row's council cell resolved to, and how (import/preview-councils.ts). */
+export interface PreviewCouncil {
+	/** The feed's column and the file's text in it. */
+	column: string;
+	value: string;
+	code: string;
+	/** The council's official name ("Preston City Council"). */
+	name: string;
+	matchedBy: CouncilMatch;
+	/** The abolished council the file named, when the row counts for its successor. */
+	successorOf: { code: string; name: string } | null;
+}
+
+const MATCH_NOTES: Partial<Record<CouncilMatch, string>> = {
+	former_gss: 'matched by a former GSS code',
+	alias: 'matched by one of its other names'
+};
+
+/**
+ * "Preston → Preston City Council (PRE)", saying when the file named an abolished council
+ * (counted for its successor) or matched only by another name, which an officer should check.
+ */
+export function describeCouncil(c: PreviewCouncil): string {
+	const notes = [
+		c.successorOf && `successor of the abolished ${c.successorOf.name} (${c.successorOf.code})`,
+		MATCH_NOTES[c.matchedBy]
+	].filter(Boolean);
+	return `${c.value} → ${c.name} (${c.code})${notes.map((n) => `, ${n}`).join('')}`;
+}

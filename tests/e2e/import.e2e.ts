@@ -57,6 +57,9 @@ describe('import flow', () => {
 			expect(file).toContain('submitted_on “25/11/2024”');
 			// Cells stored as written are not repeated.
 			expect(file).not.toContain('Preston');
+			// The council the row counts for, as the register names it.
+			const council = await table.locator('tr.council').first().innerText();
+			expect(council).toContain('Preston → Preston City Council (PRE)');
 			expect(errors).toEqual([]);
 		} finally {
 			await close();

@@ -3,6 +3,7 @@
  * its grouped problems, and what it changed per table.
  */
 import type { IssueGroup } from '../rows/issues';
+import type { PreviewCouncil } from '../../import-preview';
 
 export interface ImportReport {
 	batchId: number | null;
@@ -22,6 +23,8 @@ export interface ImportReport {
 	preview: Record<string, unknown>[];
 	/** The file's text of each preview row by its column names, to show beside what is stored. */
 	previewFile: Record<string, string>[];
+	/** The council each preview row's council cells resolved to (name, code, how it was matched). */
+	previewCouncils: PreviewCouncil[][];
 	/** Per table: rows the import adds, updates and deletes (from the undo log; emissions apart). */
 	changes: TableChanges[];
 }

@@ -43,6 +43,7 @@ export function failureReport(fileName: string, feed: string | null, message: st
 		unmappedColumns: [],
 		preview: [],
 		previewFile: [],
+		previewCouncils: [],
 		changes: []
 	};
 }

@@ -11,8 +11,10 @@ import type { DbHandle } from '../db/client';
 import { recordOf } from './cells';
 import { IssueCollector } from '../rows/issues';
 import type { ImportReport, TableChanges } from './import-report';
+import type { PreviewCouncil } from '../../import-preview';
 import { readCsv } from './read-csv';
 import { readRowCells } from './preview-cells';
+import { namePreviewCouncils } from './preview-councils';
 import { headerMapFor, mapHeaders } from './map-headers';
 import { readHeaderRow } from './detect-feed';
 import { canRunTypeScriptWorkers, readInWorker } from './read-parallel';
@@ -23,6 +25,7 @@ import {
 	type AnyFeed,
 	type ImportContext,
 	type FeedWriter,
+	type ResolvedCouncilCell,
 	type WriteCounts
 } from '../rows/feed';
 import { loadHeaderMap, saveHeaderMap } from './header-maps';
@@ -84,6 +87,8 @@ interface ReadOutcome {
 	previewRowNumbers: number[];
 	/** The file's own text of each preview row, by its column names. */
 	previewFile: Record<string, string>[];
+	/** The councils each preview row's council cells resolved to. */
+	previewCouncils: PreviewCouncil[][];
 	rejectedRows: RejectedRow[];
 }
 
@@ -244,8 +249,17 @@ async function readRows(
 		preview: [],
 		previewRowNumbers: [],
 		previewFile: [],
+		previewCouncils: [],
 		rejectedRows: []
 	};
+	// The current row's council cells, kept with the row when it is previewed (this thread only).
+	const councils = { rowNumber: 0, cells: [] as ResolvedCouncilCell[] };
+	const resolved: ResolvedCouncilCell[][] = [];
+	if (o.previewRows)
+		ctx.onCouncil = (rowNumber, cell) => {
+			if (councils.rowNumber !== rowNumber) Object.assign(councils, { rowNumber, cells: [] });
+			councils.cells.push(cell);
+		};
 	let writer: FeedWriter<unknown> | null = null;
 	let bytesRead = 0;
 	const progress = () =>
@@ -259,6 +273,7 @@ async function readRows(
 		if (out.preview.length < (o.previewRows ?? 0)) {
 			out.preview.push(row as Record<string, unknown>);
 			out.previewRowNumbers.push(rowNumber);
+			resolved.push(councils.rowNumber === rowNumber ? councils.cells : []);
 		}
 		writer!.write(row, rowNumber);
 	};
@@ -339,7 +354,10 @@ async function readRows(
 	}
 	if (writer) out.counts = (writer as FeedWriter<unknown>).finish();
 	if (!writer && !issues.fatal) issues.fatal = 'The file is empty: no header row was found.';
-	if (out.preview.length) out.previewFile = await readRowCells(file.path, out.previewRowNumbers);
+	if (out.preview.length) {
+		out.previewFile = await readRowCells(file.path, out.previewRowNumbers);
+		out.previewCouncils = namePreviewCouncils(handle.db, resolved);
+	}
 	bytesRead = file.bytes;
 	progress();
 	return out;
@@ -376,6 +394,7 @@ function report(
 		unmappedColumns: read?.unmapped ?? [],
 		preview: read?.preview ?? [],
 		previewFile: read?.previewFile ?? [],
+		previewCouncils: read?.previewCouncils ?? [],
 		changes: r.status === 'rejected' ? [] : (r.changes ?? [])
 	};
 }

@@ -112,7 +112,15 @@ export function resolveCouncil(
 		const note = `${r.code} has been abolished; kept against it, not its successor`;
 		ctx.issues.info(rowNumber, column, value, 'abolished_council', note);
 	}
-	if (!options.partner && !checkAllowed(ctx, rowNumber, column, value, r.code)) return null;
+	if (options.partner) return r.code;
+	if (!checkAllowed(ctx, rowNumber, column, value, r.code)) return null;
+	ctx.onCouncil?.(rowNumber, {
+		column,
+		value,
+		code: r.code,
+		matchedBy: r.matchedBy,
+		successorOf: r.successorOf
+	});
 	return r.code;
 }
 
@@ -180,6 +188,14 @@ export function resolveLeadCouncil(
 	const [lead, ...rest] = [...new Set(codes)] as [string, ...string[]];
 	// The lead owns the bid: a consortium an officer's council leads is theirs to import.
 	if (!checkAllowed(ctx, rowNumber, column, value, lead)) return null;
+	const first = parts[0]!.resolution as Extract<Resolution, { ok: true }>;
+	ctx.onCouncil?.(rowNumber, {
+		column,
+		value,
+		code: lead,
+		matchedBy: first.matchedBy,
+		successorOf: first.successorOf
+	});
 	if (!rest.length) return { lead, joint: [] };
 	const names = [lead, ...rest].map((c) => ctx.resolver.name(c) ?? c);
 	const message = `a joint name: ${names[0]} (${lead}) taken as the lead, ${names.slice(1).join(', ')} as partner${rest.length > 1 ? 's' : ''}`;

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client';
-import type { AuthorityResolver } from './resolve-authority';
+import type { AuthorityResolver, Resolution } from './resolve-authority';
 import type { IssueCollector } from './issues';
 
 export interface FeedColumn {
@@ -93,7 +93,18 @@ export interface ImportContext {
 	 * the command line). A row owned by another council is refused (council-cells.ts).
 	 */
 	allowedAuthorities?: ReadonlySet<string> | null;
+	/**
+	 * Told which council a row's own council cell resolved to (not its partners'), so the import
+	 * preview can show an officer what each row will count for.
+	 */
+	onCouncil?: (rowNumber: number, cell: ResolvedCouncilCell) => void;
 }
+
+/** A council cell as the resolver read it: the column, the file's text and the resolution. */
+export type ResolvedCouncilCell = Omit<Extract<Resolution, { ok: true }>, 'ok'> & {
+	column: string;
+	value: string;
+};
 
 export interface WriteCounts {
 	/** Rows inserted or changed in the database. */
