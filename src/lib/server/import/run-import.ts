@@ -11,7 +11,6 @@ import type { DbHandle } from '../db/client';
 import { recordOf } from './cells';
 import { IssueCollector } from '../rows/issues';
 import type { ImportReport, TableChanges } from './import-report';
-import type { PreviewCouncil } from '../../import-preview';
 import { readCsv } from './read-csv';
 import { readRowCells } from './preview-cells';
 import { namePreviewCouncils } from './preview-councils';
@@ -25,8 +24,7 @@ import {
 	type AnyFeed,
 	type ImportContext,
 	type FeedWriter,
-	type ResolvedCouncilCell,
-	type WriteCounts
+	type ResolvedCouncilCell
 } from '../rows/feed';
 import { loadHeaderMap, saveHeaderMap } from './header-maps';
 import { recordBatch, tableChanges, type RejectedRow } from './record-batch';
@@ -34,7 +32,7 @@ import { beginWrite, inWriteTransaction, type WaitOptions } from './write-lock';
 import { UnreadableFileError } from './unreadable';
 import { createRecordWriter } from './record-writer';
 import { refreshSimilarCouncils, SIMILARITY_INPUT_FEEDS } from './similar-councils-refresh';
-import { NOT_YOUR_AUTHORITY } from '../rows/council-cells';
+import { refuseOtherCouncils, report, type ReadOutcome } from './import-outcome';
 
 export { mapHeaders };
 export type { ImportReport, TableChanges };
@@ -74,23 +72,6 @@ export interface ImportOptions {
 
 /** Rejected rows kept in memory for the download; past this only the count and reasons remain. */
 const REJECTED_ROWS_KEPT = 100_000;
-
-/** What reading the file produced, whichever thread read it. */
-interface ReadOutcome {
-	rowsRead: number;
-	rowsAccepted: number;
-	counts: WriteCounts;
-	encoding: string;
-	unmapped: string[];
-	preview: Record<string, unknown>[];
-	/** The file's row number of each preview row. */
-	previewRowNumbers: number[];
-	/** The file's own text of each preview row, by its column names. */
-	previewFile: Record<string, string>[];
-	/** The councils each preview row's council cells resolved to. */
-	previewCouncils: PreviewCouncil[][];
-	rejectedRows: RejectedRow[];
-}
 
 export async function runImport(handle: DbHandle, options: ImportOptions): Promise<ImportReport> {
 	const file = await spool(options.source);
@@ -363,51 +344,4 @@ async function readRows(
 	return out;
 }
 
-function report(
-	o: ImportOptions,
-	r: {
-		batchId: number | null;
-		status: ImportReport['status'];
-		checksum: string;
-		changes?: TableChanges[];
-	},
-	issues: IssueCollector,
-	read?: ReadOutcome
-): ImportReport {
-	const rowsRead = read?.rowsRead ?? 0;
-	const rowsAccepted = read?.rowsAccepted ?? 0;
-	return {
-		batchId: r.batchId,
-		feed: o.feed.key,
-		fileName: o.fileName,
-		checksum: r.checksum,
-		status: r.status,
-		rowsRead,
-		rowsAccepted,
-		rowsRejected: rowsRead - rowsAccepted,
-		// A dry run says what an import would write; a rejected file wrote nothing.
-		rowsWritten: r.status === 'rejected' ? 0 : (read?.counts.written ?? 0),
-		rowsUnchanged: read?.counts.unchanged ?? 0,
-		encoding: read?.encoding ?? 'utf-8',
-		fatal: issues.fatal,
-		groups: issues.grouped(),
-		unmappedColumns: read?.unmapped ?? [],
-		preview: read?.preview ?? [],
-		previewFile: read?.previewFile ?? [],
-		previewCouncils: read?.previewCouncils ?? [],
-		changes: r.status === 'rejected' ? [] : (r.changes ?? [])
-	};
-}
-
 class MissingColumns extends Error {}
-
-/** One row for another council refuses the whole file, even when valid rows could be kept. */
-function refuseOtherCouncils(o: ImportOptions, issues: IssueCollector) {
-	if (!o.allowedAuthorities || issues.fatal) return;
-	const group = issues.grouped().filter((g) => g.code === NOT_YOUR_AUTHORITY);
-	if (!group.length) return;
-	const count = group.reduce((n, g) => n + g.count, 0);
-	const rows = group.flatMap((g) => g.rows).sort((a, b) => a - b);
-	const councils = [...new Set(group.flatMap((g) => g.values))];
-	issues.fatal = `This file has ${count} row${count === 1 ? '' : 's'} for councils you may not import for (${councils.join(', ')}): row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}${count > rows.length ? ' and more' : ''}. You may import only for ${o.allowedAuthorities.join(', ')}. Nothing was imported.`;
-}
