@@ -73,6 +73,9 @@ describe('similar councils on /authorities/TRF', () => {
 			await page.goto(`${baseUrl}/authorities/TRF`);
 			const section = page.locator('#similar');
 			const tabs = section.getByRole('tab');
+			// The tabs are made when the page hydrates (without JavaScript all three lists show):
+			// on a busy machine that comes after the load event.
+			await tabs.first().waitFor();
 			await expect(tabs.allInnerTexts()).resolves.toEqual([
 				'Emissions profile',
 				'Nearby',
