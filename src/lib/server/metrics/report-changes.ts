@@ -6,9 +6,9 @@
  */
 import { formatGbp, formatInteger, formatNumber } from '../../format';
 import { financialYearLabel } from '../../domain/financial-year';
-import { SCOPE_WORDS } from '../../progress-text';
+import { SCOPE_WORDS, STATUS_WORDS, type StatusColour } from '../../progress-text';
 
-export type Colour = 'green' | 'amber' | 'red';
+export type Colour = StatusColour;
 
 export interface TargetDigest {
 	targetId: number;
@@ -56,12 +56,8 @@ export interface ReportChange {
 	text: string;
 }
 
-const STATUS: Record<Colour, string> = {
-	green: 'on track',
-	amber: 'behind, by up to 5 years',
-	red: 'off track'
-};
-const status = (c: Colour | null) => (c ? STATUS[c] : 'no status');
+// The words every page uses for a status, inside a sentence.
+const status = (c: Colour | null) => (c ? STATUS_WORDS[c].toLowerCase() : 'no status');
 // Named as the report's summary names them.
 const targetName = (t: TargetDigest) =>
 	`${SCOPE_WORDS[t.scope] ?? t.scope} target (net zero by ${t.targetYear ?? 'no year named'})`;

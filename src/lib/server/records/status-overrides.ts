@@ -9,9 +9,8 @@ import type { Db } from '../db/client';
 import { auditLog, statusOverrides, STATUS_COLOURS } from '../db/schema';
 import type { Actor } from '../accounts/users';
 import type { Viewer } from '../accounts/viewer';
+import type { StatusColour } from '../../progress-text';
 import { recordedBy } from '../accounts/private-fields';
-
-export type StatusColour = (typeof STATUS_COLOURS)[number];
 
 export interface StatusOverride {
 	id: number;
