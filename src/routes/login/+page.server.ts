@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { accountsDb, whenFree } from '$lib/server/accounts/accounts-db';
 import { SESSION_COOKIE } from '$lib/server/accounts/sessions';
+import { safeReturnPath } from '$lib/server/accounts/return-path';
 import { signIn } from '$lib/server/accounts/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,12 +12,8 @@ const FormSchema = z.object({
 	next: z.string().optional()
 });
 
-/** Only a path on this site: never an address elsewhere (an open redirect). */
-const safeNext = (next: string | undefined) =>
-	next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-
 export const load: PageServerLoad = ({ url }) => ({
-	next: safeNext(url.searchParams.get('next') ?? undefined)
+	next: safeReturnPath(url.searchParams.get('next'))
 });
 
 export const actions: Actions = {
@@ -37,6 +34,6 @@ export const actions: Actions = {
 			secure: url.protocol === 'https:',
 			expires: result.expiresAt
 		});
-		redirect(303, safeNext(next));
+		redirect(303, safeReturnPath(next));
 	}
 };
