@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parseAuthorityList } from '../src/lib/server/accounts/authority-list';
-import { passwordProblem } from '../src/lib/server/accounts/password';
+import { passwordProblem } from '../src/lib/server/accounts/password-rules';
 import { addUser, findUserByEmail, normaliseEmail } from '../src/lib/server/accounts/users';
 import { prepareDatabase } from '../src/lib/server/startup';
 
@@ -70,7 +70,7 @@ async function main() {
 		password = await askHidden('Password: ');
 		if ((await askHidden('Password again: ')) !== password) refuse('The passwords differ.');
 	} else refuse('No terminal to ask for a password on: use --password-stdin.');
-	const weak = passwordProblem(password);
+	const weak = passwordProblem(password, email);
 	if (weak) refuse(weak);
 
 	const handle = await prepareDatabase(undefined, () => {});

@@ -46,6 +46,12 @@ describe('npm run user:add', () => {
 		expect(userAdd(['--admin', 'b@example.org', '--password-stdin'], 'short').stderr).toMatch(
 			/at least 12 characters/
 		);
+		const breached = userAdd(['--admin', 'b@example.org', '--password-stdin'], 'password1234');
+		expect(breached.code).toBe(2);
+		expect(breached.stderr).toMatch(/most common passwords in published breaches/);
+		expect(
+			userAdd(['--admin', 'b@example.org', '--password-stdin'], 'b@example.org').stderr
+		).toMatch(/email address/);
 		const unknown = userAdd(
 			['--officer', 'c@example.org', '--authority', 'TRF,XYZ', '--password-stdin'],
 			'a strong password'

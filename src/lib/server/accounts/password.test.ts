@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 
 describe('passwords', () => {
 	it('verifies the right password and refuses a wrong one', async () => {
@@ -22,10 +22,5 @@ describe('passwords', () => {
 
 	it('refuses a stored value that is not an scrypt hash', async () => {
 		expect(await verifyPassword('anything', 'plain-text')).toBe(false);
-	});
-
-	it('asks for twelve characters or more', () => {
-		expect(passwordProblem('short')).toMatch(/at least 12 characters.*has 5/);
-		expect(passwordProblem('twelve chars')).toBeNull();
 	});
 });

@@ -6,8 +6,6 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
-/** Long enough to resist guessing offline, short enough to type: the NCSC's three-words length. */
-export const MIN_PASSWORD_LENGTH = 12;
 
 function derive(password: string, salt: Buffer, o: ScryptOptions): Promise<Buffer> {
 	return new Promise((resolve, reject) =>
@@ -39,11 +37,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
 		p: Number(p)
 	});
 	return key.length === expected.length && timingSafeEqual(key, expected);
-}
-
-/** Null when acceptable, else what is wrong, for the form or the command line. */
-export function passwordProblem(password: string): string | null {
-	if (password.length < MIN_PASSWORD_LENGTH)
-		return `The password must be at least ${MIN_PASSWORD_LENGTH} characters long (it has ${password.length}).`;
-	return null;
 }

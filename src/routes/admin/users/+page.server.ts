@@ -4,7 +4,7 @@ import { accountsDb, whenFree } from '$lib/server/accounts/accounts-db';
 import { parseAuthorityList } from '$lib/server/accounts/authority-list';
 import { requireAdmin } from '$lib/server/accounts/guard';
 import { requireAdminPage } from '$lib/server/accounts/page-access';
-import { passwordProblem } from '$lib/server/accounts/password';
+import { passwordProblem } from '$lib/server/accounts/password-rules';
 import { revokeUserSessions } from '$lib/server/accounts/sessions';
 import {
 	actorOf,
@@ -54,7 +54,7 @@ export const actions: Actions = {
 				message: `Check the form: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
 			});
 		const { email, password, role } = parsed.data;
-		const weak = passwordProblem(password);
+		const weak = passwordProblem(password, email);
 		if (weak) return fail(400, { message: weak });
 		const councils = councilsFor(role, parsed.data.authorities);
 		if (!councils.ok) return fail(400, { message: councils.message });
