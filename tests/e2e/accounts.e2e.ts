@@ -272,6 +272,49 @@ describe('signing in and out', () => {
 		).toBe(200);
 	});
 
+	it('after signing in, goes back only to a page of this site, whatever `next` says', async () => {
+		const signIn = (next: string) =>
+			fetch(`${baseUrl}/login`, {
+				method: 'POST',
+				headers: form(),
+				body: new URLSearchParams({ email: ADMIN.email, password: ADMIN.password, next }),
+				redirect: 'manual'
+			});
+		for (const next of [
+			'/\\evil.example',
+			'/\t/evil.example',
+			'//evil.example',
+			'/%5Cevil.example'
+		]) {
+			const res = await signIn(next);
+			expect(res.status, next).toBe(303);
+			expect(res.headers.get('location'), next).toBe('/');
+		}
+		const back = await signIn('/authorities/TRF/report?fy=2025-26');
+		expect(back.headers.get('location')).toBe('/authorities/TRF/report?fy=2025-26');
+	});
+
+	it('the admin form refuses a breached, repeated or own-email password, saying why', async () => {
+		const add = (email: string, password: string) =>
+			fetch(`${baseUrl}/admin/users?/add`, {
+				method: 'POST',
+				headers: form(adminCookie),
+				body: new URLSearchParams({ email, password, role: 'officer', authorities: 'MAN' })
+			});
+		const cases = [
+			['password1234', /most common passwords in published breaches/],
+			['aaaaaaaaaaaa', /repeated/],
+			['weak.one@e2e.example', /email address/]
+		] as const;
+		const before = snapshot().users;
+		for (const [password, why] of cases) {
+			const res = await add('weak.one@e2e.example', password);
+			expect(res.status, password).toBe(400);
+			expect(await res.text(), password).toMatch(why);
+		}
+		expect(snapshot().users).toBe(before);
+	});
+
 	it('refuses a sixth wrong password within 15 minutes, saying when to retry', async () => {
 		const add = await fetch(`${baseUrl}/admin/users?/add`, {
 			method: 'POST',
@@ -284,16 +327,25 @@ describe('signing in and out', () => {
 			}).toString()
 		});
 		expect(add.status).toBe(200);
-		const attempt = (password: string) =>
+		// A client's own X-Forwarded-For is not believed: only ADDRESS_HEADER, set for a trusted
+		// proxy, names another address than the connection's (this server has none set).
+		const attempt = (password: string, i = 0) =>
 			fetch(`${baseUrl}/login`, {
 				method: 'POST',
-				headers: form(),
+				headers: { ...form(), 'x-forwarded-for': `203.0.113.${i}` },
 				body: new URLSearchParams({ email: 'limited@e2e.example', password }).toString(),
 				redirect: 'manual'
 			});
-		for (let i = 0; i < 5; i++) expect((await attempt('wrong')).status).toBe(400);
+		for (let i = 0; i < 5; i++) expect((await attempt('wrong', i)).status).toBe(400);
 		const blocked = await attempt('a good long password');
 		expect(blocked.status).toBe(429);
 		expect(await blocked.text()).toMatch(/Too many failed sign-ins: try again after \d\d:\d\d/);
+		const db = new Database(dbPath, { readonly: true });
+		const addresses = db
+			.prepare("SELECT DISTINCT ip FROM login_attempts WHERE email = 'limited@e2e.example'")
+			.pluck()
+			.all();
+		db.close();
+		expect(addresses).toEqual(['127.0.0.1']);
 	});
 });

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/helpers/db';
 import type { DbHandle } from '../db/client';
 import { listAudit } from './audit';
-import { MAX_FAILURES, MAX_FAILURES_PER_IP, blockedUntil } from './rate-limit';
+import { MAX_WAITING_PER_ADDRESS } from './address-turns';
+import { MAX_FAILURES, MAX_FAILURES_PER_IP, addressDelayMs, blockedUntil } from './rate-limit';
 import {
 	createSession,
 	revokeSession,
@@ -88,17 +89,66 @@ describe('signing in', () => {
 		expect(ok.ok).toBe(true);
 	});
 
-	it('blocks an address trying many accounts', async () => {
+	it('slows an address trying many accounts, but still lets the right password in', async () => {
 		const t0 = new Date('2026-03-01T09:00:00Z');
-		for (let i = 0; i < MAX_FAILURES_PER_IP; i++)
+		const waits: number[] = [];
+		const wait = async (ms: number) => void waits.push(ms);
+		for (let i = 0; i < MAX_FAILURES_PER_IP + 3; i++)
 			await signIn(
 				handle.db,
 				{ email: `nobody${i}@example.org`, password: 'x', ip: '192.0.2.7' },
 				run,
+				t0,
+				wait
+			);
+		// The first MAX_FAILURES_PER_IP went straight through; each after waited longer.
+		expect(waits).toEqual([500, 1000, 1500]);
+		expect(addressDelayMs(handle.db, '192.0.2.7', t0)).toBe(2000);
+		expect(addressDelayMs(handle.db, '192.0.2.8', t0)).toBe(0);
+		// Another account's holder behind the same address (an office, a proxy) still signs in.
+		const ok = await signIn(
+			handle.db,
+			{ email: 'officer@trafford.example', password: 'a long password', ip: '192.0.2.7' },
+			run,
+			t0,
+			wait
+		);
+		expect(ok.ok).toBe(true);
+		expect(waits.at(-1)).toBe(2000);
+		expect(blockedUntil(handle.db, 'officer@trafford.example', t0)).toBeNull();
+	});
+
+	it('makes a slowed address take turns, and refuses a flood past its queue', async () => {
+		const t0 = new Date('2026-03-02T09:00:00Z');
+		for (let i = 0; i < MAX_FAILURES_PER_IP; i++)
+			await signIn(
+				handle.db,
+				{ email: `flood${i}@example.org`, password: 'x', ip: '192.0.2.9' },
+				run,
 				t0
 			);
-		expect(blockedUntil(handle.db, 'someone-else@example.org', '192.0.2.7', t0)).not.toBeNull();
-		expect(blockedUntil(handle.db, 'someone-else@example.org', '192.0.2.8', t0)).toBeNull();
+		let running = 0;
+		let most = 0;
+		const wait = async () => {
+			running++;
+			most = Math.max(most, running);
+			await new Promise((r) => setTimeout(r, 5));
+			running--;
+		};
+		const attempts = Array.from({ length: MAX_WAITING_PER_ADDRESS + 4 }, (_, i) =>
+			signIn(
+				handle.db,
+				{ email: `flood-more${i}@example.org`, password: 'x', ip: '192.0.2.9' },
+				run,
+				t0,
+				wait
+			)
+		);
+		const results = await Promise.all(attempts);
+		expect(most).toBe(1);
+		const refused = results.filter((r) => !r.ok && r.status === 429);
+		expect(refused).toHaveLength(4);
+		expect(refused[0]).toMatchObject({ message: /from your network are waiting/ });
 	});
 
 	it('says the same for an unknown email as for a wrong password', async () => {

@@ -1,11 +1,13 @@
 /**
- * Signing in: the rate limit first (so a blocked account costs no hashing), then the password, then
+ * Signing in: the account's rate limit first (so a blocked account costs no hashing), then the
+ * address's turn (slowed, never refused, past its allowance of failures), then the password, then
  * a new session. The same message for an unknown email and a wrong password, so the form does not
  * tell which emails have accounts.
  */
 import type { Db } from '../db/client';
 import { verifyPassword } from './password';
-import { blockedUntil, clearFailures, recordFailure } from './rate-limit';
+import { inTurn, sleep, type Wait } from './address-turns';
+import { addressDelayMs, blockedUntil, clearFailures, recordFailure } from './rate-limit';
 import { createSession } from './sessions';
 import { findUserByEmail, normaliseEmail } from './users';
 
@@ -26,16 +28,48 @@ export async function signIn(
 	db: Db,
 	input: { email: string; password: string; ip: string },
 	write: <T>(fn: () => T) => Promise<T>,
-	now = new Date()
+	now = new Date(),
+	wait: Wait = sleep
 ): Promise<SignInResult> {
 	const email = normaliseEmail(input.email);
-	const until = blockedUntil(db, email, input.ip, now);
-	if (until)
-		return {
+	const blocked = accountBlocked(db, email, now);
+	if (blocked) return blocked;
+	const turn = await inTurn(
+		input.ip,
+		addressDelayMs(db, input.ip, now),
+		() => check(db, email, input, write, now),
+		wait
+	);
+	return (
+		turn?.value ?? {
 			ok: false,
 			status: 429,
-			message: `Too many failed sign-ins: try again after ${ukTime(until)} (UK time).`
-		};
+			message: 'Too many sign-ins from your network are waiting: try again in a minute.'
+		}
+	);
+}
+
+function accountBlocked(db: Db, email: string, now: Date): SignInResult | null {
+	const until = blockedUntil(db, email, now);
+	return until
+		? {
+				ok: false,
+				status: 429,
+				message: `Too many failed sign-ins: try again after ${ukTime(until)} (UK time).`
+			}
+		: null;
+}
+
+async function check(
+	db: Db,
+	email: string,
+	input: { password: string; ip: string },
+	write: <T>(fn: () => T) => Promise<T>,
+	now: Date
+): Promise<SignInResult> {
+	// Again in turn: attempts queued behind a slowed address may have blocked the account since.
+	const blocked = accountBlocked(db, email, now);
+	if (blocked) return blocked;
 	const user = findUserByEmail(db, email);
 	const good = await verifyPassword(input.password, user?.passwordHash ?? DUMMY);
 	if (!user || !good || user.disabled) {
