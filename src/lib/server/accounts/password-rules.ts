@@ -42,19 +42,19 @@ const wholly = (result: ZxcvbnResult, pattern: string) =>
 export function passwordProblem(password: string, email = ''): string | null {
 	if (password.length < MIN_PASSWORD_LENGTH)
 		return `The password must be at least ${MIN_PASSWORD_LENGTH} characters long (it has ${password.length}).`;
-	const lower = password.toLowerCase();
-	const own = ownWords(email);
-	if (own.some((word) => word.length >= 4 && lower.includes(word)))
-		return 'The password must not contain the account’s email address or its name before the @.';
 	if (!password.trim()) return 'The password must not be only spaces.';
+	const own = ownWords(email);
+	const ownEmail =
+		'The password must not be the account’s email address or its name before the @ (with a little added).';
+	if (own.includes(password.trim().toLowerCase())) return ownEmail;
 	const result = strength().check(password, own);
 	if (wholly(result, 'repeat'))
 		return 'The password is one character or a short pattern repeated: choose one that is not.';
 	if (result.score >= MIN_SCORE) return null;
-	const found = result.sequence.some(
-		(m) => m.pattern === 'dictionary' && m.dictionaryName.startsWith('passwords')
-	);
-	return found
+	const made = (name: string) =>
+		result.sequence.some((m) => m.pattern === 'dictionary' && m.dictionaryName.startsWith(name));
+	if (made('userInputs')) return ownEmail;
+	return made('passwords')
 		? 'The password is one of the most common passwords in published breaches (or one with a few characters added): choose another, such as three random words.'
 		: 'The password is too easy to guess (a keyboard row, a sequence, a date or common words): choose another, such as three random words.';
 }
