@@ -1,7 +1,8 @@
 /**
  * The server's error log: a failing request's path is logged as data, so a path with `%` in it
  * (`/authorities/%ff`, which console.error would read as a format directive) keeps both itself
- * and the error in the line.
+ * and the error in the line. A request's own fault (4xx) answers a sentence and logs one line
+ * without a stack.
  */
 import { format } from 'node:util';
 import type { RequestEvent } from '@sveltejs/kit';
@@ -46,5 +47,27 @@ describe('handleError', () => {
 		const answer = await fail('/nowhere', new Error('Not found: /nowhere'), 404);
 		expect(spy).not.toHaveBeenCalled();
 		expect(answer).toEqual({ message: 'Not found' });
+	});
+
+	it('answers a form posted without form data with a sentence and one log line', async () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const thrown = new Error('Form actions expect form-encoded data — received null');
+		const event = {
+			request: new Request('http://localhost/login', { method: 'POST' }),
+			url: new URL('http://localhost/login')
+		} as RequestEvent;
+		const answer = await handleError({
+			error: thrown,
+			event,
+			status: 415,
+			message: 'Unsupported Media Type'
+		});
+		expect(answer).toEqual({ message: expect.stringMatching(/expects form data/) });
+		expect(error).not.toHaveBeenCalled();
+		expect(warn).toHaveBeenCalledTimes(1);
+		const line = logged(warn);
+		expect(line).toContain('415 POST /login: Form actions expect form-encoded data');
+		expect(line).not.toMatch(/\n|at .*\.js/);
 	});
 });

@@ -11,6 +11,7 @@ import { setDatabase } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { UploadTooLarge } from '$lib/server/import/uploads';
 import { compressResponse } from '$lib/server/compress';
+import { clientErrorLogLine, clientErrorMessage } from '$lib/server/client-errors';
 import { SECURITY_HEADERS } from '$lib/server/security-headers.js';
 import { SESSION_COOKIE, userForSession } from '$lib/server/accounts/sessions';
 import { viewerOf } from '$lib/server/accounts/users';
@@ -52,8 +53,15 @@ function withHeaders(response: Response): Response {
 }
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
+	const { method } = event.request;
+	if (status < 500) {
+		// The request's own fault: a sentence back, one line (or none) in the log, no stack.
+		const line = clientErrorLogLine(status, method, event.url.pathname, error);
+		if (line) console.warn('%s', line);
+		return { message: clientErrorMessage(status) };
+	}
 	// The path is data, never the format string: console.error reads `%f`, `%s`… in its first
 	// argument as directives, so `/authorities/%ff` would swallow the error it came with.
-	if (status !== 404) console.error('%s %s:', event.request.method, event.url.pathname, error);
-	return { message: status === 404 ? 'Not found' : 'Something went wrong on our side.' };
+	console.error('%s %s:', method, event.url.pathname, error);
+	return { message: 'Something went wrong on our side.' };
 };

@@ -294,6 +294,17 @@ describe('signing in and out', () => {
 		expect(back.headers.get('location')).toBe('/authorities/TRF/report?fy=2025-26');
 	});
 
+	it('a sign-in posted without form data is the sender’s error, said as such', async () => {
+		const res = await fetch(`${baseUrl}/login`, {
+			method: 'POST',
+			headers: { origin: baseUrl, accept: 'text/html' }
+		});
+		expect(res.status).toBe(415);
+		const text = await res.text();
+		expect(text).toMatch(/expects form data/);
+		expect(text).not.toMatch(/on our side/);
+	});
+
 	it('the admin form refuses a breached, repeated or own-email password, saying why', async () => {
 		const add = (email: string, password: string) =>
 			fetch(`${baseUrl}/admin/users?/add`, {
