@@ -139,18 +139,29 @@ describe('the upload limit (8 MB on the test server)', () => {
 		expect(await res.text()).toContain('larger than the 8 MB limit');
 	});
 
-	it('refuses a chunked PUT with 413 once it passes the limit', async () => {
+	/** A body sent in 1 MB chunks with no Content-Length (as a streaming client sends). */
+	const chunkedBody = (bytes: number) => {
 		let sent = 0;
-		const stream = new ReadableStream<Uint8Array>({
+		return new ReadableStream<Uint8Array>({
 			pull(controller) {
-				if (sent >= overLimit) return controller.close();
+				if (sent >= bytes) return controller.close();
 				sent += 1024 * 1024;
 				controller.enqueue(new Uint8Array(1024 * 1024).fill(0x61));
 			}
 		});
-		const res = await upload('chunked.csv', stream);
+	};
+
+	it('refuses a chunked PUT with 413 once it passes the limit', async () => {
+		const res = await upload('chunked.csv', chunkedBody(overLimit));
 		expect(res.status).toBe(413);
 	});
+
+	it('answers a chunked PUT far past the limit with 413 and its sentence, not a reset', async () => {
+		// Five times the limit: the client reads the refusal although it sends far more.
+		const res = await upload('huge.csv', chunkedBody(5 * overLimit));
+		expect(res.status).toBe(413);
+		expect(await res.text()).toContain('larger than the 8 MB limit');
+	}, 30_000);
 
 	it('refuses the no-JavaScript form post with 413, declared or chunked', async () => {
 		const form = new FormData();

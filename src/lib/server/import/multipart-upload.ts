@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import Busboy from '@fastify/busboy';
-import { saveUpload } from './uploads';
+import { discardRest, saveUpload } from './uploads';
 
 export class BadUpload extends Error {}
 
@@ -34,14 +34,8 @@ export function receiveMultipartUpload(
 			if (failed) return;
 			failed = true;
 			reject(e);
-			// Read what is left of a slightly-too-large post (so the client sees the answer rather
-			// than a reset connection), but no more than the upload limit again.
 			body.unpipe();
-			let drained = 0;
-			body.on('data', (chunk: Buffer) => {
-				drained += chunk.length;
-				if (drained > limitMb * 1024 * 1024) body.destroy();
-			});
+			discardRest(body, limitMb);
 		};
 		let parser: ReturnType<typeof Busboy>;
 		try {

@@ -5,8 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
 export class UploadTooLarge extends Error {
@@ -21,10 +20,13 @@ const TOKEN_RE = /^[a-f0-9]{32}$/;
 /** Uploads not imported within a day are removed when the next one arrives. */
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /**
- * Past the limit, this much more is read and thrown away before answering, so that a client that
- * sends a little too much gets the 413 and its message rather than a reset connection.
+ * After a refusal, what is left of the body is read and thrown away, so that the client reads our
+ * 413 and its sentence instead of a reset connection (closing a socket with unread data resets
+ * it). Bounded, so a client that never stops sending is cut off in the end: at most this long,
+ * and at most this many times the upload limit.
  */
-const DRAIN_BYTES = 16 * 1024 * 1024;
+const DISCARD_MAX_MS = 60_000;
+const DISCARD_MAX_LIMITS = 10;
 
 export function uploadPath(dir: string, token: string): string | null {
 	if (!TOKEN_RE.test(token)) return null;
@@ -32,6 +34,29 @@ export function uploadPath(dir: string, token: string): string | null {
 	return existsSync(path) ? path : null;
 }
 
+/**
+ * Reads and drops the rest of a refused body (see DISCARD_MAX_MS), then lets the connection go.
+ * The caller stops listening first; the refusal is answered meanwhile.
+ */
+export function discardRest(body: Readable, limitMb: number): void {
+	const maxBytes = DISCARD_MAX_LIMITS * limitMb * 1024 * 1024;
+	let discarded = 0;
+	const stop = () => body.destroy();
+	const timer = setTimeout(stop, DISCARD_MAX_MS);
+	timer.unref();
+	body.once('close', () => clearTimeout(timer));
+	body.on('error', () => {}); // the client going away while we discard is no error of ours
+	body.on('data', (chunk: Buffer) => {
+		discarded += chunk.length;
+		if (discarded > maxBytes) stop();
+	});
+	body.resume();
+}
+
+/**
+ * Streams the body to a new file under a random token. Refused (UploadTooLarge) as soon as it
+ * passes the limit, the file removed and the rest of the body discarded.
+ */
 export async function saveUpload(
 	dir: string,
 	body: WebReadableStream<Uint8Array> | Readable,
@@ -43,26 +68,33 @@ export async function saveUpload(
 	const token = randomBytes(16).toString('hex');
 	const path = join(dir, `${token}.csv`);
 	const limit = limitMb * 1024 * 1024;
-	let bytes = 0;
 	const source = body instanceof Readable ? body : Readable.fromWeb(body);
+	const file = createWriteStream(path);
+	let bytes = 0;
 	try {
-		await pipeline(
-			source,
-			new Transform({
-				transform(chunk: Buffer, _e, done) {
-					bytes += chunk.length;
-					if (bytes > limit + DRAIN_BYTES) return done(new UploadTooLarge(limitMb));
-					if (bytes > limit) return done(); // read, not kept: the file is refused at its end
-					onBytes?.(bytes);
-					done(null, chunk);
-				},
-				flush(done) {
-					done(bytes > limit ? new UploadTooLarge(limitMb) : null);
+		await new Promise<void>((resolve, reject) => {
+			const refuse = (e: unknown) => {
+				source.off('data', onData);
+				discardRest(source, limitMb);
+				reject(e);
+			};
+			const onData = (chunk: Buffer) => {
+				bytes += chunk.length;
+				if (bytes > limit) return refuse(new UploadTooLarge(limitMb));
+				onBytes?.(bytes);
+				if (!file.write(chunk)) {
+					source.pause();
+					file.once('drain', () => source.resume());
 				}
-			}),
-			createWriteStream(path)
-		);
+			};
+			source.on('data', onData);
+			source.once('end', () => file.end());
+			source.once('error', reject);
+			file.once('finish', resolve);
+			file.once('error', refuse);
+		});
 	} catch (e) {
+		file.destroy();
 		rmSync(path, { force: true });
 		throw e;
 	}
