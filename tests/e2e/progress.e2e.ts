@@ -138,6 +138,29 @@ describe('committee report /authorities/[code]/report', () => {
 		expect(pdf).toMatch(/\/MediaBox\s*\[0 0 59[56](\.\d+)? 84[12](\.\d+)?\]/);
 	});
 
+	it('keeps a made PDF: asked again, the same file comes back', async () => {
+		const get = async () =>
+			Buffer.from(
+				await (await fetch(`${baseUrl}/authorities/TRF/report.pdf?fy=2025-26`)).arrayBuffer()
+			);
+		// A new render would differ: each PDF carries the time it was made.
+		expect((await get()).equals(await get())).toBe(true);
+	});
+
+	it('prints one at a time with a short queue, and says when to come back past it', async () => {
+		const years = ['2020-21', '2021-22', '2022-23', '2023-24', '2024-25'];
+		const answers = await Promise.all(
+			years.map((fy) => fetch(`${baseUrl}/authorities/MAN/report.pdf?fy=${fy}`))
+		);
+		const busy = answers.filter((r) => r.status === 503);
+		expect(busy).toHaveLength(1);
+		expect(busy[0]!.headers.get('retry-after')).toMatch(/^\d+$/);
+		expect(await busy[0]!.text()).toMatch(/try again in \d+ seconds/);
+		const made = answers.filter((r) => r.status === 200);
+		expect(made).toHaveLength(4);
+		for (const r of made) expect(r.headers.get('content-type')).toBe('application/pdf');
+	}, 120_000);
+
 	it('refuses a year that is not a financial year', async () => {
 		const response = await fetch(`${baseUrl}/authorities/TRF/report?fy=2025-27`);
 		expect(response.status).toBe(400);

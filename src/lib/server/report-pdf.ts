@@ -5,6 +5,7 @@
  * report's print styles are what both use.
  */
 import { existsSync } from 'node:fs';
+import { createPdfQueue } from './pdf-queue';
 
 const CANDIDATES = [
 	'/usr/bin/chromium',
@@ -35,17 +36,17 @@ export function pdfRenderer(env: Record<string, string | undefined> = process.en
 			};
 }
 
-// One render at a time: each starts a browser, and a committee deadline can bring many clicks.
-let queue: Promise<unknown> = Promise.resolve();
+/**
+ * The server's PDFs: one render at a time (each starts a browser), a short queue, and each PDF
+ * kept under the key its caller gives (see pdf-queue.ts).
+ */
+export const reportPdfs = createPdfQueue((url) => renderPdf(url));
 
 /** The page at `url` printed to A4, with page numbers in the footer. */
-export function renderPdf(url: string, env: Record<string, string | undefined> = process.env) {
-	const run = queue.then(() => render(url, env));
-	queue = run.catch(() => undefined);
-	return run;
-}
-
-async function render(url: string, env: Record<string, string | undefined>): Promise<Uint8Array> {
+export async function renderPdf(
+	url: string,
+	env: Record<string, string | undefined> = process.env
+): Promise<Uint8Array> {
 	const executablePath = chromiumPath(env);
 	if (!executablePath) throw new Error(pdfRenderer(env).reason!);
 	const { chromium } = await import('playwright-core');

@@ -18,7 +18,7 @@
  * Results are shared by every caller and therefore frozen: a caller that changed one would change
  * it for the next request, and freezing makes that throw instead.
  */
-import type { Db } from './connection';
+import { serverDb, type Db } from './connection';
 import { dataVersion } from './sqlite/data-version';
 
 /** Freeze a result and everything in it (plain objects and arrays: what queries return). */
@@ -63,4 +63,12 @@ export function cachedByDataVersion<O, T>(
 		if (cache.entries.size > max) cache.entries.delete(cache.entries.keys().next().value!);
 		return result;
 	};
+}
+
+/**
+ * What the server's database looks like now, as one comparable string: a key part for results
+ * kept outside this module (the committee report's PDF) that must not outlive a change.
+ */
+export function currentDataVersion(db: Db = serverDb()): string {
+	return dataVersion(db);
 }

@@ -1,12 +1,18 @@
 import { error } from '@sveltejs/kit';
 import { isFinancialYear } from '$lib/domain/financial-year';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
-import { pdfRenderer, renderPdf } from '$lib/server/report-pdf';
+import { RendererBusy } from '$lib/server/pdf-queue';
+import { currentDataVersion } from '$lib/server/queries/data-version-cache';
+import { serverToday } from '$lib/server/queries/competitions';
+import { pdfRenderer, reportPdfs } from '$lib/server/report-pdf';
 import type { RequestHandler } from './$types';
 
 /**
  * GET /authorities/[code]/report.pdf?fy=…: the committee report page printed to A4 by headless
- * Chromium, with the same options (the page checks them and answers 400 for bad ones).
+ * Chromium, with the same options (the page checks them and answers 400 for bad ones). The PDF is
+ * the public version, the same for everyone, so it is kept for the council, options, data
+ * version and day it shows (a report counts deadlines and late actions from today); renders are
+ * bounded, and past the queue the answer is 503 with Retry-After.
  */
 export const GET: RequestHandler = async ({ params, url }) => {
 	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
@@ -14,10 +20,16 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const renderer = pdfRenderer();
 	if (!renderer.available) error(503, `The PDF cannot be made here: ${renderer.reason}.`);
 	const page = new URL(`/authorities/${code}/report${url.search}`, url.origin);
+	const key = [code, url.searchParams.toString(), currentDataVersion(), serverToday()].join('|');
 	let pdf: Uint8Array;
 	try {
-		pdf = await renderPdf(page.href);
+		pdf = await reportPdfs.pdf(key, page.href);
 	} catch (e) {
+		if (e instanceof RendererBusy)
+			return new Response(e.message, {
+				status: 503,
+				headers: { 'retry-after': String(e.retryAfterSeconds), 'content-type': 'text/plain' }
+			});
 		error(502, `The PDF could not be made: ${e instanceof Error ? e.message : String(e)}.`);
 	}
 	// Only a checked year goes into the header (the page has refused anything else by now).
