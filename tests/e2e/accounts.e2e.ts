@@ -251,6 +251,56 @@ describe("Trafford's officer", () => {
 	});
 });
 
+describe('the rows an officer’s import set aside', () => {
+	it('are the file’s own text: the public reads their count, not them, nor the file’s name', async () => {
+		const csv =
+			'Bid reference,Lead council,Scheme name,Round,Project title,Amount requested,Bid status,Officer days,Cost of bid,Notes\n' +
+			'E2E-SA-1,Trafford,E2E Fund,1,E2E kept bid,"£50,000",Submitted,4,"£900",\n' +
+			'E2E-SA-2,Trafford,E2E Fund,1,E2E private draft,lots,Drafting,forty,"£1,200",Leader not yet told\n';
+		const res = await fetch(
+			`${baseUrl}/api/imports/uploads?name=trf-confidential-pipeline.csv&feed=bids&mode=accept-valid`,
+			{
+				method: 'PUT',
+				headers: { origin: baseUrl, 'content-type': 'text/csv', cookie: officerCookie },
+				body: csv
+			}
+		);
+		const { token } = (await res.json()) as { token: string };
+		await checked(token, officerCookie);
+		const done = await fetch(`${baseUrl}/import/${token}?/commit`, {
+			method: 'POST',
+			headers: form(officerCookie),
+			body: 'acceptValid=on',
+			redirect: 'manual'
+		});
+		expect(done.status).toBe(303);
+		const batchPage = done.headers.get('location')!;
+		const download = (cookie?: string) =>
+			fetch(`${baseUrl}${batchPage}/rejected.csv`, { headers: cookie ? { cookie } : {} });
+
+		expect((await download()).status).toBe(401);
+		for (const cookie of [officerCookie, adminCookie]) {
+			const rows = await download(cookie);
+			expect(rows.status).toBe(200);
+			expect(await rows.text()).toContain('Leader not yet told');
+		}
+		for (const path of [batchPage, '/import/history']) {
+			const page = await (await fetch(`${baseUrl}${path}`)).text();
+			expect(page, path).not.toContain('trf-confidential-pipeline');
+			expect(page, path).not.toContain('forty');
+			expect(page, path).not.toContain('Leader not yet told');
+		}
+		const publicPage = await (await fetch(`${baseUrl}${batchPage}`)).text();
+		expect(publicPage).toContain('1 rows were set aside');
+		expect(publicPage).toContain('A file for the');
+		const officerPage = await (
+			await fetch(`${baseUrl}${batchPage}`, { headers: { cookie: officerCookie } })
+		).text();
+		expect(officerPage).toContain('trf-confidential-pipeline.csv');
+		expect(officerPage).toContain('forty');
+	});
+});
+
 describe('signing in and out', () => {
 	it('the header says who is signed in; signing out ends that session only', async () => {
 		const cookie = await signInCookie(baseUrl, ADMIN);

@@ -15,7 +15,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const { MAX_UPLOAD_MB } = readConfig();
 	return {
 		feeds: listFeedSummaries().map(({ key, title, isTemplate }) => ({ key, title, isTemplate })),
-		recent: listImportBatches(5),
+		recent: listImportBatches(locals.viewer, 5),
 		maxUploadMb: MAX_UPLOAD_MB,
 		authorities: locals.viewer.role === 'officer' ? locals.viewer.authorities : null
 	};

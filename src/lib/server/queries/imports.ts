@@ -5,6 +5,10 @@ import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import { importBatches, importRejectedRows } from '../db/schema';
 import type { IssueGroup } from '../rows/issues';
 import type { TableChanges } from '../import/run-import';
+import { visibleImporter } from '../accounts/private-fields';
+import { setAsideRowsVisible, visibleBatch } from '../accounts/import-records';
+import type { Viewer } from '../accounts/viewer';
+import { feedByKey } from '../feeds/registry';
 import { preparedQuery, serverDb, type Db } from './connection';
 import { param } from './filters';
 
@@ -70,13 +74,36 @@ const oneQuery = preparedQuery((db) =>
 		.prepare()
 );
 
-export function listImportBatches(limit = 200, db: Db = serverDb()): ImportBatchRow[] {
-	return listQuery(db).all({ limit }).map(toBatch);
+/** A batch as this viewer may read it (import-records.ts): who, the file's name, quoted values. */
+function forViewer(batch: ImportBatchRow, viewer: Viewer) {
+	const title = feedByKey(batch.feed)?.title ?? batch.feed;
+	return {
+		...visibleBatch(batch, viewer, title),
+		importedBy: visibleImporter(batch.importedBy, viewer),
+		/** Whether the set-aside rows' download is this viewer's (else only their count is). */
+		mayReadSetAside: Boolean(setAsideRowsVisible(batch, viewer)?.all)
+	};
 }
 
-export function getImportBatch(id: number, db: Db = serverDb()): ImportBatchRow | null {
+export type VisibleImportBatch = ReturnType<typeof forViewer>;
+
+export function listImportBatches(
+	viewer: Viewer,
+	limit = 200,
+	db: Db = serverDb()
+): VisibleImportBatch[] {
+	return listQuery(db)
+		.all({ limit })
+		.map((row) => forViewer(toBatch(row), viewer));
+}
+
+export function getImportBatch(
+	id: number,
+	viewer: Viewer,
+	db: Db = serverDb()
+): VisibleImportBatch | null {
 	const row = oneQuery(db).get({ id });
-	return row ? toBatch(row) : null;
+	return row ? forViewer(toBatch(row), viewer) : null;
 }
 
 const rejectedQuery = preparedQuery((db) =>
@@ -92,11 +119,17 @@ const rejectedQuery = preparedQuery((db) =>
 		.prepare()
 );
 
-/** The rows an import set aside, with the file's own headers plus a reasons column. */
+/**
+ * The rows an import set aside that this viewer may read (import-records.ts), with the file's own
+ * headers plus a reasons column; null when the batch does not exist or its rows are not theirs.
+ */
 export function getRejectedRows(
 	id: number,
+	viewer: Viewer,
 	db: Db = serverDb()
-): { headers: string[]; rows: string[][] } {
+): { headers: string[]; rows: string[][] } | null {
+	const batch = oneQuery(db).get({ id });
+	if (!batch || !setAsideRowsVisible(batch, viewer)?.all) return null;
 	const rows = rejectedQuery(db).all({ id });
 	const headers = rows.length ? Object.keys(rows[0]!.values) : [];
 	return {
