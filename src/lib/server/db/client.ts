@@ -40,7 +40,23 @@ export function createDb(url: string, options: { readonly?: boolean } = {}): DbH
 	return { url, db, sqlite, close: () => sqlite.close() };
 }
 
-/** Apply the committed drizzle-kit migrations. Idempotent. */
+/**
+ * Apply the committed drizzle-kit migrations. Idempotent. drizzle-kit changes a column by making
+ * the table anew and dropping the old one, and its `PRAGMA foreign_keys=OFF` is ignored inside the
+ * migrator's transaction: with foreign keys on, dropping `bids` would delete every bid's partners
+ * and history by cascade. So keys are off while migrating (outside the transaction, where the
+ * pragma works), and checked after.
+ */
 export function migrateDb(handle: DbHandle, migrationsFolder: string): void {
-	migrate(handle.db, { migrationsFolder });
+	handle.sqlite.pragma('foreign_keys = OFF');
+	try {
+		migrate(handle.db, { migrationsFolder });
+		const broken = handle.sqlite.pragma('foreign_key_check') as { table: string }[];
+		if (broken.length)
+			throw new Error(
+				`The migration left ${broken.length} rows pointing at rows that do not exist (first in ${broken[0]!.table}).`
+			);
+	} finally {
+		handle.sqlite.pragma('foreign_keys = ON');
+	}
 }

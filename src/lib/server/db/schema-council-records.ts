@@ -65,5 +65,36 @@ export const reportSnapshots = sqliteTable(
 	(t) => [index('report_snapshots_authority_idx').on(t.authorityCode, t.meetingOn)]
 );
 
+export const PARTNERSHIP_ANSWERS = ['accepted', 'declined'] as const;
+
+/**
+ * A council's answer to being named a partner in another council's bid: until its officers (or an
+ * admin) accept, the bid changes nothing of theirs. Append-only, the newest answer in force. Keyed
+ * on what the bid is (its lead council and reference, as the lead's file names it) and the partner
+ * council, with no foreign key: the lead re-importing or undoing its file must not lose the
+ * partner's answer (as status overrides follow their target).
+ */
+export const partnershipAnswers = sqliteTable(
+	'partnership_answers',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		leadAuthorityCode: text('lead_authority_code').notNull(),
+		bidReference: text('bid_reference').notNull(),
+		partnerAuthorityCode: text('partner_authority_code').notNull(),
+		answer: text('answer', { enum: PARTNERSHIP_ANSWERS }).notNull(),
+		userId: integer('user_id'),
+		actor: text('actor').notNull(),
+		at: timestampNow('at')
+	},
+	(t) => [
+		index('partnership_answers_partner_idx').on(t.partnerAuthorityCode, t.leadAuthorityCode),
+		index('partnership_answers_bid_idx').on(t.leadAuthorityCode, t.bidReference)
+	]
+);
+
 /** Table names, for the undo triggers to leave out. */
-export const COUNCIL_RECORD_TABLES = ['status_overrides', 'report_snapshots'] as const;
+export const COUNCIL_RECORD_TABLES = [
+	'status_overrides',
+	'report_snapshots',
+	'partnership_answers'
+] as const;

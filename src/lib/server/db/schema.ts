@@ -180,6 +180,27 @@ export const funders = sqliteTable('funders', {
 	kind: text('kind')
 });
 
+/**
+ * What a scheme's money is for: `net_zero_specific` (it exists to cut emissions or use energy
+ * better), `net_zero_partial` (a wider fund with an explicit net-zero strand: active travel,
+ * nature restoration) or `general` (regeneration, growth). Funding figures count net-zero money
+ * (the first two) apart from general money.
+ */
+export const SCHEME_PURPOSES = ['net_zero_specific', 'net_zero_partial', 'general'] as const;
+/** Whether a scheme's money is won by competition: yes, no (formula, or all eligible funded) or both. */
+export const SCHEME_COMPETITIVENESS = ['yes', 'no', 'mixed'] as const;
+
+/** A funding scheme's purpose and competitiveness, each with the sentence and page that say so. */
+export const schemes = sqliteTable('schemes', {
+	name: text('name').primaryKey(),
+	purpose: text('purpose', { enum: SCHEME_PURPOSES }),
+	competitive: text('competitive', { enum: SCHEME_COMPETITIVENESS }),
+	/** The published words that support the purpose and competitiveness. */
+	justification: text('justification'),
+	sourceUrl: text('source_url'),
+	batchId: integer('batch_id').references(() => importBatches.id)
+});
+
 export const COMPETITION_KINDS = ['competitive', 'formula', 'expression_of_interest'] as const;
 
 /** A funding pot: one round of one scheme. */
@@ -255,13 +276,20 @@ export const competitionFacts = sqliteTable('competition_facts', {
 
 export const BID_STATUSES = ['idea', 'drafting', 'submitted', 'won', 'lost', 'withdrawn'] as const;
 
+/**
+ * A council's own bid: its ledger, apart from the published awards. A bid names its scheme and
+ * round as the council wrote them (read against the catalogue, bid-scheme.ts) and joins the
+ * published round of that name when the catalogue has one; a round the catalogue lacks stays the
+ * council's words, never a national round (competitionId null).
+ */
 export const bids = sqliteTable(
 	'bids',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		competitionId: integer('competition_id')
-			.notNull()
-			.references(() => competitions.id),
+		competitionId: integer('competition_id').references(() => competitions.id),
+		scheme: text('scheme').notNull(),
+		/** '' when the bid names no round. */
+		round: text('round').notNull().default(''),
 		leadAuthorityCode: text('lead_authority_code')
 			.notNull()
 			.references(() => authorities.code),
@@ -741,6 +769,11 @@ export const importRejectedRows = sqliteTable(
 			.notNull()
 			.references(() => importBatches.id, { onDelete: 'cascade' }),
 		rowNumber: integer('row_number').notNull(),
+		/**
+		 * The council the row is for, when its council cell could be read: an officer reads the
+		 * set-aside rows of their own councils (accounts/import-records.ts).
+		 */
+		authorityCode: text('authority_code'),
 		/** The row's cells keyed by the file's own headers, as JSON. */
 		values: text('values', { mode: 'json' }).$type<Record<string, string>>().notNull(),
 		reasons: text('reasons').notNull()

@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { foldName } from '../rows/normalise-name';
 import { eq } from 'drizzle-orm';
-import { bids, competitions } from '../db/schema';
+import { bids } from '../db/schema';
 import type { ImportContext } from '../rows/feed';
 import { schemeRoundKey } from './bid-scheme';
 
@@ -77,11 +77,10 @@ export function storedBidByIdentity(ctx: ImportContext) {
 			.select({
 				reference: bids.reference,
 				title: bids.title,
-				scheme: competitions.scheme,
-				round: competitions.round
+				scheme: bids.scheme,
+				round: bids.round
 			})
 			.from(bids)
-			.innerJoin(competitions, eq(competitions.id, bids.competitionId))
 			.where(eq(bids.leadAuthorityCode, lead))
 			.all();
 	return (lead: string, derived: string): string | null => {

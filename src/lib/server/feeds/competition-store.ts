@@ -44,3 +44,25 @@ export function competitionStore(ctx: ImportContext) {
 		}
 	};
 }
+
+/**
+ * The published round a bid names, or null: a bid is a council's own record and never adds a
+ * round to the national catalogue (nor to /deadlines). A round the catalogue lacks is reported
+ * once per file and the bid kept with the scheme and round as the council wrote them.
+ */
+export function roundFinder(ctx: ImportContext) {
+	const found = new Map<string, number | null>();
+	return (scheme: string, round: string, rowNumber: number): number | null => {
+		const key = `${scheme}\u0000${round}`;
+		if (found.has(key)) return found.get(key)!;
+		const id = ctx.write.idOf(competitions, { scheme, round }) ?? null;
+		found.set(key, id);
+		if (id === null) {
+			const named = round ? `${scheme}, ${round}` : scheme;
+			const message =
+				'not a published funding round: the bid is kept as the council’s own record, with the scheme and round as written, and not added to the national rounds';
+			ctx.issues.info(rowNumber, 'round', named, 'round_not_published', message);
+		}
+		return id;
+	};
+}

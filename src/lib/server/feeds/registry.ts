@@ -15,6 +15,7 @@ import { mysocietyDeclarationsFeed } from './declarations-mysociety';
 import { mysocietyPlansFeed } from './plans-mysociety';
 import { fundingFactsFeed } from './funding-facts';
 import { whlgParticipationFeed } from './whlg-participation';
+import { schemePurposesFeed } from './scheme-purposes';
 import { templateCompetitionsFeed } from './template-competitions';
 import { templateActionsFeed } from './template-actions';
 import { templateBidsFeed } from './template-bids';
@@ -36,6 +37,7 @@ export const FEEDS: readonly AnyFeed[] = [
 	fundingFactsFeed,
 	grants360GivingFeed,
 	whlgParticipationFeed,
+	schemePurposesFeed,
 	templateCompetitionsFeed,
 	templateActionsFeed,
 	templateBidsFeed,

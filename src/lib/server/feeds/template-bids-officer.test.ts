@@ -44,11 +44,7 @@ type Row = Record<string, unknown>;
 const all = (sql: string, ...params: unknown[]) =>
 	handle.sqlite.prepare(sql).all(...params) as Row[];
 const bidsOf = (lead: string) =>
-	all(
-		`SELECT b.*, c.scheme, c.round FROM bids b JOIN competitions c ON c.id = b.competition_id
-		 WHERE b.lead_authority_code = ? ORDER BY b.id`,
-		lead
-	);
+	all(`SELECT b.* FROM bids b WHERE b.lead_authority_code = ? ORDER BY b.id`, lead);
 const group = (report: ImportReport, code: string) => report.groups.filter((g) => g.code === code);
 const errors = (report: ImportReport) => report.groups.filter((g) => g.severity === 'error');
 

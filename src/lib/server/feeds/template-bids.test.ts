@@ -12,6 +12,7 @@ import {
 } from '../../../../tests/helpers/db';
 import { templateActionsFeed } from './template-actions';
 import { templateBidsFeed } from './template-bids';
+import { templateCompetitionsFeed } from './template-competitions';
 
 const FILE = fixture('templates/bids.csv');
 const HEADER = readFileSync(FILE, 'utf8').split('\n')[0]!;
@@ -24,7 +25,15 @@ beforeAll(async () => {
 	handle = createTestDb();
 	await loadAuthorities(handle);
 	await load(fixture('templates/actions.csv'), templateActionsFeed);
+	// The published rounds: Test Decarbonisation Fund Phase 2 is one, its Phase 3 is not.
+	await load(fixture('templates/competitions.csv'), templateCompetitionsFeed);
 });
+const publishedRound = (scheme: string, round: string) =>
+	(
+		handle.sqlite
+			.prepare('SELECT id FROM competitions WHERE scheme = ? AND round = ?')
+			.get(scheme, round) as { id: number } | undefined
+	)?.id;
 afterAll(() => handle.close());
 
 const all = (sql: string, ...params: unknown[]) =>
@@ -86,28 +95,27 @@ describe('bids template', () => {
 		).toEqual([{ authority_code: 'WKF' }, { authority_code: 'CBD' }]);
 	});
 
-	it('stands a won bid as one award against the lead, with the partner councils', () => {
-		const won = bid('LDS-2024-07');
-		const awards = all('SELECT * FROM awards');
-		expect(awards).toEqual([
-			expect.objectContaining({
-				competition_id: won.competition_id,
-				authority_code: 'LDS',
-				bid_id: won.id,
-				kind: 'award',
-				amount_gbp: 1_900_000,
-				award_date: '2025-03-14',
-				award_date_precision: 'day',
-				is_consortium: 1,
-				recipient_name: 'Leeds',
-				project_title: 'Heat pumps for six leisure centres'
-			})
-		]);
-		const partners = all(
-			'SELECT authority_code FROM partners WHERE award_id = ? ORDER BY id',
-			awards[0]!.id
+	it('joins a published round, and keeps a round the catalogue lacks as the council’s words', async () => {
+		expect(bid('LDS-2024-07')).toMatchObject({
+			competition_id: publishedRound('Test Decarbonisation Fund', 'Phase 2'),
+			scheme: 'Test Decarbonisation Fund',
+			round: 'Phase 2'
+		});
+		expect(bid('LDS-2025-01')).toMatchObject({
+			competition_id: null,
+			scheme: 'Test Decarbonisation Fund',
+			round: 'Phase 3'
+		});
+		expect(publishedRound('Test Decarbonisation Fund', 'Phase 3')).toBeUndefined();
+		const report = await load(FILE);
+		expect(report.groups).toContainEqual(
+			expect.objectContaining({ code: 'round_not_published', rows: [3, 4] })
 		);
-		expect(partners.map((p) => p.authority_code)).toEqual(['BRD', 'CLD', 'KIR']);
+	});
+
+	it('makes no award of a won bid: the published award lists are not the council’s ledger', () => {
+		expect(all('SELECT * FROM awards')).toEqual([]);
+		expect(all('SELECT * FROM partners WHERE award_id IS NOT NULL')).toEqual([]);
 	});
 
 	it('links the actions named in linked_actions', () => {
@@ -138,26 +146,26 @@ describe('bids template', () => {
 		expect((await load(text)).rowsWritten).toBe(0);
 	});
 
-	it('links a won bid to a published award of the same money instead of adding one', async () => {
-		const comp = bid('LDS-2025-01').competition_id;
+	it('links a won bid to the published award of the same money: one sum, two records', async () => {
+		const round = publishedRound('Test Decarbonisation Fund', 'Phase 2')!;
 		handle.sqlite
 			.prepare(
-				"INSERT INTO awards (competition_id, authority_code, kind, amount_gbp, recipient_name) VALUES (?, 'LDS', 'award', 750000, 'Leeds City Council')"
+				"INSERT INTO awards (competition_id, authority_code, kind, amount_gbp, recipient_name) VALUES (?, 'LDS', 'award', 1900000, 'Leeds City Council')"
 			)
-			.run(comp);
-		const report = await load(
-			`${HEADER}\nLDS-2025-01,LDS,Test Decarbonisation Fund,Phase 3,School solar,£800k,"£750,000",Won,,01/04/2025,30/06/2025,,,,,,,\n`
-		);
+			.run(round);
+		const report = await load(FILE);
 		expect(report.groups).toContainEqual(expect.objectContaining({ code: 'award_linked' }));
-		expect(all('SELECT bid_id, recipient_name FROM awards WHERE competition_id = ?', comp)).toEqual(
-			[{ bid_id: bid('LDS-2025-01').id, recipient_name: 'Leeds City Council' }]
-		);
+		expect(all('SELECT bid_id, recipient_name FROM awards')).toEqual([
+			{ bid_id: bid('LDS-2024-07').id, recipient_name: 'Leeds City Council' }
+		]);
 	});
 
-	it('removes the award it made when a won bid is corrected to lost', async () => {
+	it('unlinks the published award, and leaves it, when the won bid is corrected to lost', async () => {
 		const text = readFileSync(FILE, 'utf8').replace('£1.9m,Successful', ',Unsuccessful');
 		await load(text);
-		expect(all('SELECT * FROM awards WHERE bid_id = ?', bid('LDS-2024-07').id)).toEqual([]);
+		expect(all('SELECT bid_id, amount_gbp FROM awards')).toEqual([
+			{ bid_id: null, amount_gbp: 1_900_000 }
+		]);
 		expect(countRows(handle, 'awards')).toBe(1);
 	});
 

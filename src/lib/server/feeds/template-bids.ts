@@ -24,8 +24,8 @@ import { and, eq } from 'drizzle-orm';
 import { bidStatusHistory, bids } from '../db/schema';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
-import { awardSync } from './bid-award';
-import { competitionStore } from './competition-store';
+import { awardLink } from './bid-award';
+import { roundFinder } from './competition-store';
 import { deriveReference, derivedReference, storedBidByIdentity } from './bid-identity';
 import { readSchemeCell, schemeReader } from './bid-scheme';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
@@ -180,7 +180,7 @@ export const templateBidsFeed: FeedModule<Row> = {
 	},
 	createWriter(ctx) {
 		const tally = rowTally(ctx);
-		const competitions = competitionStore(ctx);
+		const catalogueRound = roundFinder(ctx);
 		const findBid = (lead: string, reference: string): Bid | undefined =>
 			ctx.db
 				.select({ id: bids.id, status: bids.status })
@@ -188,7 +188,7 @@ export const templateBidsFeed: FeedModule<Row> = {
 				.where(and(eq(bids.leadAuthorityCode, lead), eq(bids.reference, reference)))
 				.get();
 		const actionIds = referencedIds(ctx, 'actions');
-		const syncAward = awardSync(ctx);
+		const linkAward = awardLink(ctx);
 		const readScheme = schemeReader(ctx);
 		/** A bid stored by its derived reference, now given one: it keeps its history. */
 		const takeOver = (row: Row, rowNumber: number) => {
@@ -215,14 +215,14 @@ export const templateBidsFeed: FeedModule<Row> = {
 				const { lead, reference } = row;
 				tally.repeat(`${lead}\u0000${reference}`, rowNumber, 'reference', reference);
 				const { scheme, round } = readScheme(row.scheme, row.round, rowNumber);
-				const competition_id = competitions.ensure(scheme, round, rowNumber);
+				const competition_id = catalogueRound(scheme, round, rowNumber);
 				let before = findBid(lead, reference);
 				const takenOver = !before && reference !== row.derived;
 				if (takenOver) before = takeOver(row, rowNumber);
 				const upserted = ctx.write.upsert({
 					table: bids,
 					key: ['leadAuthorityCode', 'reference'],
-					values: schemaValues(bids, { ...row, competition_id }, RENAMES)
+					values: schemaValues(bids, { ...row, scheme, round, competition_id }, RENAMES)
 				});
 				let changed = upserted || (takenOver && !!before);
 				const { id } = before ?? findBid(lead, reference)!;
@@ -237,7 +237,7 @@ export const templateBidsFeed: FeedModule<Row> = {
 				changed = setPartners(ctx, { bidId: id }, partnerRecords(row.partners)) || changed;
 				for (const action of actionIds(row.linked_actions, lead, rowNumber, 'linked_actions'))
 					changed = linkActionToBid(ctx, action, id) || changed;
-				tally.add(syncAward(id, competition_id, row, rowNumber) || changed);
+				tally.add(linkAward(id, competition_id, row, rowNumber) || changed);
 			},
 			finish: () => tally.counts()
 		};

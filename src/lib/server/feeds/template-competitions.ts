@@ -9,7 +9,7 @@
 import { and, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
-import { competitionDates, competitions, funders } from '../db/schema';
+import { competitionDates, competitions, funders, schemes } from '../db/schema';
 import {
 	optionalGbp,
 	optionalShortText,
@@ -24,6 +24,7 @@ import {
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule, ImportContext } from '../rows/feed';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
+import { purposeChoice } from './purpose-choices';
 import {
 	checkDateOrder,
 	choice,
@@ -35,9 +36,24 @@ import {
 	ukDate
 } from './template-shared';
 
+// "Yes" and "No" are how a column headed "Competitive" says it (the transcribed rounds do).
 const KIND_VARIANTS = {
-	competitive: ['competitive bid', 'competitive bidding', 'competition', 'bid', 'challenge fund'],
-	formula: ['formula allocation', 'formula funding', 'allocation', 'allocated', 'non competitive'],
+	competitive: [
+		'competitive bid',
+		'competitive bidding',
+		'competition',
+		'bid',
+		'challenge fund',
+		'yes'
+	],
+	formula: [
+		'formula allocation',
+		'formula funding',
+		'allocation',
+		'allocated',
+		'non competitive',
+		'no'
+	],
 	expression_of_interest: ['eoi', 'expression of interest', 'expressions of interest', 'eoi stage']
 } as const;
 
@@ -46,6 +62,7 @@ const RowSchema = z.object({
 	round: requiredText,
 	funder: optionalShortText,
 	kind: choice(KIND_VARIANTS, '"Competitive", "Formula" or "Expression of interest"'),
+	purpose: purposeChoice,
 	theme: optionalShortText,
 	budget: optionalGbp,
 	min_award: optionalGbp,
@@ -75,9 +92,10 @@ const COLUMNS = templateColumns(
 scheme*       | The funding scheme, as the funder names it. | Example Decarbonisation Fund | Scheme name; Programme; Fund; Fund name; Funding scheme
 round*        | The round, phase or year; with the scheme it names the competition. | Phase 2 | Round name; Phase; Window; Funding round
 funder        | Department or agency running the scheme; matched by name to funders already known. | DESNZ | Funder name; Funding body; Department; Funding organisation
-kind          | How the money is given: Competitive, Formula (allocated, no bid) or Expression of interest. | Competitive | Type; Competition type; Funding type; Allocation type
-theme         | What the money is for: buildings, housing retrofit, transport, energy, nature, skills… | public buildings | Category; Purpose
-budget        | Total money in the round, in pounds: £1,234,567, 1.2m and 250k all work. | £230,000,000 | Total budget; Pot size; Total funding; Programme budget
+kind          | How the money is given: Competitive, Formula (allocated, no bid) or Expression of interest; Yes or No under a "Competitive" heading. | Competitive | Type; Competition type; Funding type; Allocation type; Competitive
+purpose       | What the scheme is for, which decides whether its money counts as net-zero money: net_zero_specific (it exists to cut emissions or use energy better), net_zero_partial (a wider fund with an explicit net-zero strand) or general (regeneration, growth). Set for the scheme, all its rounds. | net_zero_specific | Scheme purpose; Money for
+theme         | What the money is for: buildings, housing retrofit, transport, energy, nature, skills… | public buildings | Category
+budget        | Total money in the round, in pounds: £1,234,567, 1.2m and 250k all work. | £230,000,000 | Total budget; Pot size; Total funding; Programme budget; Budget GBP
 min_award     | Smallest award a bid may ask for, in pounds. | £100,000 | Minimum award; Min award; Minimum grant; Min grant
 max_award     | Largest award a bid may ask for, in pounds. | £5m | Maximum award; Max award; Maximum grant; Max grant
 match_funding | The match-funding rule, in words. | 12% from the applicant | Match funding rule; Match; Co-funding
@@ -200,6 +218,15 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 						notes: kept(row.notes)
 					}
 				});
+				// A purpose is the scheme's, stated on any of its rounds.
+				if (row.purpose)
+					changed =
+						ctx.write.upsert({
+							table: schemes,
+							key: ['name'],
+							values: { name: row.scheme, purpose: row.purpose },
+							counted: false
+						}) || changed;
 				const id = ctx.write.idOf(competitions, { scheme: row.scheme, round: row.round })!;
 				for (const event of ['opens', 'closes'] as const)
 					changed = writeDate(id, event, row, rowNumber) || changed;

@@ -22,11 +22,11 @@ describe('loadDefaultData (the real data/ folder)', () => {
 			migrateDb(first, MIGRATIONS_DIR);
 			const lines: string[] = [];
 			const loaded = await loadDefaultData(first, DATA_DIR, (l) => lines.push(l));
-			expect(files).toHaveLength(11);
+			expect(files).toHaveLength(13);
 			expect(loaded.skipped).toEqual([]);
 			expect(loaded.loaded.map((r) => r.fileName)).toEqual(files);
 			expect(loaded.loaded.every((r) => r.status === 'committed')).toBe(true);
-			expect(lines).toHaveLength(11);
+			expect(lines).toHaveLength(13);
 			const count = (t: string) =>
 				first.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
 			const counts = {
@@ -55,7 +55,7 @@ describe('loadDefaultData (the real data/ folder)', () => {
 					.prepare("SELECT count(*) FROM import_batches WHERE status = 'committed'")
 					.pluck()
 					.get()
-			).toBe(11);
+			).toBe(13);
 			second.close();
 		}
 	);

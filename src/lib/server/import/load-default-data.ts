@@ -96,6 +96,8 @@ export interface PendingFile {
 	path: string;
 	feed: AnyFeed;
 	checksum: string;
+	/** The dataset the manifest lists the file under (a template feed's file has no other). */
+	datasetKey: string;
 }
 
 export interface PendingDefaultData {
@@ -120,7 +122,8 @@ export function pendingDefaultData(handle: DbHandle, dataDir: string): PendingDe
 			if (!feed) throw new Error(`data/datasets.json names an unknown feed "${file.feed}"`);
 			const path = join(dataDir, file.path);
 			const checksum = createHash('sha256').update(readFileSync(path)).digest('hex');
-			if (!alreadyImported.get(feed.key, checksum)) files.push({ path: file.path, feed, checksum });
+			if (!alreadyImported.get(feed.key, checksum))
+				files.push({ path: file.path, feed, checksum, datasetKey: dataset.key });
 		}
 	}
 	return { manifest, datasets: changedDatasets(handle, manifest), files };
@@ -165,6 +168,7 @@ export async function loadDefaultData(
 			fileName: file.path,
 			importedBy: 'default data',
 			mode: 'accept-valid',
+			datasetKey: file.datasetKey,
 			...wait
 		});
 		const problems = report.groups

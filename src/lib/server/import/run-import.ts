@@ -68,6 +68,11 @@ export interface ImportOptions {
 	 * council is refused whole (whatever the mode), the rows named.
 	 */
 	allowedAuthorities?: readonly string[] | null;
+	/**
+	 * The shipped dataset this file belongs to, when the feed is not one dataset's own (a template
+	 * feed loading a shipped file); else the feed's.
+	 */
+	datasetKey?: string | null;
 }
 
 /** Rejected rows kept in memory for the download; past this only the count and reasons remain. */
@@ -174,8 +179,14 @@ function openBatch(
 				`INSERT INTO import_batches (feed, dataset_key, file_name, checksum, imported_by, status, is_sample)
 				 VALUES (?, ?, ?, '', ?, ?, ?)`
 			)
-			.run(o.feed.key, o.feed.datasetKey, o.fileName, o.importedBy, status, o.isSample ? 1 : 0)
-			.lastInsertRowid
+			.run(
+				o.feed.key,
+				o.datasetKey ?? o.feed.datasetKey,
+				o.fileName,
+				o.importedBy,
+				status,
+				o.isSample ? 1 : 0
+			).lastInsertRowid
 	);
 	if (status === 'committed') {
 		// Deferred foreign keys: reference tables may name rows further down the same file.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bidOutcomes, type BidFact } from './funding-bids';
 
-function bid(b: Partial<BidFact> & Pick<BidFact, 'competitionId' | 'status'>): BidFact {
+function bid(b: Partial<BidFact> & Pick<BidFact, 'pot' | 'status'>): BidFact {
 	return {
 		requestedGbp: null,
 		awardedGbp: null,
@@ -15,23 +15,23 @@ function bid(b: Partial<BidFact> & Pick<BidFact, 'competitionId' | 'status'>): B
 
 const pipeline = [
 	bid({
-		competitionId: 1,
+		pot: 'pot 1',
 		status: 'won',
 		requestedGbp: 100_000,
 		awardedGbp: 80_000,
 		officerDays: 10
 	}),
 	bid({
-		competitionId: 2,
+		pot: 'pot 2',
 		status: 'lost',
 		requestedGbp: 50_000,
 		officerDays: 20,
 		bidCostGbp: 6_000
 	}),
-	bid({ competitionId: 3, status: 'won', requestedGbp: 20_000 }),
-	bid({ competitionId: 1, status: 'submitted', requestedGbp: 70_000, officerDays: 5 }),
-	bid({ competitionId: 4, status: 'idea' }),
-	bid({ competitionId: 5, status: 'withdrawn', officerDays: 2.5 })
+	bid({ pot: 'pot 3', status: 'won', requestedGbp: 20_000 }),
+	bid({ pot: 'pot 1', status: 'submitted', requestedGbp: 70_000, officerDays: 5 }),
+	bid({ pot: 'pot 4', status: 'idea' }),
+	bid({ pot: 'pot 5', status: 'withdrawn', officerDays: 2.5 })
 ];
 
 describe('bidOutcomes', () => {
@@ -71,8 +71,8 @@ describe('bidOutcomes', () => {
 		// (not £21,100, which counted the £19,000 instead of the first bid's 62 days).
 		const o = bidOutcomes(
 			[
-				bid({ competitionId: 1, status: 'lost', officerDays: 62, bidCostGbp: 19_000 }),
-				bid({ competitionId: 2, status: 'won', awardedGbp: 428_000, officerDays: 6 })
+				bid({ pot: 'pot 1', status: 'lost', officerDays: 62, bidCostGbp: 19_000 }),
+				bid({ pot: 'pot 2', status: 'won', awardedGbp: 428_000, officerDays: 6 })
 			],
 			350
 		);
@@ -106,8 +106,8 @@ describe('bidOutcomes', () => {
 		// Two losses: 3 days × £500 = 1,500 and £2,000 stated → £3,500; nothing won → no ratio.
 		const o = bidOutcomes(
 			[
-				bid({ competitionId: 1, status: 'lost', officerDays: 3 }),
-				bid({ competitionId: 2, status: 'lost', bidCostGbp: 2_000 })
+				bid({ pot: 'pot 1', status: 'lost', officerDays: 3 }),
+				bid({ pot: 'pot 2', status: 'lost', bidCostGbp: 2_000 })
 			],
 			500
 		);
@@ -119,7 +119,7 @@ describe('bidOutcomes', () => {
 	});
 
 	it('leaves cost per £ won unknown when no bid was costed, rather than £0', () => {
-		const o = bidOutcomes([bid({ competitionId: 1, status: 'won', awardedGbp: 10_000 })], 400);
+		const o = bidOutcomes([bid({ pot: 'pot 1', status: 'won', awardedGbp: 10_000 })], 400);
 		expect(o.costGbp).toBe(0);
 		expect(o.costedBids).toBe(0);
 		expect(o.costPerGbpWon).toBeNull();
@@ -127,7 +127,7 @@ describe('bidOutcomes', () => {
 
 	it('treats a stated cost of £0 as costed', () => {
 		const o = bidOutcomes(
-			[bid({ competitionId: 1, status: 'won', awardedGbp: 10_000, bidCostGbp: 0 })],
+			[bid({ pot: 'pot 1', status: 'won', awardedGbp: 10_000, bidCostGbp: 0 })],
 			400
 		);
 		expect(o.costedBids).toBe(1);

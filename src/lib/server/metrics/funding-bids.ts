@@ -9,7 +9,8 @@
 export type BidStatus = 'idea' | 'drafting' | 'submitted' | 'won' | 'lost' | 'withdrawn';
 
 export interface BidFact {
-	competitionId: number;
+	/** The scheme and round the bid is for, as one key: a published round or the council's own words. */
+	pot: string;
 	status: BidStatus;
 	requestedGbp: number | null;
 	awardedGbp: number | null;
@@ -84,7 +85,7 @@ export function bidOutcomes(bids: readonly BidFact[], dayRateGbp: number): BidOu
 	return {
 		bids: bids.length,
 		// Every competition in the pipeline, ideas included: the pots the council went after.
-		potsBidFor: new Set(bids.map((b) => b.competitionId)).size,
+		potsBidFor: new Set(bids.map((b) => b.pot)).size,
 		byStatus,
 		decided,
 		successRateCount: decided > 0 ? byStatus.won / decided : null,

@@ -16,8 +16,10 @@ const bidsQuery = preparedQuery((db) =>
 			id: bids.id,
 			reference: bids.reference,
 			title: bids.title,
-			scheme: competitions.scheme,
-			round: competitions.round,
+			scheme: bids.scheme,
+			round: bids.round,
+			/** The published round the bid joined; null when the round is the council's own words. */
+			competitionId: bids.competitionId,
 			funder: funders.name,
 			status: bids.status,
 			statusDate: bids.statusDate,
@@ -32,7 +34,7 @@ const bidsQuery = preparedQuery((db) =>
 			isSample: bids.isSample
 		})
 		.from(bids)
-		.innerJoin(competitions, eq(competitions.id, bids.competitionId))
+		.leftJoin(competitions, eq(competitions.id, bids.competitionId))
 		.leftJoin(funders, eq(funders.id, competitions.funderId))
 		.where(eq(bids.leadAuthorityCode, code))
 		.orderBy(

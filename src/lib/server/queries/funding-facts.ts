@@ -117,7 +117,8 @@ const bidFactsQuery = preparedQuery((db) =>
 	db
 		.select({
 			authorityCode: bids.leadAuthorityCode,
-			competitionId: bids.competitionId,
+			scheme: bids.scheme,
+			round: bids.round,
 			status: bids.status,
 			requestedGbp: bids.requestedGbp,
 			awardedGbp: bids.awardedGbp,
@@ -136,6 +137,15 @@ const bidFactsQuery = preparedQuery((db) =>
 		.prepare()
 );
 
+/** A bid's row as the metrics take it: its scheme and round as one pot. */
+function asBidFact({
+	scheme,
+	round,
+	...b
+}: { scheme: string; round: string } & Omit<BidFact, 'pot'>) {
+	return { ...b, pot: `${scheme}\u0000${round}` };
+}
+
 /** The bids `viewer` may see: the public, no drafts and no costs (private-fields.ts). */
 export function listBidFacts(
 	authority: string,
@@ -145,7 +155,7 @@ export function listBidFacts(
 ): BidFact[] {
 	const rows = bidFactsQuery(db)
 		.all({ authority, includeSample: includeSample ? 1 : 0 })
-		.map(({ authorityCode: _lead, ...b }) => b);
+		.map(({ authorityCode: _lead, ...b }) => asBidFact(b));
 	return visibleBids(rows, authority, viewer);
 }
 
@@ -155,11 +165,12 @@ export function listBidFacts(
  */
 export function listAllBidFacts(db: Db = serverDb()): Map<string, BidFact[]> {
 	const byCode = new Map<string, BidFact[]>();
-	for (const { authorityCode, ...b } of bidFactsQuery(db).all({
+	for (const { authorityCode, ...row } of bidFactsQuery(db).all({
 		authority: null,
 		includeSample: 0
 	})) {
 		if (!authorityCode) continue;
+		const b = asBidFact(row);
 		const list = byCode.get(authorityCode);
 		if (list) list.push(b);
 		else byCode.set(authorityCode, [b]);

@@ -1,11 +1,16 @@
 /**
- * Consortium awards and bids with their partners, for the partnership map: every published
- * award and every bid that records partners (sample data left out, as in every national view),
- * filtered by scheme, year and council, with how much of the data records partners at all.
+ * Consortium awards and bids with their partners. The partnership map is the published awards'
+ * (sample data left out, as in every national view): a council's bids are its own ledger and
+ * change no public figure. A council's own page adds its ledger: the bids it led (drafts only for
+ * its officers) and the bids of others naming it a partner that its officers accepted.
+ * Filtered by scheme, year and council, with how much of the data records partners at all.
  */
 import { asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { authorities, awards, bids, competitions, partners } from '../db/schema';
+import { visibleBids } from '../accounts/private-fields';
+import { PUBLIC, type Viewer } from '../accounts/viewer';
+import { acceptedPartnerBids } from './partnership-answers';
 import {
 	partnershipNetwork,
 	partnersOf,
@@ -40,14 +45,16 @@ const bidsQuery = preparedQuery((db) =>
 		.select({
 			id: bids.id,
 			leadCode: bids.leadAuthorityCode,
-			scheme: competitions.scheme,
-			round: competitions.round,
+			reference: bids.reference,
+			scheme: bids.scheme,
+			round: bids.round,
 			status: bids.status,
 			awardedGbp: bids.awardedGbp,
+			officerDays: bids.officerDays,
+			bidCostGbp: bids.bidCostGbp,
 			year: yearOf(sql`coalesce(${bids.submittedOn}, ${bids.decidedOn}, ${bids.statusDate})`)
 		})
 		.from(bids)
-		.innerJoin(competitions, eq(competitions.id, bids.competitionId))
 		.where(eq(bids.isSample, false))
 		.orderBy(asc(bids.id))
 		.prepare()
@@ -98,11 +105,21 @@ export interface PartnershipFilter {
 	council?: string | null;
 }
 
-export function getPartnerships(filter: PartnershipFilter = {}, db: Db = serverDb()) {
+/** A council's ledger on its own page: whose it is, and who is reading. */
+export interface PartnershipLedger {
+	council: string;
+	viewer: Viewer;
+}
+
+export function getPartnerships(
+	filter: PartnershipFilter = {},
+	db: Db = serverDb(),
+	ledger: PartnershipLedger | null = null
+) {
 	const awardPartners = groupRows(awardPartnersQuery(db).all(), (p) => p.awardId!);
 	const bidPartners = groupRows(bidPartnersQuery(db).all(), (p) => p.bidId!);
 	const allAwards = awardsQuery(db).all();
-	const allBids = bidsQuery(db).all();
+	const allBids = ledger ? ledgerBids(ledger, db) : [];
 	const shown = <T extends { scheme: string; year: number | null }>(r: T) =>
 		(!filter.scheme || r.scheme === filter.scheme) && (!filter.year || r.year === filter.year);
 	const involves = (lead: string, ps: readonly { code: string | null }[] = []) =>
@@ -166,9 +183,28 @@ export function getPartnerships(filter: PartnershipFilter = {}, db: Db = serverD
 
 export type Partnerships = ReturnType<typeof getPartnerships>;
 
-/** One council's partners, most £ won together first, for its own page. */
-export function listCouncilPartners(code: string, db: Db = serverDb()) {
-	const { network } = getPartnerships({ council: code }, db);
+/**
+ * The council's own bids that its page shows partners of: those it led, as the viewer may see
+ * them (drafts only to its officers), and those of other councils naming it that it accepted.
+ */
+function ledgerBids({ council, viewer }: PartnershipLedger, db: Db) {
+	const accepted = acceptedPartnerBids(council, db);
+	const bidsOf = groupRows(bidsQuery(db).all(), (b) => b.leadCode);
+	const led = visibleBids(bidsOf.get(council) ?? [], council, viewer);
+	const joined = [...bidsOf.entries()]
+		.filter(([lead]) => lead !== council)
+		.flatMap(([lead, list]) =>
+			visibleBids(list, lead, viewer).filter((b) => accepted.has(`${lead}\u0000${b.reference}`))
+		);
+	return [...led, ...joined];
+}
+
+/**
+ * One council's partners, most £ won together first, for its own page: the published awards and
+ * the council's own ledger (see ledgerBids).
+ */
+export function listCouncilPartners(code: string, db: Db = serverDb(), viewer: Viewer = PUBLIC) {
+	const { network } = getPartnerships({ council: code }, db, { council: code, viewer });
 	const byId = new Map(network.nodes.map((n) => [n.id, n]));
 	return partnersOf(network, code).map(({ id, edge }) => {
 		const n = byId.get(id)!;
@@ -177,6 +213,8 @@ export function listCouncilPartners(code: string, db: Db = serverDb()) {
 			code: n.code,
 			kind: n.kind,
 			count: edge.count,
+			/** Of count, how many are the council's own bids (its ledger), not published awards. */
+			bids: edge.bids,
 			jointGbp: edge.jointGbp,
 			schemes: edge.schemes
 		};
