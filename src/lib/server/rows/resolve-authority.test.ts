@@ -63,6 +63,28 @@ describe('AuthorityResolver', () => {
 		expect(resolver.resolve(name)).toMatchObject({ ok: true, code, matchedBy: 'name' });
 	});
 
+	it('resolves a combined authority with or without Mayoral, as a CA or CCA, and by its initials', () => {
+		for (const name of [
+			'York and North Yorkshire Combined Authority',
+			'York and North Yorkshire Mayoral Combined Authority',
+			'York & North Yorkshire CA',
+			'YNYCA'
+		])
+			expect(resolver.resolve(name), name).toEqual(ok('YNYC', 'name'));
+		for (const name of ['Liverpool City Region Combined Authority', 'LCRCA'])
+			expect(resolver.resolve(name), name).toEqual(ok('LCR', 'name'));
+		for (const name of ['South Yorkshire Combined Authority', 'SYMCA'])
+			expect(resolver.resolve(name), name).toEqual(ok('SCR', 'name'));
+		expect(resolver.resolve('East Midlands Combined Authority')).toEqual(ok('EMCA', 'name'));
+		expect(resolver.resolve('Greater Lincolnshire Mayoral Combined County Authority')).toEqual(
+			ok('GLCA', 'name')
+		);
+		// A county is not its combined authority.
+		expect(
+			resolver.resolve('North Yorkshire').ok && resolver.resolve('North Yorkshire')
+		).not.toEqual(ok('YNYC', 'name'));
+	});
+
 	it('follows an abolished council to its single successor and says so', () => {
 		expect(resolver.resolve('ALL')).toEqual(ok('CBD', 'code', 'ALL'));
 		expect(resolver.resolve('Allerdale Borough Council')).toEqual(ok('CBD', 'name', 'ALL'));

@@ -27,6 +27,40 @@ interface AuthorityFacts {
 
 const GSS_RE = /^[EWSN]\d{8}$/;
 
+/** "Mayoral Combined County Authority" and the shorter ways of saying it, longest first. */
+const COMBINED_SUFFIX =
+	/\s+(?:mayoral\s+)?combined\s+(?:county\s+)?authority$|\s+(?:mayoral\s+)?(?:cca|mca|ca)$/i;
+const COMBINED_FORMS = [
+	'Combined Authority',
+	'Mayoral Combined Authority',
+	'Combined County Authority',
+	'Mayoral Combined County Authority',
+	'CA',
+	'MCA',
+	'CCA'
+];
+
+/**
+ * The names a combined authority goes by: its place with or without "Mayoral", as a combined
+ * authority or a combined county authority, in full or as CA/MCA/CCA, and the initials people
+ * use ("LCRCA", "SYMCA"). Funders' award lists and officers write them every way: "York and North
+ * Yorkshire Combined Authority" is the register's York and North Yorkshire Mayoral Combined
+ * Authority. None of these can be another council's name.
+ */
+export function combinedAuthorityNames(officialName: string): string[] {
+	const place = officialName.replace(COMBINED_SUFFIX, '').trim();
+	const initials = place
+		.split(/\s+/)
+		.filter((w) => !/^(and|of|the)$/i.test(w))
+		.map((w) => w[0]!.toUpperCase())
+		.join('');
+	return [
+		place,
+		...COMBINED_FORMS.map((form) => `${place} ${form}`),
+		...(initials.length >= 2 ? ['CA', 'MCA', 'CCA'].map((form) => `${initials}${form}`) : [])
+	];
+}
+
 export class AuthorityResolver {
 	private authorities = new Map<string, AuthorityFacts>();
 	private gss = new Map<string, { code: string; isCurrent: boolean }>();
@@ -37,10 +71,11 @@ export class AuthorityResolver {
 		const r = new AuthorityResolver();
 		const rows = sqlite
 			.prepare(
-				'SELECT code, nice_name, tier, gss_code, is_current, replaced_by_codes FROM authorities'
+				'SELECT code, official_name, nice_name, tier, gss_code, is_current, replaced_by_codes FROM authorities'
 			)
 			.all() as {
 			code: string;
+			official_name: string;
 			nice_name: string;
 			tier: string;
 			gss_code: string | null;
@@ -73,6 +108,8 @@ export class AuthorityResolver {
 		}[];
 		for (const a of aliases) r.addName(a.alias, a.authority_code);
 		for (const a of r.authorities.values()) r.addName(a.name, a.code);
+		for (const a of rows.filter((row) => row.tier === 'combined'))
+			for (const name of combinedAuthorityNames(a.official_name)) r.addName(name, a.code);
 		return r;
 	}
 
