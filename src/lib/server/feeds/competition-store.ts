@@ -2,9 +2,21 @@
  * Finds or creates funders and competitions by their natural keys, shared by every feed that
  * mentions a funding round (published facts, WH:LG participation, officers' bid feeds).
  */
+import { and, eq, isNull } from 'drizzle-orm';
 import { competitions, funders } from '../db/schema';
 import type { ImportContext } from '../rows/feed';
-import { SCHEME_CATALOGUE } from './scheme-catalogue';
+import { SCHEME_CATALOGUE, type SchemeFacts } from './scheme-catalogue';
+
+function fillFunder(ctx: ImportContext, id: number, facts: SchemeFacts) {
+	const blank = ctx.db
+		.select({ id: competitions.id })
+		.from(competitions)
+		.where(and(eq(competitions.id, id), isNull(competitions.funderId)))
+		.get();
+	if (!blank) return;
+	const funderId = ctx.write.ensure(funders, { name: facts.funder }, { kind: facts.funderKind });
+	ctx.write.update(competitions, id, { funderId });
+}
 
 export function competitionStore(ctx: ImportContext) {
 	const cache = new Map<string, number>();
@@ -16,6 +28,8 @@ export function competitionStore(ctx: ImportContext) {
 			if (cached) return cached;
 			const facts = SCHEME_CATALOGUE[scheme];
 			let id = ctx.write.idOf(competitions, { scheme, round });
+			// A round stored before the catalogue knew its funder gets it (never another's).
+			if (id !== undefined && facts) fillFunder(ctx, id, facts);
 			if (id === undefined) {
 				if (!facts) {
 					ctx.issues.info(

@@ -6,7 +6,7 @@
  * current date differs is an extension (or a date brought forward), stored as a new row that
  * supersedes the old one, never overwriting it.
  */
-import { and, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { competitionDates, competitions, funders, schemes } from '../db/schema';
@@ -25,6 +25,7 @@ import { validateRecord } from '../rows/validate-record';
 import type { FeedModule, ImportContext } from '../rows/feed';
 import { exampleMarkers, refuseTemplateExample } from './template-example';
 import { purposeChoice } from './purpose-choices';
+import { funderName } from './funder-names';
 import {
 	checkDateOrder,
 	choice,
@@ -204,7 +205,7 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 					values: {
 						scheme: row.scheme,
 						round: row.round,
-						funderId: row.funder ? funderId(row.funder) : undefined,
+						funderId: row.funder ? funderId(row.funder, rowNumber) : undefined,
 						kind: kept(row.kind),
 						theme: kept(row.theme),
 						budgetGbp: kept(row.budget),
@@ -237,17 +238,23 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 	}
 };
 
-/** A funder by name: exact (any case), else one written with a note ("DESNZ (formerly BEIS)"). */
+/**
+ * The funder a cell names, by its one name (funder-names.ts: "Department for Energy Security and
+ * Net Zero (DESNZ)" is DESNZ), found in any case or added; a cell read as another name is reported.
+ */
 function funderFinder(ctx: ImportContext) {
-	const sameName = (name: string) => sql`${funders.name} = ${name} COLLATE NOCASE`;
-	return (name: string) =>
-		ctx.db
-			.select({ id: funders.id })
-			.from(funders)
-			.where(or(sameName(name), like(funders.name, `${name} (%`)))
-			.orderBy(desc(sameName(name)), funders.id)
-			.limit(1)
-			.get()?.id ?? ctx.write.insert(funders, { name });
+	return (cell: string, rowNumber: number) => {
+		const name = funderName(cell);
+		if (name !== cell.trim())
+			ctx.issues.info(rowNumber, 'funder', cell, 'funder_read', `read as the funder “${name}”`);
+		return (
+			ctx.db
+				.select({ id: funders.id })
+				.from(funders)
+				.where(sql`${funders.name} = ${name} COLLATE NOCASE`)
+				.get()?.id ?? ctx.write.insert(funders, { name })
+		);
+	};
 }
 
 /**
