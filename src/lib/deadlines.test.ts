@@ -66,6 +66,10 @@ describe('competitionStatus', () => {
 		expect(competitionStatus(day('2023-01-01'), null, '2024-01-01')).toBe('unknown');
 		expect(competitionStatus(day('2025-01-01'), null, '2024-01-01')).toBe('upcoming');
 		expect(competitionStatus(null, null, '2024-01-01')).toBe('unknown');
+		// A formula allocation has no window to miss.
+		expect(competitionStatus(null, null, '2024-01-01', 'formula')).toBe('allocation');
+		expect(competitionStatus(null, null, '2024-01-01', 'competitive')).toBe('unknown');
+		expect(competitionStatus(null, day('2024-01-31'), '2024-01-01', 'formula')).toBe('open');
 	});
 
 	it('reads a month-only deadline as the end of that month', () => {

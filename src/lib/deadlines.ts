@@ -18,7 +18,13 @@ export {
 	ukToday
 } from './domain/dates';
 
-export const COMPETITION_STATUSES = ['open', 'upcoming', 'closed', 'unknown'] as const;
+export const COMPETITION_STATUSES = [
+	'open',
+	'upcoming',
+	'closed',
+	'allocation',
+	'unknown'
+] as const;
 export type CompetitionStatus = (typeof COMPETITION_STATUSES)[number];
 
 /** A window shorter than this many days is "short" (DOMAIN.md: share of windows under 6 weeks). */
@@ -36,6 +42,7 @@ export const STATUS_LABELS: Record<CompetitionStatus, string> = {
 	open: 'Open now',
 	upcoming: 'Upcoming',
 	closed: 'Closed',
+	allocation: 'Allocation (no application window)',
 	unknown: 'Dates not known'
 };
 
@@ -89,9 +96,12 @@ export interface DatedEvent {
 export function competitionStatus(
 	opens: DatedEvent | null,
 	closes: DatedEvent | null,
-	today: string
+	today: string,
+	kind: string | null = null
 ): CompetitionStatus {
 	if (opens && opens.date > today) return 'upcoming';
+	// Money given by formula has no window to miss: an allocation, not a round missing its dates.
+	if (!opens && !closes && kind === 'formula') return 'allocation';
 	if (!closes) return 'unknown';
 	const last = closes.precision === 'month' ? endOfMonth(closes.date) : closes.date;
 	return last >= today ? 'open' : 'closed';

@@ -1,7 +1,8 @@
 /**
  * The funding deadlines page, its iCalendar feed and the competitions API, against the built
- * server with the published funding facts loaded. The server runs on the real date, when none of
- * the published rounds (2021–2024) is open.
+ * server with the published funding facts and the transcribed 2025–27 rounds loaded. The server
+ * runs on the real date: of the rounds held, only the Heat Network Efficiency Scheme's 2025–28
+ * programme listing is open (until 1 April 2028); the rest closed by May 2026.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -51,15 +52,33 @@ describe('deadlines page /deadlines', () => {
 			expect(cells.slice(5, 7).map((c) => c.trim())).toEqual(['18', 'Yes']);
 		}));
 
-	it('says plainly when nothing is open, pointing to past rounds and importing', () =>
+	it('says how current the rounds are, and lists allocations as allocations', () =>
 		withPage(async (page) => {
 			await page.goto(`${baseUrl}/deadlines`, { waitUntil: 'load' });
-			const open = page.locator('section[aria-labelledby="open-title"]');
-			if ((await open.locator('article').count()) > 0) return; // someone imported an open round
-			const text = await open.textContent();
-			expect(text).toContain('Nothing is open today');
-			await expect(open.locator('a[href="#past-title"]').count()).resolves.toBe(1);
-			await expect(open.locator('a[href^="/import"]').count()).resolves.toBe(1);
+			const main = (await page.locator('main').textContent())!.replace(/\s+/g, ' ');
+			const stale = page.getByRole('status').filter({ hasText: 'No funding round held here' });
+			if ((await stale.count()) > 0) {
+				// After April 2028 nothing held is open: the page says so, and how to add rounds.
+				expect(await stale.textContent()).toContain('The newest deadline held was 1 April 2028');
+				await expect(
+					stale.locator('a[href="/import/templates#competitions"]').count()
+				).resolves.toBe(1);
+			} else {
+				expect(main).toContain('The newest deadline held is 1 April 2028.');
+				const open = page.locator('section[aria-labelledby="open-title"]');
+				expect(await open.textContent()).toContain('Heat Network Efficiency Scheme');
+			}
+			expect(main).toMatch(/Rounds were last updated on \d{1,2} \w+ \d{4}\./);
+			const allocations = page.locator('section[aria-labelledby="allocations-title"]');
+			const text = (await allocations.textContent())!.replace(/\s+/g, ' ');
+			expect(text).toContain('Consolidated Active Travel Fund');
+			expect(text).toContain('Net-zero strand of a wider fund');
+			expect(text).toContain('UK Shared Prosperity Fund');
+			expect(text).toContain('General (regeneration, growth)');
+			// An allocation is not a round missing its dates.
+			const undated = page.locator('section[aria-labelledby="undated-title"]');
+			if ((await undated.count()) > 0)
+				expect(await undated.textContent()).not.toContain('Consolidated Active Travel Fund');
 		}));
 
 	it('navigates the calendar to January 2024 and shows the SHDF deadline on the 31st', () =>
@@ -148,8 +167,18 @@ describe('deadlines page /deadlines', () => {
 });
 
 describe('iCalendar feed /deadlines.ics', () => {
+	it('leaves past rounds out unless asked: what is open or coming', async () => {
+		const body = (await (await fetch(`${baseUrl}/deadlines.ics`)).text()).replace(/\r\n /g, '');
+		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+			.format(new Date())
+			.replaceAll('-', '');
+		const starts = body.match(/^DTSTART[^:]*:(\d{8})/gm) ?? [];
+		for (const line of starts) expect(line.slice(-8) >= today, line).toBe(true);
+		expect(body).not.toContain('Social Housing Decarbonisation Fund Wave 2.2');
+	});
+
 	it('lists each current deadline as an event, SHDF Wave 2.2 on 31 January 2024', async () => {
-		const res = await fetch(`${baseUrl}/deadlines.ics`);
+		const res = await fetch(`${baseUrl}/deadlines.ics?past=1`);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
 		const body = await res.text();
@@ -167,7 +196,7 @@ describe('iCalendar feed /deadlines.ics', () => {
 	});
 
 	it('takes the page filters', async () => {
-		const body = await (await fetch(`${baseUrl}/deadlines.ics?kind=formula&opens=1`)).text();
+		const body = await (await fetch(`${baseUrl}/deadlines.ics?kind=formula&opens=1&past=1`)).text();
 		const summaries = body.match(/^SUMMARY:.*$/gm) ?? [];
 		expect(summaries).toEqual([
 			'SUMMARY:Closes: UK Shared Prosperity Fund 2022-25',
@@ -211,8 +240,11 @@ describe('competitions API /api/competitions', () => {
 		expect(csv.headers.get('content-type')).toContain('text/csv');
 		const lines = (await csv.text()).split('\r\n');
 		expect(lines[0]).toMatch(/^id,scheme,round,funder,kind,/);
-		expect(lines).toHaveLength(2);
-		expect(lines[1]).toContain('UK Shared Prosperity Fund');
+		const text = lines.join('\n');
+		expect(text).toContain('UK Shared Prosperity Fund');
+		// The 2025–27 allocations are formula money too.
+		expect(text).toContain('Consolidated Active Travel Fund');
+		expect(text).not.toContain('Levelling Up Fund');
 		const bad = await fetch(`${baseUrl}/api/competitions?status=soon`);
 		expect(bad.status).toBe(400);
 	});

@@ -2,8 +2,10 @@
  * GET /deadlines.ics: the funding deadlines as an iCalendar feed (RFC 5545) to subscribe to in
  * Outlook or Google Calendar: one event per current closing date, with a reminder a week before.
  * Takes the same filters as /deadlines (q, theme, funder, kind, type, status); `opens=1` adds the
- * openings too. Sample rounds (`npm run demo`) are left out unless `sample=1` asks for them: a
- * subscriber's calendar is no place for fictional deadlines. Each event's UID is stable per
+ * openings too. Rounds whose final deadline has passed are left out unless `past=1` asks for
+ * them: a subscriber wants what is coming, not years of closed rounds. Sample rounds (`npm run
+ * demo`) are left out unless `sample=1` asks for them: a subscriber's calendar is no place for
+ * fictional deadlines. Each event's UID is stable per
  * competition and date, so an extended deadline replaces the old event in subscribers' calendars.
  */
 import { buildCalendar, type IcsEvent } from '$lib/server/ics';
@@ -16,9 +18,10 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ url }) => {
 	const filter = readCompetitionFilter(url.searchParams);
 	const flag = (name: string) => ['1', 'true', 'yes'].includes(url.searchParams.get(name) ?? '');
-	const [withOpenings, withSample] = [flag('opens'), flag('sample')];
+	const [withOpenings, withSample, withPast] = [flag('opens'), flag('sample'), flag('past')];
 	const events = listCompetitions(filter)
 		.filter((c) => withSample || !c.isSample)
+		.filter((c) => withPast || c.status === 'open' || c.status === 'upcoming')
 		.flatMap((c) => competitionEvents(c, url.origin, withOpenings));
 	const body = buildCalendar({
 		name: 'Funding deadlines (Net Zero Local)',

@@ -10,12 +10,13 @@ import {
 	countCompetitions,
 	listCompetitionFilterOptions,
 	listCompetitions,
+	roundsCurrency,
 	serverToday
 } from '$lib/server/queries/competitions';
 import { isIsoMonth, readCompetitionFilter } from '$lib/deadlines';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = ({ url, locals }) => {
 	const today = serverToday();
 	const month = url.searchParams.get('month');
 	const options = listCompetitionFilterOptions();
@@ -28,6 +29,10 @@ export const load: PageServerLoad = ({ url }) => {
 		options,
 		typeNames: Object.fromEntries(options.types.map((t) => [t.code, t.name])),
 		competitions: listCompetitions(filter, today),
-		heldCount: countCompetitions()
+		heldCount: countCompetitions(),
+		currency: roundsCurrency(today),
+		canAddRounds: locals.viewer.role === 'admin',
+		/** The import a round form just saved, to link to (and undo from). */
+		savedBatch: Number(url.searchParams.get('saved')) || null
 	};
 };

@@ -8,6 +8,7 @@ import { createTestDb, csvSource, importFile, loadAuthorities } from '../../../.
 import {
 	listCompetitionFilterOptions,
 	listCompetitions,
+	roundsCurrency,
 	serverToday,
 	type CompetitionRow
 } from './competitions';
@@ -212,5 +213,33 @@ describe('serverToday', () => {
 	it('reads TODAY from the environment, else the UK date', () => {
 		expect(serverToday({ TODAY: '2024-01-25' })).toBe('2024-01-25');
 		expect(serverToday({})).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+	});
+});
+
+describe('roundsCurrency', () => {
+	it('says when no real round is open or opens later, the newest deadline and the last import', () => {
+		expect(roundsCurrency('2025-06-01', handle.db)).toEqual({
+			newestDeadline: '2024-12-01',
+			openOrUpcoming: 0,
+			lastImported: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)
+		});
+		// On a day when a round was open, it is counted.
+		expect(roundsCurrency('2024-01-25', handle.db).openOrUpcoming).toBeGreaterThan(0);
+	});
+
+	it('lists formula money without dates as allocations, not as rounds missing dates', async () => {
+		const csv = [
+			'Scheme name,Round,Funder,Type,Budget GBP,Purpose',
+			'Test Active Travel Allocation,2025-26,Active Travel England,Formula allocation,£5m,net_zero_partial'
+		].join('\n');
+		expect((await importFile(handle, 'competitions', csvSource(csv))).status).toBe('committed');
+		const rows = listCompetitions({}, '2026-12-07', handle.db);
+		expect(find(rows, 'Test Active Travel Allocation', '2025-26')).toMatchObject({
+			status: 'allocation',
+			purpose: 'net_zero_partial',
+			funder: 'Active Travel England',
+			budgetGbp: 5_000_000
+		});
+		expect(listCompetitions({ status: 'allocation' }, '2026-12-07', handle.db)).toHaveLength(1);
 	});
 });

@@ -4,9 +4,9 @@
  * superseded; superseded ones come back as `history`, each with the date that replaced it.
  * Status, "closing soon" and days left are relative to `today` (see `serverToday`).
  */
-import { and, asc, count, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, max, ne } from 'drizzle-orm';
 import { readConfig } from '../config';
-import { competitions, funders } from '../db/schema';
+import { competitions, funders, importBatches, schemes } from '../db/schema';
 import {
 	CLOSING_SOON_DAYS,
 	KIND_LABELS,
@@ -73,6 +73,8 @@ const competitionsQuery = preparedQuery((db) =>
 			round: competitions.round,
 			funder: funders.name,
 			kind: competitions.kind,
+			/** The scheme's purpose (schemes table); null when not classified. */
+			purpose: schemes.purpose,
 			theme: competitions.theme,
 			budgetGbp: competitions.budgetGbp,
 			minAwardGbp: competitions.minAwardGbp,
@@ -87,6 +89,7 @@ const competitionsQuery = preparedQuery((db) =>
 		})
 		.from(competitions)
 		.leftJoin(funders, eq(funders.id, competitions.funderId))
+		.leftJoin(schemes, eq(schemes.name, competitions.scheme))
 		.where(
 			and(
 				whenGiven('theme', eq(competitions.theme, param('theme'))),
@@ -159,7 +162,7 @@ function toCompetition(row: Competition, dates: DateRecord[], today: string): Co
 		opens?.precision === 'day' && closes?.precision === 'day'
 			? daysBetween(opens.date, closes.date)
 			: null;
-	const status = competitionStatus(opens, closes, today);
+	const status = competitionStatus(opens, closes, today, row.kind);
 	const daysToClose = closes ? daysBetween(today, closes.date) : null;
 	return {
 		...row,
@@ -187,6 +190,38 @@ const plainDate = (d: DateRecord): CompetitionDate => ({
 });
 
 const countQuery = preparedQuery((db) => db.select({ n: count() }).from(competitions).prepare());
+
+const lastRoundsImportQuery = preparedQuery((db) =>
+	db
+		.select({ at: max(importBatches.finishedAt) })
+		.from(importBatches)
+		.where(
+			and(
+				inArray(importBatches.feed, ['competitions', 'funding-facts']),
+				eq(importBatches.status, 'committed'),
+				eq(importBatches.isSample, false)
+			)
+		)
+		.prepare()
+);
+
+/**
+ * How current the rounds held are, for the deadlines page to say plainly when they are old: the
+ * newest deadline of a real (not sample) round, whether any real round is open or opens later,
+ * and when rounds were last imported. No public machine-readable list of council funding rounds
+ * exists, so the rounds are as current as their last import.
+ */
+export function roundsCurrency(today: string = serverToday(), db: Db = serverDb()) {
+	const real = listCompetitions({}, today, db).filter((c) => !c.isSample);
+	const deadlines = real.flatMap((c) => (c.closes ? [c.closes.date] : []));
+	return {
+		newestDeadline: deadlines.length ? deadlines.reduce((a, b) => (a > b ? a : b)) : null,
+		openOrUpcoming: real.filter((c) => c.status === 'open' || c.status === 'upcoming').length,
+		lastImported: lastRoundsImportQuery(db).get()?.at?.slice(0, 10) ?? null
+	};
+}
+
+export type RoundsCurrency = ReturnType<typeof roundsCurrency>;
 
 /** How many competitions are held at all (to tell "nothing matches" from "nothing imported"). */
 export function countCompetitions(db: Db = serverDb()): number {
@@ -242,4 +277,13 @@ export type CompetitionFilterOptions = ReturnType<typeof listCompetitionFilterOp
  */
 export function serverToday(env: Record<string, string | undefined> = process.env): string {
 	return readConfig(env).TODAY ?? ukToday();
+}
+
+/** One round with its current dates and status, or null. */
+export function getCompetition(
+	id: number,
+	today: string = serverToday(),
+	db: Db = serverDb()
+): CompetitionRow | null {
+	return listCompetitions({}, today, db).find((c) => c.id === id) ?? null;
 }

@@ -1,0 +1,21 @@
+/**
+ * The words for what a scheme's money is for, the same on every page, chart and download
+ * (client-safe: no server code). Net-zero money is a net-zero-specific scheme's or a wider fund's
+ * net-zero strand; general money (regeneration, growth) is counted apart, never mixed in.
+ */
+export type SchemePurpose = 'net_zero_specific' | 'net_zero_partial' | 'general';
+
+export const PURPOSE_LABELS: Record<SchemePurpose, string> = {
+	net_zero_specific: 'Net zero',
+	net_zero_partial: 'Net-zero strand of a wider fund',
+	general: 'General (regeneration, growth)'
+};
+
+/** The label of a purpose; a scheme nobody has classified says so. */
+export function purposeLabel(purpose: SchemePurpose | null): string {
+	return purpose ? PURPOSE_LABELS[purpose] : 'Not classified';
+}
+
+/** Whether a scheme's money counts as net-zero money. */
+export const isNetZeroMoney = (purpose: SchemePurpose | null): boolean =>
+	purpose === 'net_zero_specific' || purpose === 'net_zero_partial';
