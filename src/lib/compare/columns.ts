@@ -4,6 +4,7 @@
  * description read the same list, so a column cannot mean one thing on the page and another in
  * a download.
  */
+import type { RowStatus } from '../progress-filter';
 
 /** Every field of a compare row. */
 export interface CompareRow {
@@ -25,7 +26,7 @@ export interface CompareRow {
 	emissionsYear: number | null;
 	measure: string;
 	releaseLabel: string | null;
-	status: string;
+	status: RowStatus;
 	perHeadGbp: number | null;
 	potsWon: number | null;
 	effectivePots: number | null;

@@ -16,7 +16,11 @@ export function downloadFields(cols: readonly ColumnKey[]): (keyof CompareRow)[]
 	return fields;
 }
 
-/** The rows with only those fields, for JSON. */
+/** The rows with only those fields, for JSON (downloadFields always leads with the identity). */
 export function pickFields(rows: readonly CompareRow[], fields: readonly (keyof CompareRow)[]) {
-	return rows.map((r) => Object.fromEntries(fields.map((f) => [f, r[f]])));
+	return rows.map(
+		(r) =>
+			Object.fromEntries(fields.map((f) => [f, r[f]])) as Partial<CompareRow> &
+				Pick<CompareRow, (typeof IDENTITY)[number]>
+	);
 }

@@ -4,6 +4,8 @@ import { downloadFields, pickFields } from '$lib/compare/download';
 import { csvResponse, toCsv } from '$lib/csv';
 import { progressQuery } from '$lib/progress-query';
 import { getCompareRows } from '$lib/server/queries/compare';
+import { CompareResponse } from '$lib/server/api/compare-import-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 const badRequest = (message: string) =>
@@ -48,5 +50,5 @@ export const GET: RequestHandler = ({ url }) => {
 		total: data.rows.length,
 		rows: pickFields(rows, fields),
 		licence: COMPARE_LICENCE
-	});
+	} satisfies Body<typeof CompareResponse>);
 };

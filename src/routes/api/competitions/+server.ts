@@ -16,6 +16,8 @@ import {
 } from '$lib/server/queries/competitions';
 import { CompetitionFilterSchema, readCompetitionFilter } from '$lib/deadlines';
 import { csvResponse, toCsv } from '$lib/csv';
+import { CompetitionsResponse } from '$lib/server/api/funding-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 const FILTER_KEYS = Object.keys(CompetitionFilterSchema.shape);
@@ -40,13 +42,16 @@ export const GET: RequestHandler = ({ url }) => {
 	if (format === 'csv') {
 		return csvResponse(toCsv(CSV_COLUMNS, rows.map(csvRow)), 'funding-competitions.csv');
 	}
-	return json({ count: rows.length, today, competitions: rows.map(jsonRow) });
+	return json({
+		count: rows.length,
+		today,
+		competitions: rows.map(jsonRow)
+	} satisfies Body<typeof CompetitionsResponse>);
 };
 
-const dateOf = (d: CompetitionDate | null) =>
-	d ? { date: d.date, time: d.time, precision: d.precision } : null;
+const dateOf = (d: CompetitionDate) => ({ date: d.date, time: d.time, precision: d.precision });
 
-function jsonRow(c: CompetitionRow) {
+function jsonRow(c: CompetitionRow): Body<typeof CompetitionsResponse>['competitions'][number] {
 	return {
 		id: c.id,
 		scheme: c.scheme,
@@ -57,9 +62,9 @@ function jsonRow(c: CompetitionRow) {
 		budgetGbp: c.budgetGbp,
 		eligibleTypes: c.eligibleTypes,
 		eligibilityNote: c.eligibilityNote,
-		opens: dateOf(c.opens),
-		closes: dateOf(c.closes),
-		deadlines: c.deadlines.map(dateOf),
+		opens: c.opens && dateOf(c.opens),
+		closes: c.closes && dateOf(c.closes),
+		deadlines: c.deadlines.map((d) => dateOf(d)),
 		history: c.history.map((h) => ({
 			event: h.event,
 			date: h.date,

@@ -3,6 +3,8 @@ import { csvResponse, toCsv } from '$lib/csv';
 import { filterRows, progressFilter } from '$lib/progress-filter';
 import { progressQuery } from '$lib/progress-query';
 import { getNationalProgress, PROGRESS_CSV_COLUMNS } from '$lib/server/queries/national-progress';
+import { NationalProgressResponse } from '$lib/server/api/progress-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 const badRequest = (message: string) =>
@@ -41,5 +43,5 @@ export const GET: RequestHandler = ({ url }) => {
 		rows: kept,
 		licence:
 			'Emissions: DESNZ (Open Government Licence v3.0); targets: mySociety and Climate Emergency UK (CC BY 4.0). See /sources.'
-	});
+	} satisfies Body<typeof NationalProgressResponse>);
 };

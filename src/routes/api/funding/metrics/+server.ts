@@ -7,6 +7,8 @@ import {
 	getNationalFundingMetrics,
 	NATIONAL_CSV_COLUMNS
 } from '$lib/server/queries/funding-metrics';
+import { CouncilFundingResponse, NationalFundingResponse } from '$lib/server/api/funding-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 const QuerySchema = z.object({
@@ -39,7 +41,7 @@ export const GET: RequestHandler = ({ url, locals }) => {
 			return csv(`funding-metrics-${code}.csv`, Object.keys(body.metrics), [
 				Object.values(body.metrics) as (number | null)[]
 			]);
-		return json(body);
+		return json(body satisfies Body<typeof CouncilFundingResponse>);
 	}
 	const body = getNationalFundingMetrics(year);
 	if (format === 'csv') {
@@ -49,7 +51,7 @@ export const GET: RequestHandler = ({ url, locals }) => {
 			body.authorities.map((r) => NATIONAL_CSV_COLUMNS.map((c) => r[c] as string | number | null))
 		);
 	}
-	return json(body);
+	return json(body satisfies Body<typeof NationalFundingResponse>);
 };
 
 function csv(name: string, columns: readonly string[], rows: (string | number | null)[][]) {

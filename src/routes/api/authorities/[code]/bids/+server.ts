@@ -2,6 +2,8 @@ import { json } from '@sveltejs/kit';
 import { csvResponse, toCsv } from '$lib/csv';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { listAuthorityBids } from '$lib/server/queries/bids';
+import { BidsResponse } from '$lib/server/api/funding-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 /**
@@ -11,8 +13,15 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ params, url, locals }) => {
 	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
 	if (!code) return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
+	const format = url.searchParams.get('format') ?? 'json';
+	if (format !== 'json' && format !== 'csv') {
+		return json(
+			{ error: 'invalid query', issues: [`format: expected "json" or "csv", got "${format}"`] },
+			{ status: 400 }
+		);
+	}
 	const bids = listAuthorityBids(code, undefined, locals.viewer);
-	if (url.searchParams.get('format') === 'csv') {
+	if (format === 'csv') {
 		const cols = [
 			'reference',
 			'title',
@@ -36,5 +45,5 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 		]);
 		return csvResponse(toCsv([...cols, 'partners'], rows), `bids-${code}.csv`);
 	}
-	return json({ authority: code, count: bids.length, bids });
+	return json({ authority: code, count: bids.length, bids } satisfies Body<typeof BidsResponse>);
 };
