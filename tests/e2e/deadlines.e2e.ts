@@ -210,7 +210,7 @@ describe('competitions API /api/competitions', () => {
 		const csv = await fetch(`${baseUrl}/api/competitions?format=csv&kind=formula`);
 		expect(csv.headers.get('content-type')).toContain('text/csv');
 		const lines = (await csv.text()).split('\r\n');
-		expect(lines[0]).toMatch(/^id,scheme,round,funder,kind,/);
+		expect(lines[0]).toMatch(/^ID,Scheme,Round,Funder,Kind,/);
 		expect(lines).toHaveLength(2);
 		expect(lines[1]).toContain('UK Shared Prosperity Fund');
 		const bad = await fetch(`${baseUrl}/api/competitions?status=soon`);

@@ -3,7 +3,9 @@
  * table's order, with the measure beside the emissions figures. Browser-safe, so the page's
  * links and the API name the same fields.
  */
-import type { CompareRow, ColumnKey } from './columns';
+import type { CsvColumn } from '../csv';
+import { ROW_STATUS_WORDS } from '../progress-filter';
+import { labelWithUnit, roundedCell, type CompareRow, type ColumnKey } from './columns';
 
 const IDENTITY = ['code', 'gssCode', 'name'] as const;
 const EMISSIONS = new Set<ColumnKey>(['emissionsChangePct', 'emissionsPerHeadT', 'emissionsYear']);
@@ -23,4 +25,23 @@ export function pickFields(rows: readonly CompareRow[], fields: readonly (keyof 
 			Object.fromEntries(fields.map((f) => [f, r[f]])) as Partial<CompareRow> &
 				Pick<CompareRow, (typeof IDENTITY)[number]>
 	);
+}
+
+/** Headers of the fields that are not columns of the table. */
+const FIELD_HEADERS: Partial<Record<keyof CompareRow, string>> = {
+	code: 'Code',
+	gssCode: 'GSS code',
+	name: 'Council',
+	measure: 'Emissions measure'
+};
+
+/**
+ * The CSV of those fields: the table's headers with their units, statuses in the page's words,
+ * figures rounded as the table prints them.
+ */
+export function csvColumns(fields: readonly (keyof CompareRow)[]): CsvColumn<CompareRow>[] {
+	return fields.map((f) => ({
+		header: FIELD_HEADERS[f] ?? labelWithUnit(f),
+		value: (r) => (f === 'status' ? ROW_STATUS_WORDS[r.status] : roundedCell(f, r[f]))
+	}));
 }

@@ -128,7 +128,7 @@ export const CSV_NOTE =
 export const badQuery = {
 	description:
 		'A query parameter is invalid: `issues` names each one, its value and what was expected.',
-	content: errorContent
+	content: json({ $ref: '#/components/schemas/BadQuery' })
 };
 export const notFound = (what = 'No council has that code.') => ({
 	description: what,

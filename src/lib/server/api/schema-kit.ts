@@ -70,14 +70,21 @@ export const EmissionMeasure = named(
 export const ErrorBody = named(
 	'Error',
 	z
+		.object({ error: z.string().describe('What is wrong, in a sentence.') })
+		.describe('A request the API refused; the status code says why.')
+);
+
+export const BadQueryBody = named(
+	'BadQuery',
+	z
 		.object({
-			error: z.string().describe('What is wrong, in a sentence.'),
+			error: z.literal('invalid query'),
 			issues: z
 				.array(z.string())
-				.optional()
-				.describe('For a bad query: each parameter at fault, its value and what was expected.')
+				.min(1)
+				.describe('Each parameter at fault, its value and what was expected.')
 		})
-		.describe('A request the API refused; the status code says why.')
+		.describe('A query the API cannot answer.')
 );
 
 export const MessageBody = named(

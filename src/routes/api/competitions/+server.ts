@@ -5,7 +5,8 @@
  * status (open, upcoming, closed, unknown).
  *
  * JSON by default: `{ count, today, competitions: [...] }`. CSV with `?format=csv` (one route, so
- * the same query string gives either), one row per round, deadlines joined with "; ".
+ * the same query string gives either), one row per round, headed and worded as on /deadlines,
+ * deadlines joined with "; ".
  */
 import { json } from '@sveltejs/kit';
 import {
@@ -15,7 +16,8 @@ import {
 	type CompetitionRow
 } from '$lib/server/queries/competitions';
 import { CompetitionFilterSchema, readCompetitionFilter } from '$lib/deadlines';
-import { csvResponse, toCsv } from '$lib/csv';
+import { csvFrom, csvResponse } from '$lib/csv';
+import { COMPETITIONS_CSV } from '$lib/server/api/csv-columns';
 import { CompetitionsResponse } from '$lib/server/api/funding-schemas';
 import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
@@ -40,7 +42,7 @@ export const GET: RequestHandler = ({ url }) => {
 	const today = serverToday();
 	const rows = listCompetitions(filter, today);
 	if (format === 'csv') {
-		return csvResponse(toCsv(CSV_COLUMNS, rows.map(csvRow)), 'funding-competitions.csv');
+		return csvResponse(csvFrom(COMPETITIONS_CSV, rows), 'funding-competitions.csv');
 	}
 	return json({
 		count: rows.length,
@@ -81,61 +83,4 @@ function jsonRow(c: CompetitionRow): Body<typeof CompetitionsResponse>['competit
 		sourceUrl: c.sourceUrl,
 		isSample: c.isSample
 	};
-}
-
-const CSV_COLUMNS = [
-	'id',
-	'scheme',
-	'round',
-	'funder',
-	'kind',
-	'theme',
-	'budget_gbp',
-	'eligible_types',
-	'eligibility_note',
-	'opens',
-	'opens_time',
-	'closes',
-	'closes_time',
-	'deadlines',
-	'window_days',
-	'is_short_window',
-	'extensions',
-	'extended_from',
-	'status',
-	'decision_date',
-	'spend_by_date',
-	'source_url',
-	'is_sample'
-] as const;
-
-function csvRow(c: CompetitionRow): (string | number | null)[] {
-	return [
-		c.id,
-		c.scheme,
-		c.round,
-		c.funder,
-		c.kind,
-		c.theme,
-		c.budgetGbp,
-		c.eligibleTypes?.join('; ') ?? null,
-		c.eligibilityNote,
-		c.opens?.date ?? null,
-		c.opens?.time ?? null,
-		c.closes?.date ?? null,
-		c.closes?.time ?? null,
-		c.deadlines.map((d) => d.date).join('; '),
-		c.windowDays,
-		c.windowDays === null ? null : c.isShortWindow ? 'yes' : 'no',
-		c.extensions,
-		c.history
-			.filter((h) => h.event === 'closes')
-			.map((h) => h.date)
-			.join('; ') || null,
-		c.status,
-		c.decisionDate,
-		c.spendByDate,
-		c.sourceUrl,
-		c.isSample ? 'yes' : 'no'
-	];
 }

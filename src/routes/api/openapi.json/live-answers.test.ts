@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db/client';
 import { PUBLIC, type Viewer } from '$lib/server/accounts/viewer';
 import { setDatabase } from '$lib/server/db';
-import { COMPARE_COLUMNS } from '$lib/compare/columns';
 import { openApiDocument } from '$lib/server/openapi';
 import { getCouncilProgress } from '$lib/server/queries/council-progress';
 import { recordStatusOverride } from '$lib/server/records/status-overrides';
 import { FEED_FIXTURES, fixture, ROOT } from '../../../../tests/helpers/db';
+import { GET_CASES } from '../../../../tests/helpers/openapi-cases';
 import { openApiChecker } from '../../../../tests/helpers/openapi-check';
 import { createProgressDb } from '../../../../tests/helpers/progress-db';
 
@@ -75,63 +75,6 @@ async function call(path: string, address: string, viewer: Viewer = PUBLIC) {
 	return { status: response.status, type, body };
 }
 
-const ALL_COLUMNS = COMPARE_COLUMNS.map((c) => c.key).join(',');
-
-/** [described path, address asked, status expected, viewer]. */
-const CASES: [string, string, number, Viewer?][] = [
-	['/api/compare', '/api/compare', 200],
-	['/api/compare', `/api/compare?cols=${ALL_COLUMNS}&sort=perHeadGbp&dir=desc`, 200],
-	['/api/compare', '/api/compare?measure=scope_of_influence&window=3&nation=England', 200],
-	['/api/compare', `/api/compare?cols=${ALL_COLUMNS}&format=csv`, 200],
-	['/api/compare', '/api/compare?status=purple', 400],
-	['/api/compare', '/api/compare?format=xml', 400],
-	['/api/authorities', '/api/authorities', 200],
-	['/api/authorities', '/api/authorities?q=kettering', 200],
-	['/api/authorities', '/api/authorities?q=qqqzzzx', 200],
-	['/api/authorities', '/api/authorities?include_abolished=true&nation=Wales', 200],
-	['/api/authorities', '/api/authorities?include_abolished=maybe', 400],
-	['/api/authorities/{code}', '/api/authorities/TRF', 200],
-	['/api/authorities/{code}', '/api/authorities/LDS', 200],
-	['/api/authorities/{code}', '/api/authorities/GMCA', 200],
-	['/api/authorities/{code}', '/api/authorities/E08000009', 200],
-	['/api/authorities/{code}', '/api/authorities/ZZZ', 404],
-	['/api/authorities/{code}/similar', '/api/authorities/TRF/similar', 200],
-	['/api/authorities/{code}/similar', '/api/authorities/GMCA/similar', 200],
-	['/api/authorities/{code}/similar', '/api/authorities/ZZZ/similar', 404],
-	['/api/authorities/{code}/progress', '/api/authorities/TRF/progress', 200],
-	['/api/authorities/{code}/progress', '/api/authorities/LDS/progress', 200],
-	['/api/authorities/{code}/progress', '/api/authorities/LDS/progress', 200, ADMIN],
-	[
-		'/api/authorities/{code}/progress',
-		'/api/authorities/LDS/progress?measure=scope_of_influence&window=3',
-		200
-	],
-	['/api/authorities/{code}/progress', '/api/authorities/TRF/progress?window=2', 400],
-	['/api/authorities/{code}/progress', '/api/authorities/ZZZ/progress', 404],
-	['/api/authorities/{code}/bids', '/api/authorities/LDS/bids', 200],
-	['/api/authorities/{code}/bids', '/api/authorities/LDS/bids', 200, ADMIN],
-	['/api/authorities/{code}/bids', '/api/authorities/LDS/bids?format=csv', 200, ADMIN],
-	['/api/authorities/{code}/bids', '/api/authorities/LDS/bids?format=xml', 400],
-	['/api/authorities/{code}/bids', '/api/authorities/ZZZ/bids', 404],
-	['/api/funding/metrics', '/api/funding/metrics', 200],
-	['/api/funding/metrics', '/api/funding/metrics?year=2023', 200],
-	['/api/funding/metrics', '/api/funding/metrics?format=csv', 200],
-	['/api/funding/metrics', '/api/funding/metrics?authority=LDS', 200, ADMIN],
-	['/api/funding/metrics', '/api/funding/metrics?authority=TRF&format=csv', 200],
-	['/api/funding/metrics', '/api/funding/metrics?authority=ZZZ', 404],
-	['/api/funding/metrics', '/api/funding/metrics?year=soon', 400],
-	['/api/competitions', '/api/competitions', 200],
-	['/api/competitions', '/api/competitions?status=closed&kind=competitive', 200],
-	['/api/competitions', '/api/competitions?format=csv', 200],
-	['/api/competitions', '/api/competitions?status=someday', 400],
-	['/api/progress', '/api/progress', 200],
-	['/api/progress', '/api/progress?measure=scope_of_influence&status=none&window=10', 200],
-	['/api/progress', '/api/progress?format=csv', 200],
-	['/api/progress', '/api/progress?window=11', 400],
-	['/api/openapi.json', '/api/openapi.json', 200],
-	['/deadlines.ics', '/deadlines.ics?opens=1', 200]
-];
-
 describe('every described GET answers as described', () => {
 	it('asks every described GET for each status it describes (the import job: browser suite)', () => {
 		const described = Object.entries(openApiDocument().paths).flatMap(([path, item]) =>
@@ -139,12 +82,12 @@ describe('every described GET answers as described', () => {
 				? Object.keys(item.get.responses).map((status) => `${path} ${status}`)
 				: []
 		);
-		const asked = new Set(CASES.map(([path, , status]) => `${path} ${status}`));
+		const asked = new Set(GET_CASES.map(([path, , status]) => `${path} ${status}`));
 		expect(described.filter((d) => !asked.has(d))).toEqual([]);
 	});
 
-	it.each(CASES)('%s: %s answers %i as described', async (path, address, status, viewer) => {
-		const answer = await call(path, address, viewer);
+	it.each(GET_CASES)('%s: %s answers %i as described', async (path, address, status, as) => {
+		const answer = await call(path, address, as === 'admin' ? ADMIN : PUBLIC);
 		expect(answer.status).toBe(status);
 		expect(check(path, 'GET', answer.status, answer.type, answer.body)).toBeNull();
 	});

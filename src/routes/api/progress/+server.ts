@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
-import { csvResponse, toCsv } from '$lib/csv';
+import { csvFrom, csvResponse } from '$lib/csv';
+import { progressCsvColumns } from '$lib/server/api/csv-columns';
 import { filterRows, progressFilter } from '$lib/progress-filter';
 import { progressQuery } from '$lib/progress-query';
-import { getNationalProgress, PROGRESS_CSV_COLUMNS } from '$lib/server/queries/national-progress';
+import { getNationalProgress } from '$lib/server/queries/national-progress';
 import { NationalProgressResponse } from '$lib/server/api/progress-schemas';
 import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
@@ -29,10 +30,7 @@ export const GET: RequestHandler = ({ url }) => {
 	if (format === 'csv') {
 		const measure = query.data.measure;
 		return csvResponse(
-			toCsv(
-				PROGRESS_CSV_COLUMNS,
-				kept.map((r) => PROGRESS_CSV_COLUMNS.map((c) => (c === 'measure' ? measure : r[c])))
-			),
+			csvFrom(progressCsvColumns(national.measureLabel), kept),
 			`net-zero-progress-${measure}-${query.data.windowYears}y.csv`
 		);
 	}

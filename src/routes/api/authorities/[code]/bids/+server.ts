@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { csvResponse, toCsv } from '$lib/csv';
+import { csvFrom, csvResponse } from '$lib/csv';
+import { BIDS_CSV } from '$lib/server/api/csv-columns';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { listAuthorityBids } from '$lib/server/queries/bids';
 import { BidsResponse } from '$lib/server/api/funding-schemas';
@@ -21,29 +22,6 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 		);
 	}
 	const bids = listAuthorityBids(code, undefined, locals.viewer);
-	if (format === 'csv') {
-		const cols = [
-			'reference',
-			'title',
-			'scheme',
-			'round',
-			'funder',
-			'status',
-			'submittedOn',
-			'decidedOn',
-			'requestedGbp',
-			'awardedGbp',
-			'officerDays',
-			'bidCostGbp',
-			'isSample'
-		] as const;
-		const rows = bids.map((b) => [
-			...cols.map((c) =>
-				c === 'isSample' ? String(b.isSample) : (b[c] as string | number | null)
-			),
-			b.partners.map((p) => p.name).join('; ')
-		]);
-		return csvResponse(toCsv([...cols, 'partners'], rows), `bids-${code}.csv`);
-	}
+	if (format === 'csv') return csvResponse(csvFrom(BIDS_CSV, bids), `bids-${code}.csv`);
 	return json({ authority: code, count: bids.length, bids } satisfies Body<typeof BidsResponse>);
 };

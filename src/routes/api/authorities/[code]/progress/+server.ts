@@ -16,7 +16,9 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
 	if (!code) return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
 	const query = progressQuery(url.searchParams);
-	if (!query.success) return json({ error: query.message }, { status: 400 });
+	if (!query.success) {
+		return json({ error: 'invalid query', issues: query.message.split('; ') }, { status: 400 });
+	}
 	const today = serverToday();
 	const p = getCouncilProgress(code, { ...query.data, today, viewer: locals.viewer });
 	return json({
