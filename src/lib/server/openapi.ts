@@ -5,7 +5,8 @@
  * test lints this document and checks every route's live answers against it.
  */
 import { z } from 'zod';
-import { COMPARE_COLUMNS, SORT_KEYS } from '../compare/columns';
+import { COMPARE_COLUMNS, NUMERIC_KEYS, SORT_KEYS } from '../compare/columns';
+import { DEFAULTS } from '../compare/state';
 import { ROW_STATUSES } from '../progress-filter';
 import { FUNDING_PATHS } from './openapi-funding-paths';
 import { IMPORT_PATHS } from './openapi-import-paths';
@@ -85,6 +86,17 @@ export function openApiDocument() {
 					),
 					query('sort', 'Column to sort by (blanks last).', { type: 'string', enum: SORT_KEYS }),
 					query('dir', 'asc (default) or desc.', { type: 'string', enum: ['asc', 'desc'] }),
+					...(['map', 'x', 'y'] as const).map((k) =>
+						query(
+							k,
+							`The page's ${k === 'map' ? 'map' : `scatter ${k}`} column (kept in filter).`,
+							{
+								type: 'string',
+								enum: NUMERIC_KEYS,
+								default: DEFAULTS[k]
+							}
+						)
+					),
 					measure,
 					window,
 					format

@@ -3,7 +3,12 @@
  * new column is described where it is defined, and the import upload endpoints' answers.
  */
 import { z } from 'zod';
-import { COMPARE_COLUMNS, SORT_KEYS, type CompareColumn } from '../../compare/columns';
+import {
+	COMPARE_COLUMNS,
+	NUMERIC_KEYS,
+	SORT_KEYS,
+	type CompareColumn
+} from '../../compare/columns';
 import { ROW_STATUSES } from '../../progress-filter';
 import { AuthorityCode, EmissionMeasure, Licence, int, named, str } from './schema-kit';
 
@@ -47,9 +52,9 @@ export const CompareResponse = named(
 				cols: z.array(z.enum(COMPARE_COLUMNS.map((c) => c.key))),
 				sort: z.enum(SORT_KEYS),
 				dir: z.enum(['asc', 'desc']),
-				map: z.string(),
-				x: z.string(),
-				y: z.string()
+				map: z.enum(NUMERIC_KEYS),
+				x: z.enum(NUMERIC_KEYS),
+				y: z.enum(NUMERIC_KEYS)
 			})
 			.describe('The view as read from the query'),
 		fields: z
