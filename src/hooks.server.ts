@@ -35,16 +35,27 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.viewer = viewerOf(token ? userForSession(getDatabase().db, token) : null);
 	const refused = refuseWrite(event.request.method, event.url.pathname, event.locals.viewer);
-	if (refused) return withHeaders(new Response(refused.message, { status: refused.status }));
+	if (refused) return withHeaders(refusal(event.url.pathname, refused.message, refused.status));
 	const declared = Number(event.request.headers.get('content-length') ?? 0);
 	if (declared > 0 && UPLOAD_PATHS.includes(event.url.pathname)) {
 		const { MAX_UPLOAD_MB } = readConfig();
 		if (declared > MAX_UPLOAD_MB * 1024 * 1024) {
-			return withHeaders(new Response(new UploadTooLarge(MAX_UPLOAD_MB).message, { status: 413 }));
+			const message = new UploadTooLarge(MAX_UPLOAD_MB).message;
+			return withHeaders(refusal(event.url.pathname, message, 413));
 		}
 	}
 	return compressResponse(event.request, withHeaders(await resolve(event)));
 };
+
+/**
+ * A request refused before its route: the API answers `{ message }` as JSON, as its routes'
+ * errors do (the OpenAPI description says so); a page's form gets the sentence as text.
+ */
+function refusal(pathname: string, message: string, status: number): Response {
+	return pathname.startsWith('/api/')
+		? Response.json({ message }, { status })
+		: new Response(message, { status });
+}
 
 /** Also set by scripts/serve.js in production; here for the dev server and `vite preview`. */
 function withHeaders(response: Response): Response {

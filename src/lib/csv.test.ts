@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvResponse, toCsv } from './csv';
+import { csvFrom, csvResponse, toCsv } from './csv';
 
 const body = (csv: string) => csv.split('\r\n').slice(1);
 
@@ -78,6 +78,20 @@ describe('toCsv', () => {
 			['a', 'b', 'c', 'd'],
 			['Leeds, West Yorkshire', 'line 1\nline 2', "'=1+1", '-7.25']
 		]);
+	});
+});
+
+describe('csvFrom', () => {
+	it('writes rows through their columns, headers first, formulas neutralised', () => {
+		const rows = [{ name: '=cmd', perHead: 12.5 }];
+		const csv = csvFrom(
+			[
+				{ header: 'Council', value: (r) => r.name },
+				{ header: '£ won per head (£ per person)', value: (r) => Math.round(r.perHead) }
+			],
+			rows
+		);
+		expect(csv).toBe(`Council,£ won per head (£ per person)\r\n"'=cmd",13`);
 	});
 });
 

@@ -38,6 +38,25 @@ export function toCsv(
 	);
 }
 
+/** A column of a download: its header in the page's words, with the unit, and its cell. */
+export interface CsvColumn<T> {
+	header: string;
+	value: (row: T) => CsvCell;
+}
+
+/** Rows as CSV through their columns. */
+export function csvFrom<T>(
+	columns: readonly CsvColumn<T>[],
+	rows: readonly T[],
+	options?: CsvOptions
+): string {
+	return toCsv(
+		columns.map((c) => c.header),
+		rows.map((r) => columns.map((c) => c.value(r))),
+		options
+	);
+}
+
 /** Starts every CSV download, so Excel reads the file as UTF-8 whatever the computer's locale. */
 export const BOM = '\uFEFF';
 

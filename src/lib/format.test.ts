@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChangePct, formatDate, formatGbp } from './format';
+import { formatChangePct, formatDate, formatGbp, formatNumber, roundTo } from './format';
 
 describe('format', () => {
 	it('writes money as UK readers expect', () => {
@@ -20,5 +20,20 @@ describe('format', () => {
 		expect(formatChangePct(3)).toBe('+3%');
 		expect(formatChangePct(-0.2)).toBe('0%');
 		expect(formatChangePct(null)).toBe('—');
+	});
+
+	it('rounds a figure as formatNumber prints it, kept a number (half away from zero)', () => {
+		for (const [n, digits] of [
+			[302.7872323512621, 0],
+			[1.0241510666721114, 1],
+			[-41.5, 0],
+			[2.675, 2],
+			[0.125, 2]
+		] as const) {
+			expect(roundTo(n, digits)).toBe(Number(formatNumber(n, digits).replace(/,/g, '')));
+		}
+		expect(roundTo(302.78)).toBe(303);
+		expect(roundTo(null)).toBeNull();
+		expect(roundTo(Number.NaN)).toBeNull();
 	});
 });

@@ -23,6 +23,17 @@ export function formatNumber(n: number | null | undefined, digits = 0): string {
 	});
 }
 
+/**
+ * The figure rounded to the decimals a page prints it with, kept a number: what a CSV download
+ * holds, so a spreadsheet sums what the reader saw. Half away from zero, as formatNumber rounds.
+ */
+export function roundTo(n: number | null | undefined, digits = 0): number | null {
+	if (n === null || n === undefined || Number.isNaN(n)) return null;
+	// Intl, as formatNumber: it rounds 2.675 to 2.68 where toFixed's binary value gives 2.67.
+	const text = n.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: false });
+	return Number(text);
+}
+
 export function formatInteger(n: number | null | undefined): string {
 	return n === null || n === undefined ? '—' : num.format(n);
 }

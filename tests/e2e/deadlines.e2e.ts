@@ -239,7 +239,7 @@ describe('competitions API /api/competitions', () => {
 		const csv = await fetch(`${baseUrl}/api/competitions?format=csv&kind=formula`);
 		expect(csv.headers.get('content-type')).toContain('text/csv');
 		const lines = (await csv.text()).split('\r\n');
-		expect(lines[0]).toMatch(/^id,scheme,round,funder,kind,/);
+		expect(lines[0]).toMatch(/^ID,Scheme,Round,Funder,Kind,/);
 		const text = lines.join('\n');
 		expect(text).toContain('UK Shared Prosperity Fund');
 		// The 2025–27 allocations are formula money too.

@@ -4,6 +4,8 @@
  * description read the same list, so a column cannot mean one thing on the page and another in
  * a download.
  */
+import { roundTo } from '../format';
+import type { RowStatus } from '../progress-filter';
 
 /** Every field of a compare row. */
 export interface CompareRow {
@@ -25,7 +27,7 @@ export interface CompareRow {
 	emissionsYear: number | null;
 	measure: string;
 	releaseLabel: string | null;
-	status: string;
+	status: RowStatus;
 	perHeadGbp: number | null;
 	potsWon: number | null;
 	effectivePots: number | null;
@@ -248,7 +250,18 @@ export function labelWithUnit(key: string): string {
 	return c.unit && c.unit !== 'year' && c.unit !== 'date' ? `${c.label} (${c.unit})` : c.label;
 }
 
-/** The value as the page prints it (shares as %, change with its sign); the CSV keeps raw values. */
+/**
+ * The figure rounded as the page prints it, kept a number for a download: a share as a whole
+ * %, other figures to the column's decimals, years as they are. The JSON keeps full precision.
+ */
+export function roundedCell(key: string, value: number | string | null): number | string | null {
+	const c = columnOf(key);
+	if (typeof value !== 'number' || !c || c.unit === 'year') return value;
+	if ('share' in c && c.share) return roundTo(value * 100, 0);
+	return roundTo(value, c.digits ?? 0);
+}
+
+/** The value as the page prints it (shares as %, change with its sign). */
 export function formatCell(key: string, value: number | string | null): string {
 	if (value === null || value === '') return '—';
 	if (typeof value === 'string') return value;

@@ -3,7 +3,9 @@
  * table's order, with the measure beside the emissions figures. Browser-safe, so the page's
  * links and the API name the same fields.
  */
-import type { CompareRow, ColumnKey } from './columns';
+import type { CsvColumn } from '../csv';
+import { ROW_STATUS_WORDS } from '../progress-filter';
+import { labelWithUnit, roundedCell, type CompareRow, type ColumnKey } from './columns';
 
 const IDENTITY = ['code', 'gssCode', 'name'] as const;
 const EMISSIONS = new Set<ColumnKey>(['emissionsChangePct', 'emissionsPerHeadT', 'emissionsYear']);
@@ -16,7 +18,30 @@ export function downloadFields(cols: readonly ColumnKey[]): (keyof CompareRow)[]
 	return fields;
 }
 
-/** The rows with only those fields, for JSON. */
+/** The rows with only those fields, for JSON (downloadFields always leads with the identity). */
 export function pickFields(rows: readonly CompareRow[], fields: readonly (keyof CompareRow)[]) {
-	return rows.map((r) => Object.fromEntries(fields.map((f) => [f, r[f]])));
+	return rows.map(
+		(r) =>
+			Object.fromEntries(fields.map((f) => [f, r[f]])) as Partial<CompareRow> &
+				Pick<CompareRow, (typeof IDENTITY)[number]>
+	);
+}
+
+/** Headers of the fields that are not columns of the table. */
+const FIELD_HEADERS: Partial<Record<keyof CompareRow, string>> = {
+	code: 'Code',
+	gssCode: 'GSS code',
+	name: 'Council',
+	measure: 'Emissions measure'
+};
+
+/**
+ * The CSV of those fields: the table's headers with their units, statuses in the page's words,
+ * figures rounded as the table prints them.
+ */
+export function csvColumns(fields: readonly (keyof CompareRow)[]): CsvColumn<CompareRow>[] {
+	return fields.map((f) => ({
+		header: FIELD_HEADERS[f] ?? labelWithUnit(f),
+		value: (r) => (f === 'status' ? ROW_STATUS_WORDS[r.status] : roundedCell(f, r[f]))
+	}));
 }

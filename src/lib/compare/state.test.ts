@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STANDARD_COLUMNS, formatCell, type CompareRow } from './columns';
+import { STANDARD_COLUMNS, formatCell, roundedCell, type CompareRow } from './columns';
 import { hiddenFields } from './hidden';
 import { compareHref, compareParams, keepsRow, readCompareState, sortRows } from './state';
 
@@ -113,5 +113,15 @@ describe('printing a cell', () => {
 		expect(formatCell('areaTargetYear', 2030)).toBe('2030');
 		expect(formatCell('perHeadGbp', 1234.4)).toBe('£1,234');
 		expect(formatCell('population', null)).toBe('—');
+	});
+
+	it('rounds a download cell as the table prints it, kept a number', () => {
+		expect(roundedCell('competitiveShare', 0.426)).toBe(43);
+		expect(roundedCell('emissionsChangePct', -41.6)).toBe(-42);
+		expect(roundedCell('emissionsPerHeadT', 5.4678)).toBe(5.5);
+		expect(roundedCell('perHeadGbp', 1234.4)).toBe(1234);
+		expect(roundedCell('areaTargetYear', 2030)).toBe(2030);
+		expect(roundedCell('typeName', 'Unitary authority')).toBe('Unitary authority');
+		expect(roundedCell('population', null)).toBeNull();
 	});
 });

@@ -27,29 +27,6 @@ export function getAuthorityFundingMetrics(
 	};
 }
 
-/** Columns of the every-council CSV, in order. */
-export const NATIONAL_CSV_COLUMNS = [
-	'code',
-	'gssCode',
-	'name',
-	'typeName',
-	'tier',
-	'awards',
-	'potsWon',
-	'funders',
-	'totalGbp',
-	'perHeadGbp',
-	'medianAwardGbp',
-	'competitiveShare',
-	'hhi',
-	'effectivePots',
-	'shareUnder1m',
-	'consortiumShare',
-	'partnerAwards',
-	'estimatedGbp',
-	'estimatedPerHeadGbp'
-] as const;
-
 /** Every current council's figures and the national ones (sample data excluded). */
 export function getNationalFundingMetrics(year: number | null = null, db: Db = serverDb()) {
 	const national = getNationalFunding(year, db);

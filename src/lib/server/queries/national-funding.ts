@@ -8,7 +8,7 @@
  */
 import { asc, eq, min } from 'drizzle-orm';
 import { yearOf } from '../../domain/dates';
-import { awards, competitions, funders } from '../db/schema';
+import { awards, competitions, funders, type AUTHORITY_TIERS } from '../db/schema';
 import {
 	churn,
 	fragmentation,
@@ -35,7 +35,7 @@ export interface AuthorityFragmentation extends FragmentationSummary {
 	gssCode: string | null;
 	type: string;
 	typeName: string;
-	tier: string;
+	tier: (typeof AUTHORITY_TIERS)[number];
 }
 
 export interface NationalFunding {

@@ -43,27 +43,6 @@ export interface CouncilProgressRow {
 	releaseLabel: string | null;
 }
 
-/** The download's columns: the row's fields, and the measure each figure is in. */
-export const PROGRESS_CSV_COLUMNS = [
-	'code',
-	'gssCode',
-	'name',
-	'typeName',
-	'nation',
-	'region',
-	'targetYear',
-	'status',
-	'reason',
-	'measure',
-	'latestYear',
-	'latestKt',
-	'unit',
-	'projectedYear',
-	'projection',
-	'yearsAfterTarget',
-	'releaseLabel'
-] as const satisfies readonly (keyof CouncilProgressRow | 'measure')[];
-
 export const COUNCIL_OPERATIONS_NOTE =
 	"Council-operations targets are not judged here: DESNZ publishes no figures for a council's own emissions, only for the area it covers.";
 

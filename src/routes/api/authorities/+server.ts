@@ -2,6 +2,8 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { searchAuthorities } from '$lib/server/queries/authority-search';
 import { listAllTargets } from '$lib/server/queries/commitments';
+import { AuthorityListResponse } from '$lib/server/api/authority-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 const QuerySchema = z.object({
@@ -58,5 +60,5 @@ export const GET: RequestHandler = ({ url }) => {
 		abolished,
 		suggestions,
 		licence: 'Data: mySociety and Climate Emergency UK (CC BY 4.0). See /sources.'
-	});
+	} satisfies Body<typeof AuthorityListResponse>);
 };

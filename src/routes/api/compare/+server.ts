@@ -1,9 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { readCompareState, viewRows } from '$lib/compare/state';
-import { downloadFields, pickFields } from '$lib/compare/download';
-import { csvResponse, toCsv } from '$lib/csv';
+import { csvColumns, downloadFields, pickFields } from '$lib/compare/download';
+import { csvFrom, csvResponse } from '$lib/csv';
 import { progressQuery } from '$lib/progress-query';
 import { getCompareRows } from '$lib/server/queries/compare';
+import { CompareResponse } from '$lib/server/api/compare-import-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 const badRequest = (message: string) =>
@@ -29,13 +31,7 @@ export const GET: RequestHandler = ({ url }) => {
 	const rows = viewRows(data.rows, state.data);
 	const fields = downloadFields(state.data.cols);
 	if (format === 'csv') {
-		return csvResponse(
-			toCsv(
-				fields,
-				rows.map((r) => fields.map((f) => r[f]))
-			),
-			`compare-councils-${data.measure}.csv`
-		);
+		return csvResponse(csvFrom(csvColumns(fields), rows), `compare-councils-${data.measure}.csv`);
 	}
 	return json({
 		version: 1,
@@ -48,5 +44,5 @@ export const GET: RequestHandler = ({ url }) => {
 		total: data.rows.length,
 		rows: pickFields(rows, fields),
 		licence: COMPARE_LICENCE
-	});
+	} satisfies Body<typeof CompareResponse>);
 };

@@ -1,6 +1,8 @@
 /**
  * /api/compare and /compare give the same rows for the same address; the CSV is those rows with
- * the view's columns, formula-safe and BOM-first; a bad parameter is a 400 that names it.
+ * the view's columns headed as the table heads them (with units), statuses in its words, figures
+ * rounded as it prints them, formula-safe and BOM-first, while the JSON keeps full precision; a
+ * bad parameter is a 400 that names it.
  */
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +47,7 @@ describe('/api/compare', () => {
 	});
 
 	it('writes the same rows as CSV, BOM first, with formulas neutralised', async () => {
-		const response = await get('q=trafford&cols=population,emissionsChangePct&format=csv');
+		const response = await get('q=trafford&cols=population,emissionsChangePct,status&format=csv');
 		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		const bytes = new Uint8Array(await response.arrayBuffer());
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -53,15 +55,40 @@ describe('/api/compare', () => {
 		const raw = new TextDecoder().decode(bytes);
 		const { data, meta } = Papa.parse<Record<string, string>>(raw, { header: true });
 		expect(meta.fields).toEqual([
-			'code',
-			'gssCode',
-			'name',
-			'population',
-			'emissionsChangePct',
-			'measure'
+			'Code',
+			'GSS code',
+			'Council',
+			'Population (people)',
+			'Emissions change since 2005 (%)',
+			'On track',
+			'Emissions measure'
 		]);
-		const trafford = data.find((r) => r.code === 'TRF')!;
-		expect(trafford.name).toBe('\'=HYPERLINK("http://x","Trafford")');
+		const trafford = data.find((r) => r.Code === 'TRF')!;
+		expect(trafford.Council).toBe('\'=HYPERLINK("http://x","Trafford")');
+		// No whole-area figures in this database: the status in the page's words.
+		expect(trafford['On track']).toBe('No status');
+	});
+
+	it('rounds CSV figures as the table prints them; the JSON keeps full precision', async () => {
+		const query = 'cols=perHeadGbp,competitiveShare,effectivePots';
+		const { rows } = await (await get(query)).json();
+		const text = (await (await get(`${query}&format=csv`)).text()).replace(/^\uFEFF/, '');
+		const { data, meta } = Papa.parse<Record<string, string>>(text, { header: true });
+		expect(meta.fields!.slice(3)).toEqual([
+			'£ won per head (£ per person)',
+			'Effective pots (pots)',
+			'Competitive share (% of £)'
+		]);
+		type Row = Record<string, number | null> & { code: string };
+		// A council whose figures have decimals the table does not print (Blackpool, 302.787… a head).
+		const json = (rows as Row[]).find((r) => r.perHeadGbp! % 1 && (r.effectivePots! * 10) % 1)!;
+		expect(json).toBeDefined();
+		const csv = data.find((r) => r.Code === json.code)!;
+		expect(csv['£ won per head (£ per person)']).toBe(String(Math.round(json.perHeadGbp!)));
+		expect(csv['Competitive share (% of £)']).toBe(
+			String(Math.round(json.competitiveShare! * 100))
+		);
+		expect(csv['Effective pots (pots)']).toBe(String(Number(json.effectivePots!.toFixed(1))));
 	});
 
 	it('names a bad parameter, its value and what was expected', async () => {

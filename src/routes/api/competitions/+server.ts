@@ -5,7 +5,8 @@
  * status (open, upcoming, closed, unknown).
  *
  * JSON by default: `{ count, today, competitions: [...] }`. CSV with `?format=csv` (one route, so
- * the same query string gives either), one row per round, deadlines joined with "; ".
+ * the same query string gives either), one row per round, headed and worded as on /deadlines,
+ * deadlines joined with "; ".
  */
 import { json } from '@sveltejs/kit';
 import {
@@ -15,7 +16,10 @@ import {
 	type CompetitionRow
 } from '$lib/server/queries/competitions';
 import { CompetitionFilterSchema, readCompetitionFilter } from '$lib/deadlines';
-import { csvResponse, toCsv } from '$lib/csv';
+import { csvFrom, csvResponse } from '$lib/csv';
+import { COMPETITIONS_CSV } from '$lib/server/api/csv-columns';
+import { CompetitionsResponse } from '$lib/server/api/funding-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 const FILTER_KEYS = Object.keys(CompetitionFilterSchema.shape);
@@ -38,28 +42,32 @@ export const GET: RequestHandler = ({ url }) => {
 	const today = serverToday();
 	const rows = listCompetitions(filter, today);
 	if (format === 'csv') {
-		return csvResponse(toCsv(CSV_COLUMNS, rows.map(csvRow)), 'funding-competitions.csv');
+		return csvResponse(csvFrom(COMPETITIONS_CSV, rows), 'funding-competitions.csv');
 	}
-	return json({ count: rows.length, today, competitions: rows.map(jsonRow) });
+	return json({
+		count: rows.length,
+		today,
+		competitions: rows.map(jsonRow)
+	} satisfies Body<typeof CompetitionsResponse>);
 };
 
-const dateOf = (d: CompetitionDate | null) =>
-	d ? { date: d.date, time: d.time, precision: d.precision } : null;
+const dateOf = (d: CompetitionDate) => ({ date: d.date, time: d.time, precision: d.precision });
 
-function jsonRow(c: CompetitionRow) {
+function jsonRow(c: CompetitionRow): Body<typeof CompetitionsResponse>['competitions'][number] {
 	return {
 		id: c.id,
 		scheme: c.scheme,
 		round: c.round,
 		funder: c.funder,
 		kind: c.kind,
+		purpose: c.purpose,
 		theme: c.theme,
 		budgetGbp: c.budgetGbp,
 		eligibleTypes: c.eligibleTypes,
 		eligibilityNote: c.eligibilityNote,
-		opens: dateOf(c.opens),
-		closes: dateOf(c.closes),
-		deadlines: c.deadlines.map(dateOf),
+		opens: c.opens && dateOf(c.opens),
+		closes: c.closes && dateOf(c.closes),
+		deadlines: c.deadlines.map((d) => dateOf(d)),
 		history: c.history.map((h) => ({
 			event: h.event,
 			date: h.date,
@@ -76,61 +84,4 @@ function jsonRow(c: CompetitionRow) {
 		sourceUrl: c.sourceUrl,
 		isSample: c.isSample
 	};
-}
-
-const CSV_COLUMNS = [
-	'id',
-	'scheme',
-	'round',
-	'funder',
-	'kind',
-	'theme',
-	'budget_gbp',
-	'eligible_types',
-	'eligibility_note',
-	'opens',
-	'opens_time',
-	'closes',
-	'closes_time',
-	'deadlines',
-	'window_days',
-	'is_short_window',
-	'extensions',
-	'extended_from',
-	'status',
-	'decision_date',
-	'spend_by_date',
-	'source_url',
-	'is_sample'
-] as const;
-
-function csvRow(c: CompetitionRow): (string | number | null)[] {
-	return [
-		c.id,
-		c.scheme,
-		c.round,
-		c.funder,
-		c.kind,
-		c.theme,
-		c.budgetGbp,
-		c.eligibleTypes?.join('; ') ?? null,
-		c.eligibilityNote,
-		c.opens?.date ?? null,
-		c.opens?.time ?? null,
-		c.closes?.date ?? null,
-		c.closes?.time ?? null,
-		c.deadlines.map((d) => d.date).join('; '),
-		c.windowDays,
-		c.windowDays === null ? null : c.isShortWindow ? 'yes' : 'no',
-		c.extensions,
-		c.history
-			.filter((h) => h.event === 'closes')
-			.map((h) => h.date)
-			.join('; ') || null,
-		c.status,
-		c.decisionDate,
-		c.spendByDate,
-		c.sourceUrl,
-		c.isSample ? 'yes' : 'no'
-	];
 }

@@ -1,6 +1,7 @@
 /**
  * GET /api/competitions?format=csv against a database holding a round whose text cells were typed
- * as spreadsheet formulas: the download neutralises them and keeps figures as figures.
+ * as spreadsheet formulas: the download neutralises them and keeps figures as figures, headed and
+ * worded as /deadlines words them.
  */
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,11 +46,16 @@ describe('GET /api/competitions?format=csv', () => {
 		const [row, ...rest] = await download('format=csv');
 		expect(rest).toEqual([]);
 		expect(row).toMatchObject({
-			scheme: `'=HYPERLINK("http://evil.example","Click")`,
-			funder: "'-1+2",
-			round: 'Round 1',
-			budget_gbp: '1500000',
-			closes: '2025-02-01'
+			Scheme: `'=HYPERLINK("http://evil.example","Click")`,
+			Funder: "'-1+2",
+			Round: 'Round 1',
+			'Budget (£)': '1500000',
+			Closes: '2025-02-01'
 		});
+	});
+
+	it("says the kind and the status in the page's words", async () => {
+		const [row] = await download('format=csv');
+		expect(row).toMatchObject({ Kind: 'Competitive', Status: 'Closed', 'Sample data': 'no' });
 	});
 });

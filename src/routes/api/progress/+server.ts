@@ -1,8 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { csvResponse, toCsv } from '$lib/csv';
+import { csvFrom, csvResponse } from '$lib/csv';
+import { progressCsvColumns } from '$lib/server/api/csv-columns';
 import { filterRows, progressFilter } from '$lib/progress-filter';
 import { progressQuery } from '$lib/progress-query';
-import { getNationalProgress, PROGRESS_CSV_COLUMNS } from '$lib/server/queries/national-progress';
+import { getNationalProgress } from '$lib/server/queries/national-progress';
+import { NationalProgressResponse } from '$lib/server/api/progress-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 const badRequest = (message: string) =>
@@ -27,10 +30,7 @@ export const GET: RequestHandler = ({ url }) => {
 	if (format === 'csv') {
 		const measure = query.data.measure;
 		return csvResponse(
-			toCsv(
-				PROGRESS_CSV_COLUMNS,
-				kept.map((r) => PROGRESS_CSV_COLUMNS.map((c) => (c === 'measure' ? measure : r[c])))
-			),
+			csvFrom(progressCsvColumns(national.measureLabel), kept),
 			`net-zero-progress-${measure}-${query.data.windowYears}y.csv`
 		);
 	}
@@ -41,5 +41,5 @@ export const GET: RequestHandler = ({ url }) => {
 		rows: kept,
 		licence:
 			'Emissions: DESNZ (Open Government Licence v3.0); targets: mySociety and Climate Emergency UK (CC BY 4.0). See /sources.'
-	});
+	} satisfies Body<typeof NationalProgressResponse>);
 };

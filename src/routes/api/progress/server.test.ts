@@ -1,6 +1,7 @@
 /**
  * /api/progress and /progress give the same rows and counts (one computation, read through the
- * server's connection), filtered the same way; the CSV is the same rows; a bad option says which.
+ * server's connection), filtered the same way; the CSV is the same rows headed and worded as the
+ * page words them, figures rounded as it prints them; a bad option says which.
  */
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -57,15 +58,21 @@ describe('/api/progress', () => {
 		);
 		const text = (await response.text()).replace(/^\uFEFF/, '');
 		const { data } = Papa.parse<Record<string, string>>(text, { header: true });
-		const trafford = data.find((r) => r.code === 'TRF')!;
+		const trafford = data.find((r) => r.Code === 'TRF')!;
 		expect(trafford).toMatchObject({
-			status: 'red',
-			measure: 'scope_of_influence',
-			targetYear: '2038',
-			projectedYear: '2044',
-			unit: 'kt CO2'
+			Status: 'Off track',
+			'Emissions measure': "CO2 emissions within the council's scope of influence (kt CO2), DESNZ",
+			'Target year': '2038',
+			'Projected net-zero year': '2044',
+			'Projected net zero': '2044',
+			Unit: 'kt CO2'
 		});
-		expect(data.every((r) => r.status === 'red')).toBe(true);
+		expect(data.every((r) => r.Status === 'Off track')).toBe(true);
+		// Latest emissions as the page prints them, whole kt; the JSON keeps full precision.
+		const { rows } = await (await get('measure=scope_of_influence&status=red')).json();
+		const json = rows.find((r: { code: string }) => r.code === 'TRF');
+		expect(Number.isInteger(json.latestKt)).toBe(false);
+		expect(trafford['Latest emissions (kt)']).toBe(String(Math.round(json.latestKt)));
 	});
 
 	it('names the option that is wrong and what it expects', async () => {

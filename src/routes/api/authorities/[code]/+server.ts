@@ -1,6 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { getAuthorityProfile } from '$lib/server/queries/authority-profile';
+import { AuthorityProfileResponse } from '$lib/server/api/authority-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 /** GET /api/authorities/[code]: one authority (3-letter or GSS code) with targets, emissions and awards. */
@@ -35,7 +37,7 @@ export const GET: RequestHandler = ({ params }) => {
 		})),
 		awards,
 		participations
-	});
+	} satisfies Body<typeof AuthorityProfileResponse>);
 };
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

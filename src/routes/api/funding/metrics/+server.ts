@@ -1,12 +1,14 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { csvResponse, toCsv } from '$lib/csv';
+import { csvFrom, csvResponse } from '$lib/csv';
+import { COUNCIL_FUNDING_CSV, NATIONAL_FUNDING_CSV } from '$lib/server/api/csv-columns';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import {
 	getAuthorityFundingMetrics,
-	getNationalFundingMetrics,
-	NATIONAL_CSV_COLUMNS
+	getNationalFundingMetrics
 } from '$lib/server/queries/funding-metrics';
+import { CouncilFundingResponse, NationalFundingResponse } from '$lib/server/api/funding-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 const QuerySchema = z.object({
@@ -35,23 +37,15 @@ export const GET: RequestHandler = ({ url, locals }) => {
 		const code = findAuthorityCode(authority);
 		if (!code) return json({ error: `No council has the code "${authority}".` }, { status: 404 });
 		const body = getAuthorityFundingMetrics(code, year, undefined, locals.viewer);
-		if (format === 'csv')
-			return csv(`funding-metrics-${code}.csv`, Object.keys(body.metrics), [
-				Object.values(body.metrics) as (number | null)[]
-			]);
-		return json(body);
+		if (format === 'csv') {
+			const csv = csvFrom(COUNCIL_FUNDING_CSV, [{ code, ...body.metrics }]);
+			return csvResponse(csv, `funding-metrics-${code}.csv`);
+		}
+		return json(body satisfies Body<typeof CouncilFundingResponse>);
 	}
 	const body = getNationalFundingMetrics(year);
 	if (format === 'csv') {
-		return csv(
-			'funding-metrics.csv',
-			NATIONAL_CSV_COLUMNS,
-			body.authorities.map((r) => NATIONAL_CSV_COLUMNS.map((c) => r[c] as string | number | null))
-		);
+		return csvResponse(csvFrom(NATIONAL_FUNDING_CSV, body.authorities), 'funding-metrics.csv');
 	}
-	return json(body);
+	return json(body satisfies Body<typeof NationalFundingResponse>);
 };
-
-function csv(name: string, columns: readonly string[], rows: (string | number | null)[][]) {
-	return csvResponse(toCsv(columns, rows), name);
-}

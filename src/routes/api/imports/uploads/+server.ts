@@ -4,6 +4,8 @@ import { readConfig } from '$lib/server/config';
 import { feedByKey } from '$lib/server/feeds/registry';
 import { startCheck } from '$lib/server/import/jobs';
 import { saveUpload, UploadTooLarge } from '$lib/server/import/uploads';
+import { UploadCreated } from '$lib/server/api/compare-import-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 const QuerySchema = z.object({
@@ -39,7 +41,9 @@ export const PUT: RequestHandler = async ({ request, url, locals }) => {
 			mode: query.data.mode,
 			viewer: locals.viewer
 		});
-		return json({ token: saved.token, bytes: saved.bytes }, { status: 201 });
+		return json({ token: saved.token, bytes: saved.bytes } satisfies Body<typeof UploadCreated>, {
+			status: 201
+		});
 	} catch (e) {
 		if (e instanceof UploadTooLarge) error(413, e.message);
 		throw e;

@@ -1,7 +1,10 @@
 import { json } from '@sveltejs/kit';
-import { csvResponse, toCsv } from '$lib/csv';
+import { csvFrom, csvResponse } from '$lib/csv';
+import { BIDS_CSV } from '$lib/server/api/csv-columns';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { listAuthorityBids } from '$lib/server/queries/bids';
+import { BidsResponse } from '$lib/server/api/funding-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 /**
@@ -11,30 +14,14 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ params, url, locals }) => {
 	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
 	if (!code) return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
-	const bids = listAuthorityBids(code, undefined, locals.viewer);
-	if (url.searchParams.get('format') === 'csv') {
-		const cols = [
-			'reference',
-			'title',
-			'scheme',
-			'round',
-			'funder',
-			'status',
-			'submittedOn',
-			'decidedOn',
-			'requestedGbp',
-			'awardedGbp',
-			'officerDays',
-			'bidCostGbp',
-			'isSample'
-		] as const;
-		const rows = bids.map((b) => [
-			...cols.map((c) =>
-				c === 'isSample' ? String(b.isSample) : (b[c] as string | number | null)
-			),
-			b.partners.map((p) => p.name).join('; ')
-		]);
-		return csvResponse(toCsv([...cols, 'partners'], rows), `bids-${code}.csv`);
+	const format = url.searchParams.get('format') ?? 'json';
+	if (format !== 'json' && format !== 'csv') {
+		return json(
+			{ error: 'invalid query', issues: [`format: expected "json" or "csv", got "${format}"`] },
+			{ status: 400 }
+		);
 	}
-	return json({ authority: code, count: bids.length, bids });
+	const bids = listAuthorityBids(code, undefined, locals.viewer);
+	if (format === 'csv') return csvResponse(csvFrom(BIDS_CSV, bids), `bids-${code}.csv`);
+	return json({ authority: code, count: bids.length, bids } satisfies Body<typeof BidsResponse>);
 };

@@ -3,6 +3,9 @@ import { serverToday } from '$lib/server/queries/competitions';
 import { progressQuery } from '$lib/progress-query';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { getCouncilProgress } from '$lib/server/queries/council-progress';
+import { CouncilProgressResponse } from '$lib/server/api/progress-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
+import type { TargetScope } from '$lib/server/metrics/target-progress';
 import type { RequestHandler } from './$types';
 
 /**
@@ -13,7 +16,9 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
 	if (!code) return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
 	const query = progressQuery(url.searchParams);
-	if (!query.success) return json({ error: query.message }, { status: 400 });
+	if (!query.success) {
+		return json({ error: 'invalid query', issues: query.message.split('; ') }, { status: 400 });
+	}
 	const today = serverToday();
 	const p = getCouncilProgress(code, { ...query.data, today, viewer: locals.viewer });
 	return json({
@@ -22,7 +27,8 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 		measure: p.areaMeasure,
 		windowYears: query.data.windowYears,
 		targets: p.targets.map((t) => ({
-			scope: t.row.scope,
+			// getCouncilProgress keeps the two scopes progress is measured for.
+			scope: t.row.scope as TargetScope,
 			targetYear: t.row.targetYear,
 			wording: t.row.wording,
 			series: t.series && {
@@ -33,18 +39,21 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 			},
 			progress: t.progress,
 			// An officer's override, with its reason; `progress.status` stays the calculated one.
-			statusOverride: t.override && {
-				colour: t.override.colour,
-				calculatedColourWhenSet: t.override.calculatedColour,
-				reason: t.override.reason,
-				by: t.override.by,
-				at: t.override.at
-			}
+			// One in force always has a colour (a withdrawal is not in force).
+			statusOverride: t.override?.colour
+				? {
+						colour: t.override.colour,
+						calculatedColourWhenSet: t.override.calculatedColour,
+						reason: t.override.reason,
+						by: t.override.by,
+						at: t.override.at
+					}
+				: null
 		})),
 		actions: {
 			counts: p.actions.counts,
 			byStatus: p.actions.byStatus,
 			bySector: p.actions.bySector
 		}
-	});
+	} satisfies Body<typeof CouncilProgressResponse>);
 };

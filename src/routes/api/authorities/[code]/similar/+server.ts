@@ -1,7 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { SIMILARITY_METHOD } from '$lib/server/metrics/similarity-explanations';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
-import { getSimilarCouncils, SIMILARITY_TYPES } from '$lib/server/queries/similar-councils';
+import { getSimilarCouncils, type SimilarityType } from '$lib/server/queries/similar-councils';
+import { SimilarResponse } from '$lib/server/api/authority-schemas';
+import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
 
 /**
@@ -13,27 +15,23 @@ export const GET: RequestHandler = ({ params }) => {
 	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
 	if (!code) return json({ error: `No council has the code "${params.code}".` }, { status: 404 });
 	const similar = getSimilarCouncils(code);
+	const ofType = (type: SimilarityType) => ({
+		label: SIMILARITY_METHOD.types[type].label,
+		explanation: SIMILARITY_METHOD.types[type].explanation,
+		excluded: similar.excluded[type] ?? null,
+		peers: similar.peers[type].map((p) => ({
+			rank: p.rank,
+			code: p.code,
+			name: p.name,
+			type: p.authorityType,
+			typeName: p.typeName,
+			match: p.match,
+			distance: Math.round(p.distance * 1e6) / 1e6
+		}))
+	});
 	return json({
 		authority: code,
-		types: Object.fromEntries(
-			SIMILARITY_TYPES.map((type) => [
-				type,
-				{
-					label: SIMILARITY_METHOD.types[type].label,
-					explanation: SIMILARITY_METHOD.types[type].explanation,
-					excluded: similar.excluded[type] ?? null,
-					peers: similar.peers[type].map((p) => ({
-						rank: p.rank,
-						code: p.code,
-						name: p.name,
-						type: p.authorityType,
-						typeName: p.typeName,
-						match: p.match,
-						distance: Math.round(p.distance * 1e6) / 1e6
-					}))
-				}
-			])
-		),
+		types: { emissions: ofType('emissions'), nearby: ofType('nearby'), overall: ofType('overall') },
 		method: {
 			summary: SIMILARITY_METHOD.summary,
 			tiers: SIMILARITY_METHOD.tiers,
@@ -43,5 +41,5 @@ export const GET: RequestHandler = ({ params }) => {
 		basis: similar.basis,
 		licence:
 			'Data: mySociety (CC BY 4.0) from BEIS/DESNZ statistics (Open Government Licence v3.0). See /sources.'
-	});
+	} satisfies Body<typeof SimilarResponse>);
 };
