@@ -25,7 +25,7 @@ const FragmentationFields = {
 	awards: count('awards'),
 	potsWon: count('potsWon'),
 	funders: count('funders'),
-	totalGbp: figure('totalGbp'),
+	totalGbp: figure('totalGbp').nullable(),
 	medianAwardGbp: figure('medianAwardGbp').nullable(),
 	perHeadGbp: figure('perHeadGbp').nullable(),
 	competitiveShare: share('competitiveShare'),
@@ -34,14 +34,16 @@ const FragmentationFields = {
 	shareUnder1m: share('shareUnder1m'),
 	consortiumShare: share('consortiumShare'),
 	partnerAwards: count('partnerAwards'),
-	estimatedGbp: figure('estimatedGbp'),
+	estimatedGbp: figure('estimatedGbp').nullable(),
 	estimatedPerHeadGbp: figure('estimatedPerHeadGbp').nullable()
 };
 const Fragmentation = named(
 	'FundingFigures',
 	z
 		.object(FragmentationFields)
-		.describe('Funding figures from published awards (partial lists); shares are 0 to 1.')
+		.describe(
+			'Funding figures from published awards (partial lists); shares are 0 to 1. A £ figure is null where no published award is listed: unknown, not £0.'
+		)
 );
 
 const ShareMethod = str('How consortium awards are split for the estimated figures');

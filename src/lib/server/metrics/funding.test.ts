@@ -11,6 +11,7 @@ import {
 function award(a: Partial<AwardFact> & Pick<AwardFact, 'competitionId' | 'amountGbp'>): AwardFact {
 	return {
 		scheme: `Scheme ${a.competitionId}`,
+		purpose: 'net_zero_specific',
 		round: 'Round 1',
 		funder: 'DESNZ',
 		kind: 'competitive',
@@ -98,37 +99,39 @@ describe('fragmentation', () => {
 		expect(lead.consortiumShare).toBe(1);
 		expect(lead.partnerAwards).toBe(0);
 		for (const p of partners) {
-			expect(p.totalGbp).toBe(0);
+			// No award led: not £0, unknown.
+			expect(p.totalGbp).toBeNull();
+			expect(p.perHeadGbp).toBeNull();
 			expect(p.partnerAwards).toBe(1);
 			expect(p.awards).toBe(0);
 			expect(p.consortiumShare).toBeNull();
 		}
 		// Summing across the lead and its partners: 41.4m + 0 + 0 = 41.4m, counted once.
-		expect(lead.totalGbp + partners.reduce((s, p) => s + p.totalGbp, 0)).toBe(41.4e6);
-		// As lead: 41,400,000 / 50,000 = £828 a head, partners £0; estimated: 20.7m / 50,000 =
+		expect(lead.totalGbp! + partners.reduce((s, p) => s + (p.totalGbp ?? 0), 0)).toBe(41.4e6);
+		// As lead: 41,400,000 / 50,000 = £828 a head, partners none led; estimated: 20.7m / 50,000 =
 		// £414 and 10.35m / 25,000 = £414 a head each: the same for every member's residents.
 		expect(lead.perHeadGbp).toBe(828);
 		expect(lead.estimatedPerHeadGbp).toBe(414);
 		for (const p of partners) expect(p.estimatedPerHeadGbp).toBe(414);
-		expect(lead.estimatedGbp + partners.reduce((s, p) => s + p.estimatedGbp, 0)).toBe(41.4e6);
+		expect(lead.estimatedGbp! + partners.reduce((s, p) => s + p.estimatedGbp!, 0)).toBe(41.4e6);
 	});
 
-	it('gives nulls, not NaN, for no awards', () => {
+	it('gives unknown (null), not £0 or NaN, for a council with no published award', () => {
 		expect(fragmentation([], 50_000)).toEqual({
 			awards: 0,
 			potsWon: 0,
 			funders: 0,
-			totalGbp: 0,
+			totalGbp: null,
 			medianAwardGbp: null,
-			perHeadGbp: 0,
+			perHeadGbp: null,
 			competitiveShare: null,
 			hhi: null,
 			effectivePots: null,
 			shareUnder1m: null,
 			consortiumShare: null,
 			partnerAwards: 0,
-			estimatedGbp: 0,
-			estimatedPerHeadGbp: 0
+			estimatedGbp: null,
+			estimatedPerHeadGbp: null
 		});
 	});
 

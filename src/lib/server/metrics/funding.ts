@@ -38,8 +38,25 @@ export {
 
 export type CompetitionKind = 'competitive' | 'formula' | 'expression_of_interest';
 
+export type SchemePurpose = 'net_zero_specific' | 'net_zero_partial' | 'general';
+
+/**
+ * Which awards a figure counts: net-zero money (a net-zero scheme's, or a wider fund's net-zero
+ * strand), the default everywhere; or all money, general (regeneration, growth) and schemes not
+ * yet classified included. General money is never mixed in silently: a figure says which it counts.
+ */
+export const MONEY_SCOPES = ['net-zero', 'all'] as const;
+export type MoneyScope = (typeof MONEY_SCOPES)[number];
+
+/** Whether an award of a scheme with this purpose counts in figures of this scope. */
+export function countsIn(purpose: SchemePurpose | null, money: MoneyScope): boolean {
+	return money === 'all' || purpose === 'net_zero_specific' || purpose === 'net_zero_partial';
+}
+
 export interface AwardFact {
 	competitionId: number;
+	/** The scheme's purpose; null when nobody has classified it. */
+	purpose: SchemePurpose | null;
 	scheme: string;
 	round: string;
 	funder: string | null;
@@ -61,10 +78,14 @@ export interface FragmentationSummary {
 	potsWon: number;
 	/** Distinct non-null funder among lead awards. */
 	funders: number;
-	/** Sum of lead awards; partner shares are not added (consortium money counts once, to its lead). */
-	totalGbp: number;
+	/**
+	 * Sum of lead awards; partner shares are not added (consortium money counts once, to its lead).
+	 * Null when no published award was led: award lists are partial, so none listed is unknown, not
+	 * £0.
+	 */
+	totalGbp: number | null;
 	medianAwardGbp: number | null;
-	/** totalGbp / population when population > 0. */
+	/** totalGbp / population when population > 0; null when totalGbp is. */
 	perHeadGbp: number | null;
 	/** Share (0..1) of totalGbp from kind 'competitive' only; null when totalGbp = 0. */
 	competitiveShare: number | null;
@@ -78,8 +99,11 @@ export interface FragmentationSummary {
 	consortiumShare: number | null;
 	/** Consortium awards where this authority is a partner (not in totalGbp). */
 	partnerAwards: number;
-	/** Sum of estimatedShareGbp over lead and partner awards: consortium awards split by population. An estimate. */
-	estimatedGbp: number;
+	/**
+	 * Sum of estimatedShareGbp over lead and partner awards: consortium awards split by population.
+	 * An estimate. Null when the council has no published award, as lead or partner.
+	 */
+	estimatedGbp: number | null;
 	/** estimatedGbp / population when population > 0. An estimate. */
 	estimatedPerHeadGbp: number | null;
 }
@@ -92,14 +116,16 @@ export function fragmentation(
 	population?: number | null
 ): FragmentationSummary {
 	const lead = awards.filter((a) => a.role === 'lead');
-	const totalGbp = lead.reduce((s, a) => s + a.amountGbp, 0);
+	const ledGbp = lead.reduce((s, a) => s + a.amountGbp, 0);
+	const totalGbp = lead.length ? ledGbp : null;
 	const byPot = new Map<number, number>();
 	for (const a of lead) byPot.set(a.competitionId, (byPot.get(a.competitionId) ?? 0) + a.amountGbp);
-	const concentration = totalGbp > 0 ? hhi([...byPot.values()]) : null;
-	const estimatedGbp = awards.reduce((s, a) => s + a.estimatedShareGbp, 0);
-	const perHead = (gbp: number) => (population && population > 0 ? gbp / population : null);
+	const concentration = ledGbp > 0 ? hhi([...byPot.values()]) : null;
+	const estimatedGbp = awards.length ? awards.reduce((s, a) => s + a.estimatedShareGbp, 0) : null;
+	const perHead = (gbp: number | null) =>
+		gbp !== null && population && population > 0 ? gbp / population : null;
 	const shareOfTotal = (keep: (a: AwardFact) => boolean) =>
-		totalGbp > 0 ? lead.filter(keep).reduce((s, a) => s + a.amountGbp, 0) / totalGbp : null;
+		ledGbp > 0 ? lead.filter(keep).reduce((s, a) => s + a.amountGbp, 0) / ledGbp : null;
 	return {
 		awards: lead.length,
 		potsWon: byPot.size,

@@ -3,7 +3,7 @@
  * and application windows, as the plain rows the pure functions in metrics/funding.ts take.
  */
 import { and, asc, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
-import { authorities, awards, bids, competitions, funders, partners } from '../db/schema';
+import { authorities, awards, bids, competitions, funders, partners, schemes } from '../db/schema';
 import type { AwardFact, BidFact, WindowFact } from '../metrics/funding';
 import { estimatedShareGbp, latestPopulation, listAwardShares } from './award-shares';
 import { listCompetitionDates, currentWindow } from './competition-dates';
@@ -25,6 +25,7 @@ const awardFactFields = {
 	competitionId: awards.competitionId,
 	scheme: competitions.scheme,
 	round: competitions.round,
+	purpose: schemes.purpose,
 	funder: funders.name,
 	kind: competitions.kind,
 	amountGbp: awards.amountGbp,
@@ -45,6 +46,7 @@ const leadFactsQuery = preparedQuery((db) =>
 		.from(awards)
 		.innerJoin(competitions, eq(competitions.id, awards.competitionId))
 		.leftJoin(funders, eq(funders.id, competitions.funderId))
+		.leftJoin(schemes, eq(schemes.name, competitions.scheme))
 		.where(and(whenGiven('authority', eq(awards.authorityCode, param('authority'))), awardFilters))
 		.prepare()
 );
@@ -56,6 +58,7 @@ const partnerFactsQuery = preparedQuery((db) =>
 		.innerJoin(awards, eq(awards.id, partners.awardId))
 		.innerJoin(competitions, eq(competitions.id, awards.competitionId))
 		.leftJoin(funders, eq(funders.id, competitions.funderId))
+		.leftJoin(schemes, eq(schemes.name, competitions.scheme))
 		.where(
 			and(
 				isNotNull(partners.authorityCode),

@@ -96,7 +96,8 @@ export function getNationalFunding(
 		...fragmentation(byCode.get(p.code) ?? [], p.population)
 	}));
 	const windows = listWindowFacts(false, db);
-	const mapped = authorities.filter((a) => SINGLE_OR_LOWER.has(a.tier) && a.perHeadGbp !== null);
+	const populated = new Set(people.filter((p) => p.population).map((p) => p.code));
+	const mapped = authorities.filter((a) => SINGLE_OR_LOWER.has(a.tier) && populated.has(a.code));
 	const led = mapped.filter((a) => a.awards > 0).map((a) => a.perHeadGbp!);
 	const shared = mapped
 		.filter((a) => a.awards > 0 || a.partnerAwards > 0)
