@@ -37,6 +37,8 @@ export const FEED_FIXTURES = {
 	'mysociety-declarations': fixture('declarations.csv'),
 	'mysociety-plans': fixture('plans.csv'),
 	'funding-facts': fixture('funding_facts.csv'),
+	// What each scheme is for: without it no award counts as net-zero money.
+	'scheme-purposes': join(DATA_DIR, 'funding-competitions-2025-2027/scheme_purposes.csv'),
 	'whlg-participation': fixture('whlg.csv')
 } as const;
 export type FixtureFeed = keyof typeof FEED_FIXTURES;

@@ -48,6 +48,8 @@ export const GET_CASES: [path: string, address: string, status: number, as?: 'ad
 	['/api/authorities/{code}/bids', '/api/authorities/ZZZ/bids', 404],
 	['/api/funding/metrics', '/api/funding/metrics', 200],
 	['/api/funding/metrics', '/api/funding/metrics?year=2023', 200],
+	['/api/funding/metrics', '/api/funding/metrics?money=all', 200],
+	['/api/funding/metrics', '/api/funding/metrics?money=some', 400],
 	['/api/funding/metrics', '/api/funding/metrics?format=csv', 200],
 	['/api/funding/metrics', '/api/funding/metrics?authority=LDS', 200, 'admin'],
 	['/api/funding/metrics', '/api/funding/metrics?authority=TRF&format=csv', 200],

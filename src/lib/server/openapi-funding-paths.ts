@@ -2,6 +2,7 @@
  * The funding part of the OpenAPI description: a council's bids, the funding figures, the funding
  * rounds and their calendar feed.
  */
+import { MONEY_SCOPES } from './metrics/funding';
 import { z } from 'zod';
 import { COMPETITION_STATUSES } from '../deadlines';
 import {
@@ -61,7 +62,7 @@ export const FUNDING_PATHS = {
 		operationId: 'getFundingMetrics',
 		tags: ['Funding'],
 		summary:
-			"Every council's funding figures (published awards only) and the national ones, or one council's with its bid outcomes",
+			"Every council's funding figures (published awards only; net-zero money unless money=all) and the national ones, or one council's with its bid outcomes",
 		security: SECURITY.sessionSeesMore,
 		parameters: [
 			query('year', 'Awards dated this year only', {
@@ -70,6 +71,11 @@ export const FUNDING_PATHS = {
 				maximum: 2100
 			}),
 			query('authority', 'One council (3-letter or GSS code): its figures and bid outcomes'),
+			query(
+				'money',
+				'Which money the figures count: net-zero (the default) or all, general regeneration and growth money included',
+				{ type: 'string', enum: [...MONEY_SCOPES], default: 'net-zero' }
+			),
 			format
 		],
 		responses: {

@@ -12,7 +12,7 @@ import {
 	PARTNER_KINDS,
 	SCHEME_PURPOSES
 } from '../db/schema';
-import { METRIC_EXPLANATIONS } from '../metrics/funding';
+import { METRIC_EXPLANATIONS, MONEY_SCOPES } from '../metrics/funding';
 import { AuthorityCode, IsoDate, int, named, num, str } from './schema-kit';
 
 /** A number described by the sentence the pages print beside it. */
@@ -48,10 +48,27 @@ const Fragmentation = named(
 
 const ShareMethod = str('How consortium awards are split for the estimated figures');
 
+const Money = z
+	.enum(MONEY_SCOPES)
+	.describe(
+		'Which money the figures count: net-zero (net-zero schemes and net-zero strands of wider funds; the default) or all (general regeneration and growth money and unclassified schemes too)'
+	);
+const MoneyNotCounted = z
+	.object({
+		general: z.object({ awards: int(), totalGbp: int('£') }),
+		unclassified: z.object({ awards: int(), totalGbp: int('£') })
+	})
+	.nullable()
+	.describe(
+		'With net-zero money counted: the general (regeneration, growth) and unclassified awards the published lists also hold, left out of the figures; null when all money is counted'
+	);
+
 export const NationalFundingResponse = named(
 	'FundingMetrics',
 	z.object({
 		year: int('Awards dated this year only; null for all years').nullable(),
+		money: Money,
+		notCounted: MoneyNotCounted,
 		source: z.string(),
 		national: Fragmentation,
 		windows: z.object({
@@ -97,6 +114,8 @@ export const CouncilFundingResponse = named(
 	z.object({
 		authority: AuthorityCode,
 		year: int().nullable(),
+		money: Money,
+		notCounted: MoneyNotCounted,
 		population: int().nullable(),
 		source: z.string(),
 		estimatedShareMethod: ShareMethod,

@@ -7,8 +7,10 @@
 import { readConfig } from '../config';
 import {
 	bidOutcomes,
+	countsIn,
 	fragmentation,
 	median,
+	type MoneyScope,
 	type BidOutcomes,
 	type FragmentationSummary
 } from '../metrics/funding';
@@ -16,6 +18,7 @@ import { listAuthorityBids, type BidRow } from './bids';
 import { serverDb, type Db } from './connection';
 import { PUBLIC, type Viewer } from '../accounts/viewer';
 import { listAuthorityAwards, type AwardRow } from './funding';
+import { moneyNotCounted, type MoneyNotCounted } from '../metrics/money-not-counted';
 import {
 	getAuthorityPopulation,
 	listAuthorityPopulations,
@@ -51,8 +54,12 @@ export interface TypeComparison {
 
 export interface AuthorityMetrics {
 	population: number | null;
+	/** Which money the figures count. */
+	money: MoneyScope;
 	/** From published awards only. */
 	fragmentation: FragmentationSummary;
+	/** With net-zero money counted: the council's general and unclassified awards, left out. */
+	notCounted: MoneyNotCounted | null;
 	outcomes: BidOutcomes;
 	/** Whether the bids counted in outcomes include sample ones. */
 	bidsAreSample: boolean;
@@ -63,6 +70,8 @@ export interface AuthorityMetrics {
 export interface FundingOptions {
 	/** Awards and bids dated this year only; null for all years. */
 	year?: number | null;
+	/** Net-zero money only (the default), or all of it. */
+	money?: MoneyScope;
 	/** £ per officer day; the server's BID_DAY_RATE_GBP unless given. */
 	dayRateGbp?: number;
 	/** Who is asking: the public see no draft bids and no bidding costs. */
@@ -73,11 +82,18 @@ export interface FundingOptions {
 export function getAwardFigures(
 	code: string,
 	year: number | null = null,
-	db: Db = serverDb()
-): Pick<AuthorityMetrics, 'population' | 'fragmentation'> {
+	db: Db = serverDb(),
+	money: MoneyScope = 'net-zero'
+): Pick<AuthorityMetrics, 'population' | 'fragmentation' | 'money' | 'notCounted'> {
 	const population = getAuthorityPopulation(code, db);
-	const facts = listAwardFacts({ authority: code, year }, db);
-	return { population, fragmentation: fragmentation(facts, population) };
+	const everything = listAwardFacts({ authority: code, year, money: 'all' }, db);
+	const facts = everything.filter((f) => countsIn(f.purpose, money));
+	return {
+		population,
+		money,
+		fragmentation: fragmentation(facts, population),
+		notCounted: money === 'all' ? null : moneyNotCounted(everything)
+	};
 }
 
 /**
@@ -86,12 +102,17 @@ export function getAwardFigures(
  */
 export function getAuthorityMetrics(
 	code: string,
-	{ year = null, dayRateGbp = readConfig().BID_DAY_RATE_GBP, viewer = PUBLIC }: FundingOptions = {},
+	{
+		year = null,
+		dayRateGbp = readConfig().BID_DAY_RATE_GBP,
+		viewer = PUBLIC,
+		money = 'net-zero'
+	}: FundingOptions = {},
 	db: Db = serverDb()
 ): AuthorityMetrics {
 	const bids = listBidFacts(code, true, db, viewer).filter((b) => year === null || b.year === year);
 	return {
-		...getAwardFigures(code, year, db),
+		...getAwardFigures(code, year, db, money),
 		outcomes: bidOutcomes(bids, dayRateGbp),
 		bidsAreSample: bids.some((b) => b.isSample),
 		dayRateGbp
@@ -109,13 +130,17 @@ export interface AuthorityFunding extends AuthorityMetrics {
 /** The council funding page: its metrics (for all years) and the rows behind them. */
 export function getAuthorityFunding(
 	code: string,
-	{ dayRateGbp, viewer = PUBLIC }: Pick<FundingOptions, 'dayRateGbp' | 'viewer'> = {},
+	{
+		dayRateGbp,
+		viewer = PUBLIC,
+		money = 'net-zero'
+	}: Pick<FundingOptions, 'dayRateGbp' | 'viewer' | 'money'> = {},
 	db: Db = serverDb()
 ): AuthorityFunding {
 	const people = listAuthorityPopulations(db);
 	const me = people.find((p) => p.code === code);
-	const metrics = getAuthorityMetrics(code, { dayRateGbp, viewer }, db);
-	const withSample = listAwardFacts({ authority: code, includeSample: true }, db);
+	const metrics = getAuthorityMetrics(code, { dayRateGbp, viewer, money }, db);
+	const withSample = listAwardFacts({ authority: code, includeSample: true, money }, db);
 	return {
 		...metrics,
 		awards: listAuthorityAwards(code, db),
@@ -124,7 +149,7 @@ export function getAuthorityFunding(
 			withSample.length > metrics.fragmentation.awards + metrics.fragmentation.partnerAwards
 				? fragmentation(withSample, metrics.population)
 				: null,
-		comparison: compareWithType(people, me?.type ?? null, me?.typeName ?? '', db)
+		comparison: compareWithType(people, me?.type ?? null, me?.typeName ?? '', db, money)
 	};
 }
 
@@ -133,11 +158,12 @@ function compareWithType(
 	people: readonly AuthorityPopulation[],
 	type: string | null,
 	typeName: string,
-	db: Db
+	db: Db,
+	money: MoneyScope
 ): TypeComparison {
 	if (!type) return { typeName, councils: 0, councilsWithAnyAward: 0, medians: {} };
 	const peers = people.filter((p) => p.type === type);
-	const facts = listAwardFacts({}, db);
+	const facts = listAwardFacts({ money }, db);
 	const summaries = peers
 		.map((p) =>
 			fragmentation(

@@ -17,7 +17,12 @@ let handle: DbHandle;
 let rows: ReturnType<typeof getCompareRows>['rows'];
 
 beforeAll(async () => {
-	handle = await createFixtureDb(['mysociety-promises', 'mysociety-declarations', 'funding-facts']);
+	handle = await createFixtureDb([
+		'mysociety-promises',
+		'mysociety-declarations',
+		'scheme-purposes',
+		'funding-facts'
+	]);
 	await importFile(handle, 'desnz-ghg-totals', DESNZ);
 	rows = getCompareRows({ measure: 'territorial', windowYears: 5 }, handle.db).rows;
 });

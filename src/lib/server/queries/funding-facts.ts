@@ -4,7 +4,13 @@
  */
 import { and, asc, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { authorities, awards, bids, competitions, funders, partners, schemes } from '../db/schema';
-import type { AwardFact, BidFact, WindowFact } from '../metrics/funding';
+import {
+	countsIn,
+	type AwardFact,
+	type BidFact,
+	type MoneyScope,
+	type WindowFact
+} from '../metrics/funding';
 import { estimatedShareGbp, latestPopulation, listAwardShares } from './award-shares';
 import { listCompetitionDates, currentWindow } from './competition-dates';
 import { preparedQuery, serverDb, type Db } from './connection';
@@ -77,7 +83,13 @@ const partnerFactsQuery = preparedQuery((db) =>
  * over lead and partner rows is the money again.
  */
 export function listAwardFacts(
-	opts: { authority?: string | null; year?: number | null; includeSample?: boolean } = {},
+	opts: {
+		authority?: string | null;
+		year?: number | null;
+		includeSample?: boolean;
+		/** Net-zero money only (the default everywhere), or all of it (metrics/funding.ts). */
+		money?: MoneyScope;
+	} = {},
 	db: Db = serverDb()
 ): AuthorityAwardFact[] {
 	const params = {
@@ -98,7 +110,9 @@ export function listAwardFacts(
 				role: 'partner' as const,
 				isConsortium: true
 			}))
-	].sort(byAuthorityYearCompetition);
+	]
+		.filter((f) => countsIn(f.purpose, opts.money ?? 'net-zero'))
+		.sort(byAuthorityYearCompetition);
 	const shares = listAwardShares(db);
 	return rows.map(({ awardId, ...r }) => ({
 		...r,
@@ -188,9 +202,11 @@ const windowCompetitionsQuery = preparedQuery((db) =>
 			competitionId: competitions.id,
 			scheme: competitions.scheme,
 			round: competitions.round,
-			kind: competitions.kind
+			kind: competitions.kind,
+			purpose: schemes.purpose
 		})
 		.from(competitions)
+		.leftJoin(schemes, eq(schemes.name, competitions.scheme))
 		.where(unlessFlag('includeSample', eq(competitions.isSample, false)))
 		.orderBy(asc(competitions.scheme), asc(competitions.round))
 		.prepare()
@@ -203,12 +219,17 @@ const windowCompetitionsQuery = preparedQuery((db) =>
  */
 export function listWindowFacts(
 	includeSample = false,
-	db: Db = serverDb()
+	db: Db = serverDb(),
+	money: MoneyScope = 'net-zero'
 ): (WindowFact & { scheme: string; round: string; kind: string | null })[] {
 	const dates = listCompetitionDates(db);
 	return windowCompetitionsQuery(db)
 		.all({ includeSample: includeSample ? 1 : 0 })
-		.map((c) => ({ ...c, ...currentWindow(dates.get(c.competitionId) ?? []) }));
+		.filter((c) => countsIn(c.purpose, money))
+		.map(({ purpose: _purpose, ...c }) => ({
+			...c,
+			...currentWindow(dates.get(c.competitionId) ?? [])
+		}));
 }
 
 const populationsQuery = preparedQuery((db) =>

@@ -2,7 +2,7 @@
  * The funding metrics API's answers (/api/funding/metrics), built from the same functions the
  * funding pages call, so a figure is computed in one place and the API cannot drift from a page.
  */
-import { SHARE_METHOD } from '../metrics/funding';
+import { SHARE_METHOD, type MoneyScope } from '../metrics/funding';
 import { getAuthorityMetrics } from './authority-funding';
 import { serverDb, type Db } from './connection';
 import { PUBLIC, type Viewer } from '../accounts/viewer';
@@ -13,12 +13,15 @@ export function getAuthorityFundingMetrics(
 	code: string,
 	year: number | null = null,
 	db: Db = serverDb(),
-	viewer: Viewer = PUBLIC
+	viewer: Viewer = PUBLIC,
+	money: MoneyScope = 'net-zero'
 ) {
-	const m = getAuthorityMetrics(code, { year, viewer }, db);
+	const m = getAuthorityMetrics(code, { year, viewer, money }, db);
 	return {
 		authority: code,
 		year,
+		money: m.money,
+		notCounted: m.notCounted,
 		population: m.population,
 		source: 'published awards (partial lists) and imports',
 		estimatedShareMethod: SHARE_METHOD,
@@ -28,10 +31,16 @@ export function getAuthorityFundingMetrics(
 }
 
 /** Every current council's figures and the national ones (sample data excluded). */
-export function getNationalFundingMetrics(year: number | null = null, db: Db = serverDb()) {
-	const national = getNationalFunding(year, db);
+export function getNationalFundingMetrics(
+	year: number | null = null,
+	db: Db = serverDb(),
+	money: MoneyScope = 'net-zero'
+) {
+	const national = getNationalFunding(year, db, money);
 	return {
 		year,
+		money: national.money,
+		notCounted: national.notCounted,
 		source: 'published awards (partial lists) and imports; sample data excluded',
 		national: national.national,
 		windows: national.windowSummary,

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import { createTestDb, importFile, loadAuthorities } from '../../../../tests/helpers/db';
+import {
+	createTestDb,
+	FEED_FIXTURES,
+	importFile,
+	loadAuthorities
+} from '../../../../tests/helpers/db';
 import { loadSamplePipeline } from '../demo/load-sample';
 import { getAuthorityFunding } from './authority-funding';
 import { listAwardFacts } from './funding-facts';
@@ -13,6 +18,7 @@ describe('funding queries on the published facts', () => {
 	beforeAll(async () => {
 		handle = createTestDb();
 		await loadAuthorities(handle);
+		await importFile(handle, 'scheme-purposes', FEED_FIXTURES['scheme-purposes']);
 		await importFile(handle, 'funding-facts', FACTS, { mode: 'accept-valid' });
 	});
 	afterAll(() => handle.close());
@@ -26,8 +32,13 @@ describe('funding queries on the published facts', () => {
 		const national = getNationalFunding(null, handle.db);
 		const leadSum = national.authorities.reduce((n, a) => n + (a.totalGbp ?? 0), 0);
 		expect(leadSum).toBe(national.national.totalGbp);
+		// Net-zero money by default: HUG2 and SHDF, not the Levelling Up Fund award.
 		const bpl = national.authorities.find((a) => a.code === 'BPL')!;
-		expect(bpl.totalGbp).toBe(41_400_000 + 500_000 + 15_385_023);
+		expect(bpl.totalGbp).toBe(41_400_000 + 500_000);
+		const all = getNationalFunding(null, handle.db, 'all').authorities.find(
+			(a) => a.code === 'BPL'
+		)!;
+		expect(all.totalGbp).toBe(41_400_000 + 500_000 + 15_385_023);
 		expect(national.authorities.find((a) => a.code === 'BUN')).toMatchObject({
 			totalGbp: null,
 			partnerAwards: 1
@@ -35,7 +46,7 @@ describe('funding queries on the published facts', () => {
 	});
 
 	it('measures windows from the current dates: SHDF 2.2 extended to 72 days, LUF round 2 short', () => {
-		const { windows } = getNationalFunding(null, handle.db);
+		const { windows } = getNationalFunding(null, handle.db, 'all');
 		expect(
 			windows.find((w) => w.label === 'Social Housing Decarbonisation Fund, Wave 2.2')
 		).toMatchObject({ days: 72, datesChanged: 1 });
@@ -43,6 +54,10 @@ describe('funding queries on the published facts', () => {
 			days: 18,
 			datesChanged: 0
 		});
+		// The net-zero picture's windows are the net-zero rounds': general rounds left out.
+		const netZero = getNationalFunding(null, handle.db).windows;
+		expect(netZero.find((w) => w.label === 'Levelling Up Fund, Round 2')).toBeUndefined();
+		expect(netZero.find((w) => w.label.startsWith('Social Housing'))).toBeDefined();
 	});
 
 	it('filters the national picture by award year', () => {

@@ -1,7 +1,9 @@
 /**
  * The funding figures the pages show, recomputed by hand from the shipped source rows
- * (data/funding-published-facts for awards and dates, data/uk-la-names-codes for populations)
- * and checked against the queries run on the same files loaded through the import pipeline.
+ * (data/funding-published-facts for awards and dates, data/uk-la-names-codes for populations,
+ * data/funding-competitions-2025-2027/scheme_purposes.csv for what each scheme is for) and
+ * checked against the queries run on the same files loaded through the import pipeline. Pages
+ * count net-zero money by default; the all-money figures are checked with money: 'all'.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { getNationalFunding } from './national-funding';
 
 const FACTS = join(DATA_DIR, 'funding-published-facts/funding_published_facts.csv');
 const REGISTER = join(DATA_DIR, 'uk-la-names-codes/uk_local_authorities_current.csv');
+const PURPOSES = join(DATA_DIR, 'funding-competitions-2025-2027/scheme_purposes.csv');
 const csv = (path: string) =>
 	Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
 		header: true,
@@ -41,8 +44,10 @@ let handle: DbHandle;
 beforeAll(async () => {
 	handle = createTestDb();
 	await loadAuthorities(handle);
+	await importFile(handle, 'scheme-purposes', PURPOSES);
 	await importFile(handle, 'funding-facts', FACTS);
 });
+const ALL = { dayRateGbp: 350, money: 'all' } as const;
 afterAll(() => handle.close());
 
 describe('the shipped source rows these checks start from', () => {
@@ -65,10 +70,10 @@ describe('the shipped source rows these checks start from', () => {
 	});
 });
 
-describe('Blackpool (BPL), recomputed by hand', () => {
+describe('Blackpool (BPL), all money, recomputed by hand', () => {
 	it('£ per head of awards led: the consortium award counts in full', () => {
 		// 41,400,000 + 500,000 + 15,385,023 = 57,285,023; / 138,381 residents = £413.97 a head.
-		const f = getAuthorityFunding('BPL', { dayRateGbp: 350 }, handle.db);
+		const f = getAuthorityFunding('BPL', ALL, handle.db);
 		expect(f.population).toBe(138_381);
 		expect(f.fragmentation.totalGbp).toBe(57_285_023);
 		expect(f.fragmentation.perHeadGbp!.toFixed(2)).toBe('413.97');
@@ -85,23 +90,22 @@ describe('Blackpool (BPL), recomputed by hand', () => {
 		// them, so nobody is left out). Blackpool's share: 41,400,000 × 138,381 / 1,434,276
 		// = 3,994,331.22. With its own two awards: 3,994,331.22 + 500,000 + 15,385,023
 		// = 19,879,354.22; / 138,381 = £143.66 a head.
-		const f = getAuthorityFunding('BPL', { dayRateGbp: 350 }, handle.db);
+		const f = getAuthorityFunding('BPL', ALL, handle.db);
 		expect(f.fragmentation.estimatedGbp).toBeCloseTo(19_879_354.22, 2);
 		expect(f.fragmentation.estimatedPerHeadGbp!.toFixed(2)).toBe('143.66');
 		const hug2 = f.awards.find((a) => a.amountGbp === 41_400_000)!;
 		expect(hug2.estimatedShareGbp).toBeCloseTo(3_994_331.22, 2);
 		// Every member's residents get the same £ a head from the split: 41,400,000 / 1,434,276
 		// = £28.86. Burnley has no other award, so that is its whole estimated figure.
-		const bun = getAuthorityFunding('BUN', { dayRateGbp: 350 }, handle.db).fragmentation;
+		const bun = getAuthorityFunding('BUN', ALL, handle.db).fragmentation;
 		// It led no published award: unknown as lead, not £0.
 		expect(bun.totalGbp).toBeNull();
 		expect(bun.estimatedPerHeadGbp!.toFixed(2)).toBe('28.86');
 		// The 13 shares add back to the award: counted once, nothing lost.
 		const shares = HUG2_BLACKPOOL.map(
 			(c) =>
-				getAuthorityFunding(c, { dayRateGbp: 350 }, handle.db).awards.find(
-					(a) => a.amountGbp === 41_400_000
-				)!.estimatedShareGbp!
+				getAuthorityFunding(c, ALL, handle.db).awards.find((a) => a.amountGbp === 41_400_000)!
+					.estimatedShareGbp!
 		);
 		expect(shares.reduce((s, v) => s + v, 0)).toBeCloseTo(41_400_000, 4);
 		// Unitary councils that led or shared in an award: the 9 above plus Bath and NE Somerset,
@@ -113,7 +117,7 @@ describe('Blackpool (BPL), recomputed by hand', () => {
 	});
 
 	it('leaves Cambridgeshire County out of the Cambridge consortium split: its districts are members', () => {
-		const cam = getAuthorityFunding('CAM', { dayRateGbp: 350 }, handle.db).awards.find(
+		const cam = getAuthorityFunding('CAM', ALL, handle.db).awards.find(
 			(a) => a.scheme === 'Home Upgrade Grant'
 		)!;
 		expect(cam).toMatchObject({ role: 'partner', estimatedShareGbp: 0 });
@@ -121,13 +125,13 @@ describe('Blackpool (BPL), recomputed by hand', () => {
 	});
 });
 
-describe('the national page, recomputed by hand', () => {
+describe('the national page with all money, recomputed by hand', () => {
 	it('totals every published award once, and the estimated shares add back to it', () => {
 		const rows = csv(FACTS).filter((r) => r.fact_type === 'award' || r.fact_type === 'allocation');
 		const total = rows.reduce((s, r) => s + Number(r.amount_gbp), 0);
 		expect(rows).toHaveLength(55);
 		expect(total).toBe(786_973_561);
-		const n = getNationalFunding(null, handle.db);
+		const n = getNationalFunding(null, handle.db, 'all');
 		expect(n.national.totalGbp).toBe(total);
 		expect(n.national.estimatedGbp).toBeCloseTo(total, 2);
 	});
@@ -138,7 +142,7 @@ describe('the national page, recomputed by hand', () => {
 		// 20 Nov → 31 Jan = 10 + 31 + 31 = 72; LUF round 2 15 Jul → 2 Aug = 16 + 2 = 18; UKSPF
 		// 30 Jun → 1 Aug = 1 + 31 = 32; WH:LG 16 Oct → 1 Dec = 15 + 30 + 1 = 46. Under 42 days:
 		// 19, 3, 18, 32 → 4 of 7 = 57%. Median of 3, 18, 19, 32, 46, 47, 72 = 32.
-		const w = getNationalFunding(null, handle.db).windowSummary;
+		const w = getNationalFunding(null, handle.db, 'all').windowSummary;
 		expect(w.windows).toBe(15);
 		expect(w.knownWindows).toBe(7);
 		expect(w.shortWindows).toBe(4);
@@ -150,7 +154,7 @@ describe('the national page, recomputed by hand', () => {
 		// SHDF 2.2's deadline moved 19 → 31 Jan 2024; PSDS 3c's portal failed on 10 Oct 2023 and
 		// the window was re-run from 7 Nov. HUG2's two deadlines are two assessment rounds of
 		// the same call, both standing, so neither is a change. 1 + 1 = 2 dates in 2 rounds.
-		const w = getNationalFunding(null, handle.db).windowSummary;
+		const w = getNationalFunding(null, handle.db, 'all').windowSummary;
 		expect(w).toMatchObject({
 			datesChanged: 2,
 			roundsChanged: 2,
@@ -160,7 +164,7 @@ describe('the national page, recomputed by hand', () => {
 	});
 
 	it('measures inequality over the 45 councils with a published award, not all 361', () => {
-		const n = getNationalFunding(null, handle.db);
+		const n = getNationalFunding(null, handle.db, 'all');
 		expect(n.perHead.councils).toBe(361);
 		expect(n.perHead.withAwards).toBe(45);
 		// The Gini by its definition (mean absolute difference over all ordered pairs / twice the
@@ -184,5 +188,73 @@ describe('the national page, recomputed by hand', () => {
 		// (Cambridge's); Mid Suffolk; Scottish Borders, South Lanarkshire; Isles of Scilly
 		// = 2 + 10 + 4 + 4 + 1 + 2 + 1 = 24; 45 + 24 = 69.
 		expect(n.perHead.withAnyAward).toBe(69);
+	});
+});
+
+describe('net-zero money, what the pages count by default, recomputed by hand', () => {
+	const purposeOf = new Map(csv(PURPOSES).map((r) => [r.scheme, r.purpose]));
+	const money = csv(FACTS).filter((r) => r.fact_type === 'award' || r.fact_type === 'allocation');
+	const netZero = money.filter((r) => purposeOf.get(r.scheme)?.startsWith('net_zero'));
+
+	it('classifies every scheme in the facts, and leaves Levelling Up and UKSPF money out', () => {
+		expect(money.filter((r) => !purposeOf.has(r.scheme))).toEqual([]);
+		// 55 awards and allocations, £786,973,561; 30 of them net-zero, £241,504,938; the other 25
+		// are the Levelling Up Fund and UK Shared Prosperity Fund: £545,468,623 of general money.
+		expect(netZero).toHaveLength(30);
+		const total = netZero.reduce((s, r) => s + Number(r.amount_gbp), 0);
+		expect(total).toBe(241_504_938);
+		const n = getNationalFunding(null, handle.db);
+		expect(n.money).toBe('net-zero');
+		expect(n.national.totalGbp).toBe(total);
+		expect(n.notCounted).toEqual({
+			general: { awards: 25, totalGbp: 545_468_623 },
+			unclassified: { awards: 0, totalGbp: 0 }
+		});
+		expect(total + n.notCounted!.general.totalGbp).toBe(786_973_561);
+	});
+
+	it('£ per head of five councils, counting net-zero awards only', () => {
+		// Blackpool: HUG2 41,400,000 + SHDF 500,000 (not its £15,385,023 Levelling Up award)
+		// = 41,900,000 / 138,381 = £302.79. Bristol: HUG2 11,393,650 / 465,866 = £24.46.
+		// Portsmouth: SHDF 1,909,000 / 214,692 = £8.89. North Yorkshire: SHDF 1,772,000 / 620,610
+		// = £2.86. Cheshire West and Chester: SHDF 1,500,000 / 343,823 = £4.36.
+		const perHead = (code: string) =>
+			getAuthorityFunding(code, { dayRateGbp: 350 }, handle.db).fragmentation.perHeadGbp!.toFixed(
+				2
+			);
+		expect(['BPL', 'BST', 'POR', 'NYE', 'CHW'].map(perHead)).toEqual([
+			'302.79',
+			'24.46',
+			'8.89',
+			'2.86',
+			'4.36'
+		]);
+		const bpl = getAuthorityFunding('BPL', { dayRateGbp: 350 }, handle.db);
+		expect(bpl.fragmentation.totalGbp).toBe(41_900_000);
+		expect(bpl.notCounted).toEqual({
+			general: { awards: 1, totalGbp: 15_385_023 },
+			unclassified: { awards: 0, totalGbp: 0 }
+		});
+	});
+
+	it('a council whose only published money is general has no net-zero figure, not £0', () => {
+		// Cornwall's only awards in these facts are its Levelling Up and UKSPF money.
+		const con = getAuthorityFunding('CON', { dayRateGbp: 350 }, handle.db);
+		expect(con.fragmentation.totalGbp).toBeNull();
+		expect(con.fragmentation.perHeadGbp).toBeNull();
+		expect(con.notCounted!.general.awards).toBeGreaterThan(0);
+	});
+
+	it('the Gini of net-zero £ a head, over the councils that led a net-zero award', () => {
+		const n = getNationalFunding(null, handle.db);
+		const values = n.authorities
+			.filter((a) => (a.tier === 'unitary' || a.tier === 'lower') && a.awards > 0)
+			.map((a) => a.perHeadGbp!);
+		expect(values).toHaveLength(n.perHead.withAwards);
+		expect(values.length).toBeLessThan(45);
+		const mean = values.reduce((s, v) => s + v, 0) / values.length;
+		let diffs = 0;
+		for (const x of values) for (const y of values) diffs += Math.abs(x - y);
+		expect(n.perHead.gini).toBeCloseTo(diffs / (2 * values.length ** 2 * mean), 12);
 	});
 });

@@ -8,9 +8,10 @@
  */
 import { asc, eq, min } from 'drizzle-orm';
 import { yearOf } from '../../domain/dates';
-import { awards, competitions, funders, type AUTHORITY_TIERS } from '../db/schema';
+import { awards, competitions, funders, schemes, type AUTHORITY_TIERS } from '../db/schema';
 import {
 	churn,
+	countsIn,
 	fragmentation,
 	gini,
 	lorenz,
@@ -18,9 +19,11 @@ import {
 	windowSummary,
 	SHORT_WINDOW_DAYS,
 	type FragmentationSummary,
+	type MoneyScope,
 	type WindowSummary
 } from '../metrics/funding';
 import { currentWindow, listCompetitionDates } from './competition-dates';
+import { moneyNotCounted, type MoneyNotCounted } from '../metrics/money-not-counted';
 import { preparedQuery, serverDb, type Db } from './connection';
 import {
 	listAuthorityPopulations,
@@ -39,6 +42,10 @@ export interface AuthorityFragmentation extends FragmentationSummary {
 }
 
 export interface NationalFunding {
+	/** Which money the figures count. */
+	money: MoneyScope;
+	/** With net-zero money counted: what the published lists hold besides, left out. */
+	notCounted: MoneyNotCounted | null;
 	authorities: AuthorityFragmentation[];
 	national: FragmentationSummary;
 	awardAmounts: number[];
@@ -76,10 +83,12 @@ const SINGLE_OR_LOWER = new Set(['unitary', 'lower']);
 /** The picture for all years, or for one (awards dated that year). */
 export function getNationalFunding(
 	year: number | null = null,
-	db: Db = serverDb()
+	db: Db = serverDb(),
+	money: MoneyScope = 'net-zero'
 ): NationalFunding {
 	const people = listAuthorityPopulations(db);
-	const facts = listAwardFacts({ year }, db);
+	const everything = listAwardFacts({ year, money: 'all' }, db);
+	const facts = everything.filter((f) => countsIn(f.purpose, money));
 	const byCode = new Map<string, typeof facts>();
 	for (const f of facts) {
 		let list = byCode.get(f.authorityCode);
@@ -95,7 +104,7 @@ export function getNationalFunding(
 		tier: p.tier,
 		...fragmentation(byCode.get(p.code) ?? [], p.population)
 	}));
-	const windows = listWindowFacts(false, db);
+	const windows = listWindowFacts(false, db, money);
 	const populated = new Set(people.filter((p) => p.population).map((p) => p.code));
 	const mapped = authorities.filter((a) => SINGLE_OR_LOWER.has(a.tier) && populated.has(a.code));
 	const led = mapped.filter((a) => a.awards > 0).map((a) => a.perHeadGbp!);
@@ -104,6 +113,8 @@ export function getNationalFunding(
 		.map((a) => a.estimatedPerHeadGbp!);
 	const lead = facts.filter((f) => f.role === 'lead');
 	return {
+		money,
+		notCounted: money === 'all' ? null : moneyNotCounted(everything),
 		authorities,
 		// Partner rows add nothing to the total but carry their estimated shares, so the national
 		// estimated £ equals the total.
@@ -120,7 +131,7 @@ export function getNationalFunding(
 			.sort((a, b) => a.days - b.days),
 		windowSummary: windowSummary(windows),
 		churn: churn(windows),
-		potsByYear: potsByYear(db),
+		potsByYear: potsByYear(db, money),
 		perHead: {
 			councils: mapped.length,
 			withAwards: led.length,
@@ -140,10 +151,12 @@ const potsQuery = preparedQuery((db) =>
 			id: competitions.id,
 			decisionDate: competitions.decisionDate,
 			funder: funders.name,
+			purpose: schemes.purpose,
 			firstAward: min(awards.awardDate)
 		})
 		.from(competitions)
 		.leftJoin(funders, eq(funders.id, competitions.funderId))
+		.leftJoin(schemes, eq(schemes.name, competitions.scheme))
 		.leftJoin(awards, eq(awards.competitionId, competitions.id))
 		.where(eq(competitions.isSample, false))
 		.groupBy(competitions.id)
@@ -152,10 +165,11 @@ const potsQuery = preparedQuery((db) =>
 );
 
 /** Competitions by the year their window closed (or decision, when no window is known) and funder. */
-function potsByYear(db: Db): { year: number; funder: string; pots: number }[] {
+function potsByYear(db: Db, money: MoneyScope): { year: number; funder: string; pots: number }[] {
 	const dates = listCompetitionDates(db);
 	const counts = new Map<string, { year: number; funder: string; pots: number }>();
 	for (const c of potsQuery(db).all()) {
+		if (!countsIn(c.purpose, money)) continue;
 		const dated = currentWindow(dates.get(c.id) ?? []).closes ?? c.decisionDate ?? c.firstAward;
 		if (!dated) continue;
 		const year = yearOf(dated);

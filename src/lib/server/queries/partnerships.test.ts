@@ -24,7 +24,10 @@ const leeds = { council: 'LDS', viewer: LEEDS_OFFICER };
 let handle: DbHandle;
 
 beforeAll(async () => {
-	handle = await createProgressDb([['funding-facts', FEED_FIXTURES['funding-facts']]]);
+	handle = await createProgressDb([
+		['scheme-purposes', FEED_FIXTURES['scheme-purposes']],
+		['funding-facts', FEED_FIXTURES['funding-facts']]
+	]);
 });
 afterAll(() => handle.close());
 

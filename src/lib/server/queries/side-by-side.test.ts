@@ -16,6 +16,7 @@ let handle: DbHandle;
 beforeAll(async () => {
 	handle = await createProgressDb([
 		['mysociety-emissions', FEED_FIXTURES['mysociety-emissions']],
+		['scheme-purposes', FEED_FIXTURES['scheme-purposes']],
 		['funding-facts', FEED_FIXTURES['funding-facts']]
 	]);
 });

@@ -15,7 +15,7 @@ import { GET } from './+server';
 let handle: DbHandle;
 
 beforeAll(async () => {
-	handle = await createFixtureDb(['mysociety-promises', 'funding-facts']);
+	handle = await createFixtureDb(['mysociety-promises', 'scheme-purposes', 'funding-facts']);
 	// A name someone typed as a formula, which Excel would run when the download is opened.
 	handle.sqlite
 		.prepare(

@@ -28,6 +28,7 @@ beforeAll(async () => {
 		['mysociety-declarations', FEED_FIXTURES['mysociety-declarations']],
 		['mysociety-plans', FEED_FIXTURES['mysociety-plans']],
 		['mysociety-emissions', FEED_FIXTURES['mysociety-emissions']],
+		['scheme-purposes', FEED_FIXTURES['scheme-purposes']],
 		['funding-facts', FEED_FIXTURES['funding-facts']],
 		['whlg-participation', FEED_FIXTURES['whlg-participation']],
 		['council-emissions', fixture('templates/council-emissions.csv')]

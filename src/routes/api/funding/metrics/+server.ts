@@ -9,18 +9,21 @@ import {
 } from '$lib/server/queries/funding-metrics';
 import { CouncilFundingResponse, NationalFundingResponse } from '$lib/server/api/funding-schemas';
 import type { Body } from '$lib/server/api/schema-kit';
+import { MONEY_SCOPES } from '$lib/server/metrics/funding';
 import type { RequestHandler } from './$types';
 
 const QuerySchema = z.object({
 	authority: z.string().trim().max(12).optional(),
 	year: z.coerce.number().int().min(1990).max(2100).optional(),
+	money: z.enum(MONEY_SCOPES).default('net-zero'),
 	format: z.enum(['json', 'csv']).default('json')
 });
 
 /**
- * GET /api/funding/metrics?authority=&year=&format=json|csv
+ * GET /api/funding/metrics?authority=&year=&money=net-zero|all&format=json|csv
  * With an authority: its fragmentation figures (published awards only) and bid outcomes (flagged
- * when sample); without: every current council's figures and the national ones.
+ * when sample); without: every current council's figures and the national ones. Net-zero money
+ * by default, with what the lists hold besides in `notCounted`; `money=all` counts all of it.
  */
 export const GET: RequestHandler = ({ url, locals }) => {
 	const q = QuerySchema.safeParse(Object.fromEntries(url.searchParams));
@@ -32,18 +35,18 @@ export const GET: RequestHandler = ({ url, locals }) => {
 			},
 			{ status: 400 }
 		);
-	const { authority, year = null, format } = q.data;
+	const { authority, year = null, money, format } = q.data;
 	if (authority) {
 		const code = findAuthorityCode(authority);
 		if (!code) return json({ error: `No council has the code "${authority}".` }, { status: 404 });
-		const body = getAuthorityFundingMetrics(code, year, undefined, locals.viewer);
+		const body = getAuthorityFundingMetrics(code, year, undefined, locals.viewer, money);
 		if (format === 'csv') {
 			const csv = csvFrom(COUNCIL_FUNDING_CSV, [{ code, ...body.metrics }]);
 			return csvResponse(csv, `funding-metrics-${code}.csv`);
 		}
 		return json(body satisfies Body<typeof CouncilFundingResponse>);
 	}
-	const body = getNationalFundingMetrics(year);
+	const body = getNationalFundingMetrics(year, undefined, money);
 	if (format === 'csv') {
 		return csvResponse(csvFrom(NATIONAL_FUNDING_CSV, body.authorities), 'funding-metrics.csv');
 	}

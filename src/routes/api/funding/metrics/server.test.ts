@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db/client';
 import { setDatabase } from '$lib/server/db';
 import { loadSamplePipeline } from '$lib/server/demo/load-sample';
-import { createTestDb, importFile, loadAuthorities } from '../../../../../tests/helpers/db';
+import {
+	createTestDb,
+	FEED_FIXTURES,
+	importFile,
+	loadAuthorities
+} from '../../../../../tests/helpers/db';
 import { load as councilPage } from '../../../authorities/[code]/funding/+page.server';
 import { load as nationalPage } from '../../../funding/+page.server';
 import { GET } from './+server';
@@ -19,6 +24,7 @@ beforeAll(async () => {
 	handle = createTestDb();
 	await loadAuthorities(handle);
 	const facts = 'data/funding-published-facts/funding_published_facts.csv';
+	await importFile(handle, 'scheme-purposes', FEED_FIXTURES['scheme-purposes']);
 	await importFile(handle, 'funding-facts', facts, { mode: 'accept-valid' });
 	await loadSamplePipeline(handle);
 	setDatabase(handle);
