@@ -40,11 +40,16 @@ export type ColumnKind = 'text' | 'number' | 'status' | 'date';
 export interface CompareColumn {
 	key: keyof CompareRow;
 	label: string;
+	/** A phone's card label: a few words, with the unit where the figure does not carry it. */
+	short: string;
 	/** Words after the figure, or '' for text. */
 	unit: string;
 	definition: string;
 	kind: ColumnKind;
-	/** Shown when the address names no columns. */
+	/**
+	 * Shown when the address names no columns: few enough that the table fits a 1280 px screen
+	 * without scrolling sideways; the rest are one tick away in the column chooser.
+	 */
 	standard: boolean;
 	/** Share (0..1) printed as a percentage. */
 	share?: boolean;
@@ -56,14 +61,16 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'nation',
 		label: 'Nation',
+		short: 'Nation',
 		unit: '',
 		kind: 'text',
-		standard: true,
+		standard: false,
 		definition: 'England, Scotland, Wales or Northern Ireland.'
 	},
 	{
 		key: 'region',
 		label: 'Region',
+		short: 'Region',
 		unit: '',
 		kind: 'text',
 		standard: false,
@@ -72,6 +79,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'typeName',
 		label: 'Type',
+		short: 'Type',
 		unit: '',
 		kind: 'text',
 		standard: true,
@@ -81,14 +89,16 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'population',
 		label: 'Population',
+		short: 'Population',
 		unit: 'people',
 		kind: 'number',
-		standard: true,
+		standard: false,
 		definition: 'Residents, latest mid-year estimate held.'
 	},
 	{
 		key: 'areaTargetYear',
 		label: 'Whole-area target',
+		short: 'Area target',
 		unit: 'year',
 		kind: 'number',
 		standard: true,
@@ -97,6 +107,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'councilTargetYear',
 		label: 'Council-operations target',
+		short: 'Council target',
 		unit: 'year',
 		kind: 'number',
 		standard: false,
@@ -105,6 +116,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'declared',
 		label: 'Emergency declared',
+		short: 'Emergency declared',
 		unit: 'date',
 		kind: 'date',
 		standard: false,
@@ -113,6 +125,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'emissionsChangePct',
 		label: 'Emissions change since 2005',
+		short: 'Since 2005',
 		unit: '%',
 		kind: 'number',
 		digits: 0,
@@ -123,6 +136,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'emissionsPerHeadT',
 		label: 'Emissions per head',
+		short: 't CO2e/head',
 		unit: 't CO2e per person',
 		kind: 'number',
 		digits: 1,
@@ -132,6 +146,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'emissionsYear',
 		label: 'Emissions year',
+		short: 'Emissions year',
 		unit: 'year',
 		kind: 'number',
 		standard: false,
@@ -140,6 +155,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'releaseLabel',
 		label: 'Emissions release',
+		short: 'Emissions release',
 		unit: '',
 		kind: 'text',
 		standard: false,
@@ -149,6 +165,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'status',
 		label: 'On track',
+		short: 'On track',
 		unit: '',
 		kind: 'status',
 		standard: true,
@@ -158,6 +175,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'perHeadGbp',
 		label: '£ won per head',
+		short: '£ won a head',
 		unit: '£ per person',
 		kind: 'number',
 		digits: 0,
@@ -168,6 +186,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'potsWon',
 		label: 'Pots',
+		short: 'Pots won',
 		unit: 'pots',
 		kind: 'number',
 		standard: true,
@@ -176,6 +195,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'effectivePots',
 		label: 'Effective pots',
+		short: 'Effective pots',
 		unit: 'pots',
 		kind: 'number',
 		digits: 1,
@@ -186,6 +206,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'competitiveShare',
 		label: 'Competitive share',
+		short: 'Competitive share',
 		unit: '% of £',
 		kind: 'number',
 		share: true,
@@ -196,6 +217,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'successRate',
 		label: 'Success rate',
+		short: 'Bid success',
 		unit: '% of decided bids',
 		kind: 'number',
 		share: true,
@@ -206,6 +228,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'actionsComplete',
 		label: 'Actions complete',
+		short: 'Actions complete',
 		unit: 'actions',
 		kind: 'number',
 		standard: false,
@@ -215,6 +238,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'actionsTotal',
 		label: 'Actions',
+		short: 'Actions',
 		unit: 'actions',
 		kind: 'number',
 		standard: false,
