@@ -106,6 +106,31 @@ describe('on a phone', () => {
 		}
 	});
 
+	it('the council list is three short lines a council, in groups by first letter', async () => {
+		const { page, close } = await openPage(browser, { viewport: PHONE });
+		try {
+			await page.goto(`${baseUrl}/authorities`);
+			const rows = page.locator('table.councils tbody tr:not(.letter)');
+			const heights = await rows.evaluateAll((trs) =>
+				trs.map((tr) => tr.getBoundingClientRect().height)
+			);
+			expect(heights.length).toBeGreaterThan(300);
+			// A line a column made each council 190 px and the list 77,000 px.
+			const mean = heights.reduce((a, b) => a + b, 0) / heights.length;
+			expect(mean).toBeLessThanOrEqual(95);
+			// The letters lead to their group.
+			await page.click('nav.letters a[href="#letter-T"]');
+			await page.waitForURL(/#letter-T$/);
+			const group = (await page.locator('#letter-T').boundingBox())!;
+			expect(group.y).toBeGreaterThanOrEqual(0);
+			expect(group.y).toBeLessThan(PHONE.height / 2);
+			const first = page.locator('#letter-T').locator('xpath=../following-sibling::tr[1]');
+			await expect(first.locator('th').innerText()).resolves.toMatch(/^T/);
+		} finally {
+			await close();
+		}
+	});
+
 	it('national progress lists each council as a short card: type and nation on one line', async () => {
 		const { page, close } = await openPage(browser, { viewport: PHONE });
 		try {
