@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
-import { checkThroughPage, signInAsAdmin } from './import-page';
+import { checkThroughPage, signInAsAdmin, undoThroughPage } from './import-page';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -136,6 +136,55 @@ describe('import flow', () => {
 				page.getByRole('heading', { name: 'Match the columns' }).isVisible()
 			).resolves.toBe(true);
 		} finally {
+			await close();
+		}
+	});
+
+	it('proposes near columns with their meaning, and knows a file matched by hand when it comes again', async () => {
+		const csv =
+			'Local authority,Scheme,Outcome,Staff days (est.),Title\n' +
+			'Preston,E2E Mapping Fund,won,4,E2E mapped bid\n';
+		const { page, errors, close } = await openPage(browser);
+		let history: string | null = null;
+		try {
+			await checkThroughPage(page, baseUrl, 'our-bids.csv', csv);
+			expect(await page.getByRole('alert').innerText()).toContain('No feed matches');
+			// The form starts on the feed the columns look like, each field at its proposal.
+			await expect(page.inputValue('#map-feed')).resolves.toBe('bids');
+			await expect(page.inputValue('#col-lead_authority')).resolves.toBe('Local authority');
+			await expect(page.inputValue('#col-status')).resolves.toBe('Outcome');
+			await expect(page.inputValue('#col-officer_days')).resolves.toBe('Staff days (est.)');
+			await expect(page.inputValue('#col-status_date')).resolves.toBe('');
+			// A near header is marked as a suggestion to check; every field says what it holds.
+			await expect(page.locator('#col-officer_days-note').innerText()).resolves.toMatch(
+				/Suggested/
+			);
+			await expect(page.locator('#col-status_date-meaning').innerText()).resolves.toMatch(
+				/Date the bid reached this status/
+			);
+			await expect(
+				page.locator('#col-status_date').getAttribute('aria-describedby')
+			).resolves.toContain('col-status_date-meaning');
+
+			await page.getByRole('button', { name: 'Check again' }).click();
+			await page.getByRole('button', { name: 'Import this file' }).click();
+			await page.waitForURL(/\/import\/history\/\d+/);
+			history = page.url();
+
+			// The same file again, left to detection: read through the mapping saved with it.
+			await checkThroughPage(page, baseUrl, 'our-bids.csv', csv);
+			await expect(page.getByRole('alert').count()).resolves.toBe(0);
+			expect(await page.locator('h1 + .lede').innerText()).toContain('Bids (template)');
+			const read = page.locator('details.columns-read');
+			await expect(read.getAttribute('open')).resolves.not.toBeNull();
+			const row = read.locator('tbody tr').filter({ hasText: 'Local authority' });
+			expect(await row.innerText()).toMatch(/lead_authority\s+saved matching/);
+			await expect(
+				page.getByRole('button', { name: 'Import this file' }).isVisible()
+			).resolves.toBe(true);
+			expect(errors).toEqual([]);
+		} finally {
+			if (history) await undoThroughPage(page, history);
 			await close();
 		}
 	});
