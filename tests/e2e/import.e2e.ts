@@ -42,7 +42,8 @@ describe('import flow', () => {
 				baseUrl,
 				'preview-bids.csv',
 				'reference,lead_authority,scheme,round,title,status,submitted_on,decided_on,amount_requested,amount_awarded\n' +
-					'E2E-PREVIEW-1,Preston,Public Sector Decarbonisation Scheme,Phase 4,Heat pumps,won,25/11/2024,28/03/2025,"£2,400,000",£1.9m\n'
+					'E2E-PREVIEW-1,Preston,Public Sector Decarbonisation Scheme,Phase 4,Heat pumps,won,25/11/2024,28/03/2025,"£2,400,000",£1.9m\n' +
+					'E2E-PREVIEW-2,Preston,PSDS Phase 3c,,Depot boilers,lost,10/11/2023,20/02/2024,"£800,000",\n'
 			);
 			const table = page
 				.getByRole('heading', { name: /first rows/ })
@@ -60,6 +61,17 @@ describe('import flow', () => {
 			// The council the row counts for, as the register names it.
 			const council = await table.locator('tr.council').first().innerText();
 			expect(council).toContain('Preston → Preston City Council (PRE)');
+			// A scheme cell naming its round is previewed as stored: scheme and round apart.
+			const cells = await table
+				.locator('tbody tr')
+				.filter({ hasText: 'E2E-PREVIEW-2' })
+				.locator('td')
+				.allInnerTexts();
+			expect(cells).toContain('Public Sector Decarbonisation Scheme');
+			expect(cells).toContain('Phase 3c');
+			expect(cells).not.toContain('PSDS Phase 3c');
+			const fileText = await table.locator('tr.file-text').nth(1).innerText();
+			expect(fileText).toContain('scheme “PSDS Phase 3c”');
 			expect(errors).toEqual([]);
 		} finally {
 			await close();

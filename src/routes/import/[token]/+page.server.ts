@@ -7,6 +7,8 @@ import {
 	mappingFormFeeds,
 	savedHeaderMaps
 } from '$lib/server/import/mapping-view';
+import { previewAsStored } from '$lib/server/import/preview-as-stored';
+import { serverDb } from '$lib/server/queries/connection';
 import {
 	jobFor,
 	jobView,
@@ -27,8 +29,13 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const saved = savedHeaderMaps();
 	const feeds = mappingFormFeeds(job.headers, job.headerMap, job.feed, saved);
 	const checked = job.feed && job.report && !job.report.fatal ? feedByKey(job.feed) : null;
+	const view = jobView(job);
+	if (view.report && job.feed) {
+		const preview = previewAsStored(serverDb(), job.feed, view.report.preview);
+		view.report = { ...view.report, preview };
+	}
 	return {
-		job: jobView(job),
+		job: view,
 		feed: feed ?? null,
 		feeds,
 		/** The feed the form starts on: the one chosen or detected, else the likeliest. */
