@@ -231,8 +231,9 @@ describe('on a phone', () => {
 			expect(await noAmount.locator('td[data-label="Won"]').innerText()).toBe('not recorded');
 			const row = page.locator('#pipeline tbody tr').filter({ hasText: 'E2E-PHONE-1' });
 			for (const [label, value] of [
-				['Asked', '£2.4m'],
-				['Won', '£1.9m']
+				// Whole pounds: in a table of bids the sum is the point, not "£2.4m".
+				['Asked', '£2,400,000'],
+				['Won', '£1,900,000']
 			]) {
 				const cell = row.locator(`td[data-label="${label}"]`);
 				expect(await cell.innerText()).toContain(value);
