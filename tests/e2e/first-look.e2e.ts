@@ -33,4 +33,21 @@ describe('a first look', () => {
 			await close();
 		}
 	});
+
+	it("national progress shows every council's last column at 1280 px", async () => {
+		const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+		try {
+			await page.goto(`${baseUrl}/progress`);
+			const scroller = page.locator('#council-table').locator('xpath=..');
+			const frame = (await scroller.boundingBox())!;
+			const last = (await page.locator('#council-table thead th').last().boundingBox())!;
+			expect(await page.locator('#council-table thead th').last().innerText()).toBe(
+				'Why no status'
+			);
+			expect(last.x + last.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
+			expect(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+		} finally {
+			await close();
+		}
+	});
 });
