@@ -50,4 +50,26 @@ describe('a first look', () => {
 			await close();
 		}
 	});
+
+	it("on a phone the partnership network's labels can be read, and the page stays 390 px", async () => {
+		const { page, close } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+		try {
+			await page.goto(`${baseUrl}/compare/partnerships`);
+			const svg = page.getByTestId('partnership-svg');
+			// Labels are 13 units in a 900-unit picture: drawn at the phone's width they were 4 px.
+			const scale = await svg.evaluate((el) => el.getBoundingClientRect().width / 900);
+			expect(13 * scale).toBeGreaterThanOrEqual(10);
+			// The picture scrolls in its own box; the page does not.
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				390
+			);
+			// The table of every line is offered, and each pair reads as a card.
+			await expect(page.locator('a[href="#partnership-pairs"]').isVisible()).resolves.toBe(true);
+			const pair = page.getByTestId('partnership-table').locator('tbody tr').first();
+			const money = (await pair.locator('td[data-label="£ won together"]').boundingBox())!;
+			expect(money.x + money.width).toBeLessThanOrEqual(390);
+		} finally {
+			await close();
+		}
+	});
 });
