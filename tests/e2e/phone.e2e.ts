@@ -31,7 +31,9 @@ const MAIN_PAGES = [
 	'/sources',
 	'/import',
 	'/import/history',
-	'/import/templates'
+	'/import/templates',
+	'/admin/users',
+	'/admin/audit'
 ];
 
 const pageWidth = (page: Page) =>
