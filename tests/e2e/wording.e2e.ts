@@ -96,8 +96,8 @@ describe('wording', () => {
 			const lines = await names.locator('tbody tr').allInnerTexts();
 			// 492 duplicate rows, each message naming its row, were 492 "kinds of problem".
 			expect(lines.length).toBeLessThanOrEqual(5);
-			const duplicates = lines.find((l) => l.includes('already gave'))!;
-			expect(duplicates).toMatch(/\(and 49\d more like it\)/);
+			const repeated = lines.find((l) => l.includes('already gave'))!;
+			expect(repeated).toMatch(/\(and 49\d more like it\)/);
 			expect(await names.locator('p.small').innerText()).not.toMatch(/kinds of problem/);
 		});
 	});
