@@ -13,7 +13,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FEEDS, feedByKey } from '../src/lib/server/feeds/registry';
 import { detectFeed } from '../src/lib/server/import/detect-feed';
-import { parseMapArgs } from '../src/lib/server/import/header-maps';
+import { loadHeaderMaps, parseMapArgs } from '../src/lib/server/import/header-maps';
 import {
 	failureReport,
 	reportLines,
@@ -109,7 +109,8 @@ process.exit(reports.some((r) => r.status === 'rejected') ? 1 : 0);
 async function importOne(file: string, started: number): Promise<FileReport> {
 	let feedKey: string | null = chosen?.key ?? null;
 	try {
-		const feed = chosen ?? (await detectFeed(file));
+		// A file matched by hand before is recognised through the mapping saved then.
+		const feed = chosen ?? (await detectFeed(file, loadHeaderMaps(handle.sqlite)));
 		if (!feed) {
 			const message = `No feed matches its header row: name one with --feed (${FEED_KEYS}).`;
 			if (!values.json) console.error(visible(`${file}: no feed matches its header row.`));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatChangePct, formatDate, formatGbp, formatNumber, roundTo } from './format';
+import {
+	formatChangePct,
+	formatDate,
+	formatGbp,
+	formatNumber,
+	formatPounds,
+	roundTo
+} from './format';
 
 describe('format', () => {
 	it('writes money as UK readers expect', () => {
@@ -7,6 +14,13 @@ describe('format', () => {
 		expect(formatGbp(2_000_000_000)).toBe('£2bn');
 		expect(formatGbp(373_000)).toBe('£373,000');
 		expect(formatGbp(null)).toBe('—');
+	});
+
+	it('writes a bid or award in whole pounds, never shortened', () => {
+		expect(formatPounds(1_850_000)).toBe('£1,850,000');
+		expect(formatPounds(41_400_000)).toBe('£41,400,000');
+		expect(formatPounds(12_499.6)).toBe('£12,500');
+		expect(formatPounds(null)).toBe('—');
 	});
 
 	it('writes dates in words, month-only dates without a day', () => {

@@ -15,6 +15,14 @@ export function formatGbp(n: number | null | undefined): string {
 	return gbp.format(n);
 }
 
+/**
+ * Whole pounds, never shortened ("£1,850,000"): for a table of bids or awards, where the sum
+ * itself is the point. formatGbp's "£1.9m" is for headlines, summaries and charts.
+ */
+export function formatPounds(n: number | null | undefined): string {
+	return n === null || n === undefined ? '—' : gbp.format(n);
+}
+
 export function formatNumber(n: number | null | undefined, digits = 0): string {
 	if (n === null || n === undefined || Number.isNaN(n)) return '—';
 	return n.toLocaleString('en-GB', {

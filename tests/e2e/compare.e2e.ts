@@ -2,7 +2,9 @@
  * The compare page on the shipped data: a header sorts on the server (without JavaScript too), the
  * filters narrow the table, a shared address restores the whole view, the scatter draws and a
  * point opens its council, the hex map shows the chosen column with the rest "not in this view",
- * the CSV download holds the view's rows, and a phone gets no page wider than its screen.
+ * the CSV download holds the view's rows. At 1280 px the default columns fit and the page scrolls
+ * with the header row held; more columns scroll sideways with the council's name held; a phone
+ * gets a card a council.
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
@@ -188,17 +190,91 @@ describe('/compare', () => {
 		}
 	});
 
-	it('fits a phone: no page wider than 390 px, the table scrolls in its own box', async () => {
-		const { page, close } = await openPage(browser, { viewport: { width: 390, height: 800 } });
+	it('at 1280 px every default column shows, the page scrolls and the header row stays in view', async () => {
+		const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+		try {
+			await page.goto(`${baseUrl}/compare`);
+			const box = page.locator('#compare-table');
+			const sizes = await box.evaluate((el) => ({
+				client: el.clientWidth,
+				scroll: el.scrollWidth,
+				clientHeight: el.clientHeight,
+				scrollHeight: el.scrollHeight
+			}));
+			// No column hidden off to the side, and no box of its own to scroll down.
+			expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+			expect(sizes.scrollHeight).toBeLessThanOrEqual(sizes.clientHeight);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				1280
+			);
+			// Far down the list, the column names are still at the top of the screen.
+			await page.locator('#compare-table tbody tr').nth(200).scrollIntoViewIfNeeded();
+			const header = (await page.locator('#compare-table thead th').first().boundingBox())!;
+			expect(Math.abs(header.y)).toBeLessThanOrEqual(1);
+		} finally {
+			await close();
+		}
+	});
+
+	it("with more columns than fit, the council's name stays at the left while the figures scroll", async () => {
+		const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+		try {
+			const cols = 'nation,region,typeName,population,areaTargetYear,councilTargetYear,declared';
+			await page.goto(`${baseUrl}/compare?cols=${cols},emissionsChangePct,status,perHeadGbp`);
+			const box = page.locator('#compare-table');
+			const frame = (await box.boundingBox())!;
+			expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+			// The box that scrolls sideways takes focus, so the keyboard can scroll it.
+			await expect(box.getAttribute('tabindex')).resolves.toBe('0');
+			await box.evaluate((el) => (el.scrollLeft = 500));
+			const name = page.locator('#compare-table tbody th').first();
+			const nameBox = (await name.boundingBox())!;
+			expect(Math.abs(nameBox.x - frame.x)).toBeLessThanOrEqual(2);
+			// Nothing drawn over it: the name is what the screen shows there.
+			const onTop = await page.evaluate(
+				([x, y]) => document.elementFromPoint(x!, y!)?.closest('th')?.textContent,
+				[nameBox.x + 20, nameBox.y + nameBox.height / 2]
+			);
+			expect(onTop).toBe(await name.textContent());
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				1280
+			);
+		} finally {
+			await close();
+		}
+	});
+
+	it('on a phone each council is a card of labelled figures, sortable from the form', async () => {
+		const { page, errors, close } = await openPage(browser, {
+			viewport: { width: 390, height: 800 }
+		});
 		try {
 			await page.goto(`${baseUrl}/compare`);
 			const width = await page.evaluate(() => document.documentElement.scrollWidth);
 			expect(width).toBeLessThanOrEqual(390);
-			const box = await page.$eval('#compare-table', (el) => ({
-				client: el.clientWidth,
-				scroll: el.scrollWidth
-			}));
-			expect(box.scroll).toBeGreaterThan(box.client);
+			// Nothing scrolls sideways inside the page either.
+			const box = await page.$eval('#compare-table', (el) => [el.scrollWidth, el.clientWidth]);
+			expect(box[0]).toBeLessThanOrEqual(box[1]!);
+			const card = page.locator('#compare-table tbody tr').first();
+			const cells = card.locator('td');
+			expect(await cells.count()).toBe(7);
+			for (let i = 0; i < 7; i++) {
+				const cell = cells.nth(i);
+				const cellBox = (await cell.boundingBox())!;
+				expect(cellBox.x).toBeGreaterThanOrEqual(0);
+				expect(cellBox.x + cellBox.width).toBeLessThanOrEqual(390);
+				// Each figure with its label, the header row being hidden.
+				const label = await cell.evaluate((td) => getComputedStyle(td, '::before').content);
+				expect(label).toBe(`"${await cell.getAttribute('data-label')}"`);
+			}
+			// The sort links are in the hidden header row: the form sorts instead.
+			await page.selectOption('#sort', 'perHeadGbp');
+			await page.selectOption('#dir', 'desc');
+			await page.click('button:has-text("Show councils")');
+			await page.waitForURL(/sort=perHeadGbp/);
+			const want = await api('sort=perHeadGbp&dir=desc');
+			expect(await tableCodes(page)).toEqual(want.rows.map((r) => r.code));
+			expect(errors).toEqual([]);
 		} finally {
 			await close();
 		}

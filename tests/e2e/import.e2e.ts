@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
-import { checkThroughPage, signInAsAdmin } from './import-page';
+import { checkThroughPage, signInAsAdmin, undoThroughPage } from './import-page';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -42,7 +42,8 @@ describe('import flow', () => {
 				baseUrl,
 				'preview-bids.csv',
 				'reference,lead_authority,scheme,round,title,status,submitted_on,decided_on,amount_requested,amount_awarded\n' +
-					'E2E-PREVIEW-1,Preston,Public Sector Decarbonisation Scheme,Phase 4,Heat pumps,won,25/11/2024,28/03/2025,"£2,400,000",£1.9m\n'
+					'E2E-PREVIEW-1,Preston,Public Sector Decarbonisation Scheme,Phase 4,Heat pumps,won,25/11/2024,28/03/2025,"£2,400,000",£1.9m\n' +
+					'E2E-PREVIEW-2,Preston,PSDS Phase 3c,,Depot boilers,lost,10/11/2023,20/02/2024,"£800,000",\n'
 			);
 			const table = page
 				.getByRole('heading', { name: /first rows/ })
@@ -60,6 +61,17 @@ describe('import flow', () => {
 			// The council the row counts for, as the register names it.
 			const council = await table.locator('tr.council').first().innerText();
 			expect(council).toContain('Preston → Preston City Council (PRE)');
+			// A scheme cell naming its round is previewed as stored: scheme and round apart.
+			const cells = await table
+				.locator('tbody tr')
+				.filter({ hasText: 'E2E-PREVIEW-2' })
+				.locator('td')
+				.allInnerTexts();
+			expect(cells).toContain('Public Sector Decarbonisation Scheme');
+			expect(cells).toContain('Phase 3c');
+			expect(cells).not.toContain('PSDS Phase 3c');
+			const fileText = await table.locator('tr.file-text').nth(1).innerText();
+			expect(fileText).toContain('scheme “PSDS Phase 3c”');
 			expect(errors).toEqual([]);
 		} finally {
 			await close();
@@ -136,6 +148,55 @@ describe('import flow', () => {
 				page.getByRole('heading', { name: 'Match the columns' }).isVisible()
 			).resolves.toBe(true);
 		} finally {
+			await close();
+		}
+	});
+
+	it('proposes near columns with their meaning, and knows a file matched by hand when it comes again', async () => {
+		const csv =
+			'Local authority,Scheme,Outcome,Staff days (est.),Title\n' +
+			'Preston,E2E Mapping Fund,won,4,E2E mapped bid\n';
+		const { page, errors, close } = await openPage(browser);
+		let history: string | null = null;
+		try {
+			await checkThroughPage(page, baseUrl, 'our-bids.csv', csv);
+			expect(await page.getByRole('alert').innerText()).toContain('No feed matches');
+			// The form starts on the feed the columns look like, each field at its proposal.
+			await expect(page.inputValue('#map-feed')).resolves.toBe('bids');
+			await expect(page.inputValue('#col-lead_authority')).resolves.toBe('Local authority');
+			await expect(page.inputValue('#col-status')).resolves.toBe('Outcome');
+			await expect(page.inputValue('#col-officer_days')).resolves.toBe('Staff days (est.)');
+			await expect(page.inputValue('#col-status_date')).resolves.toBe('');
+			// A near header is marked as a suggestion to check; every field says what it holds.
+			await expect(page.locator('#col-officer_days-note').innerText()).resolves.toMatch(
+				/Suggested/
+			);
+			await expect(page.locator('#col-status_date-meaning').innerText()).resolves.toMatch(
+				/Date the bid reached this status/
+			);
+			await expect(
+				page.locator('#col-status_date').getAttribute('aria-describedby')
+			).resolves.toContain('col-status_date-meaning');
+
+			await page.getByRole('button', { name: 'Check again' }).click();
+			await page.getByRole('button', { name: 'Import this file' }).click();
+			await page.waitForURL(/\/import\/history\/\d+/);
+			history = page.url();
+
+			// The same file again, left to detection: read through the mapping saved with it.
+			await checkThroughPage(page, baseUrl, 'our-bids.csv', csv);
+			await expect(page.getByRole('alert').count()).resolves.toBe(0);
+			expect(await page.locator('h1 + .lede').innerText()).toContain('Bids (template)');
+			const read = page.locator('details.columns-read');
+			await expect(read.getAttribute('open')).resolves.not.toBeNull();
+			const row = read.locator('tbody tr').filter({ hasText: 'Local authority' });
+			expect(await row.innerText()).toMatch(/lead_authority\s+saved matching/);
+			await expect(
+				page.getByRole('button', { name: 'Import this file' }).isVisible()
+			).resolves.toBe(true);
+			expect(errors).toEqual([]);
+		} finally {
+			if (history) await undoThroughPage(page, history);
 			await close();
 		}
 	});

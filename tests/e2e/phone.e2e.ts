@@ -23,6 +23,7 @@ const MAIN_PAGES = [
 	'/authorities',
 	'/authorities/TRF',
 	'/authorities/TRF/funding',
+	'/authorities/TRF/report',
 	'/authorities/GMCA',
 	'/funding',
 	'/progress',
@@ -30,7 +31,9 @@ const MAIN_PAGES = [
 	'/sources',
 	'/import',
 	'/import/history',
-	'/import/templates'
+	'/import/templates',
+	'/admin/users',
+	'/admin/audit'
 ];
 
 const pageWidth = (page: Page) =>
@@ -101,6 +104,31 @@ describe('on a phone', () => {
 				expect(box.x, label).toBeGreaterThanOrEqual(0);
 				expect(box.x + box.width, label).toBeLessThanOrEqual(PHONE.width);
 			}
+		} finally {
+			await close();
+		}
+	});
+
+	it('the council list is three short lines a council, in groups by first letter', async () => {
+		const { page, close } = await openPage(browser, { viewport: PHONE });
+		try {
+			await page.goto(`${baseUrl}/authorities`);
+			const rows = page.locator('table.councils tbody tr:not(.letter)');
+			const heights = await rows.evaluateAll((trs) =>
+				trs.map((tr) => tr.getBoundingClientRect().height)
+			);
+			expect(heights.length).toBeGreaterThan(300);
+			// A line a column made each council 190 px and the list 77,000 px.
+			const mean = heights.reduce((a, b) => a + b, 0) / heights.length;
+			expect(mean).toBeLessThanOrEqual(95);
+			// The letters lead to their group.
+			await page.click('nav.letters a[href="#letter-T"]');
+			await page.waitForURL(/#letter-T$/);
+			const group = (await page.locator('#letter-T').boundingBox())!;
+			expect(group.y).toBeGreaterThanOrEqual(0);
+			expect(group.y).toBeLessThan(PHONE.height / 2);
+			const first = page.locator('#letter-T').locator('xpath=../following-sibling::tr[1]');
+			await expect(first.locator('th').innerText()).resolves.toMatch(/^T/);
 		} finally {
 			await close();
 		}
@@ -205,8 +233,9 @@ describe('on a phone', () => {
 			expect(await noAmount.locator('td[data-label="Won"]').innerText()).toBe('not recorded');
 			const row = page.locator('#pipeline tbody tr').filter({ hasText: 'E2E-PHONE-1' });
 			for (const [label, value] of [
-				['Asked', '£2.4m'],
-				['Won', '£1.9m']
+				// Whole pounds: in a table of bids the sum is the point, not "£2.4m".
+				['Asked', '£2,400,000'],
+				['Won', '£1,900,000']
 			]) {
 				const cell = row.locator(`td[data-label="${label}"]`);
 				expect(await cell.innerText()).toContain(value);

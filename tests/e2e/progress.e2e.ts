@@ -116,6 +116,19 @@ describe('committee report /authorities/[code]/report', () => {
 			const rows = await table.locator('tbody tr').allTextContents();
 			expect(rows.some((r) => r.startsWith('2023') && r.includes('1,393'))).toBe(true);
 			expect(await page.locator('.options').isVisible()).toBe(false);
+			// A committee paper: no site banner (with its "Sign in") and no site footer on paper.
+			expect(await page.locator('.site-header').isVisible()).toBe(false);
+			expect(await page.locator('.site-footer').isVisible()).toBe(false);
+			// Every section of the paper is numbered, in order.
+			const headings = await page
+				.locator('article.report h2:not(.visually-hidden)')
+				.allTextContents();
+			expect(headings.length).toBeGreaterThanOrEqual(8);
+			headings.forEach((h, i) => expect(h).toMatch(new RegExp(`^${i + 1}\\. `)));
+			expect(headings).toContain('8. Deadlines in the next 90 days');
+			// On screen the site's banner is there as on every page.
+			await page.emulateMedia({ media: 'screen' });
+			expect(await page.locator('.site-header').isVisible()).toBe(true);
 			expect(errors).toEqual([]);
 		} finally {
 			await close();
@@ -136,6 +149,10 @@ describe('committee report /authorities/[code]/report', () => {
 		expect(pages.length).toBeLessThanOrEqual(2);
 		// A4 is 595 × 842 points.
 		expect(pdf).toMatch(/\/MediaBox\s*\[0 0 59[56](\.\d+)? 84[12](\.\d+)?\]/);
+		// No site chrome: the banner's links (home, "Sign in") and the footer's are not printed.
+		const links = [...pdf.matchAll(/\/URI \(([^)]*)\)/g)].map((m) => new URL(m[1]!).pathname);
+		expect(links).not.toContain('/login');
+		expect(links).not.toContain('/');
 	});
 
 	it('keeps a made PDF: asked again, the same file comes back', async () => {

@@ -1,7 +1,7 @@
 /**
  * Small words a first-time user trips over: how a council's tier, scheme status and abolition date
- * read, how an import is summed up on /sources, how download links look, and where an import's
- * record sends you next.
+ * read, how an import is summed up on /sources (its problems by kind), how download links look,
+ * and where an import's record sends you next.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -86,6 +86,19 @@ describe('wording', () => {
 				expect(s).not.toMatch(/\s,|committed/);
 				expect(s).toMatch(/: [\d,]+ of [\d,]+ rows .*, \d{1,2} \w+ \d{4}$/);
 			}
+		});
+	});
+
+	it('/sources lists problems by kind, with an example each, not one line a message', async () => {
+		await onPage('/sources', async (page) => {
+			const names = page.locator('details.import', { hasText: 'lookup_name_to_registry.csv' });
+			await names.locator('summary').click();
+			const lines = await names.locator('tbody tr').allInnerTexts();
+			// 492 duplicate rows, each message naming its row, were 492 "kinds of problem".
+			expect(lines.length).toBeLessThanOrEqual(5);
+			const repeated = lines.find((l) => l.includes('already gave'))!;
+			expect(repeated).toMatch(/\(and 49\d more like it\)/);
+			expect(await names.locator('p.small').innerText()).not.toMatch(/kinds of problem/);
 		});
 	});
 

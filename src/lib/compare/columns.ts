@@ -42,11 +42,16 @@ export type ColumnKind = 'text' | 'number' | 'status' | 'date';
 export interface CompareColumn {
 	key: keyof CompareRow;
 	label: string;
+	/** A phone's card label: a few words, with the unit where the figure does not carry it. */
+	short: string;
 	/** Words after the figure, or '' for text. */
 	unit: string;
 	definition: string;
 	kind: ColumnKind;
-	/** Shown when the address names no columns. */
+	/**
+	 * Shown when the address names no columns: few enough that the table fits a 1280 px screen
+	 * without scrolling sideways; the rest are one tick away in the column chooser.
+	 */
 	standard: boolean;
 	/** Share (0..1) printed as a percentage. */
 	share?: boolean;
@@ -58,14 +63,16 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'nation',
 		label: 'Nation',
+		short: 'Nation',
 		unit: '',
 		kind: 'text',
-		standard: true,
+		standard: false,
 		definition: 'England, Scotland, Wales or Northern Ireland.'
 	},
 	{
 		key: 'region',
 		label: 'Region',
+		short: 'Region',
 		unit: '',
 		kind: 'text',
 		standard: false,
@@ -74,6 +81,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'typeName',
 		label: 'Type',
+		short: 'Type',
 		unit: '',
 		kind: 'text',
 		standard: true,
@@ -83,14 +91,16 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'population',
 		label: 'Population',
+		short: 'Population',
 		unit: 'people',
 		kind: 'number',
-		standard: true,
+		standard: false,
 		definition: 'Residents, latest mid-year estimate held.'
 	},
 	{
 		key: 'areaTargetYear',
 		label: 'Whole-area target',
+		short: 'Area target',
 		unit: 'year',
 		kind: 'number',
 		standard: true,
@@ -99,6 +109,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'councilTargetYear',
 		label: 'Council-operations target',
+		short: 'Council target',
 		unit: 'year',
 		kind: 'number',
 		standard: false,
@@ -107,6 +118,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'declared',
 		label: 'Emergency declared',
+		short: 'Emergency declared',
 		unit: 'date',
 		kind: 'date',
 		standard: false,
@@ -115,6 +127,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'emissionsChangePct',
 		label: 'Emissions change since 2005',
+		short: 'Since 2005',
 		unit: '%',
 		kind: 'number',
 		digits: 0,
@@ -125,6 +138,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'emissionsPerHeadT',
 		label: 'Emissions per head',
+		short: 't CO2e/head',
 		unit: 't CO2e per person',
 		kind: 'number',
 		digits: 1,
@@ -134,6 +148,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'emissionsYear',
 		label: 'Emissions year',
+		short: 'Emissions year',
 		unit: 'year',
 		kind: 'number',
 		standard: false,
@@ -142,6 +157,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'releaseLabel',
 		label: 'Emissions release',
+		short: 'Emissions release',
 		unit: '',
 		kind: 'text',
 		standard: false,
@@ -151,6 +167,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'status',
 		label: 'On track',
+		short: 'On track',
 		unit: '',
 		kind: 'status',
 		standard: true,
@@ -160,6 +177,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'perHeadGbp',
 		label: '£ won per head',
+		short: '£ won a head',
 		unit: '£ per person',
 		kind: 'number',
 		digits: 0,
@@ -170,6 +188,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'potsWon',
 		label: 'Pots',
+		short: 'Pots won',
 		unit: 'pots',
 		kind: 'number',
 		standard: true,
@@ -178,6 +197,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'effectivePots',
 		label: 'Effective pots',
+		short: 'Effective pots',
 		unit: 'pots',
 		kind: 'number',
 		digits: 1,
@@ -188,6 +208,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'competitiveShare',
 		label: 'Competitive share',
+		short: 'Competitive share',
 		unit: '% of £',
 		kind: 'number',
 		share: true,
@@ -198,6 +219,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'successRate',
 		label: 'Success rate',
+		short: 'Bid success',
 		unit: '% of decided bids',
 		kind: 'number',
 		share: true,
@@ -208,6 +230,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'actionsComplete',
 		label: 'Actions complete',
+		short: 'Actions complete',
 		unit: 'actions',
 		kind: 'number',
 		standard: false,
@@ -217,6 +240,7 @@ export const COMPARE_COLUMNS = [
 	{
 		key: 'actionsTotal',
 		label: 'Actions',
+		short: 'Actions',
 		unit: 'actions',
 		kind: 'number',
 		standard: false,

@@ -12,6 +12,7 @@
 import { foldName } from '../rows/normalise-name';
 import { eq } from 'drizzle-orm';
 import { competitions } from '../db/schema';
+import type { Db } from '../db/client';
 import type { ImportContext } from '../rows/feed';
 import { SCHEME_CATALOGUE } from './scheme-catalogue';
 
@@ -83,22 +84,33 @@ export function readSchemeCell(
  * For the writer: the scheme and round a bid row names, the round in the stored spelling of the
  * one it names when it is not stored as written, and an info issue saying how the cells were read.
  */
+/**
+ * The scheme and round a bid's cells are stored as: as readSchemeCell reads them, the round then
+ * spelt as a stored round of the scheme spells it ("2" → "Phase 2 (HUG2)"), where one matches.
+ */
+export function storedSchemeRound(
+	db: Db,
+	cell: string,
+	round: string | null
+): { scheme: string; round: string } {
+	const read = readSchemeCell(cell, round);
+	const stored = db
+		.select({ round: competitions.round })
+		.from(competitions)
+		.where(eq(competitions.scheme, read.scheme))
+		.all()
+		.map((c) => c.round);
+	if (read.round && !stored.includes(read.round)) {
+		const keys = roundKeys(read.round);
+		const named = stored.filter((r) => roundKeys(r).some((k) => keys.includes(k)));
+		if (named.length === 1) read.round = named[0]!;
+	}
+	return read;
+}
+
 export function schemeReader(ctx: ImportContext) {
-	const roundsOf = (scheme: string) =>
-		ctx.db
-			.select({ round: competitions.round })
-			.from(competitions)
-			.where(eq(competitions.scheme, scheme))
-			.all()
-			.map((c) => c.round);
 	return (cell: string, round: string | null, rowNumber: number) => {
-		const read = readSchemeCell(cell, round);
-		const stored = roundsOf(read.scheme);
-		if (read.round && !stored.includes(read.round)) {
-			const keys = roundKeys(read.round);
-			const named = stored.filter((r) => roundKeys(r).some((k) => keys.includes(k)));
-			if (named.length === 1) read.round = named[0]!;
-		}
+		const read = storedSchemeRound(ctx.db, cell, round);
 		if (read.scheme !== cell || read.round !== (round ?? '')) {
 			const written = round ? `"${cell}", round "${round}"` : `"${cell}"`;
 			const as = read.round ? `scheme "${read.scheme}", round "${read.round}"` : `"${read.scheme}"`;

@@ -1,6 +1,8 @@
 /**
  * Picks the feed a file belongs to from its header row: the feed whose required columns are all
- * present and which recognises the most of the file's columns.
+ * present and which recognises the most of the file's columns; by name and alias, else through
+ * the mapping saved when a file like it was matched by hand (so the same file uploaded again is
+ * recognised as it was imported).
  */
 import { open } from 'node:fs/promises';
 import Papa from 'papaparse';
@@ -11,12 +13,21 @@ import type { AnyFeed } from '../rows/feed';
 import { matchHeaders } from './map-headers';
 import { fromHeaderRow, headerDelimiter } from './read-csv';
 
-export function detectFeedFromHeaders(headers: string[]): AnyFeed | null {
+/** Saved header mappings by feed key ("their column" → our field). */
+export type SavedHeaderMaps = Record<string, Record<string, string>>;
+
+export function detectFeedFromHeaders(
+	headers: string[],
+	saved: SavedHeaderMaps = {}
+): AnyFeed | null {
 	let best: { feed: AnyFeed; matched: number } | null = null;
 	for (const feed of FEEDS) {
-		const { mapped, missing } = matchHeaders(feed, headers);
-		if (missing.length) continue;
-		const matched = mapped.filter(Boolean).length;
+		let match = matchHeaders(feed, headers);
+		// As the import applies a saved mapping: only when the file needs it (headerMapFor).
+		if (match.missing.length && saved[feed.key])
+			match = matchHeaders(feed, headers, saved[feed.key]);
+		if (match.missing.length) continue;
+		const matched = match.mapped.filter(Boolean).length;
 		if (!best || matched > best.matched) best = { feed, matched };
 	}
 	return best?.feed ?? null;
@@ -47,6 +58,9 @@ export async function readHeaderRow(path: string): Promise<string[]> {
 	return (data[0] ?? []).map((h) => h.trim());
 }
 
-export async function detectFeed(path: string): Promise<AnyFeed | null> {
-	return detectFeedFromHeaders(await readHeaderRow(path));
+export async function detectFeed(
+	path: string,
+	saved: SavedHeaderMaps = {}
+): Promise<AnyFeed | null> {
+	return detectFeedFromHeaders(await readHeaderRow(path), saved);
 }

@@ -14,6 +14,16 @@ export function loadHeaderMap(sqlite: Database.Database, feed: string): Record<s
 	return Object.fromEntries(rows.map((r) => [r.their_header, r.our_column]));
 }
 
+/** Every saved mapping, by feed: what detection tries on a file no feed names outright. */
+export function loadHeaderMaps(sqlite: Database.Database): Record<string, Record<string, string>> {
+	const rows = sqlite
+		.prepare('SELECT feed, their_header, our_column FROM feed_header_maps ORDER BY feed')
+		.all() as { feed: string; their_header: string; our_column: string }[];
+	const maps: Record<string, Record<string, string>> = {};
+	for (const r of rows) (maps[r.feed] ??= {})[r.their_header] = r.our_column;
+	return maps;
+}
+
 /** Saves a mapping; one already saved is left as it was, so importing a file again changes nothing. */
 export function saveHeaderMap(
 	sqlite: Database.Database,

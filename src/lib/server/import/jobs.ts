@@ -7,7 +7,9 @@
  */
 import { readConfig } from '../config';
 import { feedByKey } from '../feeds/registry';
+import { getDatabase } from '../db';
 import { detectFeed, readHeaderRow } from './detect-feed';
+import { loadHeaderMaps } from './header-maps';
 import type { ImportProgress, ImportReport } from './run-import';
 import { removeUpload, uploadPath } from './uploads';
 import { queueWrite } from './write-queue';
@@ -97,7 +99,9 @@ async function run(job: ImportJob, dryRun: boolean): Promise<void> {
 	try {
 		if (!path) throw new Error('The uploaded file has expired: upload it again.');
 		job.headers = await readHeaderRow(path);
-		const feed = job.feed ? feedByKey(job.feed) : await detectFeed(path);
+		const feed = job.feed
+			? feedByKey(job.feed)
+			: await detectFeed(path, loadHeaderMaps(getDatabase().sqlite));
 		if (!feed) {
 			job.state = 'checked';
 			job.report = null;

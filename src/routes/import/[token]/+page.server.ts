@@ -2,6 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { listFeedSummaries } from '$lib/server/feeds/catalogue';
 import { feedByKey } from '$lib/server/feeds/registry';
 import {
+	columnsRead,
+	likelyFeed,
+	mappingFormFeeds,
+	savedHeaderMaps
+} from '$lib/server/import/mapping-view';
+import { previewAsStored } from '$lib/server/import/preview-as-stored';
+import { serverDb } from '$lib/server/queries/connection';
+import {
 	jobFor,
 	jobView,
 	settled,
@@ -18,14 +26,23 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!job) error(404, 'This upload has expired or was already imported. Upload the file again.');
 	await settled(job);
 	const feed = job.feed ? listFeedSummaries().find((f) => f.key === job.feed) : null;
+	const saved = savedHeaderMaps();
+	const feeds = mappingFormFeeds(job.headers, job.headerMap, job.feed, saved);
+	const checked = job.feed && job.report && !job.report.fatal ? feedByKey(job.feed) : null;
+	const view = jobView(job);
+	if (view.report && job.feed) {
+		const preview = previewAsStored(serverDb(), job.feed, view.report.preview);
+		view.report = { ...view.report, preview };
+	}
 	return {
-		job: jobView(job),
+		job: view,
 		feed: feed ?? null,
-		feeds: listFeedSummaries().map(({ key, title, columns }) => ({
-			key,
-			title,
-			columns: columns.map((c) => ({ name: c.name, required: c.required }))
-		}))
+		feeds,
+		/** The feed the form starts on: the one chosen or detected, else the likeliest. */
+		formFeed: job.feed ?? likelyFeed(feeds),
+		columnsRead: checked
+			? columnsRead(checked, job.headers, job.headerMap, saved[checked.key] ?? {})
+			: null
 	};
 };
 

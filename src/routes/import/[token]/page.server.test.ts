@@ -1,25 +1,39 @@
 /**
- * The check page's form actions, called as SvelteKit calls them, on a real upload whose feed
- * cannot be recognised.
+ * The check page's load and form actions, called as SvelteKit calls them, on real uploads whose
+ * feed cannot be recognised.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setDatabase } from '$lib/server/db';
+import type { DbHandle } from '$lib/server/db/client';
 import { getJob, settled, startCheck } from '$lib/server/import/jobs';
-import { actions } from './+page.server';
+import { createTestDb } from '../../../../tests/helpers/db';
+import { actions, load } from './+page.server';
 
 const ADMIN = { role: 'admin', userId: 1, email: 'admin@example.org' } as const;
 const dir = mkdtempSync(join(tmpdir(), 'nzl-uploads-'));
 const token = 'a1'.repeat(16);
+/** An officer's own bids sheet: one header an alias, others only near the template's. */
+const ownBids = 'b2'.repeat(16);
 const uploadDirBefore = process.env.UPLOAD_DIR;
+let handle: DbHandle;
 
 beforeAll(async () => {
 	process.env.UPLOAD_DIR = dir;
+	handle = createTestDb();
+	setDatabase(handle);
 	writeFileSync(join(dir, `${token}.csv`), 'Council,Promise year\nTrafford,2038\n');
+	writeFileSync(
+		join(dir, `${ownBids}.csv`),
+		'Local authority,Scheme,Outcome,Staff days (est.),Colour\nTrafford,HUG2,won,3,blue\n'
+	);
 	await settled(startCheck(token, { fileName: 'promises-own-headers.csv', viewer: ADMIN }));
+	await settled(startCheck(ownBids, { fileName: 'our-bids.csv', viewer: ADMIN }));
 });
 afterAll(() => {
+	handle.close();
 	if (uploadDirBefore === undefined) delete process.env.UPLOAD_DIR;
 	else process.env.UPLOAD_DIR = uploadDirBefore;
 	rmSync(dir, { recursive: true, force: true });
@@ -44,5 +58,36 @@ describe('import/[token] commit', () => {
 		expect(result.status).toBe(400);
 		expect(result.data.message).toMatch(/choose the feed below and map its columns/);
 		expect(result.data.message).not.toMatch(/expired/);
+	});
+});
+
+type Load = (event: unknown) => Promise<{
+	formFeed: string | null;
+	feeds: {
+		key: string;
+		columns: { name: string; description: string }[];
+		proposal: Record<string, { header: string; source: string }>;
+	}[];
+}>;
+
+describe('import/[token] matching form', () => {
+	// Reported: every field started at "Not in this file" and said only its name.
+	it('starts on the likeliest feed, each field at the column proposed for it, with its meaning', async () => {
+		expect(getJob(ownBids)).toMatchObject({ state: 'checked', feed: null, report: null });
+		const data = await (load as unknown as Load)({
+			params: { token: ownBids },
+			locals: { viewer: ADMIN },
+			url: new URL(`http://localhost/import/${ownBids}`)
+		});
+		expect(data.formFeed).toBe('bids');
+		const bids = data.feeds.find((f) => f.key === 'bids')!;
+		expect(bids.proposal).toMatchObject({
+			lead_authority: { header: 'Local authority', source: 'near' },
+			scheme: { header: 'Scheme', source: 'name' },
+			status: { header: 'Outcome', source: 'name' },
+			officer_days: { header: 'Staff days (est.)', source: 'near' }
+		});
+		const statusDate = bids.columns.find((c) => c.name === 'status_date')!;
+		expect(statusDate.description).toMatch(/^Date the bid reached this status/);
 	});
 });
