@@ -15,8 +15,7 @@ import type { ImportReport } from './run-import';
 import { saveUpload } from './uploads';
 
 export type FormRowResult =
-	| { ok: true; report: ImportReport }
-	| { ok: false; message: string; problems: IssueGroup[] };
+	{ ok: true; report: ImportReport } | { ok: false; message: string; problems: IssueGroup[] };
 
 /** Import `values` (by the feed's column names) as one row of `feedKey`, as `viewer`. */
 export async function importFormRow(opts: {
