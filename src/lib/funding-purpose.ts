@@ -19,3 +19,20 @@ export function purposeLabel(purpose: SchemePurpose | null): string {
 /** Whether a scheme's money counts as net-zero money. */
 export const isNetZeroMoney = (purpose: SchemePurpose | null): boolean =>
 	purpose === 'net_zero_specific' || purpose === 'net_zero_partial';
+
+/** Which money a funding figure counts (metrics/funding.ts MONEY_SCOPES). */
+export type MoneyScope = 'net-zero' | 'all';
+
+/** The money a figure counts, in words for titles: "net-zero money" or "all money". */
+export function moneyWords(money: MoneyScope): string {
+	return money === 'net-zero' ? 'net-zero money' : 'all money, net-zero and general';
+}
+
+/** The same page with the other choice of money, every other option kept. */
+export function moneyHref(url: URL, money: MoneyScope): string {
+	const params = new URLSearchParams(url.search);
+	if (money === 'net-zero') params.delete('money');
+	else params.set('money', money);
+	const query = params.toString();
+	return `${url.pathname}${query ? `?${query}` : ''}`;
+}

@@ -7,9 +7,9 @@ describe('the partnership map address', () => {
 	it('reads the filters, empty fields meaning none', () => {
 		expect(parse('scheme=Home+Upgrade+Grant&year=2023&council=&sort=count')).toEqual({
 			success: true,
-			data: { scheme: 'Home Upgrade Grant', year: 2023, sort: 'count' }
+			data: { scheme: 'Home Upgrade Grant', year: 2023, sort: 'count', money: 'net-zero' }
 		});
-		expect(parse('year=')).toEqual({ success: true, data: { sort: 'gbp' } });
+		expect(parse('year=')).toEqual({ success: true, data: { sort: 'gbp', money: 'net-zero' } });
 	});
 	it('names what is wrong', () => {
 		expect(parse('year=soon')).toEqual({

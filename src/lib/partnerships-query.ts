@@ -18,7 +18,10 @@ const PartnershipQuerySchema = z.object({
 	council: z.string().trim().max(12, 'council: expected a council code such as TRF').optional(),
 	sort: z
 		.enum(EDGE_SORTS, { error: `sort: expected one of ${EDGE_SORTS.join(', ')}` })
-		.default('gbp')
+		.default('gbp'),
+	money: z
+		.enum(['net-zero', 'all'], { error: 'money: expected net-zero or all' })
+		.default('net-zero')
 });
 
 export function partnershipQuery(params: URLSearchParams) {
@@ -33,6 +36,7 @@ export interface PartnershipView {
 	year?: number | null;
 	council?: string | null;
 	sort?: EdgeSort;
+	money?: 'net-zero' | 'all';
 }
 
 /** The map's address with these filters, defaults left out. */
@@ -42,6 +46,7 @@ export function partnershipHref(view: PartnershipView): string {
 	if (view.year) p.set('year', String(view.year));
 	if (view.council) p.set('council', view.council);
 	if (view.sort && view.sort !== 'gbp') p.set('sort', view.sort);
+	if (view.money === 'all') p.set('money', 'all');
 	const q = p.toString();
 	return q ? `/compare/partnerships?${q}` : '/compare/partnerships';
 }

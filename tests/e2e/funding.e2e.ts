@@ -59,11 +59,16 @@ describe('funding', () => {
 		const { page, errors, close } = await openPage(browser);
 		try {
 			await page.goto(`${baseUrl}/funding`);
-			// 4 of the 8 rounds with both dates are under six weeks (not "of 27 rounds").
+			// Net-zero rounds by default: 4 of the 11 with both dates are under six weeks (not
+			// "of 44 rounds"); of the other 33, 8 are allocations, which have no window at all.
+			expect(await page.locator('h1').innerText()).toContain('net-zero funding');
+			expect(await page.locator('.money-scope').innerText()).toContain(
+				'Not counted here: £545.5m of general money (regeneration, growth: 25 awards)'
+			);
 			const short = await stat(page, 'Windows under 6 weeks');
-			expect(short.value).toBe('50%');
+			expect(short.value).toBe('36%');
 			expect(short.note).toContain(
-				'4 of the 8 rounds whose opening and closing dates are both known (the other 19 of 27 lack a date)'
+				'4 of the 11 rounds whose opening and closing dates are both known (of the other 33 of 44, 8 are allocations with no window and 25 lack a date)'
 			);
 			// The SHDF 2.2 extension and the PSDS 3c re-run: every changed date counts.
 			const changed = await stat(page, 'Published dates changed');
@@ -72,18 +77,20 @@ describe('funding', () => {
 				'1 deadline extended or moved and 1 window re-run or opened later, in 2 rounds'
 			);
 			const gini = await stat(page, 'Inequality of £ per head (Gini)');
-			expect(gini.value).toBe('0.61');
-			expect(gini.note).toContain('over the 51 councils with a published award, not all 361');
-			expect(gini.note).toContain('consortium awards split by population: 0.60 over 75');
+			expect(gini.value).toBe('0.59');
+			expect(gini.note).toContain('over the 31 councils with a published award, not all 361');
+			expect(gini.note).toContain('consortium awards split by population: 0.41 over 54');
 			expect(
 				await page.locator('figure[aria-labelledby="lorenz-title"] .chart-unit').innerText()
-			).toContain('over the 51 district and single-tier councils with a published award');
+			).toContain('over the 31 district and single-tier councils with a published award');
 			// The estimated map shares Blackpool's consortium award with its members, labelled.
 			await page.goto(`${baseUrl}/funding?metric=estimatedPerHeadGbp`);
-			expect(await page.locator('#map-title').innerText()).toBe('Estimated £ per head, by council');
+			expect(await page.locator('#map-title').innerText()).toBe(
+				'Estimated £ per head, by council (net-zero money)'
+			);
 			const label = (code: string) =>
 				page.locator(`.hexmap a[href="/authorities/${code}/funding"]`).getAttribute('aria-label');
-			expect(await label('BPL')).toBe('Blackpool: £139.16 (estimate)');
+			expect(await label('BPL')).toBe('Blackpool: £31.35 (estimate)');
 			expect(await label('BUN')).toBe('Burnley: £27.85 (estimate)');
 			expect(await page.locator('section[aria-labelledby="map-title"]').innerText()).toContain(
 				'Estimated share: each consortium award is split'
@@ -99,13 +106,13 @@ describe('funding', () => {
 		try {
 			await page.goto(`${baseUrl}/funding?metric=effectivePots`);
 			expect(await page.locator('#map-title').innerText()).toBe(
-				'Effective number of pots, by council'
+				'Effective number of pots, by council (net-zero money)'
 			);
 			expect(await page.locator('#metric').inputValue()).toBe('effectivePots');
 			// One year's awards: the figures, map and tables recompute for it.
 			await page.goto(`${baseUrl}/funding?metric=totalGbp&year=2023`);
 			expect(await page.locator('#map-title').innerText()).toBe(
-				'£ won, by council, awards dated 2023'
+				'£ won, by council, awards dated 2023 (net-zero money)'
 			);
 			expect(await page.locator('#year').inputValue()).toBe('2023');
 			const all = await (await fetch(`${baseUrl}/api/funding/metrics`)).json();
@@ -154,21 +161,29 @@ describe('funding', () => {
 			expect(awards.match(/£41,400,000/g)?.length).toBe(1);
 			// 41,400,000 × 142,708 / 1,486,527 people in the 13 member councils = £4.0m (2023 populations).
 			expect(awards).toContain('Estimated share for this council £4.0m');
-			// As lead: 57,285,023 / 142,708 (2023) = £401.41 against a median of £10.91 (between BCP
-			// £10.39 and Dorset £11.43); estimated share: 19,859,462 / 142,708 = £139.16 against £12.07.
+			// Net-zero money as lead: 41,400,000 + 500,000 = 41,900,000 (its £15,385,023 Levelling Up
+			// award is general money, said beside) / 142,708 (2023) = £293.61, against a median of
+			// £6.59 over the six unitary councils with a net-zero award (York 1.25, North Yorkshire
+			// 2.82, Cheshire West 4.11, Portsmouth 9.08, Bristol 23.59, Blackpool 293.61: (4.11 +
+			// 9.08) / 2). Estimated: 3,974,439 + 500,000 = 4,474,439 / 142,708 = £31.35.
 			expect(await figureRow(page, '£ per head of awards led')).toEqual(
-				expect.arrayContaining(['£401.41', '£10.91'])
+				expect.arrayContaining(['£293.61', '£6.59'])
 			);
 			const estimated = await figureRow(page, 'Estimated £ per head');
 			expect(estimated[0]).toContain('estimate');
-			expect(estimated).toEqual(expect.arrayContaining(['£139.16', '£12.07']));
+			expect(estimated).toEqual(expect.arrayContaining(['£31.35', '£12.60']));
+			expect(await page.locator('.money-scope').innerText()).toContain(
+				'Not counted here: £15.4m of general money (regeneration, growth: 1 award)'
+			);
+			// The awards table lists the Levelling Up award too, as general money.
+			expect(awards).toContain('General (regeneration, growth)');
 			expect(await page.locator('#fragmentation').innerText()).toContain(
 				'Estimated share: each consortium award is split between the lead and its partner councils in proportion to their populations'
 			);
 			await page.goto(`${baseUrl}/authorities/BPL`);
 			const section = await page.locator('#funding').innerText();
-			expect(section).toContain('Paid to this council as lead: £57.3m, £401.41 a head');
-			expect(section).toMatch(/£19\.9m, £139\.16 a head\s*estimate/);
+			expect(section).toContain('Paid to this council as lead: £41.9m, £293.61 a head');
+			expect(section).toMatch(/£4\.5m, £31\.35 a head\s*estimate/);
 			await page.goto(`${baseUrl}/authorities/BUN/funding`);
 			expect(await page.locator('#awards').innerText()).toContain('Partner; paid to Blackpool');
 			expect(errors).toEqual([]);
@@ -177,20 +192,28 @@ describe('funding', () => {
 		}
 		const lead = await (await fetch(`${baseUrl}/api/funding/metrics?authority=BPL`)).json();
 		const partner = await (await fetch(`${baseUrl}/api/funding/metrics?authority=BUN`)).json();
-		expect(lead.metrics.totalGbp).toBe(41_400_000 + 500_000 + 15_385_023);
-		expect(lead.metrics.perHeadGbp).toBeCloseTo(401.41, 2);
-		expect(lead.metrics.estimatedPerHeadGbp).toBeCloseTo(139.16, 2);
+		expect(lead.money).toBe('net-zero');
+		expect(lead.metrics.totalGbp).toBe(41_400_000 + 500_000);
+		expect(lead.metrics.perHeadGbp).toBeCloseTo(293.61, 2);
+		expect(lead.metrics.estimatedPerHeadGbp).toBeCloseTo(31.35, 2);
+		expect(lead.notCounted.general).toEqual({ awards: 1, totalGbp: 15_385_023 });
+		const all = await (
+			await fetch(`${baseUrl}/api/funding/metrics?authority=BPL&money=all`)
+		).json();
+		expect(all.metrics.totalGbp).toBe(41_400_000 + 500_000 + 15_385_023);
 		expect(lead.estimatedShareMethod).toMatch(/^Estimated share: /);
-		expect(partner.metrics).toMatchObject({ totalGbp: 0, partnerAwards: 1 });
+		// Burnley led no published award: unknown, not £0.
+		expect(partner.metrics).toMatchObject({ totalGbp: null, perHeadGbp: null, partnerAwards: 1 });
 		expect(partner.metrics.estimatedPerHeadGbp).toBeCloseTo(27.85, 2);
 		const national = await (await fetch(`${baseUrl}/api/funding/metrics`)).json();
 		expect(national.windows).toMatchObject({
-			windows: 27,
-			knownWindows: 8,
+			windows: 44,
+			knownWindows: 11,
+			allocations: 8,
 			shortWindows: 4,
 			datesChanged: 2
 		});
-		expect(national.perHead).toMatchObject({ councils: 51, estimatedCouncils: 75 });
+		expect(national.perHead).toMatchObject({ councils: 31, estimatedCouncils: 54 });
 	});
 
 	it('cost of bidding adds officer days at the day rate to other costs', async () => {

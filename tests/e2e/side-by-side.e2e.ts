@@ -130,13 +130,16 @@ describe('partnership map /compare/partnerships', () => {
 		try {
 			const res = await page.goto(`${baseUrl}/compare/partnerships`);
 			expect(res?.status()).toBe(200);
+			// Net-zero money by default: 42 published awards (the Levelling Up and UKSPF ones are
+			// general money, and the UKSPF allocation no longer draws the map's thickest line).
+			expect(await page.locator('h1').textContent()).toContain('net-zero money');
 			expect(await page.getByTestId('coverage').textContent()).toMatch(
-				/Partners are recorded for\s+7 of 66\s+published\s+awards/
+				/Partners are recorded for\s+5 of 42\s+published\s+awards/
 			);
 			const svg = page.getByTestId('partnership-svg');
 			const table = page.getByTestId('partnership-table');
 			const pairs = await table.locator('tbody tr').count();
-			expect(pairs).toBe(28);
+			expect(pairs).toBe(25);
 			expect(await svg.locator('line').count()).toBe(pairs);
 			// Blackpool led the Lancashire HUG2 consortium of twelve councils.
 			expect(await table.locator('tbody tr').filter({ hasText: 'Blackpool' }).count()).toBe(12);
@@ -149,10 +152,13 @@ describe('partnership map /compare/partnerships', () => {
 	it('filters by scheme in the address, and by council from a node', async () => {
 		const { page, errors, close } = await openPage(browser);
 		try {
+			// General money is one choice away, kept in the address.
 			await page.goto(`${baseUrl}/compare/partnerships`);
+			await page.getByRole('link', { name: 'Show all money' }).click();
+			await page.waitForURL(/money=all/);
 			await page.getByLabel('Scheme').selectOption('Levelling Up Fund');
 			await page.getByRole('button', { name: 'Show' }).click();
-			await page.waitForURL(/scheme=Levelling\+Up\+Fund/);
+			await page.waitForURL(/scheme=Levelling\+Up\+Fund.*money=all|money=all.*scheme=Levelling/);
 			const rows = page.getByTestId('partnership-table').locator('tbody tr');
 			expect(await rows.count()).toBe(2);
 			expect(await rows.first().textContent()).toContain('Dumfries and Galloway');

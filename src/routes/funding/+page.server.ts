@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { loadHexes } from '$lib/server/hexmap';
-import { METRIC_EXPLANATIONS, SHARE_METHOD, SHORT_WINDOW_DAYS } from '$lib/server/metrics/funding';
+import {
+	METRIC_EXPLANATIONS,
+	MONEY_SCOPES,
+	SHARE_METHOD,
+	SHORT_WINDOW_DAYS
+} from '$lib/server/metrics/funding';
 import {
 	fundingMapCells,
 	MAP_METRICS,
@@ -13,22 +18,25 @@ import type { PageServerLoad } from './$types';
 
 const QuerySchema = z.object({
 	metric: z.enum(MAP_METRICS).catch('perHeadGbp'),
-	year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined)
+	year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
+	money: z.enum(MONEY_SCOPES).catch('net-zero')
 });
 
 export const load: PageServerLoad = ({ url }) => {
-	const { metric, year } = QuerySchema.parse({
+	const { metric, year, money } = QuerySchema.parse({
 		metric: url.searchParams.get('metric') ?? undefined,
-		year: url.searchParams.get('year') || undefined
+		year: url.searchParams.get('year') || undefined,
+		money: url.searchParams.get('money') ?? undefined
 	});
 	const years = listAwardYears();
 	const chosenYear = year !== undefined && years.includes(year) ? year : null;
 	// Every council's figures stay on the server: the page shows the map's one figure and the
 	// ranking (all of them are in the CSV and the API).
-	const { authorities, ...national } = getNationalFunding(chosenYear);
+	const { authorities, ...national } = getNationalFunding(chosenYear, undefined, money);
 	const fragmented = rankByFragmentation(authorities);
 	return {
 		national,
+		money,
 		year: chosenYear,
 		years,
 		metric,

@@ -133,12 +133,17 @@ export const BIDS_CSV: CsvColumn<BidRow>[] = [
 	{ header: 'Bid', value: (b) => b.title },
 	{ header: 'Scheme', value: (b) => b.scheme },
 	{ header: 'Round', value: (b) => b.round },
+	{
+		header: 'Published round?',
+		value: (b) => (b.competitionId === null ? 'No: the council’s own record' : 'Yes')
+	},
 	{ header: 'Funder', value: (b) => b.funder },
 	{ header: 'Status', value: (b) => BID_STATUS_LABELS[b.status] },
 	{ header: 'Submitted', value: (b) => b.submittedOn },
 	{ header: 'Decided', value: (b) => b.decidedOn },
 	{ header: 'Asked (£)', value: (b) => b.requestedGbp },
 	{ header: 'Won (£)', value: (b) => b.awardedGbp },
+	{ header: 'The same money in a published award (£)', value: (b) => b.publishedAwardGbp },
 	{ header: 'Officer days', value: (b) => b.officerDays },
 	{ header: 'Other costs (£)', value: (b) => b.bidCostGbp },
 	{ header: 'Sample data', value: (b) => yesNo(b.isSample) },

@@ -74,6 +74,7 @@ export const NationalFundingResponse = named(
 		windows: z.object({
 			windows: count('windows'),
 			knownWindows: count('knownWindows'),
+			allocations: count('allocations'),
 			shortWindows: count('shortWindows'),
 			medianDays: figure('medianDays').nullable(),
 			shortShare: share('shortShare'),
@@ -177,6 +178,9 @@ export const BidsResponse = named(
 				sourceUrl: z.string().nullable(),
 				notes: z.string().nullable(),
 				isSample: z.boolean(),
+				publishedAwardGbp: int(
+					'£ of the published award that is this bid’s money (one sum, two records); null when none is linked'
+				).nullable(),
 				partners: z.array(
 					z.object({
 						code: AuthorityCode.nullable(),

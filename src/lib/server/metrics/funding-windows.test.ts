@@ -41,12 +41,15 @@ describe('windowSummary', () => {
 			{ competitionId: 1, opens: '2023-11-20', closes: '2024-01-31', ...changes(0, 1) },
 			{ competitionId: 2, opens: '2024-01-01', closes: '2024-01-31', ...changes(0, 0) },
 			{ competitionId: 3, opens: '2024-03-01', closes: '2024-04-12', ...changes(0, 2) },
-			{ competitionId: 4, opens: null, closes: '2024-05-01', ...changes(0, 0) }
+			{ competitionId: 4, opens: null, closes: '2024-05-01', ...changes(0, 0) },
+			// A formula allocation: no window at all, counted as such, not as a date missing.
+			{ competitionId: 5, opens: null, closes: null, kind: 'formula', ...changes(0, 0) }
 		]);
 		expect(SHORT_WINDOW_DAYS).toBe(42);
 		expect(s).toEqual({
-			windows: 4,
+			windows: 5,
 			knownWindows: 3,
+			allocations: 1,
 			shortWindows: 1,
 			medianDays: 42,
 			shortShare: 1 / 3,
@@ -76,6 +79,7 @@ describe('windowSummary', () => {
 		expect(windowSummary([])).toEqual({
 			windows: 0,
 			knownWindows: 0,
+			allocations: 0,
 			shortWindows: 0,
 			medianDays: null,
 			shortShare: null,

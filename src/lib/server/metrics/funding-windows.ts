@@ -15,6 +15,8 @@ export interface WindowFact {
 	openingChanges: number;
 	/** Closing dates replaced: each extension (or deadline brought forward) counts once. */
 	closingChanges: number;
+	/** How the money is given: a formula allocation has no window to know. */
+	kind?: string | null;
 }
 
 /** Six weeks: windows shorter than this are counted as short. */
@@ -35,6 +37,8 @@ export interface WindowSummary {
 	windows: number;
 	/** Rounds whose opening and closing dates are both known (the base of medianDays and shortShare). */
 	knownWindows: number;
+	/** Formula allocations with no dates: money with no window to bid in, not a date missing. */
+	allocations: number;
 	/** Known windows under SHORT_WINDOW_DAYS. */
 	shortWindows: number;
 	medianDays: number | null;
@@ -61,6 +65,7 @@ export function windowSummary(windows: readonly WindowFact[]): WindowSummary {
 	return {
 		windows: windows.length,
 		knownWindows: days.length,
+		allocations: windows.filter((w) => w.kind === 'formula' && !w.opens && !w.closes).length,
 		shortWindows,
 		medianDays: median(days),
 		// A round with a missing date has no window length: it is neither short nor long, so it

@@ -173,7 +173,7 @@ describe('METRIC_EXPLANATIONS', () => {
 			...Object.keys(bidOutcomes([], 400)),
 			...Object.keys(windowSummary([]))
 		];
-		expect(fields.length).toBe(37);
+		expect(fields.length).toBe(38);
 		for (const f of fields) {
 			expect(METRIC_EXPLANATIONS[f], f).toMatch(/^[A-Z].+\.$/);
 		}

@@ -210,6 +210,8 @@ const explanations = {
 	costPerGbpWon: 'Cost of bidding for every £1 won.',
 	windows: 'Number of funding rounds counted, with or without known dates.',
 	knownWindows: 'Rounds whose opening and closing dates are both known.',
+	allocations:
+		'Money allocated by formula, with no application window: neither short nor long, and not a date missing.',
 	shortWindows: `Rounds with both dates known whose window was shorter than six weeks (${SHORT_WINDOW_DAYS} days).`,
 	medianDays: 'The middle application window: days from opening to closing date.',
 	shortShare: `Share of the rounds with both dates known whose window was shorter than six weeks (${SHORT_WINDOW_DAYS} days).`,

@@ -2,7 +2,7 @@
  * A council's bids with their competition, partners and costs (the pipeline table and the API).
  */
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import { bids, competitions, funders, partners } from '../db/schema';
+import { awards, bids, competitions, funders, partners } from '../db/schema';
 import { preparedQuery, serverDb, type Db } from './connection';
 import { groupRows } from './group-rows';
 import { visibleBids } from '../accounts/private-fields';
@@ -31,7 +31,9 @@ const bidsQuery = preparedQuery((db) =>
 			bidCostGbp: bids.bidCostGbp,
 			sourceUrl: bids.sourceUrl,
 			notes: bids.notes,
-			isSample: bids.isSample
+			isSample: bids.isSample,
+			/** The published award that is this bid's money (one sum, two records), if linked. */
+			publishedAwardGbp: sql<number | null>`(select ${awards.amountGbp} from ${awards} where ${awards.bidId} = ${bids.id} limit 1)`
 		})
 		.from(bids)
 		.leftJoin(competitions, eq(competitions.id, bids.competitionId))

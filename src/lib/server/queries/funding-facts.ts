@@ -203,10 +203,12 @@ const windowCompetitionsQuery = preparedQuery((db) =>
 			scheme: competitions.scheme,
 			round: competitions.round,
 			kind: competitions.kind,
-			purpose: schemes.purpose
+			purpose: schemes.purpose,
+			funder: funders.name
 		})
 		.from(competitions)
 		.leftJoin(schemes, eq(schemes.name, competitions.scheme))
+		.leftJoin(funders, eq(funders.id, competitions.funderId))
 		.where(unlessFlag('includeSample', eq(competitions.isSample, false)))
 		.orderBy(asc(competitions.scheme), asc(competitions.round))
 		.prepare()
@@ -221,7 +223,12 @@ export function listWindowFacts(
 	includeSample = false,
 	db: Db = serverDb(),
 	money: MoneyScope = 'net-zero'
-): (WindowFact & { scheme: string; round: string; kind: string | null })[] {
+): (WindowFact & {
+	scheme: string;
+	round: string;
+	kind: string | null;
+	funder: string | null;
+})[] {
 	const dates = listCompetitionDates(db);
 	return windowCompetitionsQuery(db)
 		.all({ includeSample: includeSample ? 1 : 0 })

@@ -4,7 +4,16 @@
  */
 import { and, asc, count, desc, eq, exists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { authorities, awards, competitions, funders, participations, partners } from '../db/schema';
+import {
+	authorities,
+	awards,
+	bids,
+	competitions,
+	funders,
+	participations,
+	partners,
+	schemes
+} from '../db/schema';
 import { listAwardShares } from './award-shares';
 import { preparedQuery, serverDb, type Db } from './connection';
 import { param } from './filters';
@@ -30,8 +39,12 @@ const awardsQuery = preparedQuery((db) =>
 			id: awards.id,
 			scheme: competitions.scheme,
 			round: competitions.round,
+			/** The scheme's purpose: net-zero money or general; null when not classified. */
+			purpose: schemes.purpose,
 			funder: funders.name,
 			kind: awards.kind,
+			/** The council's own bid this published award is the money of, when linked. */
+			bidReference: bids.reference,
 			competitionKind: competitions.kind,
 			amountGbp: awards.amountGbp,
 			awardDate: awards.awardDate,
@@ -46,6 +59,8 @@ const awardsQuery = preparedQuery((db) =>
 		.from(awards)
 		.innerJoin(competitions, eq(competitions.id, awards.competitionId))
 		.leftJoin(funders, eq(funders.id, competitions.funderId))
+		.leftJoin(schemes, eq(schemes.name, competitions.scheme))
+		.leftJoin(bids, eq(bids.id, awards.bidId))
 		.innerJoin(lead, eq(lead.code, awards.authorityCode))
 		.where(mine(db))
 		.orderBy(desc(sql`coalesce(${awards.awardDate}, '')`), desc(awards.amountGbp))

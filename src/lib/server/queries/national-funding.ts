@@ -141,7 +141,8 @@ export function getNationalFunding(
 			estimatedGini: gini(shared)
 		},
 		competitions: windows.length,
-		funders: new Set(facts.map((f) => f.funder).filter(Boolean)).size
+		// The funders of the rounds recorded (not only of the awards listed so far).
+		funders: new Set(windows.map((w) => w.funder).filter(Boolean)).size
 	};
 }
 

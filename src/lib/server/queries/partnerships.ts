@@ -7,7 +7,8 @@
  */
 import { asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { authorities, awards, bids, competitions, partners } from '../db/schema';
+import { authorities, awards, bids, competitions, partners, schemes } from '../db/schema';
+import { countsIn, type MoneyScope } from '../metrics/funding';
 import { visibleBids } from '../accounts/private-fields';
 import { PUBLIC, type Viewer } from '../accounts/viewer';
 import { acceptedPartnerBids } from './partnership-answers';
@@ -29,12 +30,14 @@ const awardsQuery = preparedQuery((db) =>
 			leadCode: awards.authorityCode,
 			scheme: competitions.scheme,
 			round: competitions.round,
+			purpose: schemes.purpose,
 			amountGbp: awards.amountGbp,
 			year: yearOf(awards.awardDate),
 			isConsortium: awards.isConsortium
 		})
 		.from(awards)
 		.innerJoin(competitions, eq(competitions.id, awards.competitionId))
+		.leftJoin(schemes, eq(schemes.name, competitions.scheme))
 		.where(eq(awards.isSample, false))
 		.orderBy(asc(awards.id))
 		.prepare()
@@ -103,6 +106,8 @@ export interface PartnershipFilter {
 	year?: number | null;
 	/** Only the awards and bids this council led or joined. */
 	council?: string | null;
+	/** Net-zero money only (the default), or all of it. */
+	money?: MoneyScope;
 }
 
 /** A council's ledger on its own page: whose it is, and who is reading. */
@@ -118,7 +123,9 @@ export function getPartnerships(
 ) {
 	const awardPartners = groupRows(awardPartnersQuery(db).all(), (p) => p.awardId!);
 	const bidPartners = groupRows(bidPartnersQuery(db).all(), (p) => p.bidId!);
-	const allAwards = awardsQuery(db).all();
+	const allAwards = awardsQuery(db)
+		.all()
+		.filter((a) => countsIn(a.purpose, filter.money ?? 'net-zero'));
 	const allBids = ledger ? ledgerBids(ledger, db) : [];
 	const shown = <T extends { scheme: string; year: number | null }>(r: T) =>
 		(!filter.scheme || r.scheme === filter.scheme) && (!filter.year || r.year === filter.year);

@@ -60,7 +60,11 @@ describe('/api/funding/metrics', () => {
 		const seen = [];
 		for (const viewer of [PUBLIC, TRAFFORD]) {
 			const body = await api('authority=TRF', viewer);
-			const shown = page(councilPage, { params: { code: 'TRF' }, locals: { viewer } }).funding;
+			const shown = page(councilPage, {
+				params: { code: 'TRF' },
+				locals: { viewer },
+				url: new URL('http://localhost/authorities/TRF/funding')
+			}).funding;
 			expect(body.metrics).toEqual(shown.fragmentation);
 			expect(body.bids).toEqual({
 				...shown.outcomes,
@@ -71,7 +75,8 @@ describe('/api/funding/metrics', () => {
 			expect(body.population).toBe(shown.population);
 			seen.push(body.bids);
 		}
-		// The public's figures leave out drafts and what bidding cost; Trafford's include them.
+		// The public's figures leave out drafts and what bidding cost (the page says "not public",
+		// not £0); Trafford's include them.
 		const [publicBids, own] = seen;
 		expect(publicBids.officerDays).toBe(0);
 		expect(own.officerDays).toBeGreaterThan(0);
