@@ -33,7 +33,9 @@ const bidsQuery = preparedQuery((db) =>
 			notes: bids.notes,
 			isSample: bids.isSample,
 			/** The published award that is this bid's money (one sum, two records), if linked. */
-			publishedAwardGbp: sql<number | null>`(select ${awards.amountGbp} from ${awards} where ${awards.bidId} = ${bids.id} limit 1)`
+			publishedAwardGbp: sql<
+				number | null
+			>`(select ${awards.amountGbp} from ${awards} where ${awards.bidId} = ${bids.id} limit 1)`
 		})
 		.from(bids)
 		.leftJoin(competitions, eq(competitions.id, bids.competitionId))
