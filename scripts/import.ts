@@ -1,5 +1,5 @@
 /**
- * `npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--no-wait] [--json] FILE…`
+ * `npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--allow-older] [--no-wait] [--json] FILE…`
  * Imports CSV files through the same pipeline as the server, into DATABASE_URL (migrating and
  * loading the reference data first on a fresh database). Exits 0 when every file was imported
  * (or, with --dry-run, would be), 1 when any file was rejected, 2 on bad arguments (one sentence
@@ -29,7 +29,7 @@ import { recordAudit } from '../src/lib/server/accounts/audit';
 const CLI_ACTOR = `cli:${process.env.USER ?? 'unknown'}`;
 
 const USAGE =
-	'npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--map "their column=our field"]… [--no-wait] [--json] FILE…';
+	'npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--allow-older] [--map "their column=our field"]… [--no-wait] [--json] FILE…';
 const FEED_KEYS = FEEDS.map((f) => f.key).join(', ');
 
 /** Bad arguments: one sentence, no stack trace, exit 2. */
@@ -46,6 +46,7 @@ function parse() {
 				feed: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				'accept-valid': { type: 'boolean', default: false },
+				'allow-older': { type: 'boolean', default: false },
 				json: { type: 'boolean', default: false },
 				'no-wait': { type: 'boolean', default: false },
 				map: { type: 'string', multiple: true, default: [] },
@@ -123,6 +124,7 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 			importedBy: CLI_ACTOR,
 			mode: values['accept-valid'] ? 'accept-valid' : 'strict',
 			dryRun: values['dry-run'],
+			allowOlder: values['allow-older'],
 			headerMap,
 			parallel: true,
 			noWait: values['no-wait'],

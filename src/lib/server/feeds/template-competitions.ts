@@ -183,6 +183,8 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 				let changed = ctx.write.upsert({
 					table: competitions,
 					key: ['scheme', 'round'],
+					// Eligibility is types or a note: giving one clears the other.
+					mayClear: ['eligibleTypes', 'eligibilityNote'],
 					values: {
 						scheme: row.scheme,
 						round: row.round,

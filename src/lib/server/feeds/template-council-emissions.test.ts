@@ -111,14 +111,14 @@ describe('council emissions template', () => {
 	it('updates a year on re-import; a column the file lacks leaves its stored value alone', async () => {
 		// "2023" is the same report as "2023-24": both are stored as 2023.
 		const report = await load('authority,year,scope_1_t,scope_3_t\nLeeds,2023,"12,000",\n');
-		expect(report).toMatchObject({ status: 'committed', rowsWritten: 1 });
+		expect(report).toMatchObject({ status: 'committed', rowsWritten: 1, valuesSetBack: 1 });
 		expect(countRows(handle, 'council_emissions')).toBe(3);
 		expect(stored()[1]).toEqual({
 			authority_code: 'LDS',
 			year: 2023,
 			scope1_t: 12000,
-			// Blank in the file: cleared.
-			scope3_t: null,
+			// Blank in the file: kept, unless the import is asked to clear it.
+			scope3_t: 2940,
 			// Not in the file: kept.
 			scope2_t: 6210,
 			method: 'LGA GHG accounting tool',

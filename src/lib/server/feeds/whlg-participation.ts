@@ -80,6 +80,8 @@ export const whlgParticipationFeed: FeedModule<Row> = {
 		{
 			table: participations,
 			key: ['competitionId', 'authorityCode'],
+			// A blank consortium says the council has none; a lead that is not a council has no code.
+			mayClear: ['leadAuthorityCode', 'leadName'],
 			values: {
 				competitionId: competitionStore(ctx).ensure(WHLG_SCHEME.scheme, WHLG_SCHEME.round, null),
 				authorityCode: r.code,

@@ -14,6 +14,7 @@ interface OutcomeOptions {
 	feed: { key: string };
 	fileName: string;
 	allowedAuthorities?: readonly string[] | null;
+	allowOlder?: boolean;
 }
 
 /** What reading the file produced, whichever thread read it. */
@@ -21,6 +22,8 @@ export interface ReadOutcome {
 	rowsRead: number;
 	rowsAccepted: number;
 	counts: WriteCounts;
+	/** Stored values the file sets back, or would (set-back.ts). */
+	valuesSetBack: number;
 	encoding: string;
 	unmapped: string[];
 	preview: Record<string, unknown>[];
@@ -58,6 +61,8 @@ export function report(
 		// A dry run says what an import would write; a rejected file wrote nothing.
 		rowsWritten: r.status === 'rejected' ? 0 : (read?.counts.written ?? 0),
 		rowsUnchanged: read?.counts.unchanged ?? 0,
+		valuesSetBack: read?.valuesSetBack ?? 0,
+		setBackAllowed: o.allowOlder ?? false,
 		encoding: read?.encoding ?? 'utf-8',
 		fatal: issues.fatal,
 		groups: issues.grouped(),

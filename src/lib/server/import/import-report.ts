@@ -16,6 +16,12 @@ export interface ImportReport {
 	rowsRejected: number;
 	rowsWritten: number;
 	rowsUnchanged: number;
+	/**
+	 * Stored values this file sets back (a blank over a value, an older record over a newer one):
+	 * written only when `setBackAllowed`, else kept as stored; counted either way.
+	 */
+	valuesSetBack: number;
+	setBackAllowed: boolean;
 	encoding: string;
 	fatal: string | null;
 	groups: IssueGroup[];

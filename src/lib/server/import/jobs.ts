@@ -21,6 +21,8 @@ export interface ImportJob {
 	fileName: string;
 	feed: string | null;
 	mode: 'strict' | 'accept-valid';
+	/** Let the import set stored values back (blanks, older records): the user's choice. */
+	allowOlder: boolean;
 	headerMap: Record<string, string>;
 	headers: string[];
 	/** Who uploaded it: only they (or an admin) may see, map or import it. */
@@ -61,6 +63,7 @@ export function startCheck(
 		fileName: opts.fileName,
 		feed: opts.feed ?? null,
 		mode: opts.mode ?? 'strict',
+		allowOlder: false,
 		headerMap: opts.headerMap ?? {},
 		headers: [],
 		viewer: opts.viewer,
@@ -122,6 +125,8 @@ async function run(job: ImportJob, dryRun: boolean): Promise<void> {
 				actor: actorOf(job.viewer),
 				mode: job.mode,
 				dryRun,
+				// A check counts what would be set back; only the import itself may be allowed to.
+				allowOlder: !dryRun && job.allowOlder,
 				headerMap: job.headerMap,
 				previewRows: dryRun ? 10 : 0
 			},

@@ -17,6 +17,7 @@ import { AuthorityResolver } from '../rows/resolve-authority';
 import { mapHeaders } from './map-headers';
 import type { ImportContext } from '../rows/feed';
 import { UnreadableFileError } from './unreadable';
+import { noteAbolishedCouncils } from '../rows/council-cells';
 
 export interface WorkerInput {
 	dbPath: string;
@@ -150,6 +151,7 @@ async function main(input: WorkerInput) {
 		throw e;
 	});
 	if (read) {
+		noteAbolishedCouncils(ctx);
 		flush();
 		port.postMessage({ type: 'done', encoding: read.encoding } satisfies WorkerMessage);
 	}

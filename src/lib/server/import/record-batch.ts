@@ -52,7 +52,9 @@ export function recordBatch(
 				fatal: report.fatal,
 				unmappedColumns: report.unmappedColumns,
 				encoding: report.encoding,
-				rowsUnchanged: report.rowsUnchanged
+				rowsUnchanged: report.rowsUnchanged,
+				valuesSetBack: report.valuesSetBack,
+				setBackAllowed: report.setBackAllowed
 			}),
 			batchId
 		);

@@ -9,6 +9,8 @@
  *   2022 climate plans sheet has no `last_update`: importing it used to blank that field.)
  * - A row whose values are all as stored is not rewritten (ON CONFLICT … DO UPDATE … WHERE some
  *   value differs), so a re-import changes nothing and the undo log stays empty.
+ * - A blank never replaces a stored value, and a record older than the stored one (by the feed's
+ *   `datedBy` date) never replaces its values, unless the import allows it (set-back.ts).
  *
  * `batch_id` (the import that last changed a row) and `is_sample` are filled in from the import
  * for tables that have them; batch_id alone is not a change. The undo log is kept by triggers
@@ -18,6 +20,8 @@ import type Database from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { RecordWriter, TableRecord } from '../rows/feed';
+import type { IssueCollector } from '../rows/issues';
+import { guard, needsStoredRow, reportSetBack } from './set-back';
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -28,14 +32,50 @@ interface TableInfo {
 	hasSample: boolean;
 }
 
+export interface RecordWriterOptions {
+	batchId: number;
+	isSample: boolean;
+	/** Write blanks over stored values and older records over newer (the user asked). */
+	allowOlder?: boolean;
+	/** Where what is kept or set back is reported (absent: counted only). */
+	issues?: IssueCollector;
+}
+
 export function createRecordWriter(
 	sqlite: Database.Database,
-	options: { batchId: number; isSample: boolean }
+	options: RecordWriterOptions
 ): RecordWriter {
 	const tables = new Map<SQLiteTable, TableInfo>();
 	const statements = new Map<string, Database.Statement>();
 	let written = 0;
 	let unchanged = 0;
+	let setBack = 0;
+	let keptNewer = false;
+	let rowNumber: number | null = null;
+	const allowOlder = options.allowOlder ?? false;
+
+	/**
+	 * The record's values with what it may not set back held back (counted and reported), and the
+	 * rowid of the stored row it was judged against, if one was read.
+	 */
+	function guarded(
+		t: TableInfo,
+		record: TableRecord
+	): { values: Record<string, unknown>; rowid: number | null } {
+		keptNewer = false;
+		const values = record.values as Record<string, unknown>;
+		if (!needsStoredRow(record)) return { values, rowid: null };
+		const keyFields = [...record.key].sort();
+		const stored = selectStatement(t, keyFields, 'rowid AS "rowid", *').get(
+			...keyFields.map((k) => (values[k] == null ? null : column(t, k).mapToDriverValue(values[k])))
+		) as Record<string, unknown> | undefined;
+		if (!stored) return { values, rowid: null };
+		const g = guard(t.columns, record, stored, allowOlder);
+		setBack += g.setBack.length;
+		keptNewer = g.older && !allowOlder;
+		if (options.issues) reportSetBack(options.issues, rowNumber, t.columns, record, g, allowOlder);
+		return { values: g.values, rowid: stored.rowid as number };
+	}
 
 	function info(table: SQLiteTable): TableInfo {
 		let t = tables.get(table);
@@ -153,15 +193,15 @@ export function createRecordWriter(
 		return stmt;
 	}
 
-	function updateStatement(t: TableInfo, fields: string[]) {
-		const id = `${t.name}|update|${fields.join(',')}`;
+	function updateStatement(t: TableInfo, fields: string[], by: 'id' | 'rowid' = 'id') {
+		const id = `${t.name}|update by ${by}|${fields.join(',')}`;
 		let stmt = statements.get(id);
 		if (!stmt) {
 			const names = fields.map((f) => column(t, f).name);
 			const compared = names.filter((n) => n !== 'batch_id');
 			const sql =
 				`UPDATE ${q(t.name)} SET ${names.map((n, i) => `${q(n)} = @p${i}`).join(', ')} ` +
-				`WHERE id = @id AND (` +
+				`WHERE ${by} = @id AND (` +
 				(compared.length
 					? compared.map((n) => `${q(n)} IS NOT @p${names.indexOf(n)}`).join(' OR ')
 					: '0') +
@@ -174,13 +214,26 @@ export function createRecordWriter(
 	const writer: RecordWriter = {
 		upsert(record: TableRecord) {
 			const t = info(record.table);
-			const values = record.values as Record<string, unknown>;
-			const { fields, params } = driverValues(t, values);
-			// SQLite's unique indexes treat NULLs as distinct, so ON CONFLICT never fires for a key
-			// with a blank part (a target without a year): match it with IS instead.
-			const changed = record.key.some((k) => values[k] === null)
-				? upsertByLookup(t, fields, params, record.key)
-				: upsertStatement(t, fields, record.key, record.addOnly).run(...params).changes > 0;
+			const { values, rowid } = guarded(t, record);
+			const { fields, params } = driverValues(t, values, rowid === null);
+			let changed: boolean;
+			if (rowid !== null) {
+				// Judged against its stored row: update that row with the values not held back (an
+				// upsert's INSERT would need every NOT NULL column, held back or not).
+				const set = fields.filter((f) => !record.key.includes(f as never));
+				const named = Object.fromEntries(
+					set.map((f) => [`p${set.indexOf(f)}`, params[fields.indexOf(f)]])
+				);
+				changed =
+					set.length > 0 &&
+					updateStatement(t, set, 'rowid').run({ ...named, id: rowid }).changes > 0;
+			} else {
+				// SQLite's unique indexes treat NULLs as distinct, so ON CONFLICT never fires for a key
+				// with a blank part (a target without a year): match it with IS instead.
+				changed = record.key.some((k) => values[k] === null)
+					? upsertByLookup(t, fields, params, record.key)
+					: upsertStatement(t, fields, record.key, record.addOnly).run(...params).changes > 0;
+			}
 			if (record.counted !== false) {
 				if (changed) written++;
 				else unchanged++;
@@ -251,7 +304,12 @@ export function createRecordWriter(
 			}
 			return true;
 		},
-		counts: () => ({ written, unchanged })
+		counts: () => ({ written, unchanged }),
+		atRow(n) {
+			rowNumber = n;
+		},
+		valuesSetBack: () => setBack,
+		keptNewer: () => keptNewer
 	};
 	return writer;
 }

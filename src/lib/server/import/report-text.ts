@@ -5,6 +5,7 @@
  * CR must not overwrite the line it is on.
  */
 import type { ImportReport } from './run-import';
+import { setBackSentence } from './set-back';
 
 /** C0 and C1 controls, DEL, line and paragraph separators, and bidirectional overrides. */
 // eslint-disable-next-line no-control-regex -- finding control characters is this regex's purpose
@@ -37,6 +38,8 @@ export function failureReport(fileName: string, feed: string | null, message: st
 		rowsRejected: 0,
 		rowsWritten: 0,
 		rowsUnchanged: 0,
+		valuesSetBack: 0,
+		setBackAllowed: false,
 		encoding: '',
 		fatal: message,
 		groups: [],
@@ -64,6 +67,8 @@ export function reportLines(r: FileReport, ms: number): string[] {
 	for (const c of r.changes) {
 		lines.push(`  ${c.table}: ${c.inserted} new, ${c.updated} updated, ${c.deleted} removed`);
 	}
+	const setBack = setBackSentence(r.valuesSetBack, r.setBackAllowed, r.status === 'dry-run');
+	if (setBack) lines.push(`  ${setBack}${r.setBackAllowed ? '' : ' --allow-older writes them.'}`);
 	// Notes about the whole file (no row), such as a release's coverage, are read; per-row notes
 	// (a former council counted for its successor) would drown the problems.
 	for (const g of r.groups.filter((g) => g.severity === 'info' && !g.rows.length)) {

@@ -27,6 +27,7 @@ import {
 	type ResolvedCouncilCell
 } from '../rows/feed';
 import { loadHeaderMap, saveHeaderMap } from './header-maps';
+import { noteAbolishedCouncils } from '../rows/council-cells';
 import { recordBatch, tableChanges, type RejectedRow } from './record-batch';
 import { beginWrite, inWriteTransaction, type WaitOptions } from './write-lock';
 import { UnreadableFileError } from './unreadable';
@@ -54,6 +55,11 @@ export interface ImportOptions {
 	isSample?: boolean;
 	/** "their header" → "our column", for files whose columns are named differently; saved. */
 	headerMap?: Record<string, string>;
+	/**
+	 * Let blanks replace stored values and older records replace newer ones (set-back.ts): the
+	 * user's explicit choice, counted and reported either way.
+	 */
+	allowOlder?: boolean;
 	/** Keep the first n valid rows, as they will be stored, for a preview. */
 	previewRows?: number;
 	/** Parse on a worker thread while this one writes, where the feed and process allow it. */
@@ -205,7 +211,12 @@ async function readRows(
 		db: handle.db,
 		sqlite: handle.sqlite,
 		resolver: AuthorityResolver.load(handle.sqlite),
-		write: createRecordWriter(handle.sqlite, { batchId, isSample: o.isSample ?? false }),
+		write: createRecordWriter(handle.sqlite, {
+			batchId,
+			isSample: o.isSample ?? false,
+			allowOlder: o.allowOlder ?? false,
+			issues
+		}),
 		issues,
 		batchId,
 		isSample: o.isSample ?? false,
@@ -225,6 +236,7 @@ async function readRows(
 		rowsRead: 0,
 		rowsAccepted: 0,
 		counts: { written: 0, unchanged: 0 },
+		valuesSetBack: 0,
 		encoding: 'utf-8',
 		unmapped: [],
 		preview: [],
@@ -256,6 +268,7 @@ async function readRows(
 			out.previewRowNumbers.push(rowNumber);
 			resolved.push(councils.rowNumber === rowNumber ? councils.cells : []);
 		}
+		ctx.write.atRow(rowNumber);
 		writer!.write(row, rowNumber);
 	};
 
@@ -333,7 +346,10 @@ async function readRows(
 		});
 		if (read) out.encoding = read.encoding;
 	}
+	ctx.write.atRow(null);
+	noteAbolishedCouncils(ctx);
 	if (writer) out.counts = (writer as FeedWriter<unknown>).finish();
+	out.valuesSetBack = ctx.write.valuesSetBack();
 	if (!writer && !issues.fatal) issues.fatal = 'The file is empty: no header row was found.';
 	if (out.preview.length) {
 		out.previewFile = await readRowCells(file.path, out.previewRowNumbers);

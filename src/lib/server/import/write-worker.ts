@@ -33,6 +33,8 @@ export type WriteTask =
 			importedBy: string;
 			mode: 'strict' | 'accept-valid';
 			dryRun: boolean;
+			/** Let blanks and older records set back stored values (the user ticked it). */
+			allowOlder?: boolean;
 			headerMap: Record<string, string>;
 			previewRows: number;
 			/** The councils an officer may import for; null: any. */
@@ -74,6 +76,7 @@ export async function performWrite(
 				importedBy: task.importedBy,
 				mode: task.mode,
 				dryRun: task.dryRun,
+				allowOlder: task.allowOlder ?? false,
 				headerMap: task.headerMap,
 				previewRows: task.previewRows,
 				allowedAuthorities: task.allowedAuthorities ?? null,

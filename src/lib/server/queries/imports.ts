@@ -5,6 +5,7 @@ import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import { importBatches, importRejectedRows } from '../db/schema';
 import type { IssueGroup } from '../rows/issues';
 import type { TableChanges } from '../import/run-import';
+import { setBackSentence } from '../import/set-back';
 import { preparedQuery, serverDb, type Db } from './connection';
 import { param } from './filters';
 
@@ -14,6 +15,8 @@ export interface StoredReport {
 	groups?: IssueGroup[];
 	fatal?: string | null;
 	rowsUnchanged?: number;
+	valuesSetBack?: number;
+	setBackAllowed?: boolean;
 }
 
 /** The stored report column, or an empty report when none was written. */
@@ -55,7 +58,9 @@ function toBatch({ report: stored, ...batch }: Raw) {
 		fatal: report.fatal ?? null,
 		groups: report.groups ?? [],
 		rowsUnchanged: report.rowsUnchanged ?? 0,
-		changes: report.changes ?? []
+		changes: report.changes ?? [],
+		/** What the file set back, or would have and did not (a sentence), if anything. */
+		setBack: setBackSentence(report.valuesSetBack ?? 0, report.setBackAllowed ?? false, false)
 	};
 }
 

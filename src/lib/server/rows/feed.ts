@@ -37,6 +37,23 @@ export interface TableRecord<T extends SQLiteTable = SQLiteTable> {
 	 * other on every import.
 	 */
 	addOnly?: boolean;
+	/**
+	 * The date field that says how current the record is (a plan's date_retrieved): a record
+	 * dated before the stored one, or undated when it is dated, does not change the stored values
+	 * (it may still fill blanks) unless the import allows setting values back (record-writer.ts).
+	 */
+	datedBy?: keyof T['$inferInsert'] & string;
+	/**
+	 * How a record without that date compares with a dated stored one: 'older' (the default: an
+	 * older edition of a sheet leaves dates blank) or 'unknown' (written, as any newer record).
+	 */
+	undated?: 'older' | 'unknown';
+	/**
+	 * Fields whose null the row states (derived from other cells, or a column where blank means
+	 * "none"), so it is written over a stored value; any other null is a blank cell, which never
+	 * replaces a stored value unless the import allows setting values back.
+	 */
+	mayClear?: readonly (keyof T['$inferInsert'] & string)[];
 }
 
 /** The import's one writer (import/record-writer.ts): feeds describe records, it writes them. */
@@ -71,6 +88,15 @@ export interface RecordWriter {
 		rows: Partial<T['$inferInsert']>[]
 	): boolean;
 	counts(): WriteCounts;
+	/** The file row being written, so what the writer keeps or sets back is reported against it. */
+	atRow(rowNumber: number | null): void;
+	/**
+	 * Stored values the file would set back (a blank over a value, an older record over a newer
+	 * one): written only when the import allows it, and counted either way.
+	 */
+	valuesSetBack(): number;
+	/** Whether the last upsert was a record older than the one stored, kept as stored. */
+	keptNewer(): boolean;
 }
 
 export interface ImportContext {

@@ -10,6 +10,7 @@ import {
 	type ImportJob
 } from '$lib/server/import/jobs';
 import { requireSignedIn } from '$lib/server/accounts/page-access';
+import { setBackSentence } from '$lib/server/import/set-back';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -18,8 +19,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!job) error(404, 'This upload has expired or was already imported. Upload the file again.');
 	await settled(job);
 	const feed = job.feed ? listFeedSummaries().find((f) => f.key === job.feed) : null;
+	const report = job.report;
 	return {
 		job: jobView(job),
+		setBack: report ? setBackSentence(report.valuesSetBack, false, true) : null,
 		feed: feed ?? null,
 		feeds: listFeedSummaries().map(({ key, title, columns }) => ({
 			key,
@@ -60,7 +63,8 @@ export const actions: Actions = {
 		// No report is not expiry: the file is there, but its feed was not recognised (or the
 		// check is still running, or failed): say which, and what to do.
 		if (!job.report) return fail(400, { message: notCheckedMessage(job) });
-		const acceptValid = (await request.formData()).get('acceptValid') === 'on';
+		const form = await request.formData();
+		const acceptValid = form.get('acceptValid') === 'on';
 		const hasRowErrors = job.report.groups.some((g) => g.severity === 'error');
 		if (job.report.fatal) return fail(400, { message: job.report.fatal });
 		if (hasRowErrors && !acceptValid) {
@@ -70,6 +74,7 @@ export const actions: Actions = {
 			});
 		}
 		job.mode = acceptValid ? 'accept-valid' : 'strict';
+		job.allowOlder = form.get('allowOlder') === 'on';
 		const started = startImport(job.token);
 		if (!started) return fail(409, { message: 'This file is not ready to import.' });
 		await settled(started);
