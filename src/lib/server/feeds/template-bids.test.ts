@@ -68,6 +68,14 @@ describe('bids template', () => {
 		);
 	});
 
+	// Reported: status_date stayed null when only the decision date was given, though the
+	// template says it defaults to it.
+	it('dates a status the file does not date by the decision or submission it implies', () => {
+		expect(bid('LDS-2024-07')).toMatchObject({ status: 'won', status_date: '2025-03-14' });
+		expect(bid('LDS-2024-09')).toMatchObject({ status: 'lost', status_date: '2024-12-20' });
+		expect(bid('LDS-2025-01')).toMatchObject({ status: 'drafting', status_date: '2025-02-03' });
+	});
+
 	it('stores council partners resolved and other partners by kind', () => {
 		const id = bid('LDS-2024-07').id;
 		expect(
@@ -159,6 +167,19 @@ describe('bids template', () => {
 		await load(text);
 		expect(all('SELECT * FROM awards WHERE bid_id = ?', bid('LDS-2024-07').id)).toEqual([]);
 		expect(countRows(handle, 'awards')).toBe(1);
+	});
+
+	it('does not set a bid back with an older row of it, unless asked', async () => {
+		const older = `${HEADER}\nLDS-2025-01,LDS,Test Decarbonisation Fund,Phase 3,School solar,£700k,,In preparation,03/02/2025,,,,,,,,,\n`;
+		const before = dataDigest(handle);
+		const report = await load(older);
+		expect(report).toMatchObject({ status: 'committed', rowsWritten: 0, valuesSetBack: 7 });
+		expect(report.groups).toContainEqual(
+			expect.objectContaining({ code: 'older_than_stored', column: 'status_date', rows: [2] })
+		);
+		expect(dataDigest(handle)).toEqual(before);
+		const asked = await importFile(handle, 'bids', older, { allowOlder: true, dryRun: true });
+		expect(asked).toMatchObject({ status: 'dry-run', rowsWritten: 1, valuesSetBack: 7 });
 	});
 
 	it('rejects bad rows, naming row, column, value and what was expected', async () => {
