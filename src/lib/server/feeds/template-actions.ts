@@ -144,7 +144,8 @@ export const templateActionsFeed: FeedModule<Row> = {
 		return {
 			write(row, rowNumber) {
 				const { authority_code: authorityCode, reference } = row;
-				tally.repeat(`${authorityCode}\u0000${reference}`, rowNumber, 'reference', reference);
+				const key = `${authorityCode}\u0000${reference}`;
+				if (!tally.repeat(key, rowNumber, 'reference', reference, row)) return;
 				let changed = ctx.write.upsert({
 					table: actions,
 					key: ['authorityCode', 'reference'],

@@ -225,7 +225,8 @@ export const templateBidsFeed: FeedModule<Row> = {
 			write(parsed, rowNumber) {
 				const row = withStoredReference(parsed, rowNumber);
 				const { lead, reference } = row;
-				tally.repeat(`${lead}\u0000${reference}`, rowNumber, 'reference', reference);
+				if (!tally.repeat(`${lead}\u0000${reference}`, rowNumber, 'reference', reference, parsed))
+					return;
 				const { scheme, round } = readScheme(row.scheme, row.round, rowNumber);
 				const competition_id = competitions.ensure(scheme, round, rowNumber);
 				let before = findBid(lead, reference);

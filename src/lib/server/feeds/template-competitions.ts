@@ -170,7 +170,8 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 		const writeDate = dateHistory(ctx);
 		return {
 			write(row, rowNumber) {
-				tally.repeat(`${row.scheme}\u0000${row.round}`, rowNumber, 'round', row.round);
+				if (!tally.repeat(`${row.scheme}\u0000${row.round}`, rowNumber, 'round', row.round, row))
+					return;
 				// A blank cell keeps the stored value (undefined: not written); eligibility is one fact,
 				// types or a note, set together.
 				const kept = <T>(v: T | null | undefined) => v ?? undefined;

@@ -127,6 +127,22 @@ describe('council emissions template', () => {
 		});
 	});
 
+	// The same rule for every feed the record writer writes: two rows of one council and year.
+	it('refuses two rows of one report with different figures, naming both rows', async () => {
+		const before = dataDigest(handle);
+		const r = await load(`${HEADER}\nLeeds,2019,100,,,,,\nLeeds,2019,120,,,,,\n`);
+		expect(r.status).toBe('rejected');
+		expect(r.groups.filter((g) => g.severity === 'error')).toEqual([
+			expect.objectContaining({
+				code: 'conflicting_rows',
+				rows: [3],
+				message:
+					'row 2 gives the same key authorityCode LDS, year 2019 with other values (scope1T: 100 in row 2, 120 here): correct or delete one of the two rows'
+			})
+		]);
+		expect(dataDigest(handle)).toEqual(before);
+	});
+
 	it('rejects bad rows, naming row, column, value and what was expected', async () => {
 		const before = dataDigest(handle);
 		const report = await load(

@@ -134,7 +134,7 @@ export const templateTargetsFeed: FeedModule<Row> = {
 					wording: row.wording ?? ''
 				};
 				const repeat = `${key.authorityCode} ${key.scope} ${key.targetYear} ${key.wording}`;
-				tally.repeat(repeat, rowNumber, 'wording', key.wording);
+				if (!tally.repeat(repeat, rowNumber, 'wording', key.wording, row)) return;
 				let changed = ctx.write.upsert({
 					table: targets,
 					key: ['authorityCode', 'scope', 'targetYear', 'wording'],

@@ -262,14 +262,16 @@ async function readRows(
 	const keepRejected = (rows: RejectedRow[]) =>
 		out.rejectedRows.push(...rows.slice(0, REJECTED_ROWS_KEPT - out.rejectedRows.length));
 	const accept = (row: unknown, rowNumber: number) => {
+		ctx.write.atRow(rowNumber);
+		writer!.write(row, rowNumber);
+		// The writer may refuse a valid row: one giving an earlier row's record other values.
+		if (issues.hasRowError(rowNumber)) return;
 		out.rowsAccepted++;
 		if (out.preview.length < (o.previewRows ?? 0)) {
 			out.preview.push(row as Record<string, unknown>);
 			out.previewRowNumbers.push(rowNumber);
 			resolved.push(councils.rowNumber === rowNumber ? councils.cells : []);
 		}
-		ctx.write.atRow(rowNumber);
-		writer!.write(row, rowNumber);
 	};
 
 	if (useWorker) {
@@ -328,7 +330,7 @@ async function readRows(
 				const mark = issues.total;
 				const record = recordOf(values, rowNumber, problem, mapped, issues);
 				const row = record && feed.parseRow(record, rowNumber, ctx);
-				if (row !== null) return accept(row, rowNumber);
+				if (row !== null) accept(row, rowNumber);
 				if (issues.hasRowError(rowNumber)) {
 					keepRejected([
 						{

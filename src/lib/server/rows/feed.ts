@@ -8,6 +8,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client';
 import type { AuthorityResolver, Resolution } from './resolve-authority';
 import type { IssueCollector } from './issues';
+import { repeatedRows } from './repeated-rows';
 
 export interface FeedColumn {
 	/** Canonical column name, as in our templates or the publisher's file. */
@@ -182,22 +183,19 @@ export function feedWriter<Row>(feed: FeedModule<Row>, ctx: ImportContext): Feed
 	const records = feed.records;
 	if (!records) throw new Error(`feed ${feed.key} describes no records and has no writer`);
 	const counts: WriteCounts = { written: 0, unchanged: 0 };
-	const firstRowOfKey = new Map<string, number>();
+	const firstOfKey = repeatedRows(ctx);
 	return {
 		write(row, rowNumber) {
 			const list = records(row, ctx);
-			// A row that names the same record as an earlier row replaces it: say so.
+			// A row naming the same record as an earlier one: stored once if the same, else refused
+			// (a record only ever added, never updated, keeps the first row's values by design).
 			const main = list[0];
-			if (main) {
+			if (main && !main.addOnly) {
 				const values = main.values as Record<string, unknown>;
 				const key = JSON.stringify(main.key.map((k) => values[k] ?? null));
-				const first = firstRowOfKey.get(key);
-				if (first === undefined) firstRowOfKey.set(key, rowNumber);
-				else {
-					const what = main.key.map((k) => `${k} ${String(values[k] ?? '(blank)')}`).join(', ');
-					const message = `row ${first} already gave ${what}; this row's values replace it`;
-					ctx.issues.warn(rowNumber, null, null, 'duplicate_row', message);
-				}
+				const label = `key ${main.key.map((k) => `${k} ${String(values[k] ?? '(blank)')}`).join(', ')}`;
+				const name = { column: null, value: '', label };
+				if (!firstOfKey(key, rowNumber, name, main.values)) return;
 			}
 			// A file row is written when anything it stands for changed.
 			let changed = false;
