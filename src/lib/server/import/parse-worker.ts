@@ -126,10 +126,10 @@ async function main(input: WorkerInput) {
 			} satisfies WorkerMessage);
 			if (m.missing.length) throw new StopReading();
 		},
-		(values, rowNumber, problem) => {
+		(values, rowNumber, problems) => {
 			rowsRead++;
 			const mark = issues.total;
-			const record = recordOf(values, rowNumber, problem, mapped, issues);
+			const record = recordOf(values, rowNumber, problems, mapped, issues);
 			const row = record && feed.parseRow(record, rowNumber, ctx);
 			if (row === null) {
 				if (issues.hasRowError(rowNumber)) {

@@ -324,11 +324,11 @@ async function readRows(
 				}
 				writer = feedWriter(feed, ctx);
 			},
-			(values, rowNumber, problem) => {
+			(values, rowNumber, problems) => {
 				out.rowsRead++;
 				if (out.rowsRead % 10000 === 0) progress();
 				const mark = issues.total;
-				const record = recordOf(values, rowNumber, problem, mapped, issues);
+				const record = recordOf(values, rowNumber, problems, mapped, issues);
 				const row = record && feed.parseRow(record, rowNumber, ctx);
 				if (row !== null) accept(row, rowNumber);
 				if (issues.hasRowError(rowNumber)) {
