@@ -18,6 +18,8 @@ import { mapHeaders } from './map-headers';
 import type { ImportContext } from '../rows/feed';
 import { UnreadableFileError } from './unreadable';
 import { noteAbolishedCouncils } from '../rows/council-cells';
+import { RejectedSample } from './rejected-sample';
+import type { RejectedRow } from './record-batch';
 
 export interface WorkerInput {
 	dbPath: string;
@@ -41,7 +43,7 @@ export type WorkerMessage =
 			columns: unknown[][];
 			rowNumbers: number[];
 			issues: ImportIssue[];
-			rejected: { rowNumber: number; values: Record<string, string>; reasons: string }[];
+			rejected: RejectedRow[];
 			rowsRead: number;
 			bytesRead: number;
 	  }
@@ -82,10 +84,11 @@ async function main(input: WorkerInput) {
 	let batch = {
 		rows: [] as unknown[],
 		rowNumbers: [] as number[],
-		rejected: [] as { rowNumber: number; values: Record<string, string>; reasons: string }[]
+		rejected: [] as RejectedRow[]
 	};
 	let rowsRead = 0;
 	let bytesRead = 0;
+	const sample = new RejectedSample();
 
 	const flush = () => {
 		// Wait while the writer is MAX_BATCHES_AHEAD behind.
@@ -133,11 +136,13 @@ async function main(input: WorkerInput) {
 			const row = record && feed.parseRow(record, rowNumber, ctx);
 			if (row === null) {
 				if (issues.hasRowError(rowNumber)) {
-					batch.rejected.push({
+					const rejected = {
 						rowNumber,
 						values: Object.fromEntries(headers.map((h, i) => [h, values[i] ?? ''])),
-						reasons: issues.messagesSince(mark)
-					});
+						...issues.rejectedSince(mark)
+					};
+					// Only the rows the batch will keep cross to the main thread.
+					if (sample.add(rejected)) batch.rejected.push(rejected);
 				}
 			} else {
 				batch.rows.push(row);

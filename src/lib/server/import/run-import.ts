@@ -29,6 +29,7 @@ import {
 import { loadHeaderMap, saveHeaderMap } from './header-maps';
 import { noteAbolishedCouncils } from '../rows/council-cells';
 import { recordBatch, tableChanges, type RejectedRow } from './record-batch';
+import { RejectedSample } from './rejected-sample';
 import { beginWrite, inWriteTransaction, type WaitOptions } from './write-lock';
 import { UnreadableFileError } from './unreadable';
 import { createRecordWriter } from './record-writer';
@@ -75,9 +76,6 @@ export interface ImportOptions {
 	 */
 	allowedAuthorities?: readonly string[] | null;
 }
-
-/** Rejected rows kept in memory for the download; past this only the count and reasons remain. */
-const REJECTED_ROWS_KEPT = 100_000;
 
 export async function runImport(handle: DbHandle, options: ImportOptions): Promise<ImportReport> {
 	const file = await spool(options.source);
@@ -259,8 +257,10 @@ async function readRows(
 		o.onProgress?.({ rowsRead: out.rowsRead, bytesRead, bytesTotal: file.bytes });
 	const missingMessage = (missing: string[]) =>
 		`This file is not a ${feed.title} file: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}. Map the file's own column names to these, or choose another feed.`;
-	const keepRejected = (rows: RejectedRow[]) =>
-		out.rejectedRows.push(...rows.slice(0, REJECTED_ROWS_KEPT - out.rejectedRows.length));
+	// A bounded sample of the rows set aside (the first of each kind of problem) is kept.
+	const sample = new RejectedSample();
+	out.rejectedRows = sample.rows;
+	const keepRejected = (rows: RejectedRow[]) => rows.forEach((r) => sample.add(r));
 	const accept = (row: unknown, rowNumber: number) => {
 		ctx.write.atRow(rowNumber);
 		writer!.write(row, rowNumber);
@@ -336,7 +336,7 @@ async function readRows(
 						{
 							rowNumber,
 							values: Object.fromEntries(headers.map((hd, i) => [hd, values[i] ?? ''])),
-							reasons: issues.messagesSince(mark)
+							...issues.rejectedSince(mark)
 						}
 					]);
 				}
