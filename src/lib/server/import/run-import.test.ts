@@ -11,7 +11,7 @@ import {
 	importFile,
 	toCsv
 } from '../../../../tests/helpers/db';
-import { mapHeaders } from './run-import';
+import { mapHeaders, NOTHING_TO_IMPORT } from './run-import';
 
 let handle: DbHandle;
 const promises = Papa.parse<string[]>(readFileSync(FEED_FIXTURES['mysociety-promises'], 'utf8'), {
@@ -132,6 +132,26 @@ describe('runImport: all or nothing', () => {
 			status: 'rejected',
 			fatal: 'The file is empty: no header row was found.'
 		});
+	});
+
+	// Reported: a header-only file was "imported" as an empty committed batch with an audit entry.
+	it('a file with a header row and no data says there is nothing to import, and writes nothing', async () => {
+		const before = dataDigest(handle);
+		const batches = countRows(handle, 'import_batches');
+		for (const csv of [
+			'local-authority-code,scope,target,wording\n',
+			'local-authority-code,scope,target,wording\n,,,\n\n'
+		]) {
+			const report = await importFile(handle, 'mysociety-promises', csv);
+			expect(report).toMatchObject({
+				status: 'rejected',
+				batchId: null,
+				rowsRead: 0,
+				fatal: NOTHING_TO_IMPORT
+			});
+		}
+		expect(dataDigest(handle)).toEqual(before);
+		expect(countRows(handle, 'import_batches')).toBe(batches);
 	});
 
 	it('a dry run with an invalid row leaves no trace either', async () => {

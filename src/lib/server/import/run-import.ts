@@ -39,6 +39,9 @@ import { refuseOtherCouncils, report, type ReadOutcome } from './import-outcome'
 export { mapHeaders };
 export type { ImportReport, TableChanges };
 
+export const NOTHING_TO_IMPORT =
+	'There is nothing to import: the file has a header row but no data rows. Nothing was written.';
+
 export interface ImportProgress {
 	rowsRead: number;
 	bytesRead: number;
@@ -100,6 +103,7 @@ async function importSpooled(
 	let batchId: number;
 	let checksum: string;
 	let changes: TableChanges[];
+	let nothingToImport = false;
 	try {
 		batchId = openBatch(handle, o);
 		try {
@@ -113,6 +117,9 @@ async function importSpooled(
 			throw e;
 		}
 		checksum = await file.checksum;
+		// A header row and no data: nothing to import, and nothing is written, not even a record.
+		nothingToImport = !issues.fatal && outcome.rowsRead === 0;
+		if (nothingToImport) issues.fatal = NOTHING_TO_IMPORT;
 		// Counted before commit or rollback, so a check can say what an import would change.
 		changes = tableChanges(sqlite, batchId);
 		refuseOtherCouncils(o, issues);
@@ -146,7 +153,7 @@ async function importSpooled(
 	}
 	const done = report(o, { batchId, status, checksum, changes }, issues, outcome);
 	// A dry run (a check before importing) is not an import, whatever it found: no record.
-	if (dryRun) return { ...done, batchId: null };
+	if (dryRun || nothingToImport) return { ...done, batchId: null };
 	// A rejected file is recorded (with its problems and set-aside rows) in a write of its own.
 	done.batchId = await inWriteTransaction(
 		sqlite,
