@@ -91,7 +91,7 @@ describe('npm run import', () => {
 		);
 		const unmapped = runCli(['--feed', 'mysociety-promises', file]);
 		expect(unmapped.code).toBe(1);
-		expect(unmapped.stdout).toContain('missing columns');
+		expect(unmapped.stdout).toContain('lacks the columns');
 
 		const dry = runCli([
 			'--dry-run',

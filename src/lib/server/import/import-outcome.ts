@@ -4,6 +4,7 @@
  */
 import type { PreviewCouncil } from '../../import-preview';
 import { NOT_YOUR_AUTHORITY } from '../rows/council-cells';
+import { OTHER_SCHEME } from '../feeds/scheme-names';
 import type { IssueCollector } from '../rows/issues';
 import type { WriteCounts } from '../rows/feed';
 import type { ImportReport, TableChanges } from './import-report';
@@ -72,6 +73,17 @@ export function report(
 		previewCouncils: read?.previewCouncils ?? [],
 		changes: r.status === 'rejected' ? [] : (r.changes ?? [])
 	};
+}
+
+/** One row for another scheme refuses a participation feed's whole file, as another council's. */
+export function refuseOtherSchemes(o: OutcomeOptions, issues: IssueCollector) {
+	if (issues.fatal) return;
+	const group = issues.grouped().filter((g) => g.code === OTHER_SCHEME);
+	if (!group.length) return;
+	const count = group.reduce((n, g) => n + g.count, 0);
+	const rows = group.flatMap((g) => g.rows).sort((a, b) => a - b);
+	const named = [...new Set(group.flatMap((g) => g.values))].map((v) => `"${v}"`).join(', ');
+	issues.fatal = `This file has ${count} row${count === 1 ? '' : 's'} for another scheme (${named}): row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}${count > rows.length ? ' and more' : ''}. A file for one scheme is not imported as another's. Nothing was imported.`;
 }
 
 /** One row for another council refuses the whole file, even when valid rows could be kept. */

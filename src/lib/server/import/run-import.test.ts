@@ -115,7 +115,7 @@ describe('runImport: all or nothing', () => {
 		);
 		expect(report).toMatchObject({ status: 'rejected', rowsRead: 0, rowsWritten: 0 });
 		expect(report.fatal).toBe(
-			`This file is not a ${mysocietyPromisesFeed.title} file: missing column "scope". Map the file's own column names to these, or choose another feed.`
+			`This file lacks the column "scope" that the feed "${mysocietyPromisesFeed.title}" needs. Map the file's own column names to it, or choose another feed.`
 		);
 		expect(dataDigest(handle)).toEqual(before);
 		const two = await importFile(
@@ -123,7 +123,7 @@ describe('runImport: all or nothing', () => {
 			'mysociety-promises',
 			'local-authority-code,wording\nTRF,x\n'
 		);
-		expect(two.fatal).toContain('missing columns "scope", "target"');
+		expect(two.fatal).toContain('lacks the columns "scope", "target" that the feed');
 	});
 
 	it('an empty file is refused', async () => {

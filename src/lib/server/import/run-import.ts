@@ -34,7 +34,13 @@ import { beginWrite, inWriteTransaction, type WaitOptions } from './write-lock';
 import { UnreadableFileError } from './unreadable';
 import { createRecordWriter } from './record-writer';
 import { refreshSimilarCouncils, SIMILARITY_INPUT_FEEDS } from './similar-councils-refresh';
-import { refuseOtherCouncils, report, type ReadOutcome } from './import-outcome';
+import {
+	refuseOtherCouncils,
+	refuseOtherSchemes,
+	report,
+	type ReadOutcome
+} from './import-outcome';
+import { otherSchemeOfFile } from '../feeds/scheme-names';
 
 export { mapHeaders };
 export type { ImportReport, TableChanges };
@@ -103,7 +109,7 @@ async function importSpooled(
 	let batchId: number;
 	let checksum: string;
 	let changes: TableChanges[];
-	let nothingToImport = false;
+	let nothingToImport: boolean;
 	try {
 		batchId = openBatch(handle, o);
 		try {
@@ -123,6 +129,7 @@ async function importSpooled(
 		// Counted before commit or rollback, so a check can say what an import would change.
 		changes = tableChanges(sqlite, batchId);
 		refuseOtherCouncils(o, issues);
+		refuseOtherSchemes(o, issues);
 		const rejected = issues.fatal !== null || (mode === 'strict' && issues.rowsWithErrors > 0);
 		status = rejected ? 'rejected' : dryRun ? 'dry-run' : 'committed';
 		sqlite.prepare('UPDATE import_context SET batch_id = NULL WHERE id = 1').run();
@@ -262,8 +269,15 @@ async function readRows(
 	let bytesRead = 0;
 	const progress = () =>
 		o.onProgress?.({ rowsRead: out.rowsRead, bytesRead, bytesTotal: file.bytes });
-	const missingMessage = (missing: string[]) =>
-		`This file is not a ${feed.title} file: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}. Map the file's own column names to these, or choose another feed.`;
+	/** Why the header row refuses the file: a required column missing, or another scheme's file. */
+	const headerRefusal = (found: string[]): string | null => {
+		const m = mapHeaders(feed, found, userMap);
+		const n = m.missing.length;
+		if (n)
+			return `This file lacks the column${n > 1 ? 's' : ''} ${m.missing.map((c) => `"${c}"`).join(', ')} that the feed "${feed.title}" needs. Map the file's own column names to ${n > 1 ? 'these' : 'it'}, or choose another feed.`;
+		const read = found.filter((_, i) => m.mapped[i] !== null);
+		return feed.scheme ? otherSchemeOfFile(feed.scheme, read, o.fileName) : null;
+	};
 	// A bounded sample of the rows set aside (the first of each kind of problem) is kept.
 	const sample = new RejectedSample();
 	out.rejectedRows = sample.rows;
@@ -294,11 +308,12 @@ async function readRows(
 				isSample: ctx.isSample
 			},
 			{
-				async onHeaders(_found, missing, notMapped) {
+				async onHeaders(found, _missing, notMapped) {
 					ctx.checksum = await file.checksum;
 					out.unmapped = notMapped;
-					if (missing.length) {
-						issues.fatal = missingMessage(missing);
+					const refusal = headerRefusal(found);
+					if (refusal) {
+						issues.fatal = refusal;
 						return false;
 					}
 					writer = feedWriter(feed, ctx);
@@ -325,9 +340,10 @@ async function readRows(
 				const m = mapHeaders(feed, found, userMap);
 				mapped = m.mapped;
 				out.unmapped = m.unmapped;
-				if (m.missing.length) {
-					issues.fatal = missingMessage(m.missing);
-					throw new MissingColumns();
+				const refusal = headerRefusal(found);
+				if (refusal) {
+					issues.fatal = refusal;
+					throw new HeaderRefused();
 				}
 				writer = feedWriter(feed, ctx);
 			},
@@ -350,7 +366,7 @@ async function readRows(
 			},
 			(b) => (bytesRead = b)
 		).catch((e) => {
-			if (e instanceof MissingColumns) return null;
+			if (e instanceof HeaderRefused) return null;
 			throw e;
 		});
 		if (read) out.encoding = read.encoding;
@@ -369,4 +385,4 @@ async function readRows(
 	return out;
 }
 
-class MissingColumns extends Error {}
+class HeaderRefused extends Error {}

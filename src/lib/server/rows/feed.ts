@@ -159,6 +159,11 @@ export interface FeedModule<Row> {
 	template?: boolean;
 	columns: readonly FeedColumn[];
 	/**
+	 * The scheme a participation feed's rows are for, by its stored name: a file whose columns or
+	 * name say it is for another scheme is refused whole (feeds/scheme-names.ts).
+	 */
+	scheme?: string;
+	/**
 	 * parseRow reads nothing the same import writes, so rows may be parsed on a worker thread
 	 * while the main thread writes (the large emissions feeds).
 	 */
