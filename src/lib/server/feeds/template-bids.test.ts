@@ -182,6 +182,27 @@ describe('bids template', () => {
 		expect(asked).toMatchObject({ status: 'dry-run', rowsWritten: 1, valuesSetBack: 7 });
 	});
 
+	// Reported: a row using the template's example scheme said only "this is the template's
+	// example", hiding an unknown council, an ANSI escape in a council name and officer_days −40.
+	it("reports every problem of a row that is the template's example, not only that", async () => {
+		const report = await load(
+			`${HEADER}\n` +
+				'X-1,Narnia,Example Decarbonisation Fund,Phase 2,A bid,,,Won,,,,-40,,,,,,\n' +
+				'X-2,\x1b[31mLeeds\x1b[0m,Example Decarbonisation Fund,Phase 2,A bid,,,Won,,,,,,,,,,\n'
+		);
+		expect(report.status).toBe('rejected');
+		const problems = report.groups.map((g) => [g.code, g.column, g.rows, g.values]);
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				['template_example', 'scheme', [2, 3], ['Example Decarbonisation Fund']],
+				['unknown_authority', 'lead_authority', [2], ['Narnia']],
+				['invalid_value', 'officer_days', [2], ['-40']],
+				['control_character', 'Lead council', [3], ['\\x1b[31mLeeds\\x1b[0m']],
+				['unknown_authority', 'lead_authority', [3], ['[31mLeeds[0m']]
+			])
+		);
+	});
+
 	it('rejects bad rows, naming row, column, value and what was expected', async () => {
 		const before = dataDigest(handle);
 		const report = await load(

@@ -28,7 +28,6 @@ import { awardSync } from './bid-award';
 import { competitionStore } from './competition-store';
 import { deriveReference, derivedReference, storedBidByIdentity } from './bid-identity';
 import { readSchemeCell, schemeReader } from './bid-scheme';
-import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	linkActionToBid,
 	checkDateOrder,
@@ -128,8 +127,6 @@ notes               | Anything else worth knowing. | Consortium bid led by Leeds
 `
 );
 
-const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
-
 /** "Name (kind)" with a kind we know, else the whole entry as the name, of kind other. */
 function otherPartner(entry: string): Partner {
 	const m = /^(.*?)\s*\(([^()]+)\)$/.exec(entry);
@@ -146,7 +143,6 @@ export const templateBidsFeed: FeedModule<Row> = {
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
-		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		const column = 'lead_authority';
 		const council = resolveLeadCouncil(ctx, rowNumber, column, record.lead_authority ?? '');

@@ -23,7 +23,6 @@ import {
 } from '../rows/coerce';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule, ImportContext } from '../rows/feed';
-import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	checkDateOrder,
 	choice,
@@ -92,7 +91,6 @@ source_url    | Web page where the competition is published. | https://www.gov.u
 notes         | Anything else worth knowing. | Applicant webinar on 15/10/2024 | Comments
 `
 );
-const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 /** Authority types as officers write them ("District, Unitary, County") → register type codes. */
 const typeCode = variantLookup({
@@ -130,7 +128,6 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
-		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const checked = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		if (!checked) return null;
 		// null (a blank cell) and undefined (no such column) are kept apart, as the writer needs.

@@ -19,6 +19,7 @@ import type { ImportContext } from '../rows/feed';
 import { UnreadableFileError } from './unreadable';
 import { noteAbolishedCouncils } from '../rows/council-cells';
 import { RejectedSample } from './rejected-sample';
+import { parseRecord } from '../feeds/template-example';
 import type { RejectedRow } from './record-batch';
 
 export interface WorkerInput {
@@ -133,7 +134,7 @@ async function main(input: WorkerInput) {
 			rowsRead++;
 			const mark = issues.total;
 			const record = recordOf(values, rowNumber, problems, mapped, issues);
-			const row = record && feed.parseRow(record, rowNumber, ctx);
+			const row = record && parseRecord(feed, record, rowNumber, ctx);
 			if (row === null) {
 				if (issues.hasRowError(rowNumber)) {
 					const rejected = {

@@ -41,6 +41,7 @@ import {
 	type ReadOutcome
 } from './import-outcome';
 import { otherSchemeOfFile } from '../feeds/scheme-names';
+import { parseRecord } from '../feeds/template-example';
 
 export { mapHeaders };
 export type { ImportReport, TableChanges };
@@ -352,7 +353,7 @@ async function readRows(
 				if (out.rowsRead % 10000 === 0) progress();
 				const mark = issues.total;
 				const record = recordOf(values, rowNumber, problems, mapped, issues);
-				const row = record && feed.parseRow(record, rowNumber, ctx);
+				const row = record && parseRecord(feed, record, rowNumber, ctx);
 				if (row !== null) accept(row, rowNumber);
 				if (issues.hasRowError(rowNumber)) {
 					keepRejected([
