@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FEEDS, feedByKey } from '../src/lib/server/feeds/registry';
 import { detectFeed } from '../src/lib/server/import/detect-feed';
+import { notCsvReason } from '../src/lib/server/import/file-kind';
 import { parseMapArgs } from '../src/lib/server/import/header-maps';
 import {
 	failureReport,
@@ -110,10 +111,12 @@ process.exit(reports.some((r) => r.status === 'rejected') ? 1 : 0);
 async function importOne(file: string, started: number): Promise<FileReport> {
 	let feedKey: string | null = chosen?.key ?? null;
 	try {
+		// A ZIP, PDF or empty file is told what it is, not that no feed matches it.
+		const notCsv = await notCsvReason(file);
+		if (notCsv) return failureReport(basename(file), feedKey, notCsv);
 		const feed = chosen ?? (await detectFeed(file));
 		if (!feed) {
 			const message = `No feed matches its header row: name one with --feed (${FEED_KEYS}).`;
-			if (!values.json) console.error(visible(`${file}: no feed matches its header row.`));
 			return failureReport(basename(file), null, message);
 		}
 		feedKey = feed.key;

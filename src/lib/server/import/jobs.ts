@@ -8,6 +8,7 @@
 import { readConfig } from '../config';
 import { feedByKey } from '../feeds/registry';
 import { detectFeed, readHeaderRow } from './detect-feed';
+import { notCsvReason } from './file-kind';
 import type { ImportProgress, ImportReport } from './run-import';
 import { removeUpload, uploadPath } from './uploads';
 import { queueWrite } from './write-queue';
@@ -99,6 +100,12 @@ async function run(job: ImportJob, dryRun: boolean): Promise<void> {
 	const path = uploadPath(UPLOAD_DIR, job.token);
 	try {
 		if (!path) throw new Error('The uploaded file has expired: upload it again.');
+		// A ZIP, PDF or empty file is told what it is, with no columns to map.
+		const notCsv = await notCsvReason(path);
+		if (notCsv) {
+			Object.assign(job, { state: 'checked', report: null, headers: [], error: notCsv });
+			return;
+		}
 		job.headers = await readHeaderRow(path);
 		const feed = job.feed ? feedByKey(job.feed) : await detectFeed(path);
 		if (!feed) {

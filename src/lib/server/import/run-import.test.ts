@@ -126,11 +126,12 @@ describe('runImport: all or nothing', () => {
 		expect(two.fatal).toContain('lacks the columns "scope", "target" that the feed');
 	});
 
-	it('an empty file is refused', async () => {
+	it('an empty file is refused, saying so', async () => {
 		const report = await importFile(handle, 'mysociety-promises', Buffer.alloc(0));
 		expect(report).toMatchObject({
 			status: 'rejected',
-			fatal: 'The file is empty: no header row was found.'
+			batchId: null,
+			fatal: 'This file is empty: it has no header row and no data.'
 		});
 	});
 

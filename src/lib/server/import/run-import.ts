@@ -42,6 +42,7 @@ import {
 } from './import-outcome';
 import { otherSchemeOfFile } from '../feeds/scheme-names';
 import { parseRecord } from '../feeds/template-example';
+import { notCsvReason } from './file-kind';
 
 export { mapHeaders };
 export type { ImportReport, TableChanges };
@@ -239,6 +240,9 @@ async function readRows(
 		fileBytes: file.bytes,
 		allowedAuthorities: o.allowedAuthorities ? new Set(o.allowedAuthorities) : null
 	};
+	// A ZIP, PDF or empty file is said to be one, before any column is looked for.
+	const notCsv = await notCsvReason(file.path);
+	if (notCsv) throw new UnreadableFileError(notCsv);
 	const userMap = headerMapFor(
 		feed,
 		await readHeaderRow(file.path),
@@ -376,7 +380,7 @@ async function readRows(
 	noteAbolishedCouncils(ctx);
 	if (writer) out.counts = (writer as FeedWriter<unknown>).finish();
 	out.valuesSetBack = ctx.write.valuesSetBack();
-	if (!writer && !issues.fatal) issues.fatal = 'The file is empty: no header row was found.';
+	if (!writer && !issues.fatal) issues.fatal = 'This file is empty: it has no header row.';
 	if (out.preview.length) {
 		out.previewFile = await readRowCells(file.path, out.previewRowNumbers);
 		out.previewCouncils = namePreviewCouncils(handle.db, resolved);

@@ -88,5 +88,7 @@ function notCheckedMessage(job: ImportJob): string {
 	if (job.state === 'checking')
 		return 'This file is still being checked: import it once the check has finished.';
 	if (job.state === 'failed' && job.error) return job.error;
+	// Not a CSV file at all (a ZIP, a PDF, an empty file): what it is, not a mapping to make.
+	if (job.error && !job.headers.length) return job.error;
 	return 'This file’s feed was not recognised, so it has not been checked: choose the feed below and map its columns, then import it.';
 }

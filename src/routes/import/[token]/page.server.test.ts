@@ -12,12 +12,15 @@ import { actions } from './+page.server';
 const ADMIN = { role: 'admin', userId: 1, email: 'admin@example.org' } as const;
 const dir = mkdtempSync(join(tmpdir(), 'nzl-uploads-'));
 const token = 'a1'.repeat(16);
+const zipToken = 'b2'.repeat(16);
 const uploadDirBefore = process.env.UPLOAD_DIR;
 
 beforeAll(async () => {
 	process.env.UPLOAD_DIR = dir;
 	writeFileSync(join(dir, `${token}.csv`), 'Council,Promise year\nTrafford,2038\n');
 	await settled(startCheck(token, { fileName: 'promises-own-headers.csv', viewer: ADMIN }));
+	writeFileSync(join(dir, `${zipToken}.csv`), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]));
+	await settled(startCheck(zipToken, { fileName: 'plans.xlsx', viewer: ADMIN }));
 });
 afterAll(() => {
 	if (uploadDirBefore === undefined) delete process.env.UPLOAD_DIR;
@@ -44,5 +47,22 @@ describe('import/[token] commit', () => {
 		expect(result.status).toBe(400);
 		expect(result.data.message).toMatch(/choose the feed below and map its columns/);
 		expect(result.data.message).not.toMatch(/expired/);
+	});
+
+	// Reported: a ZIP (or PDF, or empty file) was told "No feed matches its header row".
+	it('says a file is not a CSV file, what it is, with no columns to map', async () => {
+		const job = getJob(zipToken)!;
+		expect(job).toMatchObject({ state: 'checked', report: null, headers: [] });
+		expect(job.error).toMatch(/^This is a ZIP archive, not a CSV file\. An Excel workbook/);
+		const request = new Request(`http://localhost/import/${zipToken}?/commit`, {
+			method: 'POST',
+			body: new FormData()
+		});
+		const result = await (actions.commit as Commit)({
+			params: { token: zipToken },
+			request,
+			locals: { viewer: ADMIN }
+		});
+		expect(result).toMatchObject({ status: 400, data: { message: job.error } });
 	});
 });
