@@ -26,6 +26,7 @@ import { UnreadableFileError } from '../src/lib/server/import/unreadable';
 import { DatabaseBusy, describeHolder } from '../src/lib/server/import/write-lock';
 import { prepareDatabase } from '../src/lib/server/startup';
 import { recordAudit } from '../src/lib/server/accounts/audit';
+import { formatCount } from '../src/lib/format';
 
 const CLI_ACTOR = `cli:${process.env.USER ?? 'unknown'}`;
 
@@ -140,7 +141,7 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 				const secs = (Date.now() - started) / 1000;
 				const pct = bytesTotal ? Math.round((bytesRead / bytesTotal) * 100) : 0;
 				const rate = Math.round(rowsRead / Math.max(secs, 0.001));
-				const line = `  ${rowsRead.toLocaleString('en-GB')} rows, ${rate.toLocaleString('en-GB')} rows/s, ${pct}%`;
+				const line = `  ${formatCount(rowsRead, 'row')}, ${rate.toLocaleString('en-GB')} rows/s, ${pct}%`;
 				// A live line on a terminal; one line per update in a log.
 				process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
 			}
@@ -154,7 +155,7 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 				{
 					action: 'import',
 					batchId: report.batchId,
-					summary: `Imported ${basename(file)} (${feed.key}) from the command line: ${report.rowsWritten} rows written`
+					summary: `Imported ${basename(file)} (${feed.key}) from the command line: ${formatCount(report.rowsWritten, 'row')} written`
 				}
 			);
 		return report;

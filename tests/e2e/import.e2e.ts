@@ -96,13 +96,15 @@ describe('import flow', () => {
 				expect(preview).toContain('2031');
 				expect(await targetWordings('CRF')).not.toContain(`E2E ${tag} promise`);
 
-				await page.getByLabel(/Import the 1 valid rows/).check();
+				await page.getByLabel(/Import the 1 valid row and/).check();
 				await page.getByRole('button', { name: 'Import this file' }).click();
 				await page.waitForURL(/\/import\/history\/\d+/);
 				expect(await page.locator('h1 + .lede').innerText()).toBe('Imported');
 				expect(await targetWordings('CRF')).toContain(`E2E ${tag} promise`);
 
-				const href = await page.getByRole('link', { name: /rows set aside/ }).getAttribute('href');
+				const href = await page
+					.getByRole('link', { name: /set aside, with their problems/ })
+					.getAttribute('href');
 				const csv = await (await fetch(`${baseUrl}${href}`)).text();
 				expect(csv).toContain('ZZZ');
 				expect(csv).toContain('unknown authority');
@@ -205,7 +207,7 @@ describe('import flow', () => {
 			expect(problems).toContain("is the template's example, not real data");
 			const summary = await page.getByRole('region', { name: 'What will happen' }).innerText();
 			expect(summary).toMatch(
-				/1 rows read: 0 valid, 1 set aside\. As the file stands it would be refused/
+				/1 row read: 0 valid, 1 set aside\. As the file stands it would be refused/
 			);
 			expect(errors).toEqual([]);
 		} finally {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import type { ImportReport } from '../import/run-import';
 import { undoImport } from '../import/undo-import';
+import { rowCountsSentence } from '../../import-counts';
 import {
 	countRows,
 	createFixtureDb,
@@ -26,14 +27,19 @@ const plansOf = (code: string) =>
 		.all(code) as Record<string, unknown>[];
 
 describe('mysociety-plans feed', () => {
-	it('skips rows with no document address, with an info issue, and still commits', () => {
+	// Reported: notes that are information only were counted as "set aside" in the summary.
+	it('skips rows with no document address, with a note, not counted as set aside', () => {
 		expect(report).toMatchObject({
 			status: 'committed',
 			rowsRead: 11,
 			rowsAccepted: 9,
-			rowsRejected: 2,
+			rowsRejected: 0,
+			rowsSkipped: 2,
 			fatal: null
 		});
+		expect(rowCountsSentence(report)).toBe(
+			'11 rows read: 9 valid, 2 with nothing to store (see the notes), 0 set aside'
+		);
 		expect(report.groups).toContainEqual(
 			expect.objectContaining({
 				severity: 'info',

@@ -50,6 +50,8 @@ export function report(
 ): ImportReport {
 	const rowsRead = read?.rowsRead ?? 0;
 	const rowsAccepted = read?.rowsAccepted ?? 0;
+	// Set aside: rows with an error. A row the feed only notes (nothing to store) is not one.
+	const rowsRejected = issues.rowsWithErrors;
 	return {
 		batchId: r.batchId,
 		feed: o.feed.key,
@@ -58,7 +60,8 @@ export function report(
 		status: r.status,
 		rowsRead,
 		rowsAccepted,
-		rowsRejected: rowsRead - rowsAccepted,
+		rowsRejected,
+		rowsSkipped: Math.max(rowsRead - rowsAccepted - rowsRejected, 0),
 		// A dry run says what an import would write; a rejected file wrote nothing.
 		rowsWritten: r.status === 'rejected' ? 0 : (read?.counts.written ?? 0),
 		rowsUnchanged: read?.counts.unchanged ?? 0,

@@ -13,7 +13,10 @@ export interface ImportReport {
 	status: 'committed' | 'rejected' | 'dry-run';
 	rowsRead: number;
 	rowsAccepted: number;
+	/** Rows with an error: refused, or set aside with --accept-valid. */
 	rowsRejected: number;
+	/** Rows the feed had nothing to store for, saying why in a note (a plan with no address). */
+	rowsSkipped: number;
 	rowsWritten: number;
 	rowsUnchanged: number;
 	/**

@@ -56,6 +56,7 @@ export function recordBatch(
 				unmappedColumns: report.unmappedColumns,
 				encoding: report.encoding,
 				rowsUnchanged: report.rowsUnchanged,
+				rowsSkipped: report.rowsSkipped,
 				valuesSetBack: report.valuesSetBack,
 				setBackAllowed: report.setBackAllowed
 			}),

@@ -15,6 +15,7 @@ export interface StoredReport {
 	groups?: IssueGroup[];
 	fatal?: string | null;
 	rowsUnchanged?: number;
+	rowsSkipped?: number;
 	valuesSetBack?: number;
 	setBackAllowed?: boolean;
 }
@@ -58,6 +59,7 @@ function toBatch({ report: stored, ...batch }: Raw) {
 		fatal: report.fatal ?? null,
 		groups: report.groups ?? [],
 		rowsUnchanged: report.rowsUnchanged ?? 0,
+		rowsSkipped: report.rowsSkipped ?? 0,
 		changes: report.changes ?? [],
 		/** What the file set back, or would have and did not (a sentence), if anything. */
 		setBack: setBackSentence(report.valuesSetBack ?? 0, report.setBackAllowed ?? false, false)
