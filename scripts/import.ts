@@ -27,6 +27,7 @@ import { DatabaseBusy, describeHolder } from '../src/lib/server/import/write-loc
 import { prepareDatabase } from '../src/lib/server/startup';
 import { recordAudit } from '../src/lib/server/accounts/audit';
 import { formatCount } from '../src/lib/format';
+import { exitWith, say } from '../src/lib/server/cli-output';
 
 const CLI_ACTOR = `cli:${process.env.USER ?? 'unknown'}`;
 
@@ -36,8 +37,7 @@ const FEED_KEYS = FEEDS.map((f) => f.key).join(', ');
 
 /** Bad arguments: one sentence, no stack trace, exit 2. */
 function refuse(sentence: string): never {
-	console.error(visible(sentence));
-	process.exit(2);
+	exitWith(2, visible(sentence));
 }
 
 function parse() {
@@ -96,17 +96,16 @@ for (const file of positionals) {
 	const report = await importOne(file, started).catch((e: unknown) => {
 		if (!(e instanceof DatabaseBusy)) throw e;
 		// Another program holds the write lock and we were told not to wait: say so and stop.
-		if (values.json) console.log(JSON.stringify(reports, null, 2));
-		console.error(visible(`${e.message} (${file} was not imported.)`));
+		if (values.json) say(1, JSON.stringify(reports, null, 2));
 		handle.close();
-		process.exit(3);
+		exitWith(3, visible(`${e.message} (${file} was not imported.)`));
 	});
 	reports.push(report);
-	if (!values.json) console.log(reportLines(report, Date.now() - started).join('\n'));
+	if (!values.json) say(1, reportLines(report, Date.now() - started).join('\n'));
 }
-if (values.json) console.log(JSON.stringify(reports, null, 2));
+if (values.json) say(1, JSON.stringify(reports, null, 2));
 handle.close();
-process.exit(reports.some((r) => r.status === 'rejected') ? 1 : 0);
+exitWith(reports.some((r) => r.status === 'rejected') ? 1 : 0);
 
 /** One file's report; a file that cannot be imported at all gets one too, saying why. */
 async function importOne(file: string, started: number): Promise<FileReport> {
