@@ -134,6 +134,20 @@ describe('npm run import', () => {
 		expect(runCli(['--map', 'nonsense', file]).code).toBe(2);
 	}, 60_000);
 
+	// Reported: the 2022 plans sheet imported after the shipped one set dates, titles and types
+	// back. A check says how many values it would set back; --allow-older writes them.
+	it('says how many values an older file would set back, and --allow-older writes them', () => {
+		const older = fixture('plans-2022-edition.csv');
+		const check = runCli(['--dry-run', older]);
+		expect(check.code).toBe(0);
+		expect(check.stdout).toContain(
+			'This file would set back 9 stored values (blanks over values, older records over newer): they are kept as stored. --allow-older writes them.'
+		);
+		expect(check.stdout).toMatch(/warning: 4 rows: dated before the stored record/);
+		const asked = runCli(['--dry-run', '--allow-older', older]);
+		expect(asked.stdout).toContain('Would set back 9 stored values');
+	}, 60_000);
+
 	// Reported: empty files, binary files, ZIP, gzip, PDF and XML all got "No feed matches its
 	// header row" (printed twice, on stderr and in the report).
 	it('says what a file is when it is not a CSV file, once', () => {
