@@ -142,6 +142,43 @@ describe('import flow', () => {
 		}
 	});
 
+	it('says what a file is when it is not a CSV file, with no columns to map', async () => {
+		const { page, close } = await openPage(browser);
+		try {
+			await checkThroughPage(page, baseUrl, 'plans.xlsx', 'PK\x03\x04\x14\x00\x00\x00');
+			expect(await page.getByRole('alert').innerText()).toMatch(
+				/^This is a ZIP archive, not a CSV file\. An Excel workbook \(\.xlsx\) is one/
+			);
+			expect(await page.getByRole('heading', { name: 'Match the columns' }).count()).toBe(0);
+		} finally {
+			await close();
+		}
+	});
+
+	it('keeps what an older file would set back, and sets it back only when the box is ticked', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			const older = readFileSync('tests/fixtures/plans-2022-edition.csv', 'utf8');
+			await checkThroughPage(page, baseUrl, 'plans-2022.csv', older);
+			const summary = await page.getByRole('region', { name: 'What will happen' }).innerText();
+			expect(summary).toContain('This file would set back 9 stored values');
+			await page.getByLabel(/Set back the 9 stored values/).check();
+			await page.getByRole('button', { name: 'Import this file' }).click();
+			await page.waitForURL(/\/import\/history\/\d+/);
+			const history = page.url();
+			expect(await page.locator('section.card').first().innerText()).toContain(
+				'Set back 9 stored values (blanks over values, older records over newer), as asked.'
+			);
+			page.once('dialog', (d) => void d.accept());
+			await page.getByRole('button', { name: /Undo/ }).click();
+			await page.waitForURL(/undone=1/);
+			expect(page.url()).toContain(history);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	it("imports an officer's own Windows-1252 bid sheet as it is, then undoes it", async () => {
 		const { page, errors, close } = await openPage(browser);
 		try {
