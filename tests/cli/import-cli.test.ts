@@ -141,11 +141,11 @@ describe('npm run import', () => {
 		const check = runCli(['--dry-run', older]);
 		expect(check.code).toBe(0);
 		expect(check.stdout).toContain(
-			'This file would set back 9 stored values (blanks over values, older records over newer): they are kept as stored. --allow-older writes them.'
+			'This file would set back 10 stored values (blanks over values, older records over newer): they are kept as stored. --allow-older writes them.'
 		);
-		expect(check.stdout).toMatch(/warning: 4 rows: dated before the stored record/);
+		expect(check.stdout).toMatch(/warning: 6 rows: dated before the stored record/);
 		const asked = runCli(['--dry-run', '--allow-older', older]);
-		expect(asked.stdout).toContain('Would set back 9 stored values');
+		expect(asked.stdout).toContain('Would set back 10 stored values');
 	}, 60_000);
 
 	// Reported: empty files, binary files, ZIP, gzip, PDF and XML all got "No feed matches its

@@ -161,13 +161,13 @@ describe('import flow', () => {
 			const older = readFileSync('tests/fixtures/plans-2022-edition.csv', 'utf8');
 			await checkThroughPage(page, baseUrl, 'plans-2022.csv', older);
 			const summary = await page.getByRole('region', { name: 'What will happen' }).innerText();
-			expect(summary).toContain('This file would set back 9 stored values');
-			await page.getByLabel(/Set back the 9 stored values/).check();
+			expect(summary).toContain('This file would set back 10 stored values');
+			await page.getByLabel(/Set back the 10 stored values/).check();
 			await page.getByRole('button', { name: 'Import this file' }).click();
 			await page.waitForURL(/\/import\/history\/\d+/);
 			const history = page.url();
 			expect(await page.locator('section.card').first().innerText()).toContain(
-				'Set back 9 stored values (blanks over values, older records over newer), as asked.'
+				'Set back 10 stored values (blanks over values, older records over newer), as asked.'
 			);
 			page.once('dialog', (d) => void d.accept());
 			await page.getByRole('button', { name: /Undo/ }).click();

@@ -2,9 +2,10 @@
  * mySociety / Climate Emergency UK climate plan documents, stored as links with their type.
  * Types arrive with inconsistent casing ("Action plan", "Action Plan"): folded to lower case.
  *
- * The date that governs a plan is date_retrieved (when the sheet's authors last fetched it): an
- * older edition of the sheet, with earlier dates and older titles, does not set a stored plan back
- * (import/set-back.ts). Plans of abolished councils stay theirs (a district's own plan is not its
+ * The dates that govern a plan are last_update (when the sheet last updated its row), else
+ * date_retrieved (when its authors fetched the document): an older edition of the sheet, with
+ * earlier dates and older titles, or without those dates at all (the 2022 sheet has no
+ * last_update column), does not set a stored plan back (import/set-back.ts). Plans of abolished councils stay theirs (a district's own plan is not its
  * successor's), and the report names those councils.
  */
 import { z } from 'zod';
@@ -35,7 +36,7 @@ export const mysocietyPlansFeed: FeedModule<Row> = {
 	key: 'mysociety-plans',
 	title: 'Climate plan documents (mySociety / Climate Emergency UK)',
 	description:
-		'Links to each council’s climate action plans, strategies and progress reports. A plan retrieved earlier than the one stored (date_retrieved), or undated where the stored one is dated, does not replace it.',
+		'Links to each council’s climate action plans, strategies and progress reports. A row updated or retrieved before the stored plan (last_update, else date_retrieved), or without the date the stored plan has, does not replace it.',
 	datasetKey: 'la-climate-commitments',
 	columns: [
 		{ name: 'local-authority-code', required: true, description: '3-letter code' },
@@ -68,7 +69,7 @@ export const mysocietyPlansFeed: FeedModule<Row> = {
 		{
 			table: plans,
 			key: ['authorityCode', 'url'],
-			datedBy: 'dateRetrieved',
+			datedBy: ['lastUpdate', 'dateRetrieved'],
 			values: {
 				authorityCode: r.code,
 				url: r.url,

@@ -61,6 +61,28 @@ describe('what an import may not set back', () => {
 		}
 	});
 
+	it('takes the first date the stored record has, and a file without it as undated', () => {
+		const byUpdate = (values: Partial<typeof plans.$inferInsert>) =>
+			record(values, { datedBy: ['lastUpdate', 'dateRetrieved'] });
+		const updated = { ...stored, last_update: '2024-03-13' };
+		// Retrieved later, but its row updated earlier: the update date decides.
+		const r = byUpdate({ title: 'New', dateRetrieved: '2025-01-01', lastUpdate: '2022-03-16' });
+		expect(guard(columns, r, updated, false)).toMatchObject({ older: true, datedBy: 'lastUpdate' });
+		// A file with no last_update column at all cannot show it is newer.
+		expect(guard(columns, byUpdate({ title: 'New' }), updated, false)).toMatchObject({
+			older: true,
+			setBack: ['title']
+		});
+		// Where the stored plan has no update date, the retrieval date decides.
+		const g = guard(
+			columns,
+			byUpdate({ title: 'New', dateRetrieved: '2025-01-01' }),
+			stored,
+			false
+		);
+		expect(g).toMatchObject({ older: false, datedBy: 'dateRetrieved', values: { title: 'New' } });
+	});
+
 	it('writes an undated record where the feed says its age is unknown', () => {
 		const r = record({ title: 'Old', dateRetrieved: null }, { undated: 'unknown' });
 		expect(guard(columns, r, stored, false)).toMatchObject({

@@ -27,6 +27,8 @@ export interface Guarded {
 	setBack: string[];
 	/** The record is dated before the stored one (or undated where it is dated). */
 	older: boolean;
+	/** The date field that decided it, if any. */
+	datedBy: string | null;
 }
 
 const driver = (c: SQLiteColumn, v: unknown) => (v === null ? null : c.mapToDriverValue(v));
@@ -34,7 +36,7 @@ const driver = (c: SQLiteColumn, v: unknown) => (v === null ? null : c.mapToDriv
 /** Whether the record needs its stored row read to be judged (a blank to keep, or a date). */
 export function needsStoredRow(record: TableRecord): boolean {
 	if (record.addOnly) return false;
-	if (record.datedBy) return true;
+	if (record.datedBy !== undefined) return true;
 	const values = record.values as Record<string, unknown>;
 	return Object.keys(values).some(
 		(f) => values[f] === null && !record.key.includes(f as never) && !mayClear(record, f)
@@ -55,15 +57,17 @@ export function guard(
 	allowOlder: boolean
 ): Guarded {
 	const values = { ...(record.values as Record<string, unknown>) };
-	const dated = record.datedBy ? columns[record.datedBy] : undefined;
+	// The first of the record's dates that the stored record has decides.
+	const datedBy = datedFields(record).find((f) => stored[columns[f]!.name] != null) ?? null;
 	let older = false;
-	if (dated) {
-		const was = stored[dated.name] as string | null;
-		const given = values[record.datedBy!];
-		const now = given == null ? null : (driver(dated, given) as string);
-		// ISO dates compare as text; an undated record is not newer than a dated one.
-		const undatedIsOlder = record.undated !== 'unknown';
-		older = was != null && given !== undefined && (now === null ? undatedIsOlder : now < was);
+	if (datedBy) {
+		const column = columns[datedBy]!;
+		const was = stored[column.name] as string;
+		const given = values[datedBy];
+		const now = given == null ? null : (driver(column, given) as string);
+		// ISO dates compare as text. A record without the date (blank, or its file has no such
+		// column) is not newer than a dated one, unless the feed says its age is unknown.
+		older = now === null ? record.undated !== 'unknown' : now < was;
 	}
 	const setBack: string[] = [];
 	for (const field of Object.keys(values)) {
@@ -78,8 +82,12 @@ export function guard(
 		setBack.push(field);
 		if (!allowOlder) values[field] = undefined;
 	}
-	return { values, setBack, older: older && setBack.length > 0 };
+	return { values, setBack, older: older && setBack.length > 0, datedBy };
 }
+
+/** The record's date fields, in the order they decide. */
+const datedFields = (record: TableRecord): string[] =>
+	record.datedBy === undefined ? [] : [record.datedBy].flat();
 
 /** One issue per row for an older record, one per blank cell otherwise, against the file row. */
 export function reportSetBack(
@@ -93,8 +101,8 @@ export function reportSetBack(
 	if (!g.setBack.length) return;
 	const add = allowOlder ? issues.info.bind(issues) : issues.warn.bind(issues);
 	if (g.older) {
-		const column = columns[record.datedBy!]!.name;
-		const value = (record.values as Record<string, unknown>)[record.datedBy!];
+		const column = columns[g.datedBy!]!.name;
+		const value = (record.values as Record<string, unknown>)[g.datedBy!];
 		const message = allowOlder
 			? `dated before the stored record: its values were written over the newer ones, as asked`
 			: `dated before the stored record (or undated): the newer stored values are kept`;

@@ -39,11 +39,12 @@ export interface TableRecord<T extends SQLiteTable = SQLiteTable> {
 	 */
 	addOnly?: boolean;
 	/**
-	 * The date field that says how current the record is (a plan's date_retrieved): a record
-	 * dated before the stored one, or undated when it is dated, does not change the stored values
-	 * (it may still fill blanks) unless the import allows setting values back (record-writer.ts).
+	 * The date field that says how current the record is (a plan's last_update), or several in
+	 * order (the first the stored record has decides): a record dated before the stored one, or
+	 * undated where it is dated, does not change the stored values (it may still fill blanks)
+	 * unless the import allows setting values back (import/set-back.ts).
 	 */
-	datedBy?: keyof T['$inferInsert'] & string;
+	datedBy?: (keyof T['$inferInsert'] & string) | readonly (keyof T['$inferInsert'] & string)[];
 	/**
 	 * How a record without that date compares with a dated stored one: 'older' (the default: an
 	 * older edition of a sheet leaves dates blank) or 'unknown' (written, as any newer record).
