@@ -1,9 +1,9 @@
 /**
  * The one writer of imported records. A feed hands it records of a schema table with the table's
- * natural key; it builds the statements from the Drizzle table objects (never from table names
- * written as strings) and keeps them prepared, one per table and set of columns.
+ * natural key; it writes them with statements built from the Drizzle table objects
+ * (record-statements.ts).
  *
- * Two rules every feed gets for free:
+ * Rules every feed gets for free:
  * - Only the columns a record carries are written. A value `undefined` means "this file does not
  *   have that column", and the stored value stays; `null` means the file's cell is blank. (The
  *   2022 climate plans sheet has no `last_update`: importing it used to blank that field.)
@@ -17,20 +17,10 @@
  * (drizzle migrations), so everything written here can be undone.
  */
 import type Database from 'better-sqlite3';
-import { getTableColumns } from 'drizzle-orm';
-import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { RecordWriter, TableRecord } from '../rows/feed';
 import type { IssueCollector } from '../rows/issues';
 import { guard, needsStoredRow, reportSetBack } from './set-back';
-
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-interface TableInfo {
-	name: string;
-	columns: Record<string, SQLiteColumn>;
-	hasBatch: boolean;
-	hasSample: boolean;
-}
+import { q, tableStatements, type TableInfo } from './record-statements';
 
 export interface RecordWriterOptions {
 	batchId: number;
@@ -45,8 +35,15 @@ export function createRecordWriter(
 	sqlite: Database.Database,
 	options: RecordWriterOptions
 ): RecordWriter {
-	const tables = new Map<SQLiteTable, TableInfo>();
-	const statements = new Map<string, Database.Statement>();
+	const {
+		info,
+		column,
+		upsertStatement,
+		selectStatement,
+		deleteStatement,
+		insertStatement,
+		updateStatement
+	} = tableStatements(sqlite);
 	let written = 0;
 	let unchanged = 0;
 	let setBack = 0;
@@ -77,27 +74,6 @@ export function createRecordWriter(
 		return { values: g.values, rowid: stored.rowid as number };
 	}
 
-	function info(table: SQLiteTable): TableInfo {
-		let t = tables.get(table);
-		if (!t) {
-			const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
-			t = {
-				name: getTableConfig(table).name,
-				columns,
-				hasBatch: 'batchId' in columns,
-				hasSample: 'isSample' in columns
-			};
-			tables.set(table, t);
-		}
-		return t;
-	}
-
-	function column(t: TableInfo, field: string): SQLiteColumn {
-		const c = t.columns[field];
-		if (!c) throw new Error(`${t.name} has no column ${field}`);
-		return c;
-	}
-
 	/** The columns a record writes, in a stable order, with their stored values. */
 	function driverValues(t: TableInfo, values: Record<string, unknown>, adding = true) {
 		const fields: string[] = [];
@@ -115,57 +91,6 @@ export function createRecordWriter(
 		return { fields, params };
 	}
 
-	function upsertStatement(
-		t: TableInfo,
-		fields: string[],
-		key: readonly string[],
-		addOnly = false
-	) {
-		const id = `${t.name}|${fields.join(',')}|${key.join(',')}|${addOnly}`;
-		let stmt = statements.get(id);
-		if (stmt) return stmt;
-		for (const k of key) {
-			if (!fields.includes(k)) throw new Error(`a ${t.name} record needs its key ${k}`);
-		}
-		const names = fields.map((f) => column(t, f).name);
-		const keyNames = key.map((k) => column(t, k).name);
-		const updatable = names.filter((n) => !keyNames.includes(n));
-		// batch_id follows the data (the last import that changed a row) but is not itself a change.
-		const compared = updatable.filter((n) => n !== 'batch_id');
-		const table = q(t.name);
-		const sql =
-			`INSERT INTO ${table} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
-			`ON CONFLICT (${keyNames.map(q).join(', ')}) ` +
-			(compared.length && !addOnly
-				? `DO UPDATE SET ${updatable.map((n) => `${q(n)} = excluded.${q(n)}`).join(', ')} WHERE ${compared
-						.map((n) => `${table}.${q(n)} IS NOT excluded.${q(n)}`)
-						.join(' OR ')}`
-				: 'DO NOTHING');
-		statements.set(id, (stmt = sqlite.prepare(sql)));
-		return stmt;
-	}
-
-	function selectStatement(t: TableInfo, fields: string[], what: string) {
-		const id = `${t.name}|select ${what}|${fields.join(',')}`;
-		let stmt = statements.get(id);
-		if (!stmt) {
-			const where = fields.map((f) => `${q(column(t, f).name)} IS ?`).join(' AND ');
-			stmt = sqlite.prepare(`SELECT ${what} FROM ${q(t.name)} WHERE ${where}`);
-			statements.set(id, stmt);
-		}
-		return stmt;
-	}
-
-	function deleteStatement(t: TableInfo, fields: string[]) {
-		const id = `${t.name}|delete|${fields.join(',')}`;
-		let stmt = statements.get(id);
-		if (!stmt) {
-			const where = fields.map((f) => `${q(column(t, f).name)} IS ?`).join(' AND ');
-			statements.set(id, (stmt = sqlite.prepare(`DELETE FROM ${q(t.name)} WHERE ${where}`)));
-		}
-		return stmt;
-	}
-
 	function upsertByLookup(
 		t: TableInfo,
 		fields: string[],
@@ -180,35 +105,6 @@ export function createRecordWriter(
 		if (!others.length) return false;
 		const named = Object.fromEntries(others.map((f, i) => [`p${i}`, at(f)]));
 		return updateStatement(t, others).run({ ...named, id: found.id }).changes > 0;
-	}
-
-	function insertStatement(t: TableInfo, fields: string[]) {
-		const id = `${t.name}|insert|${fields.join(',')}`;
-		let stmt = statements.get(id);
-		if (!stmt) {
-			const names = fields.map((f) => q(column(t, f).name));
-			const sql = `INSERT INTO ${q(t.name)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
-			statements.set(id, (stmt = sqlite.prepare(sql)));
-		}
-		return stmt;
-	}
-
-	function updateStatement(t: TableInfo, fields: string[], by: 'id' | 'rowid' = 'id') {
-		const id = `${t.name}|update by ${by}|${fields.join(',')}`;
-		let stmt = statements.get(id);
-		if (!stmt) {
-			const names = fields.map((f) => column(t, f).name);
-			const compared = names.filter((n) => n !== 'batch_id');
-			const sql =
-				`UPDATE ${q(t.name)} SET ${names.map((n, i) => `${q(n)} = @p${i}`).join(', ')} ` +
-				`WHERE ${by} = @id AND (` +
-				(compared.length
-					? compared.map((n) => `${q(n)} IS NOT @p${names.indexOf(n)}`).join(' OR ')
-					: '0') +
-				')';
-			statements.set(id, (stmt = sqlite.prepare(sql)));
-		}
-		return stmt;
 	}
 
 	const writer: RecordWriter = {
