@@ -9,12 +9,12 @@ import { parseArgs } from 'node:util';
 import { backupDatabase, backupLines, BackupError } from '../src/lib/server/db/backup';
 import { readConfig } from '../src/lib/server/config';
 import { visible } from '../src/lib/server/import/report-text';
+import { exitWith } from '../src/lib/server/cli-output';
 
 const USAGE = 'npm run backup [-- --to PATH]';
 
 function stop(sentence: string, code: number): never {
-	console.error(visible(sentence));
-	process.exit(code);
+	exitWith(code, visible(sentence));
 }
 
 let options: { to?: string; help: boolean };

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--no-wait] [--json] FILE…`
+ * `npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--allow-older] [--no-wait] [--json] FILE…`
  * Imports CSV files through the same pipeline as the server, into DATABASE_URL (migrating and
  * loading the reference data first on a fresh database). Exits 0 when every file was imported
  * (or, with --dry-run, would be), 1 when any file was rejected, 2 on bad arguments (one sentence
@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FEEDS, feedByKey } from '../src/lib/server/feeds/registry';
 import { detectFeed } from '../src/lib/server/import/detect-feed';
+import { notCsvReason } from '../src/lib/server/import/file-kind';
 import { loadHeaderMaps, parseMapArgs } from '../src/lib/server/import/header-maps';
 import {
 	failureReport,
@@ -25,17 +26,18 @@ import { UnreadableFileError } from '../src/lib/server/import/unreadable';
 import { DatabaseBusy, describeHolder } from '../src/lib/server/import/write-lock';
 import { prepareDatabase } from '../src/lib/server/startup';
 import { recordAudit } from '../src/lib/server/accounts/audit';
+import { formatCount } from '../src/lib/format';
+import { exitWith, say } from '../src/lib/server/cli-output';
 
 const CLI_ACTOR = `cli:${process.env.USER ?? 'unknown'}`;
 
 const USAGE =
-	'npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--map "their column=our field"]… [--no-wait] [--json] FILE…';
+	'npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--allow-older] [--map "their column=our field"]… [--no-wait] [--json] FILE…';
 const FEED_KEYS = FEEDS.map((f) => f.key).join(', ');
 
 /** Bad arguments: one sentence, no stack trace, exit 2. */
 function refuse(sentence: string): never {
-	console.error(visible(sentence));
-	process.exit(2);
+	exitWith(2, visible(sentence));
 }
 
 function parse() {
@@ -46,6 +48,7 @@ function parse() {
 				feed: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				'accept-valid': { type: 'boolean', default: false },
+				'allow-older': { type: 'boolean', default: false },
 				json: { type: 'boolean', default: false },
 				'no-wait': { type: 'boolean', default: false },
 				map: { type: 'string', multiple: true, default: [] },
@@ -93,27 +96,28 @@ for (const file of positionals) {
 	const report = await importOne(file, started).catch((e: unknown) => {
 		if (!(e instanceof DatabaseBusy)) throw e;
 		// Another program holds the write lock and we were told not to wait: say so and stop.
-		if (values.json) console.log(JSON.stringify(reports, null, 2));
-		console.error(visible(`${e.message} (${file} was not imported.)`));
+		if (values.json) say(1, JSON.stringify(reports, null, 2));
 		handle.close();
-		process.exit(3);
+		exitWith(3, visible(`${e.message} (${file} was not imported.)`));
 	});
 	reports.push(report);
-	if (!values.json) console.log(reportLines(report, Date.now() - started).join('\n'));
+	if (!values.json) say(1, reportLines(report, Date.now() - started).join('\n'));
 }
-if (values.json) console.log(JSON.stringify(reports, null, 2));
+if (values.json) say(1, JSON.stringify(reports, null, 2));
 handle.close();
-process.exit(reports.some((r) => r.status === 'rejected') ? 1 : 0);
+exitWith(reports.some((r) => r.status === 'rejected') ? 1 : 0);
 
 /** One file's report; a file that cannot be imported at all gets one too, saying why. */
 async function importOne(file: string, started: number): Promise<FileReport> {
 	let feedKey: string | null = chosen?.key ?? null;
 	try {
+		// A ZIP, PDF or empty file is told what it is, not that no feed matches it.
+		const notCsv = await notCsvReason(file);
+		if (notCsv) return failureReport(basename(file), feedKey, notCsv);
 		// A file matched by hand before is recognised through the mapping saved then.
 		const feed = chosen ?? (await detectFeed(file, loadHeaderMaps(handle.sqlite)));
 		if (!feed) {
 			const message = `No feed matches its header row: name one with --feed (${FEED_KEYS}).`;
-			if (!values.json) console.error(visible(`${file}: no feed matches its header row.`));
 			return failureReport(basename(file), null, message);
 		}
 		feedKey = feed.key;
@@ -124,6 +128,7 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 			importedBy: CLI_ACTOR,
 			mode: values['accept-valid'] ? 'accept-valid' : 'strict',
 			dryRun: values['dry-run'],
+			allowOlder: values['allow-older'],
 			headerMap,
 			parallel: true,
 			noWait: values['no-wait'],
@@ -136,7 +141,7 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 				const secs = (Date.now() - started) / 1000;
 				const pct = bytesTotal ? Math.round((bytesRead / bytesTotal) * 100) : 0;
 				const rate = Math.round(rowsRead / Math.max(secs, 0.001));
-				const line = `  ${rowsRead.toLocaleString('en-GB')} rows, ${rate.toLocaleString('en-GB')} rows/s, ${pct}%`;
+				const line = `  ${formatCount(rowsRead, 'row')}, ${rate.toLocaleString('en-GB')} rows/s, ${pct}%`;
 				// A live line on a terminal; one line per update in a log.
 				process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
 			}
@@ -150,7 +155,7 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 				{
 					action: 'import',
 					batchId: report.batchId,
-					summary: `Imported ${basename(file)} (${feed.key}) from the command line: ${report.rowsWritten} rows written`
+					summary: `Imported ${basename(file)} (${feed.key}) from the command line: ${formatCount(report.rowsWritten, 'row')} written`
 				}
 			);
 		return report;

@@ -9,12 +9,12 @@ import { describeLastImport, megabytes, BackupError } from '../src/lib/server/db
 import { restoreDatabase } from '../src/lib/server/db/restore';
 import { readConfig } from '../src/lib/server/config';
 import { visible } from '../src/lib/server/import/report-text';
+import { exitWith } from '../src/lib/server/cli-output';
 
 const USAGE = 'npm run restore -- PATH';
 
 function stop(sentence: string, code: number): never {
-	console.error(visible(sentence));
-	process.exit(code);
+	exitWith(code, visible(sentence));
 }
 
 let file: string;

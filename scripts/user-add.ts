@@ -11,13 +11,13 @@ import { parseAuthorityList } from '../src/lib/server/accounts/authority-list';
 import { passwordProblem } from '../src/lib/server/accounts/password-rules';
 import { addUser, findUserByEmail, normaliseEmail } from '../src/lib/server/accounts/users';
 import { prepareDatabase } from '../src/lib/server/startup';
+import { exitWith } from '../src/lib/server/cli-output';
 
 const USAGE =
 	'npm run user:add -- --admin EMAIL | --officer EMAIL --authority TRF[,MAN] [--password-stdin]';
 
 function refuse(sentence: string): never {
-	console.error(sentence);
-	process.exit(2);
+	exitWith(2, sentence);
 }
 
 async function readStdin(): Promise<string> {

@@ -46,6 +46,11 @@ export function formatInteger(n: number | null | undefined): string {
 	return n === null || n === undefined ? '—' : num.format(n);
 }
 
+/** "1 row", "2,400 rows": a count with its noun, singular or plural (`plural`: if not noun + s). */
+export function formatCount(n: number, noun: string, plural = `${noun}s`): string {
+	return `${num.format(n)} ${n === 1 ? noun : plural}`;
+}
+
 // Dates are formatted by the dates module; pages import formatDate from here with the numbers.
 export { formatDate } from './domain/dates';
 

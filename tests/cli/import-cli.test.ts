@@ -91,7 +91,7 @@ describe('npm run import', () => {
 		);
 		const unmapped = runCli(['--feed', 'mysociety-promises', file]);
 		expect(unmapped.code).toBe(1);
-		expect(unmapped.stdout).toContain('missing columns');
+		expect(unmapped.stdout).toContain('lacks the columns');
 
 		const dry = runCli([
 			'--dry-run',
@@ -129,8 +129,49 @@ describe('npm run import', () => {
 		writeFileSync(file, 'a,b\n1,2\n');
 		const r = runCli([file]);
 		expect(r.code).toBe(1);
-		expect(r.stderr).toContain('no feed matches its header row');
+		expect(r.stdout.match(/No feed matches its header row/g)).toHaveLength(1);
+		expect(r.stderr).not.toMatch(/no feed matches/i);
 		expect(runCli(['--map', 'nonsense', file]).code).toBe(2);
+	}, 60_000);
+
+	// Reported: the 2022 plans sheet imported after the shipped one set dates, titles and types
+	// back. A check says how many values it would set back; --allow-older writes them.
+	it('says how many values an older file would set back, and --allow-older writes them', () => {
+		const older = fixture('plans-2022-edition.csv');
+		const check = runCli(['--dry-run', older]);
+		expect(check.code).toBe(0);
+		expect(check.stdout).toContain(
+			'This file would set back 10 stored values (blanks over values, older records over newer): they are kept as stored. --allow-older writes them.'
+		);
+		expect(check.stdout).toMatch(/warning: 6 rows: dated before the stored record/);
+		const asked = runCli(['--dry-run', '--allow-older', older]);
+		expect(asked.stdout).toContain('Would set back 10 stored values');
+	}, 60_000);
+
+	// Reported: empty files, binary files, ZIP, gzip, PDF and XML all got "No feed matches its
+	// header row" (printed twice, on stderr and in the report).
+	it('says what a file is when it is not a CSV file, once', () => {
+		const files = {
+			'empty.csv': Buffer.alloc(0),
+			'workbook.xlsx': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]),
+			'report.pdf': Buffer.from('%PDF-1.7\n1 0 obj\n'),
+			'rows.xml': Buffer.from('<?xml version="1.0"?>\n<rows/>\n')
+		};
+		const paths = Object.entries(files).map(([name, bytes]) => {
+			writeFileSync(join(dir, name), bytes);
+			return join(dir, name);
+		});
+		const r = runCli(['--feed', 'mysociety-promises', ...paths]);
+		expect(r.code).toBe(1);
+		for (const said of [
+			'This file is empty',
+			'This is a ZIP archive, not a CSV file',
+			'This is a PDF document, not a CSV file',
+			'This is an XML document, not a CSV file'
+		])
+			expect(r.stdout.split(said).length - 1, said).toBe(1);
+		expect(r.stdout).not.toMatch(/No feed matches|not valid UTF-8/);
+		expect(r.stderr).toBe('');
 	}, 60_000);
 
 	// Reported: a missing file, a folder, an unknown option and no arguments printed stack traces
@@ -198,7 +239,9 @@ describe('npm run import', () => {
 		);
 		const r = runCli(['--feed', 'mysociety-promises', '--dry-run', file]);
 		expect(r.code).toBe(1);
-		expect(r.stdout).toContain('unknown authority "\\x1b[2J\\x1b[31mZZ\\rZ"');
+		// ESC is removed from the cell (and said, escaped); the CR, a line break, stays, escaped.
+		expect(r.stdout).toContain('found "\\x1b[2J\\x1b[31mZZ\\rZ"');
+		expect(r.stdout).toContain('unknown authority "[2J[31mZZ\\rZ"');
 		// eslint-disable-next-line no-control-regex -- looking for raw control characters
 		expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
 	}, 60_000);

@@ -108,13 +108,15 @@ describe('import flow', () => {
 				expect(preview).toContain('2031');
 				expect(await targetWordings('CRF')).not.toContain(`E2E ${tag} promise`);
 
-				await page.getByLabel(/Import the 1 valid rows/).check();
+				await page.getByLabel(/Import the 1 valid row and/).check();
 				await page.getByRole('button', { name: 'Import this file' }).click();
 				await page.waitForURL(/\/import\/history\/\d+/);
 				expect(await page.locator('h1 + .lede').innerText()).toBe('Imported');
 				expect(await targetWordings('CRF')).toContain(`E2E ${tag} promise`);
 
-				const href = await page.getByRole('link', { name: /rows set aside/ }).getAttribute('href');
+				const href = await page
+					.getByRole('link', { name: /set aside, with their problems/ })
+					.getAttribute('href');
 				// The set-aside rows are the file's own text: for the admin who imported it.
 				const csv = await (
 					await fetch(`${baseUrl}${href}`, { headers: { cookie: inject('adminCookie') } })
@@ -204,6 +206,43 @@ describe('import flow', () => {
 		}
 	});
 
+	it('says what a file is when it is not a CSV file, with no columns to map', async () => {
+		const { page, close } = await openPage(browser);
+		try {
+			await checkThroughPage(page, baseUrl, 'plans.xlsx', 'PK\x03\x04\x14\x00\x00\x00');
+			expect(await page.getByRole('alert').innerText()).toMatch(
+				/^This is a ZIP archive, not a CSV file\. An Excel workbook \(\.xlsx\) is one/
+			);
+			expect(await page.getByRole('heading', { name: 'Match the columns' }).count()).toBe(0);
+		} finally {
+			await close();
+		}
+	});
+
+	it('keeps what an older file would set back, and sets it back only when the box is ticked', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			const older = readFileSync('tests/fixtures/plans-2022-edition.csv', 'utf8');
+			await checkThroughPage(page, baseUrl, 'plans-2022.csv', older);
+			const summary = await page.getByRole('region', { name: 'What will happen' }).innerText();
+			expect(summary).toContain('This file would set back 10 stored values');
+			await page.getByLabel(/Set back the 10 stored values/).check();
+			await page.getByRole('button', { name: 'Import this file' }).click();
+			await page.waitForURL(/\/import\/history\/\d+/);
+			const history = page.url();
+			expect(await page.locator('section.card').first().innerText()).toContain(
+				'Set back 10 stored values (blanks over values, older records over newer), as asked.'
+			);
+			page.once('dialog', (d) => void d.accept());
+			await page.getByRole('button', { name: /Undo/ }).click();
+			await page.waitForURL(/undone=1/);
+			expect(page.url()).toContain(history);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	it("imports an officer's own Windows-1252 bid sheet as it is, then undoes it", async () => {
 		const { page, errors, close } = await openPage(browser);
 		try {
@@ -269,7 +308,7 @@ describe('import flow', () => {
 			expect(problems).toContain("is the template's example, not real data");
 			const summary = await page.getByRole('region', { name: 'What will happen' }).innerText();
 			expect(summary).toMatch(
-				/1 rows read: 0 valid, 1 set aside\. As the file stands it would be refused/
+				/1 row read: 0 valid, 1 set aside\. As the file stands it would be refused/
 			);
 			expect(errors).toEqual([]);
 		} finally {

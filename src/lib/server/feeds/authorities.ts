@@ -96,6 +96,8 @@ export const authoritiesFeed: FeedModule<Row> = {
 			{
 				table: authorities,
 				key: ['code'],
+				// One successor's code, or none when there are several (listed in replacedByCodes).
+				mayClear: ['replacedByCode'],
 				values: {
 					code,
 					gssCode: r['gss-code'],

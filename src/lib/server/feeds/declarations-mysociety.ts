@@ -25,7 +25,8 @@ type Row = z.output<typeof RowSchema> & { code: string };
 export const mysocietyDeclarationsFeed: FeedModule<Row> = {
 	key: 'mysociety-declarations',
 	title: 'Climate emergency declarations (mySociety / Climate Emergency UK)',
-	description: 'Whether and when each council declared a climate emergency.',
+	description:
+		'Whether and when each council declared a climate emergency. A declaration dated before the stored one (date_made), or undated where the stored one is dated, does not replace it.',
 	datasetKey: 'la-climate-commitments',
 	columns: [
 		{ name: 'local-authority-code', required: true, description: '3-letter code' },
@@ -67,6 +68,8 @@ export const mysocietyDeclarationsFeed: FeedModule<Row> = {
 		{
 			table: declarations,
 			key: ['authorityCode'],
+			// An older edition's declaration (an earlier date, or none) does not replace a later one.
+			datedBy: 'dateMade',
 			values: {
 				authorityCode: r.code,
 				declared: parseYesNo(r.made_declaration ?? '') === true,

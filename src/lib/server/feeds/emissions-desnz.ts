@@ -6,6 +6,8 @@
  * Why it differs from the other feeds:
  * - A release is ~550k rows, so parseRow skips zod: each field is checked by hand with the shared
  *   coercion rules, reported in validateRecord's wording; authority lookups are cached per code.
+ * - Gas, sector and sub-sector come from the release's vocabulary (desnz-vocabulary.ts): any other
+ *   name is refused, so a made-up gas can never become a release on council pages.
  * - Every new file is a new release (emission-release.ts), so none of its rows can exist yet: one
  *   prepared INSERT. Only the same file again (same checksum: the same release) goes through the
  *   no-op upsert, so a re-import writes nothing.
@@ -16,17 +18,11 @@
  *   registered dataset, before createWriter; the writer registers the dataset (INSERT OR IGNORE)
  *   for the release and population rows, which reference it.
  */
-import {
-	MAX_NUMBER,
-	parseYear,
-	POPULATION,
-	SHORT_TEXT,
-	SHORT_TEXT_CHARS,
-	TOO_LARGE
-} from '../rows/coerce';
+import { MAX_NUMBER, parseYear, POPULATION, TOO_LARGE } from '../rows/coerce';
 import type { FeedModule, ImportContext } from '../rows/feed';
 import { resolutionOf, resolveCouncil } from '../rows/council-cells';
 import { registerDataset, startEmissionRelease } from './emission-release';
+import { desnzGas, desnzSector, desnzSubSector, type VocabularyCheck } from './desnz-vocabulary';
 import { emissionRowWriter, populationRecord } from './emission-rows';
 
 export const DESNZ_DATASET = {
@@ -115,6 +111,21 @@ function invalid(ctx: ImportContext, n: number, rec: Rec, col: string, msg: stri
 }
 type Rec = Record<string, string>;
 
+/** A cell of the release's vocabulary as stored, or null after an error naming what it may be. */
+function term(
+	ctx: ImportContext,
+	n: number,
+	rec: Rec,
+	col: string,
+	check: (cell: string) => VocabularyCheck
+): string | null {
+	const cell = rec[col] ?? '';
+	if (!cell.trim()) return invalid(ctx, n, rec, col, 'a value is required') || null;
+	const r = check(cell);
+	if (r.ok) return r.value;
+	return invalid(ctx, n, rec, col, r.expected) || null;
+}
+
 function column(name: string, required: boolean, description: string, aliases?: string[]) {
 	return { name, required, description, aliases, ignored: description === 'not used' };
 }
@@ -151,16 +162,12 @@ export const desnzEmissionsFeed: FeedModule<Row> = {
 		let ok = code !== null;
 		const y = year(c, rec[COL.year] ?? '');
 		if (y === null) ok = invalid(ctx, rowNumber, rec, COL.year, 'expected a year such as 2020');
-		const sector = (rec[COL.sector] ?? '').trim();
-		const subSector = (rec[COL.subSector] ?? '').trim();
-		const gas = (rec[COL.gas] ?? '').trim();
-		if (!sector) ok = invalid(ctx, rowNumber, rec, COL.sector, 'a value is required');
-		if (!subSector) ok = invalid(ctx, rowNumber, rec, COL.subSector, 'a value is required');
-		if (!gas) ok = invalid(ctx, rowNumber, rec, COL.gas, 'a value is required');
-		if (sector.length > SHORT_TEXT_CHARS) ok = invalid(ctx, rowNumber, rec, COL.sector, SHORT_TEXT);
-		if (subSector.length > SHORT_TEXT_CHARS)
-			ok = invalid(ctx, rowNumber, rec, COL.subSector, SHORT_TEXT);
-		if (gas.length > SHORT_TEXT_CHARS) ok = invalid(ctx, rowNumber, rec, COL.gas, SHORT_TEXT);
+		// Gas, sector and sub-sector come from the release's vocabulary (desnz-vocabulary.ts).
+		const gas = term(ctx, rowNumber, rec, COL.gas, desnzGas);
+		const sector = term(ctx, rowNumber, rec, COL.sector, desnzSector);
+		const subSector =
+			sector && term(ctx, rowNumber, rec, COL.subSector, (cell) => desnzSubSector(sector, cell));
+		if (!gas || !sector || !subSector) ok = false;
 		const territorial = toNumber(rec[COL.territorial]);
 		const influence = toNumber(rec[COL.influence]);
 		const pop = toNumber(rec[COL.population]);
@@ -176,9 +183,9 @@ export const desnzEmissionsFeed: FeedModule<Row> = {
 		return {
 			authority_code: code,
 			year: y!,
-			sector,
-			sub_sector: subSector,
-			gas,
+			sector: sector!,
+			sub_sector: subSector!,
+			gas: gas!,
 			territorial_kt: territorial!,
 			influence_kt: influence!,
 			is_aggregate: AGGREGATE_TIERS.has(ctx.resolver.tier(code) ?? ''),

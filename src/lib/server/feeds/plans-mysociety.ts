@@ -1,6 +1,12 @@
 /**
  * mySociety / Climate Emergency UK climate plan documents, stored as links with their type.
  * Types arrive with inconsistent casing ("Action plan", "Action Plan"): folded to lower case.
+ *
+ * The dates that govern a plan are last_update (when the sheet last updated its row), else
+ * date_retrieved (when its authors fetched the document): an older edition of the sheet, with
+ * earlier dates and older titles, or without those dates at all (the 2022 sheet has no
+ * last_update column), does not set a stored plan back (import/set-back.ts). Plans of abolished councils stay theirs (a district's own plan is not its
+ * successor's), and the report names those councils.
  */
 import { z } from 'zod';
 import {
@@ -29,7 +35,8 @@ type Row = z.output<typeof RowSchema> & { code: string };
 export const mysocietyPlansFeed: FeedModule<Row> = {
 	key: 'mysociety-plans',
 	title: 'Climate plan documents (mySociety / Climate Emergency UK)',
-	description: 'Links to each council’s climate action plans, strategies and progress reports.',
+	description:
+		'Links to each council’s climate action plans, strategies and progress reports. A row updated or retrieved before the stored plan (last_update, else date_retrieved), or without the date the stored plan has, does not replace it.',
 	datasetKey: 'la-climate-commitments',
 	columns: [
 		{ name: 'local-authority-code', required: true, description: '3-letter code' },
@@ -62,6 +69,7 @@ export const mysocietyPlansFeed: FeedModule<Row> = {
 		{
 			table: plans,
 			key: ['authorityCode', 'url'],
+			datedBy: ['lastUpdate', 'dateRetrieved'],
 			values: {
 				authorityCode: r.code,
 				url: r.url,

@@ -53,7 +53,8 @@ type Row = z.output<typeof RowSchema> & { code: string };
 export const mysocietyPromisesFeed: FeedModule<Row> = {
 	key: 'mysociety-promises',
 	title: 'Net-zero promises (mySociety / Climate Emergency UK)',
-	description: 'Each council’s net-zero targets by scope, with the year and verbatim wording.',
+	description:
+		'Each council’s net-zero targets by scope, with the year and verbatim wording. A promise checked before the stored one (data_checked), or unchecked where the stored one has a date, does not replace it.',
 	datasetKey: 'la-climate-commitments',
 	columns: [
 		{ name: 'local-authority-code', required: true, description: '3-letter code' },
@@ -81,6 +82,8 @@ export const mysocietyPromisesFeed: FeedModule<Row> = {
 		{
 			table: targets,
 			key: ['authorityCode', 'scope', 'targetYear', 'wording'],
+			// A promise checked earlier than the stored one does not set it back.
+			datedBy: 'checkedOn',
 			values: {
 				authorityCode: r.code,
 				scope: r.scope,

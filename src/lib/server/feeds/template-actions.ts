@@ -18,7 +18,6 @@ import {
 import { actions } from '../db/schema';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
-import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	linkActionToBid,
 	checkDateOrder,
@@ -115,7 +114,6 @@ rag_note           | Why it has that rating. | Finished before the heating seaso
 public             | Yes to publish it, No to keep it internal; blank means yes. | Yes | Publish; Public?; Show publicly; Published
 `
 );
-const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 export const templateActionsFeed: FeedModule<Row> = {
 	key: 'actions',
@@ -126,7 +124,6 @@ export const templateActionsFeed: FeedModule<Row> = {
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
-		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		const code = resolveCouncil(ctx, rowNumber, 'authority', record.authority ?? '');
 		if (!row || !code || !checkDateOrder(ctx, rowNumber, record, row, 'start_date', 'completed_on'))
@@ -144,7 +141,8 @@ export const templateActionsFeed: FeedModule<Row> = {
 		return {
 			write(row, rowNumber) {
 				const { authority_code: authorityCode, reference } = row;
-				tally.repeat(`${authorityCode}\u0000${reference}`, rowNumber, 'reference', reference);
+				const key = `${authorityCode}\u0000${reference}`;
+				if (!tally.repeat(key, rowNumber, 'reference', reference, row)) return;
 				let changed = ctx.write.upsert({
 					table: actions,
 					key: ['authorityCode', 'reference'],

@@ -77,6 +77,14 @@ describe('bids template', () => {
 		);
 	});
 
+	// Reported: status_date stayed null when only the decision date was given, though the
+	// template says it defaults to it.
+	it('dates a status the file does not date by the decision or submission it implies', () => {
+		expect(bid('LDS-2024-07')).toMatchObject({ status: 'won', status_date: '2025-03-14' });
+		expect(bid('LDS-2024-09')).toMatchObject({ status: 'lost', status_date: '2024-12-20' });
+		expect(bid('LDS-2025-01')).toMatchObject({ status: 'drafting', status_date: '2025-02-03' });
+	});
+
 	it('stores council partners resolved and other partners by kind', () => {
 		const id = bid('LDS-2024-07').id;
 		expect(
@@ -167,6 +175,42 @@ describe('bids template', () => {
 			{ bid_id: null, amount_gbp: 1_900_000 }
 		]);
 		expect(countRows(handle, 'awards')).toBe(1);
+	});
+
+	it('does not set a bid back with an older row of it, unless asked', async () => {
+		const older = `${HEADER}\nLDS-2025-01,LDS,Test Decarbonisation Fund,Phase 3,School solar,£700k,,In preparation,03/02/2025,,,,,,,,,\n`;
+		const before = dataDigest(handle);
+		const report = await load(older);
+		// The stored bid was submitted on 1 April 2025 (an earlier test): the drafting row dated
+		// 3 February is older, and every value of it that differs is kept back, and counted.
+		expect(report).toMatchObject({ status: 'committed', rowsWritten: 0, valuesSetBack: 5 });
+		expect(report.groups).toContainEqual(
+			expect.objectContaining({ code: 'older_than_stored', column: 'status_date', rows: [2] })
+		);
+		expect(dataDigest(handle)).toEqual(before);
+		const asked = await importFile(handle, 'bids', older, { allowOlder: true, dryRun: true });
+		expect(asked).toMatchObject({ status: 'dry-run', rowsWritten: 1, valuesSetBack: 5 });
+	});
+
+	// Reported: a row using the template's example scheme said only "this is the template's
+	// example", hiding an unknown council, an ANSI escape in a council name and officer_days −40.
+	it("reports every problem of a row that is the template's example, not only that", async () => {
+		const report = await load(
+			`${HEADER}\n` +
+				'X-1,Narnia,Example Decarbonisation Fund,Phase 2,A bid,,,Won,,,,-40,,,,,,\n' +
+				'X-2,\x1b[31mLeeds\x1b[0m,Example Decarbonisation Fund,Phase 2,A bid,,,Won,,,,,,,,,,\n'
+		);
+		expect(report.status).toBe('rejected');
+		const problems = report.groups.map((g) => [g.code, g.column, g.rows, g.values]);
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				['template_example', 'scheme', [2, 3], ['Example Decarbonisation Fund']],
+				['unknown_authority', 'lead_authority', [2], ['Narnia']],
+				['invalid_value', 'officer_days', [2], ['-40']],
+				['control_character', 'Lead council', [3], ['\\x1b[31mLeeds\\x1b[0m']],
+				['unknown_authority', 'lead_authority', [3], ['[31mLeeds[0m']]
+			])
+		);
 	});
 
 	it('rejects bad rows, naming row, column, value and what was expected', async () => {

@@ -28,7 +28,6 @@ import { awardLink } from './bid-award';
 import { roundFinder } from './competition-store';
 import { deriveReference, derivedReference, storedBidByIdentity } from './bid-identity';
 import { readSchemeCell, schemeReader } from './bid-scheme';
-import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	linkActionToBid,
 	checkDateOrder,
@@ -115,7 +114,7 @@ title               | Short title of the bid or project; if blank, the scheme's 
 requested           | Pounds asked for. | £2,400,000 | Amount requested; Requested (£); Bid amount; Amount applied for
 awarded             | Pounds won; blank until decided. | £1.9m | Amount awarded; Awarded (£); Grant awarded; Award
 status*             | Where the bid stands: idea, drafting, submitted, won, lost or withdrawn ("Successful", "Unsuccessful", "Pending" and "In preparation" work too; the report says how each was read). | Successful | Bid status; Stage; Outcome
-status_date         | Date the bid reached this status; if blank, the decision or submission date, else the upload date. | 14/03/2025 | Status date; Status changed; Date of status
+status_date         | Date the bid reached this status; if blank, the decision date (won, lost) or submission date (submitted). The status history takes the upload date when none is known. | 14/03/2025 | Status date; Status changed; Date of status
 submitted_on        | Date submitted, dd/mm/yyyy. | 28/11/2024 | Submitted; Submission date; Date submitted
 decided_on          | Date the outcome was announced, dd/mm/yyyy. | 14/03/2025 | Decided; Decision date; Outcome date; Date decided
 officer_days        | Officer days spent preparing the bid. | 35 | Staff days; Days spent; Officer time (days)
@@ -127,8 +126,6 @@ source_url          | Web page about the bid or its outcome. | https://www.leeds
 notes               | Anything else worth knowing. | Consortium bid led by Leeds | Comments
 `
 );
-
-const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 /** "Name (kind)" with a kind we know, else the whole entry as the name, of kind other. */
 function otherPartner(entry: string): Partner {
@@ -142,11 +139,10 @@ export const templateBidsFeed: FeedModule<Row> = {
 	template: true,
 	title: 'Bids (template)',
 	description:
-		"A council's bids for funding: amounts asked and won, status and its dates, cost of bidding, partners and the actions they fund.",
+		"A council's bids for funding: amounts asked and won, status and its dates, cost of bidding, partners and the actions they fund. A row whose status is dated before the stored bid's does not set the bid back.",
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
-		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		const column = 'lead_authority';
 		const council = resolveLeadCouncil(ctx, rowNumber, column, record.lead_authority ?? '');
@@ -200,6 +196,18 @@ export const templateBidsFeed: FeedModule<Row> = {
 			return found;
 		};
 		const storedReference = storedBidByIdentity(ctx);
+		/** The row with the amount and decision date as stored (a blank cell kept them). */
+		const asStored = (id: number, row: Row): Row => {
+			const bid = ctx.db
+				.select({ awarded: bids.awardedGbp, decidedOn: bids.decidedOn })
+				.from(bids)
+				.where(eq(bids.id, id))
+				.get()!;
+			const decided =
+				row.decided_on ??
+				(bid.decidedOn ? { date: bid.decidedOn, precision: 'day' as const } : null);
+			return { ...row, awarded: row.awarded ?? bid.awarded, decided_on: decided };
+		};
 		/** A row without a reference is the bid stored under one given before, if it names one. */
 		const withStoredReference = (row: Row, rowNumber: number): Row => {
 			if (row.reference !== row.derived || findBid(row.lead, row.derived)) return row;
@@ -213,31 +221,51 @@ export const templateBidsFeed: FeedModule<Row> = {
 			write(parsed, rowNumber) {
 				const row = withStoredReference(parsed, rowNumber);
 				const { lead, reference } = row;
-				tally.repeat(`${lead}\u0000${reference}`, rowNumber, 'reference', reference);
+				if (!tally.repeat(`${lead}\u0000${reference}`, rowNumber, 'reference', reference, parsed))
+					return;
 				const { scheme, round } = readScheme(row.scheme, row.round, rowNumber);
 				const competition_id = catalogueRound(scheme, round, rowNumber);
 				let before = findBid(lead, reference);
 				const takenOver = !before && reference !== row.derived;
 				if (takenOver) before = takeOver(row, rowNumber);
+				const statusChanged = before?.status !== row.status;
+				// Only a date the file gives or implies is stored: a new status without one clears the
+				// old status's date, and the same status without one keeps it.
+				const status_date = statusDate(row) ?? (statusChanged ? null : undefined);
 				const upserted = ctx.write.upsert({
 					table: bids,
 					key: ['leadAuthorityCode', 'reference'],
-					values: schemaValues(bids, { ...row, scheme, round, competition_id }, RENAMES)
+					// A row older than the stored bid (its status date) does not set it back.
+					datedBy: 'statusDate',
+					// A tracker may not date a status: such a row is of unknown age, not older.
+					undated: 'unknown',
+					// A bid not won has no amount awarded: its blank says so.
+					mayClear: [
+						...(row.status === 'won' ? [] : ['awardedGbp' as const]),
+						...(statusChanged ? ['statusDate' as const] : [])
+					],
+					values: schemaValues(
+						bids,
+						{ ...row, scheme, round, competition_id, status_date },
+						RENAMES
+					)
 				});
 				let changed = upserted || (takenOver && !!before);
+				// An older row's partners, links and award are older too: none of it is written.
+				if (ctx.write.keptNewer()) return tally.add(changed);
 				const { id } = before ?? findBid(lead, reference)!;
-				if (before?.status !== row.status)
+				if (statusChanged)
 					changed =
 						ctx.write.upsert({
 							table: bidStatusHistory,
 							key: ['bidId', 'status', 'onDate'],
-							values: { bidId: id, status: row.status, onDate: statusDate(row) },
+							values: { bidId: id, status: row.status, onDate: status_date ?? ukToday() },
 							addOnly: true
 						}) || changed;
 				changed = setPartners(ctx, { bidId: id }, partnerRecords(row.partners)) || changed;
 				for (const action of actionIds(row.linked_actions, lead, rowNumber, 'linked_actions'))
 					changed = linkActionToBid(ctx, action, id) || changed;
-				tally.add(linkAward(id, competition_id, row, rowNumber) || changed);
+				tally.add(linkAward(id, competition_id, asStored(id, row), rowNumber) || changed);
 			},
 			finish: () => tally.counts()
 		};
@@ -247,9 +275,12 @@ export const templateBidsFeed: FeedModule<Row> = {
 type Bid = { id: number; status: string };
 const RENAMES = { lead_authority_code: 'lead' };
 
-/** When the bid reached its status: as stated, else the date that status implies, else today. */
-function statusDate(row: Row): string {
+/**
+ * When the bid reached its status: as stated, else the date that status implies (its decision or
+ * submission date), else null (its history then takes the upload's date).
+ */
+function statusDate(row: Row): string | null {
 	const implied = { won: row.decided_on, lost: row.decided_on, submitted: row.submitted_on };
 	const date = row.status_date ?? implied[row.status as keyof typeof implied] ?? null;
-	return date?.date ?? ukToday();
+	return date?.date ?? null;
 }

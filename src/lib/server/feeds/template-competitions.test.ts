@@ -177,6 +177,46 @@ describe('competitions template', () => {
 		expect(dataDigest(handle)).toEqual(before);
 	});
 
+	// Reported: a file giving one round £3m and then £9m stored £9m, with only a warning.
+	it('refuses two rows of one round with different values, naming both rows', async () => {
+		const before = dataDigest(handle);
+		const header = 'scheme,round,budget,closes';
+		const r = await load(
+			`${header}\nRepeat Fund,Round 1,£3m,31/01/2027\nRepeat Fund,Round 1,£9m,31/01/2027\n`
+		);
+		expect(r).toMatchObject({ status: 'rejected', rowsAccepted: 1, rowsRejected: 1 });
+		expect(r.groups).toEqual([
+			expect.objectContaining({
+				severity: 'error',
+				code: 'conflicting_rows',
+				column: 'round',
+				rows: [3],
+				values: ['Round 1'],
+				message:
+					'row 2 gives the same round "Round 1" with other values (budget: 3000000 in row 2, 9000000 here): correct or delete one of the two rows'
+			})
+		]);
+		expect(dataDigest(handle)).toEqual(before);
+	});
+
+	it('stores a row repeated exactly once, and says so once', async () => {
+		const row = 'Twice Fund,Round 1,£3m,31/01/2027';
+		const r = await load(`scheme,round,budget,closes\n${row}\n${row}\n${row}\n`);
+		expect(r).toMatchObject({ status: 'committed', rowsWritten: 1 });
+		expect(r.groups).toEqual([
+			expect.objectContaining({
+				severity: 'warning',
+				code: 'repeated_row',
+				count: 2,
+				rows: [3, 4],
+				message: 'repeats an earlier row of the file exactly: stored once'
+			})
+		]);
+		expect(competition('Twice Fund')).toMatchObject({ budget_gbp: 3_000_000 });
+		const id = competition('Twice Fund').id;
+		expect(datesOf(id, 'closes')).toHaveLength(1);
+	});
+
 	it('reads a time written in the date cell as the time of that date', async () => {
 		const report = await load(
 			'scheme,round,opens,closes\nTimed Fund,1,01/10/2026 09:00,31/01/2027 23:59\n'

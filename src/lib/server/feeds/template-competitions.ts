@@ -23,7 +23,6 @@ import {
 } from '../rows/coerce';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule, ImportContext } from '../rows/feed';
-import { exampleMarkers, refuseTemplateExample } from './template-example';
 import { purposeChoice } from './purpose-choices';
 import { funderName } from './funder-names';
 import {
@@ -111,7 +110,6 @@ source_url    | Web page where the competition is published. | https://www.gov.u
 notes         | Anything else worth knowing. | Applicant webinar on 15/10/2024 | Comments
 `
 );
-const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 /** Authority types as officers write them ("District, Unitary, County") → register type codes. */
 const typeCode = variantLookup({
@@ -149,7 +147,6 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
-		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const checked = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		if (!checked) return null;
 		// null (a blank cell) and undefined (no such column) are kept apart, as the writer needs.
@@ -189,7 +186,8 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 		const writeDate = dateHistory(ctx);
 		return {
 			write(row, rowNumber) {
-				tally.repeat(`${row.scheme}\u0000${row.round}`, rowNumber, 'round', row.round);
+				if (!tally.repeat(`${row.scheme}\u0000${row.round}`, rowNumber, 'round', row.round, row))
+					return;
 				// A blank cell keeps the stored value (undefined: not written); eligibility is one fact,
 				// types or a note, set together.
 				const kept = <T>(v: T | null | undefined) => v ?? undefined;
@@ -202,6 +200,8 @@ export const templateCompetitionsFeed: FeedModule<Row> = {
 				let changed = ctx.write.upsert({
 					table: competitions,
 					key: ['scheme', 'round'],
+					// Eligibility is types or a note: giving one clears the other.
+					mayClear: ['eligibleTypes', 'eligibilityNote'],
 					values: {
 						scheme: row.scheme,
 						round: row.round,

@@ -111,20 +111,36 @@ describe('council emissions template', () => {
 	it('updates a year on re-import; a column the file lacks leaves its stored value alone', async () => {
 		// "2023" is the same report as "2023-24": both are stored as 2023.
 		const report = await load('authority,year,scope_1_t,scope_3_t\nLeeds,2023,"12,000",\n');
-		expect(report).toMatchObject({ status: 'committed', rowsWritten: 1 });
+		expect(report).toMatchObject({ status: 'committed', rowsWritten: 1, valuesSetBack: 1 });
 		expect(countRows(handle, 'council_emissions')).toBe(3);
 		expect(stored()[1]).toEqual({
 			authority_code: 'LDS',
 			year: 2023,
 			scope1_t: 12000,
-			// Blank in the file: cleared.
-			scope3_t: null,
+			// Blank in the file: kept, unless the import is asked to clear it.
+			scope3_t: 2940,
 			// Not in the file: kept.
 			scope2_t: 6210,
 			method: 'LGA GHG accounting tool',
 			source_url: 'https://www.leeds.gov.uk/test-page',
 			notes: 'Scope 3 first counted this year'
 		});
+	});
+
+	// The same rule for every feed the record writer writes: two rows of one council and year.
+	it('refuses two rows of one report with different figures, naming both rows', async () => {
+		const before = dataDigest(handle);
+		const r = await load(`${HEADER}\nLeeds,2019,100,,,,,\nLeeds,2019,120,,,,,\n`);
+		expect(r.status).toBe('rejected');
+		expect(r.groups.filter((g) => g.severity === 'error')).toEqual([
+			expect.objectContaining({
+				code: 'conflicting_rows',
+				rows: [3],
+				message:
+					'row 2 gives the same key authorityCode LDS, year 2019 with other values (scope1T: 100 in row 2, 120 here): correct or delete one of the two rows'
+			})
+		]);
+		expect(dataDigest(handle)).toEqual(before);
 	});
 
 	it('rejects bad rows, naming row, column, value and what was expected', async () => {

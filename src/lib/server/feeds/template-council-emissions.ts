@@ -17,7 +17,6 @@ import {
 import { councilEmissions } from '../db/schema';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
-import { exampleMarkers, refuseTemplateExample } from './template-example';
 import { templateColumns } from './template-shared';
 
 const YEAR_EXPECTED = 'expected a year such as 2023, or a financial year such as 2023/24';
@@ -79,7 +78,6 @@ source_url  | Where the report is published. | https://www.leeds.gov.uk/example 
 notes       | Anything a reader should know: what is in or out, restated years. | Schools excluded (example) | Note; Comments; Comment
 `
 );
-const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 const SCOPES = ['scope_1_t', 'scope_2_t', 'scope_3_t'] as const;
 
 export const templateCouncilEmissionsFeed: FeedModule<Row> = {
@@ -91,7 +89,6 @@ export const templateCouncilEmissionsFeed: FeedModule<Row> = {
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
-		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		const code = resolveCouncil(ctx, rowNumber, 'authority', record.authority ?? '');
 		if (!row || !code) return null;

@@ -1,5 +1,6 @@
 /**
- * Keeps the example row of a downloaded template from being imported as real data.
+ * Keeps the example row of a downloaded template from being imported as real data (for every
+ * template feed, where the pipeline parses a record: parseRecord).
  *
  * How the example row is recognised, and why this way: each template's example marks itself in
  * the values themselves. Some example values say "example" (the scheme "Example Decarbonisation
@@ -16,7 +17,7 @@
  * so the example is caught when left as downloaded, half overwritten, or with columns deleted,
  * and no real value can be mistaken for one. template-shared.test.ts checks every template.
  */
-import type { FeedColumn, ImportContext } from '../rows/feed';
+import type { AnyFeed, FeedColumn, ImportContext } from '../rows/feed';
 
 const MARKER = /example/i;
 
@@ -47,4 +48,25 @@ export function refuseTemplateExample(
 	const message = `"${value}" is the template's example, not real data: delete the example row, or replace its values with your own`;
 	ctx.issues.error(rowNumber, column, value, 'template_example', message);
 	return true;
+}
+
+const MARKERS = new WeakMap<AnyFeed, Map<string, string>>();
+
+/**
+ * A record parsed by its feed; for a template, refused when it holds the template's example. The
+ * row is parsed in full either way, so the example's other problems (an unknown council, a
+ * negative number) are reported too, not hidden behind "this is the template's example".
+ */
+export function parseRecord(
+	feed: AnyFeed,
+	record: Record<string, string>,
+	rowNumber: number,
+	ctx: ImportContext
+): unknown {
+	if (!feed.template) return feed.parseRow(record, rowNumber, ctx);
+	let markers = MARKERS.get(feed);
+	if (!markers) MARKERS.set(feed, (markers = exampleMarkers(feed.columns)));
+	const example = refuseTemplateExample(ctx, rowNumber, record, markers);
+	const row = feed.parseRow(record, rowNumber, ctx);
+	return example ? null : row;
 }

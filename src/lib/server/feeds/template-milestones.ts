@@ -9,7 +9,6 @@ import { optionalUkDate, requiredText, storedDate } from '../rows/coerce';
 import { actionMilestones, actions } from '../db/schema';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
-import { exampleMarkers, refuseTemplateExample } from './template-example';
 import { templateColumns } from './template-shared';
 
 const RowSchema = z.object({
@@ -31,7 +30,6 @@ due               | Date it is due, dd/mm/yyyy. | 30/06/2024 | Due date; Target 
 done_on           | Date it was reached, dd/mm/yyyy; blank if not yet. | 21/06/2024 | Done; Completed; Completed on; Date completed; Achieved on
 `
 );
-const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 export const templateMilestonesFeed: FeedModule<Row> = {
 	key: 'milestones',
@@ -42,7 +40,6 @@ export const templateMilestonesFeed: FeedModule<Row> = {
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
-		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		const code = resolveCouncil(ctx, rowNumber, 'authority', record.authority ?? '');
 		if (!row || !code) return null;

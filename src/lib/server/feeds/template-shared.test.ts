@@ -61,13 +61,15 @@ describe('template feeds', () => {
 			const before = dataDigest(handle);
 			const report = await load(feed, download(feed));
 			expect(report).toMatchObject({ status: 'rejected', rowsAccepted: 0, rowsWritten: 0 });
-			expect(report.groups.filter((g) => g.severity === 'error')).toEqual([
+			// Every problem is reported; the example's own is among them (the milestones example
+			// also names an action that is not stored).
+			expect(report.groups.filter((g) => g.severity === 'error')).toContainEqual(
 				expect.objectContaining({
 					code: 'template_example',
 					rows: [2],
 					message: expect.stringMatching(/is the template's example, not real data/)
 				})
-			]);
+			);
 			expect(dataDigest(handle)).toEqual(before);
 		}
 	);

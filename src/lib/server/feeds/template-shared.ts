@@ -9,6 +9,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { actionFunding, actions, bids, partners } from '../db/schema';
 import type { ParsedDate } from '../rows/coerce';
 import type { FeedColumn, ImportContext, WriteCounts } from '../rows/feed';
+import { repeatedRows } from '../rows/repeated-rows';
 
 /**
  * A template's columns from a table, one line each: `name* | description | example | alias; alias`
@@ -176,22 +177,20 @@ export function sameRows(a: readonly unknown[][], b: readonly unknown[][]): bool
 }
 
 /**
- * Per-row write counts (a file row is written when anything it stands for changed), and a warning
- * when a row repeats the natural key of an earlier one (the later row's values win).
+ * Per-row write counts (a file row is written when anything it stands for changed), and the check
+ * of a row that repeats the natural key of an earlier one (rows/repeated-rows.ts): `repeat` is
+ * false when the row must not be written.
  */
 export function rowTally(ctx: ImportContext) {
 	const counts: WriteCounts = { written: 0, unchanged: 0 };
-	const seen = new Map<string, number>();
+	const firstOfKey = repeatedRows(ctx);
 	return {
 		add(changed: boolean) {
 			if (changed) counts.written++;
 			else counts.unchanged++;
 		},
-		repeat(key: string, rowNumber: number, column: string, value: string) {
-			const first = seen.get(key);
-			if (first === undefined) return void seen.set(key, rowNumber);
-			const message = `"${value}" was already given in row ${first}; this row's values replace it`;
-			ctx.issues.warn(rowNumber, column, value, 'duplicate_row', message);
+		repeat(key: string, rowNumber: number, column: string, value: string, row: object): boolean {
+			return firstOfKey(key, rowNumber, { column, value, label: `${column} "${value}"` }, row);
 		},
 		counts: () => counts
 	};

@@ -18,7 +18,6 @@ import {
 import { interimTargets as interimTargetRows, targets } from '../db/schema';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
-import { exampleMarkers, refuseTemplateExample } from './template-example';
 import {
 	requiredChoice,
 	rowError,
@@ -85,7 +84,6 @@ wording         | The target in the council's words, as adopted; with council, s
 source_url      | Where the target is published (motion, strategy, plan). | https://www.leeds.gov.uk/example | Source; Link; URL
 `
 );
-const EXAMPLE_MARKERS = exampleMarkers(COLUMNS);
 
 export const templateTargetsFeed: FeedModule<Row> = {
 	key: 'targets',
@@ -96,7 +94,6 @@ export const templateTargetsFeed: FeedModule<Row> = {
 	datasetKey: null,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
-		if (refuseTemplateExample(ctx, rowNumber, record, EXAMPLE_MARKERS)) return null;
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		const code = resolveCouncil(ctx, rowNumber, 'authority', record.authority ?? '');
 		if (!row || !code) return null;
@@ -134,7 +131,7 @@ export const templateTargetsFeed: FeedModule<Row> = {
 					wording: row.wording ?? ''
 				};
 				const repeat = `${key.authorityCode} ${key.scope} ${key.targetYear} ${key.wording}`;
-				tally.repeat(repeat, rowNumber, 'wording', key.wording);
+				if (!tally.repeat(repeat, rowNumber, 'wording', key.wording, row)) return;
 				let changed = ctx.write.upsert({
 					table: targets,
 					key: ['authorityCode', 'scope', 'targetYear', 'wording'],

@@ -4,6 +4,7 @@ import type { ImportReport } from '../import/run-import';
 import {
 	countRows,
 	createFixtureDb,
+	dataDigest,
 	FEED_FIXTURES,
 	importFile
 } from '../../../../tests/helpers/db';
@@ -104,5 +105,66 @@ describe('whlg-participation feed', () => {
 		expect(r.status).toBe('rejected');
 		expect(r.groups[0]).toMatchObject({ code: 'invalid_value', column: 'whlg_status', rows: [2] });
 		expect(r.groups[0]!.message).toContain('expected one of Live');
+	});
+});
+
+// Reported: mapping a HUG2 participation sheet's status column onto this feed with --accept-valid
+// stored 126 HUG2 statuses as Warm Homes: Local Grant participation (the status words are the same).
+describe('a participation file for another scheme', () => {
+	const HUG2 = 'la_name,hug2_status,website_url\nBarnet Council,Live,https://www.barnet.gov.uk/\n';
+
+	it('is refused whole when a column it reads is named for another scheme', async () => {
+		const db = await createFixtureDb();
+		try {
+			const before = dataDigest(db);
+			const r = await importFile(db, 'whlg-participation', HUG2, {
+				headerMap: { hug2_status: 'whlg_status' },
+				mode: 'accept-valid'
+			});
+			expect(r).toMatchObject({ status: 'rejected', rowsWritten: 0 });
+			expect(r.fatal).toBe(
+				'This file is for Home Upgrade Grant, not Warm Homes: Local Grant: its column "hug2_status" says so. Nothing was imported; import it with a feed for Home Upgrade Grant, if there is one.'
+			);
+			expect(dataDigest(db)).toEqual(before);
+		} finally {
+			db.close();
+		}
+	});
+
+	it('is refused whole when its scheme column or its name says so, even keeping valid rows', async () => {
+		const db = await createFixtureDb();
+		try {
+			const before = dataDigest(db);
+			const mixed =
+				'la_name,whlg_status,scheme\nBarnet Council,Live,WH:LG\nTrafford Council,Live,HUG2\n';
+			const r = await importFile(db, 'whlg-participation', mixed, { mode: 'accept-valid' });
+			expect(r).toMatchObject({ status: 'rejected', rowsWritten: 0 });
+			expect(r.fatal).toBe(
+				'This file has 1 row for another scheme ("HUG2"): row 3. A file for one scheme is not imported as another\'s. Nothing was imported.'
+			);
+			const named = await importFile(
+				db,
+				'whlg-participation',
+				'la_name,status\nBarnet Council,Live\n',
+				{
+					headerMap: { status: 'whlg_status' },
+					fileName: 'hug2-participation.csv'
+				}
+			);
+			expect(named.fatal).toMatch(
+				/^This file is for Home Upgrade Grant, not Warm Homes: Local Grant: its name "hug2-participation.csv" says so/
+			);
+			expect(dataDigest(db)).toEqual(before);
+			// Its own scheme, however written, is imported.
+			const own = await importFile(
+				db,
+				'whlg-participation',
+				'la_name,whlg_status,scheme\nBarnet Council,Live,Warm Homes: Local Grant\n',
+				{ fileName: 'whlg-2025.csv' }
+			);
+			expect(own.status).toBe('committed');
+		} finally {
+			db.close();
+		}
 	});
 });

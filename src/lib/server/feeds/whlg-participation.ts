@@ -1,6 +1,8 @@
 /**
  * Warm Homes: Local Grant participation (DESNZ's eligibility-checker tables): each council's status
  * in the 2025–28 programme and its consortium lead, both by name only, resolved through aliases.
+ * The feed is for WH:LG alone: a file whose columns, scheme cells or name say it is for another
+ * scheme (a HUG2 sheet uses the same status words) is refused whole.
  */
 import { z } from 'zod';
 import { optionalText, optionalWebAddress, requiredText } from '../rows/coerce';
@@ -9,6 +11,7 @@ import { validateRecord } from '../rows/validate-record';
 import { resolutionOf, resolveCouncil } from '../rows/council-cells';
 import type { FeedModule } from '../rows/feed';
 import { competitionStore } from './competition-store';
+import { OTHER_SCHEME, schemesNamedIn } from './scheme-names';
 
 export const WHLG_SCHEME = { scheme: 'Warm Homes: Local Grant', round: '2025-28' };
 
@@ -29,7 +32,8 @@ const RowSchema = z.object({
 		})
 	),
 	website_url: optionalWebAddress,
-	consortium: optionalText
+	consortium: optionalText,
+	scheme: optionalText
 });
 type Row = z.output<typeof RowSchema> & { code: string; leadCode: string | null };
 
@@ -53,10 +57,22 @@ export const whlgParticipationFeed: FeedModule<Row> = {
 		},
 		{ name: 'website_url', required: false, description: 'where residents apply' },
 		{ name: 'income_threshold_gbp', required: false, description: 'household income threshold' },
-		{ name: 'consortium', required: false, description: 'consortium lead body; blank = none' }
+		{ name: 'consortium', required: false, description: 'consortium lead body; blank = none' },
+		{
+			name: 'scheme',
+			required: false,
+			description: `the scheme the row is for, if the file says: ${WHLG_SCHEME.scheme} only`
+		}
 	],
+	scheme: WHLG_SCHEME.scheme,
 	parseRow(record, rowNumber, ctx) {
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
+		const scheme = record.scheme?.trim();
+		if (scheme && !schemesNamedIn(scheme).includes(WHLG_SCHEME.scheme)) {
+			const message = `this row is for another scheme than ${WHLG_SCHEME.scheme}`;
+			ctx.issues.error(rowNumber, 'scheme', scheme, OTHER_SCHEME, message);
+			return null;
+		}
 		if (!row) return null;
 		const council = resolveCouncil(ctx, rowNumber, 'la_name', row.la_name);
 		if (!council) return null;
@@ -80,6 +96,8 @@ export const whlgParticipationFeed: FeedModule<Row> = {
 		{
 			table: participations,
 			key: ['competitionId', 'authorityCode'],
+			// A blank consortium says the council has none; a lead that is not a council has no code.
+			mayClear: ['leadAuthorityCode', 'leadName'],
 			values: {
 				competitionId: competitionStore(ctx).ensure(WHLG_SCHEME.scheme, WHLG_SCHEME.round, null),
 				authorityCode: r.code,

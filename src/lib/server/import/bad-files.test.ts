@@ -66,4 +66,34 @@ describe('bad files (tests/fixtures/bad): each is refused with the exact problem
 		expect(JSON.stringify(report).length).toBeLessThan(5000);
 		expect(dataDigest(handle)).toEqual(before);
 	});
+
+	// Reported: BEL, BS and bidirectional overrides (U+202E, U+202C) were stored in names and
+	// titles. Overrides are refused (bidi-override.csv above); other control characters are
+	// removed, so what is stored is what the cell shows, and each cell cleaned is reported.
+	it('removes control characters from cells, saying where, and keeps tabs and line breaks', async () => {
+		const report = await importFile(
+			handle,
+			'mysociety-promises',
+			'local-authority-code,scope,target,wording,notes\n' +
+				'TRF,Council operations,2038,"Net\x07 zero\x08 by 2038","first line\n\tsecond"\n' +
+				'MAN,Whole area,2038,"in\x02direct emissions",\n'
+		);
+		expect(report.status).toBe('committed');
+		expect(report.groups).toContainEqual(
+			expect.objectContaining({
+				severity: 'warning',
+				code: 'control_character',
+				column: 'wording',
+				rows: [2, 3],
+				values: ['Net\\x07 zero\\x08 by 2038', 'in\\x02direct emissions']
+			})
+		);
+		const stored = handle.sqlite
+			.prepare('SELECT wording, notes FROM targets ORDER BY id')
+			.all() as { wording: string; notes: string | null }[];
+		expect(stored).toEqual([
+			{ wording: 'Net zero by 2038', notes: 'first line\n\tsecond' },
+			{ wording: 'indirect emissions', notes: null }
+		]);
+	});
 });

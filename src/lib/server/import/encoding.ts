@@ -9,6 +9,7 @@ import { isAscii } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { BadBytes } from './bad-bytes';
 import { UnreadableFileError } from './unreadable';
+import { ODD_CHARACTER } from './cells';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
@@ -121,18 +122,19 @@ function badBytesAt(chunk: Uint8Array, chunkOffset: number, bad: NonNullable<Utf
 /**
  * Decodes the file in the encoding its first chunk shows. A file whose first chunk is plain ASCII
  * may still turn out to be 1252 later ("£" on row 5,000): then it switches, which is exact because
- * 1252 reads ASCII the same. Reports the first NUL character (never text) once.
+ * 1252 reads ASCII the same. Says once when the text first holds a character that is not text
+ * (NUL, a control character, a bidirectional override: cells.ts), so cells are searched only then.
  */
 export function decodingStream(
 	onEncoding: (e: Encoding) => void,
 	onBytes?: (bytes: number) => void,
-	onNul?: () => void
+	onOddCharacter?: () => void
 ) {
 	let bytes = 0;
 	let decoder: TextDecoder | null = null;
 	let encoding: Encoding = 'utf-8';
 	let asciiSoFar = true;
-	let nulSeen = false;
+	let oddSeen = false;
 	let last: Buffer | null = null;
 	const use = (e: Encoding) => {
 		encoding = e;
@@ -170,9 +172,9 @@ export function decodingStream(
 				const text = decode(chunk, offset);
 				if (asciiSoFar && !isAscii(chunk)) asciiSoFar = false;
 				// One search per chunk (fast), not one per cell.
-				if (!nulSeen && text.includes('\0')) {
-					nulSeen = true;
-					onNul?.();
+				if (!oddSeen && ODD_CHARACTER.test(text)) {
+					oddSeen = true;
+					onOddCharacter?.();
 				}
 				done(null, text);
 			} catch (e) {

@@ -13,9 +13,18 @@ export interface ImportReport {
 	status: 'committed' | 'rejected' | 'dry-run';
 	rowsRead: number;
 	rowsAccepted: number;
+	/** Rows with an error: refused, or set aside with --accept-valid. */
 	rowsRejected: number;
+	/** Rows the feed had nothing to store for, saying why in a note (a plan with no address). */
+	rowsSkipped: number;
 	rowsWritten: number;
 	rowsUnchanged: number;
+	/**
+	 * Stored values this file sets back (a blank over a value, an older record over a newer one):
+	 * written only when `setBackAllowed`, else kept as stored; counted either way.
+	 */
+	valuesSetBack: number;
+	setBackAllowed: boolean;
 	encoding: string;
 	fatal: string | null;
 	groups: IssueGroup[];

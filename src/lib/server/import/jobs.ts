@@ -9,6 +9,7 @@ import { readConfig } from '../config';
 import { feedByKey } from '../feeds/registry';
 import { getDatabase } from '../db';
 import { detectFeed, readHeaderRow } from './detect-feed';
+import { notCsvReason } from './file-kind';
 import { loadHeaderMaps } from './header-maps';
 import type { ImportProgress, ImportReport } from './run-import';
 import { removeUpload, uploadPath } from './uploads';
@@ -23,6 +24,8 @@ export interface ImportJob {
 	fileName: string;
 	feed: string | null;
 	mode: 'strict' | 'accept-valid';
+	/** Let the import set stored values back (blanks, older records): the user's choice. */
+	allowOlder: boolean;
 	headerMap: Record<string, string>;
 	headers: string[];
 	/** Who uploaded it: only they (or an admin) may see, map or import it. */
@@ -63,6 +66,7 @@ export function startCheck(
 		fileName: opts.fileName,
 		feed: opts.feed ?? null,
 		mode: opts.mode ?? 'strict',
+		allowOlder: false,
 		headerMap: opts.headerMap ?? {},
 		headers: [],
 		viewer: opts.viewer,
@@ -98,6 +102,12 @@ async function run(job: ImportJob, dryRun: boolean): Promise<void> {
 	const path = uploadPath(UPLOAD_DIR, job.token);
 	try {
 		if (!path) throw new Error('The uploaded file has expired: upload it again.');
+		// A ZIP, PDF or empty file is told what it is, with no columns to map.
+		const notCsv = await notCsvReason(path);
+		if (notCsv) {
+			Object.assign(job, { state: 'checked', report: null, headers: [], error: notCsv });
+			return;
+		}
 		job.headers = await readHeaderRow(path);
 		const feed = job.feed
 			? feedByKey(job.feed)
@@ -126,6 +136,8 @@ async function run(job: ImportJob, dryRun: boolean): Promise<void> {
 				actor: actorOf(job.viewer),
 				mode: job.mode,
 				dryRun,
+				// A check counts what would be set back; only the import itself may be allowed to.
+				allowOlder: !dryRun && job.allowOlder,
 				headerMap: job.headerMap,
 				previewRows: dryRun ? 10 : 0
 			},

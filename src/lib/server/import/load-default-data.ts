@@ -3,6 +3,7 @@
  * upload. A file already imported (same feed, same checksum) is skipped, so a second start writes
  * nothing at all and a new shipped release loads once.
  */
+import { formatCount, formatInteger } from '../../format';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -175,7 +176,7 @@ export async function loadDefaultData(
 			.filter((g) => g.severity !== 'info')
 			.reduce((n, g) => n + g.count, 0);
 		log(
-			`  ${file.path}: ${report.rowsAccepted} rows (${report.rowsRejected} set aside, ${problems} problems listed) in ${Date.now() - started} ms`
+			`  ${file.path}: ${formatCount(report.rowsAccepted, 'row')} (${formatInteger(report.rowsRejected)} set aside, ${formatCount(problems, 'problem')} listed) in ${Date.now() - started} ms`
 		);
 		if (report.status !== 'committed')
 			throw new Error(`Loading ${file.path} failed: ${report.fatal ?? 'rejected'}`);

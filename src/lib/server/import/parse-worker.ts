@@ -17,6 +17,10 @@ import { AuthorityResolver } from '../rows/resolve-authority';
 import { mapHeaders } from './map-headers';
 import type { ImportContext } from '../rows/feed';
 import { UnreadableFileError } from './unreadable';
+import { noteAbolishedCouncils } from '../rows/council-cells';
+import { RejectedSample } from './rejected-sample';
+import { parseRecord } from '../feeds/template-example';
+import type { RejectedRow } from './record-batch';
 
 export interface WorkerInput {
 	dbPath: string;
@@ -40,7 +44,7 @@ export type WorkerMessage =
 			columns: unknown[][];
 			rowNumbers: number[];
 			issues: ImportIssue[];
-			rejected: { rowNumber: number; values: Record<string, string>; reasons: string }[];
+			rejected: RejectedRow[];
 			rowsRead: number;
 			bytesRead: number;
 	  }
@@ -81,10 +85,11 @@ async function main(input: WorkerInput) {
 	let batch = {
 		rows: [] as unknown[],
 		rowNumbers: [] as number[],
-		rejected: [] as { rowNumber: number; values: Record<string, string>; reasons: string }[]
+		rejected: [] as RejectedRow[]
 	};
 	let rowsRead = 0;
 	let bytesRead = 0;
+	const sample = new RejectedSample();
 
 	const flush = () => {
 		// Wait while the writer is MAX_BATCHES_AHEAD behind.
@@ -125,18 +130,20 @@ async function main(input: WorkerInput) {
 			} satisfies WorkerMessage);
 			if (m.missing.length) throw new StopReading();
 		},
-		(values, rowNumber, problem) => {
+		(values, rowNumber, problems) => {
 			rowsRead++;
 			const mark = issues.total;
-			const record = recordOf(values, rowNumber, problem, mapped, issues);
-			const row = record && feed.parseRow(record, rowNumber, ctx);
+			const record = recordOf(values, rowNumber, problems, mapped, issues);
+			const row = record && parseRecord(feed, record, rowNumber, ctx);
 			if (row === null) {
 				if (issues.hasRowError(rowNumber)) {
-					batch.rejected.push({
+					const rejected = {
 						rowNumber,
 						values: Object.fromEntries(headers.map((h, i) => [h, values[i] ?? ''])),
-						reasons: issues.messagesSince(mark)
-					});
+						...issues.rejectedSince(mark)
+					};
+					// Only the rows the batch will keep cross to the main thread.
+					if (sample.add(rejected)) batch.rejected.push(rejected);
 				}
 			} else {
 				batch.rows.push(row);
@@ -150,6 +157,7 @@ async function main(input: WorkerInput) {
 		throw e;
 	});
 	if (read) {
+		noteAbolishedCouncils(ctx);
 		flush();
 		port.postMessage({ type: 'done', encoding: read.encoding } satisfies WorkerMessage);
 	}

@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import { createReadStream } from 'node:fs';
-import { rowProblem, type RowProblem } from './cells';
+import { rowProblems, type RowProblem } from './cells';
 import { BadBytes, describeBadBytes } from './bad-bytes';
 import { decodingStream, type Encoding } from './encoding';
 import { UnreadableFileError } from './unreadable';
@@ -52,24 +52,25 @@ export function isBlankRow(values: string[]): boolean {
 /**
  * Parse a CSV file, calling onRecord for each non-blank data row with its 1-based row number in
  * spreadsheet terms (blank rows before the header are skipped but counted, as a spreadsheet
- * shows them) and, when the row's cells do not fit the header, what is wrong (see rowProblem).
+ * shows them) and, when the row's cells do not fit the header or hold what is not text, what is
+ * wrong (see rowProblems).
  * Resolves once the whole file has been read; rejects with UnreadableFileError when the file
  * cannot be read as a table at all.
  */
 export function readCsv(
 	path: string,
 	onHeaders: (headers: string[]) => void,
-	onRecord: (values: string[], rowNumber: number, problem: RowProblem | null) => void,
+	onRecord: (values: string[], rowNumber: number, problems: RowProblem[] | null) => void,
 	onBytes?: (bytesRead: number) => void
 ): Promise<CsvReadResult> {
 	let encoding: Encoding = 'utf-8';
-	let nulSeen = false;
+	let oddSeen = false;
 	const input = createReadStream(path);
 	const text = input.pipe(
 		decodingStream(
 			(e) => (encoding = e),
 			onBytes,
-			() => (nulSeen = true)
+			() => (oddSeen = true)
 		)
 	);
 	let headers: string[] | null = null;
@@ -111,7 +112,7 @@ export function readCsv(
 					}
 					if (isBlankRow(values)) continue;
 					try {
-						onRecord(values, rowNumber, rowProblem(values, headers, width, nulSeen));
+						onRecord(values, rowNumber, rowProblems(values, headers, width, oddSeen));
 					} catch (e) {
 						return stop(e);
 					}

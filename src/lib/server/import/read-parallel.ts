@@ -8,15 +8,14 @@ import { Worker } from 'node:worker_threads';
 import type { ImportIssue } from '../rows/issues';
 import type { WorkerInput, WorkerMessage } from './parse-worker';
 import { UnreadableFileError } from './unreadable';
+import type { RejectedRow } from './record-batch';
 
 export interface ParallelCallbacks {
 	/** May be async (e.g. awaiting the file's checksum); batches wait for it. */
 	onHeaders(headers: string[], missing: string[], unmapped: string[]): boolean | Promise<boolean>;
 	onIssues(issues: ImportIssue[]): void;
 	onRows(rows: unknown[], rowNumbers: number[]): void;
-	onRejected(
-		rejected: { rowNumber: number; values: Record<string, string>; reasons: string }[]
-	): void;
+	onRejected(rejected: RejectedRow[]): void;
 	onProgress(rowsRead: number, bytesRead: number): void;
 }
 

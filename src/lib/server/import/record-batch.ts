@@ -5,6 +5,7 @@
 import type { DbHandle } from '../db/client';
 import type { IssueCollector } from '../rows/issues';
 import type { ImportReport, TableChanges } from './import-report';
+import { purgeExpiredRejections } from './rejected-sample';
 
 export function tableChanges(sqlite: DbHandle['sqlite'], batchId: number): TableChanges[] {
 	const rows = sqlite
@@ -20,6 +21,8 @@ export interface RejectedRow {
 	rowNumber: number;
 	values: Record<string, string>;
 	reasons: string;
+	/** Its first problem's code and column: rows are kept a few of each kind (rejected-sample.ts). */
+	kind?: string;
 }
 
 /**
@@ -52,7 +55,10 @@ export function recordBatch(
 				fatal: report.fatal,
 				unmappedColumns: report.unmappedColumns,
 				encoding: report.encoding,
-				rowsUnchanged: report.rowsUnchanged
+				rowsUnchanged: report.rowsUnchanged,
+				rowsSkipped: report.rowsSkipped,
+				valuesSetBack: report.valuesSetBack,
+				setBackAllowed: report.setBackAllowed
 			}),
 			batchId
 		);
@@ -66,4 +72,6 @@ export function recordBatch(
 	);
 	for (const r of rejectedRows)
 		insertRejected.run(batchId, r.rowNumber, JSON.stringify(r.values), r.reasons);
+	// Any import, committed or refused, clears what expired refusals still hold.
+	purgeExpiredRejections(sqlite);
 }

@@ -1,61 +1,77 @@
 /**
  * The one writer of imported records. A feed hands it records of a schema table with the table's
- * natural key; it builds the statements from the Drizzle table objects (never from table names
- * written as strings) and keeps them prepared, one per table and set of columns.
+ * natural key; it writes them with statements built from the Drizzle table objects
+ * (record-statements.ts).
  *
- * Two rules every feed gets for free:
+ * Rules every feed gets for free:
  * - Only the columns a record carries are written. A value `undefined` means "this file does not
  *   have that column", and the stored value stays; `null` means the file's cell is blank. (The
  *   2022 climate plans sheet has no `last_update`: importing it used to blank that field.)
  * - A row whose values are all as stored is not rewritten (ON CONFLICT … DO UPDATE … WHERE some
  *   value differs), so a re-import changes nothing and the undo log stays empty.
+ * - A blank never replaces a stored value, and a record older than the stored one (by the feed's
+ *   `datedBy` date) never replaces its values, unless the import allows it (set-back.ts).
  *
  * `batch_id` (the import that last changed a row) and `is_sample` are filled in from the import
  * for tables that have them; batch_id alone is not a change. The undo log is kept by triggers
  * (drizzle migrations), so everything written here can be undone.
  */
 import type Database from 'better-sqlite3';
-import { getTableColumns } from 'drizzle-orm';
-import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { RecordWriter, TableRecord } from '../rows/feed';
+import type { IssueCollector } from '../rows/issues';
+import { guard, needsStoredRow, reportSetBack } from './set-back';
+import { q, tableStatements, type TableInfo } from './record-statements';
 
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-interface TableInfo {
-	name: string;
-	columns: Record<string, SQLiteColumn>;
-	hasBatch: boolean;
-	hasSample: boolean;
+export interface RecordWriterOptions {
+	batchId: number;
+	isSample: boolean;
+	/** Write blanks over stored values and older records over newer (the user asked). */
+	allowOlder?: boolean;
+	/** Where what is kept or set back is reported (absent: counted only). */
+	issues?: IssueCollector;
 }
 
 export function createRecordWriter(
 	sqlite: Database.Database,
-	options: { batchId: number; isSample: boolean }
+	options: RecordWriterOptions
 ): RecordWriter {
-	const tables = new Map<SQLiteTable, TableInfo>();
-	const statements = new Map<string, Database.Statement>();
+	const {
+		info,
+		column,
+		upsertStatement,
+		selectStatement,
+		deleteStatement,
+		insertStatement,
+		updateStatement
+	} = tableStatements(sqlite);
 	let written = 0;
 	let unchanged = 0;
+	let setBack = 0;
+	let keptNewer = false;
+	let rowNumber: number | null = null;
+	const allowOlder = options.allowOlder ?? false;
 
-	function info(table: SQLiteTable): TableInfo {
-		let t = tables.get(table);
-		if (!t) {
-			const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
-			t = {
-				name: getTableConfig(table).name,
-				columns,
-				hasBatch: 'batchId' in columns,
-				hasSample: 'isSample' in columns
-			};
-			tables.set(table, t);
-		}
-		return t;
-	}
-
-	function column(t: TableInfo, field: string): SQLiteColumn {
-		const c = t.columns[field];
-		if (!c) throw new Error(`${t.name} has no column ${field}`);
-		return c;
+	/**
+	 * The record's values with what it may not set back held back (counted and reported), and the
+	 * rowid of the stored row it was judged against, if one was read.
+	 */
+	function guarded(
+		t: TableInfo,
+		record: TableRecord
+	): { values: Record<string, unknown>; rowid: number | null } {
+		keptNewer = false;
+		const values = record.values as Record<string, unknown>;
+		if (!needsStoredRow(record)) return { values, rowid: null };
+		const keyFields = [...record.key].sort();
+		const stored = selectStatement(t, keyFields, 'rowid AS "rowid", *').get(
+			...keyFields.map((k) => (values[k] == null ? null : column(t, k).mapToDriverValue(values[k])))
+		) as Record<string, unknown> | undefined;
+		if (!stored) return { values, rowid: null };
+		const g = guard(t.columns, record, stored, allowOlder);
+		setBack += g.setBack.length;
+		keptNewer = g.older && !allowOlder;
+		if (options.issues) reportSetBack(options.issues, rowNumber, t.columns, record, g, allowOlder);
+		return { values: g.values, rowid: stored.rowid as number };
 	}
 
 	/** The columns a record writes, in a stable order, with their stored values. */
@@ -75,57 +91,6 @@ export function createRecordWriter(
 		return { fields, params };
 	}
 
-	function upsertStatement(
-		t: TableInfo,
-		fields: string[],
-		key: readonly string[],
-		addOnly = false
-	) {
-		const id = `${t.name}|${fields.join(',')}|${key.join(',')}|${addOnly}`;
-		let stmt = statements.get(id);
-		if (stmt) return stmt;
-		for (const k of key) {
-			if (!fields.includes(k)) throw new Error(`a ${t.name} record needs its key ${k}`);
-		}
-		const names = fields.map((f) => column(t, f).name);
-		const keyNames = key.map((k) => column(t, k).name);
-		const updatable = names.filter((n) => !keyNames.includes(n));
-		// batch_id follows the data (the last import that changed a row) but is not itself a change.
-		const compared = updatable.filter((n) => n !== 'batch_id');
-		const table = q(t.name);
-		const sql =
-			`INSERT INTO ${table} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
-			`ON CONFLICT (${keyNames.map(q).join(', ')}) ` +
-			(compared.length && !addOnly
-				? `DO UPDATE SET ${updatable.map((n) => `${q(n)} = excluded.${q(n)}`).join(', ')} WHERE ${compared
-						.map((n) => `${table}.${q(n)} IS NOT excluded.${q(n)}`)
-						.join(' OR ')}`
-				: 'DO NOTHING');
-		statements.set(id, (stmt = sqlite.prepare(sql)));
-		return stmt;
-	}
-
-	function selectStatement(t: TableInfo, fields: string[], what: string) {
-		const id = `${t.name}|select ${what}|${fields.join(',')}`;
-		let stmt = statements.get(id);
-		if (!stmt) {
-			const where = fields.map((f) => `${q(column(t, f).name)} IS ?`).join(' AND ');
-			stmt = sqlite.prepare(`SELECT ${what} FROM ${q(t.name)} WHERE ${where}`);
-			statements.set(id, stmt);
-		}
-		return stmt;
-	}
-
-	function deleteStatement(t: TableInfo, fields: string[]) {
-		const id = `${t.name}|delete|${fields.join(',')}`;
-		let stmt = statements.get(id);
-		if (!stmt) {
-			const where = fields.map((f) => `${q(column(t, f).name)} IS ?`).join(' AND ');
-			statements.set(id, (stmt = sqlite.prepare(`DELETE FROM ${q(t.name)} WHERE ${where}`)));
-		}
-		return stmt;
-	}
-
 	function upsertByLookup(
 		t: TableInfo,
 		fields: string[],
@@ -142,45 +107,29 @@ export function createRecordWriter(
 		return updateStatement(t, others).run({ ...named, id: found.id }).changes > 0;
 	}
 
-	function insertStatement(t: TableInfo, fields: string[]) {
-		const id = `${t.name}|insert|${fields.join(',')}`;
-		let stmt = statements.get(id);
-		if (!stmt) {
-			const names = fields.map((f) => q(column(t, f).name));
-			const sql = `INSERT INTO ${q(t.name)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
-			statements.set(id, (stmt = sqlite.prepare(sql)));
-		}
-		return stmt;
-	}
-
-	function updateStatement(t: TableInfo, fields: string[]) {
-		const id = `${t.name}|update|${fields.join(',')}`;
-		let stmt = statements.get(id);
-		if (!stmt) {
-			const names = fields.map((f) => column(t, f).name);
-			const compared = names.filter((n) => n !== 'batch_id');
-			const sql =
-				`UPDATE ${q(t.name)} SET ${names.map((n, i) => `${q(n)} = @p${i}`).join(', ')} ` +
-				`WHERE id = @id AND (` +
-				(compared.length
-					? compared.map((n) => `${q(n)} IS NOT @p${names.indexOf(n)}`).join(' OR ')
-					: '0') +
-				')';
-			statements.set(id, (stmt = sqlite.prepare(sql)));
-		}
-		return stmt;
-	}
-
 	const writer: RecordWriter = {
 		upsert(record: TableRecord) {
 			const t = info(record.table);
-			const values = record.values as Record<string, unknown>;
-			const { fields, params } = driverValues(t, values);
-			// SQLite's unique indexes treat NULLs as distinct, so ON CONFLICT never fires for a key
-			// with a blank part (a target without a year): match it with IS instead.
-			const changed = record.key.some((k) => values[k] === null)
-				? upsertByLookup(t, fields, params, record.key)
-				: upsertStatement(t, fields, record.key, record.addOnly).run(...params).changes > 0;
+			const { values, rowid } = guarded(t, record);
+			const { fields, params } = driverValues(t, values, rowid === null);
+			let changed: boolean;
+			if (rowid !== null) {
+				// Judged against its stored row: update that row with the values not held back (an
+				// upsert's INSERT would need every NOT NULL column, held back or not).
+				const set = fields.filter((f) => !record.key.includes(f as never));
+				const named = Object.fromEntries(
+					set.map((f) => [`p${set.indexOf(f)}`, params[fields.indexOf(f)]])
+				);
+				changed =
+					set.length > 0 &&
+					updateStatement(t, set, 'rowid').run({ ...named, id: rowid }).changes > 0;
+			} else {
+				// SQLite's unique indexes treat NULLs as distinct, so ON CONFLICT never fires for a key
+				// with a blank part (a target without a year): match it with IS instead.
+				changed = record.key.some((k) => values[k] === null)
+					? upsertByLookup(t, fields, params, record.key)
+					: upsertStatement(t, fields, record.key, record.addOnly).run(...params).changes > 0;
+			}
 			if (record.counted !== false) {
 				if (changed) written++;
 				else unchanged++;
@@ -251,7 +200,12 @@ export function createRecordWriter(
 			}
 			return true;
 		},
-		counts: () => ({ written, unchanged })
+		counts: () => ({ written, unchanged }),
+		atRow(n) {
+			rowNumber = n;
+		},
+		valuesSetBack: () => setBack,
+		keptNewer: () => keptNewer
 	};
 	return writer;
 }

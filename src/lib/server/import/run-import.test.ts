@@ -11,7 +11,7 @@ import {
 	importFile,
 	toCsv
 } from '../../../../tests/helpers/db';
-import { mapHeaders } from './run-import';
+import { mapHeaders, NOTHING_TO_IMPORT } from './run-import';
 
 let handle: DbHandle;
 const promises = Papa.parse<string[]>(readFileSync(FEED_FIXTURES['mysociety-promises'], 'utf8'), {
@@ -115,7 +115,7 @@ describe('runImport: all or nothing', () => {
 		);
 		expect(report).toMatchObject({ status: 'rejected', rowsRead: 0, rowsWritten: 0 });
 		expect(report.fatal).toBe(
-			`This file is not a ${mysocietyPromisesFeed.title} file: missing column "scope". Map the file's own column names to these, or choose another feed.`
+			`This file lacks the column "scope" that the feed "${mysocietyPromisesFeed.title}" needs. Map the file's own column names to it, or choose another feed.`
 		);
 		expect(dataDigest(handle)).toEqual(before);
 		const two = await importFile(
@@ -123,15 +123,36 @@ describe('runImport: all or nothing', () => {
 			'mysociety-promises',
 			'local-authority-code,wording\nTRF,x\n'
 		);
-		expect(two.fatal).toContain('missing columns "scope", "target"');
+		expect(two.fatal).toContain('lacks the columns "scope", "target" that the feed');
 	});
 
-	it('an empty file is refused', async () => {
+	it('an empty file is refused, saying so', async () => {
 		const report = await importFile(handle, 'mysociety-promises', Buffer.alloc(0));
 		expect(report).toMatchObject({
 			status: 'rejected',
-			fatal: 'The file is empty: no header row was found.'
+			batchId: null,
+			fatal: 'This file is empty: it has no header row and no data.'
 		});
+	});
+
+	// Reported: a header-only file was "imported" as an empty committed batch with an audit entry.
+	it('a file with a header row and no data says there is nothing to import, and writes nothing', async () => {
+		const before = dataDigest(handle);
+		const batches = countRows(handle, 'import_batches');
+		for (const csv of [
+			'local-authority-code,scope,target,wording\n',
+			'local-authority-code,scope,target,wording\n,,,\n\n'
+		]) {
+			const report = await importFile(handle, 'mysociety-promises', csv);
+			expect(report).toMatchObject({
+				status: 'rejected',
+				batchId: null,
+				rowsRead: 0,
+				fatal: NOTHING_TO_IMPORT
+			});
+		}
+		expect(dataDigest(handle)).toEqual(before);
+		expect(countRows(handle, 'import_batches')).toBe(batches);
 	});
 
 	it('a dry run with an invalid row leaves no trace either', async () => {

@@ -19,6 +19,7 @@ import { refreshSimilarCouncilsNow, type RefreshResult } from './similar-council
 import type { WriterInfo } from './write-lock';
 import { recordAudit } from '../accounts/audit';
 import type { Actor } from '../accounts/users';
+import { formatCount } from '../../format';
 
 export const WRITE_WORKER_URL = import.meta.url;
 export const WRITE_WORKER_ROLE = 'net-zero-local-writer';
@@ -33,6 +34,8 @@ export type WriteTask =
 			importedBy: string;
 			mode: 'strict' | 'accept-valid';
 			dryRun: boolean;
+			/** Let blanks and older records set back stored values (the user ticked it). */
+			allowOlder?: boolean;
 			headerMap: Record<string, string>;
 			previewRows: number;
 			/** The councils an officer may import for; null: any. */
@@ -74,6 +77,7 @@ export async function performWrite(
 				importedBy: task.importedBy,
 				mode: task.mode,
 				dryRun: task.dryRun,
+				allowOlder: task.allowOlder ?? false,
 				headerMap: task.headerMap,
 				previewRows: task.previewRows,
 				allowedAuthorities: task.allowedAuthorities ?? null,
@@ -84,7 +88,7 @@ export async function performWrite(
 				recordAudit(handle.sqlite, task.actor, {
 					action: 'import',
 					batchId: report.batchId,
-					summary: `Imported ${task.fileName} (${feed.key}): ${report.rowsWritten} rows written`
+					summary: `Imported ${task.fileName} (${feed.key}): ${formatCount(report.rowsWritten, 'row')} written`
 				});
 			return { kind: 'import', report };
 		}
@@ -94,7 +98,7 @@ export async function performWrite(
 				recordAudit(handle.sqlite, task.actor, {
 					action: 'undo',
 					batchId: task.batchId,
-					summary: `Undid import ${task.batchId}: ${result.rowsRestored} rows put back`
+					summary: `Undid import ${task.batchId}: ${formatCount(result.rowsRestored, 'row')} put back`
 				});
 			return { kind: 'undo', result };
 		}

@@ -9,6 +9,7 @@ import { visibleImporter } from '../accounts/private-fields';
 import { setAsideRowsVisible, visibleBatch } from '../accounts/import-records';
 import type { Viewer } from '../accounts/viewer';
 import { feedByKey } from '../feeds/registry';
+import { setBackSentence } from '../import/set-back';
 import { preparedQuery, serverDb, type Db } from './connection';
 import { param } from './filters';
 
@@ -18,6 +19,9 @@ export interface StoredReport {
 	groups?: IssueGroup[];
 	fatal?: string | null;
 	rowsUnchanged?: number;
+	rowsSkipped?: number;
+	valuesSetBack?: number;
+	setBackAllowed?: boolean;
 }
 
 /** The stored report column, or an empty report when none was written. */
@@ -59,7 +63,10 @@ function toBatch({ report: stored, ...batch }: Raw) {
 		fatal: report.fatal ?? null,
 		groups: report.groups ?? [],
 		rowsUnchanged: report.rowsUnchanged ?? 0,
-		changes: report.changes ?? []
+		rowsSkipped: report.rowsSkipped ?? 0,
+		changes: report.changes ?? [],
+		/** What the file set back, or would have and did not (a sentence), if anything. */
+		setBack: setBackSentence(report.valuesSetBack ?? 0, report.setBackAllowed ?? false, false)
 	};
 }
 

@@ -82,6 +82,47 @@ export function resolutionOf(ctx: ImportContext, cell: string, historical = fals
 	return r;
 }
 
+/** Abolished councils an import's rows named: by code, its successor (null: kept) and rows. */
+const ABOLISHED = new WeakMap<
+	ImportContext,
+	Map<string, { successor: string | null; rows: number; lastRow: number }>
+>();
+
+function tallyAbolished(
+	ctx: ImportContext,
+	rowNumber: number,
+	former: string,
+	successor: string | null
+) {
+	let seen = ABOLISHED.get(ctx);
+	if (!seen) ABOLISHED.set(ctx, (seen = new Map()));
+	const entry = seen.get(former) ?? { successor, rows: 0, lastRow: -1 };
+	if (entry.lastRow !== rowNumber)
+		Object.assign(entry, { rows: entry.rows + 1, lastRow: rowNumber });
+	seen.set(former, entry);
+}
+
+/**
+ * One note for the whole file naming each abolished council its rows named, with how many rows
+ * and what was done (counted for its successor, or kept against it), so none passes unsaid among
+ * per-row notes. Called once the file has been read, on the thread that resolved its rows.
+ */
+export function noteAbolishedCouncils(ctx: ImportContext): void {
+	const seen = ABOLISHED.get(ctx);
+	if (!seen?.size) return;
+	const rows = (n: number) => `${n.toLocaleString('en-GB')} row${n === 1 ? '' : 's'}`;
+	const name = (code: string) => `${ctx.resolver.name(code) ?? code} (${code})`;
+	const total = [...seen.values()].reduce((n, e) => n + e.rows, 0);
+	const parts = [...seen]
+		.sort(([a, x], [b, y]) => y.rows - x.rows || a.localeCompare(b))
+		.map(
+			([former, e]) =>
+				`${name(former)}, ${rows(e.rows)}, ${e.successor ? `counted for its successor ${name(e.successor)}` : 'kept against it'}`
+		);
+	const message = `${rows(total)} name${total === 1 ? 's' : ''} a council that has been abolished: ${parts.join('; ')}.`;
+	ctx.issues.info(null, null, null, 'abolished_councils', message);
+}
+
 /** "Allerdale (ALL) is abolished; counted for its successor Cumberland (E06000063, CBD)". */
 function successorNote(ctx: ImportContext, former: string, code: string): string {
 	const gss = ctx.resolver.gssCode(code);
@@ -108,9 +149,11 @@ export function resolveCouncil(
 	if (r.successorOf) {
 		const note = successorNote(ctx, r.successorOf, r.code);
 		ctx.issues.info(rowNumber, column, value, 'successor_used', note);
+		tallyAbolished(ctx, rowNumber, r.successorOf, r.code);
 	} else if (options.historical && !ctx.resolver.isCurrent(r.code)) {
-		const note = `${r.code} has been abolished; kept against it, not its successor`;
+		const note = `${ctx.resolver.name(r.code) ?? r.code} (${r.code}) has been abolished; kept against it, not its successor`;
 		ctx.issues.info(rowNumber, column, value, 'abolished_council', note);
+		tallyAbolished(ctx, rowNumber, r.code, null);
 	}
 	if (options.partner) return r.code;
 	if (!checkAllowed(ctx, rowNumber, column, value, r.code)) return null;

@@ -8,6 +8,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client';
 import type { AuthorityResolver, Resolution } from './resolve-authority';
 import type { IssueCollector } from './issues';
+import { repeatedRows } from './repeated-rows';
 
 export interface FeedColumn {
 	/** Canonical column name, as in our templates or the publisher's file. */
@@ -37,6 +38,24 @@ export interface TableRecord<T extends SQLiteTable = SQLiteTable> {
 	 * other on every import.
 	 */
 	addOnly?: boolean;
+	/**
+	 * The date field that says how current the record is (a plan's last_update), or several in
+	 * order (the first the stored record has decides): a record dated before the stored one, or
+	 * undated where it is dated, does not change the stored values (it may still fill blanks)
+	 * unless the import allows setting values back (import/set-back.ts).
+	 */
+	datedBy?: (keyof T['$inferInsert'] & string) | readonly (keyof T['$inferInsert'] & string)[];
+	/**
+	 * How a record without that date compares with a dated stored one: 'older' (the default: an
+	 * older edition of a sheet leaves dates blank) or 'unknown' (written, as any newer record).
+	 */
+	undated?: 'older' | 'unknown';
+	/**
+	 * Fields whose null the row states (derived from other cells, or a column where blank means
+	 * "none"), so it is written over a stored value; any other null is a blank cell, which never
+	 * replaces a stored value unless the import allows setting values back.
+	 */
+	mayClear?: readonly (keyof T['$inferInsert'] & string)[];
 }
 
 /** The import's one writer (import/record-writer.ts): feeds describe records, it writes them. */
@@ -71,6 +90,15 @@ export interface RecordWriter {
 		rows: Partial<T['$inferInsert']>[]
 	): boolean;
 	counts(): WriteCounts;
+	/** The file row being written, so what the writer keeps or sets back is reported against it. */
+	atRow(rowNumber: number | null): void;
+	/**
+	 * Stored values the file would set back (a blank over a value, an older record over a newer
+	 * one): written only when the import allows it, and counted either way.
+	 */
+	valuesSetBack(): number;
+	/** Whether the last upsert was a record older than the one stored, kept as stored. */
+	keptNewer(): boolean;
 }
 
 export interface ImportContext {
@@ -132,6 +160,11 @@ export interface FeedModule<Row> {
 	template?: boolean;
 	columns: readonly FeedColumn[];
 	/**
+	 * The scheme a participation feed's rows are for, by its stored name: a file whose columns or
+	 * name say it is for another scheme is refused whole (feeds/scheme-names.ts).
+	 */
+	scheme?: string;
+	/**
 	 * parseRow reads nothing the same import writes, so rows may be parsed on a worker thread
 	 * while the main thread writes (the large emissions feeds).
 	 */
@@ -156,22 +189,19 @@ export function feedWriter<Row>(feed: FeedModule<Row>, ctx: ImportContext): Feed
 	const records = feed.records;
 	if (!records) throw new Error(`feed ${feed.key} describes no records and has no writer`);
 	const counts: WriteCounts = { written: 0, unchanged: 0 };
-	const firstRowOfKey = new Map<string, number>();
+	const firstOfKey = repeatedRows(ctx);
 	return {
 		write(row, rowNumber) {
 			const list = records(row, ctx);
-			// A row that names the same record as an earlier row replaces it: say so.
+			// A row naming the same record as an earlier one: stored once if the same, else refused
+			// (a record only ever added, never updated, keeps the first row's values by design).
 			const main = list[0];
-			if (main) {
+			if (main && !main.addOnly) {
 				const values = main.values as Record<string, unknown>;
 				const key = JSON.stringify(main.key.map((k) => values[k] ?? null));
-				const first = firstRowOfKey.get(key);
-				if (first === undefined) firstRowOfKey.set(key, rowNumber);
-				else {
-					const what = main.key.map((k) => `${k} ${String(values[k] ?? '(blank)')}`).join(', ');
-					const message = `row ${first} already gave ${what}; this row's values replace it`;
-					ctx.issues.warn(rowNumber, null, null, 'duplicate_row', message);
-				}
+				const label = `key ${main.key.map((k) => `${k} ${String(values[k] ?? '(blank)')}`).join(', ')}`;
+				const name = { column: null, value: '', label };
+				if (!firstOfKey(key, rowNumber, name, main.values)) return;
 			}
 			// A file row is written when anything it stands for changed.
 			let changed = false;

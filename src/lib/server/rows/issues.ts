@@ -47,6 +47,8 @@ export class IssueCollector {
 	private erroredRows = new Set<number>();
 	/** Messages since the last mark, for the reasons column of a rejected row. */
 	private recent: string[] = [];
+	/** The first of them as "code|column": the kind of problem the row has. */
+	private recentKind: string | null = null;
 	fatal: string | null = null;
 	total = 0;
 
@@ -54,8 +56,10 @@ export class IssueCollector {
 		this.total++;
 		if (issue.value && issue.value.length > VALUE_SHOWN_CHARS)
 			issue = { ...issue, value: shownValue(issue.value) };
-		if (issue.severity === 'error')
+		if (issue.severity === 'error') {
 			this.recent.push(issue.column ? `${issue.column}: ${issue.message}` : issue.message);
+			this.recentKind ??= `${issue.code}|${issue.column ?? ''}`;
+		}
 		if (this.kept.length < ISSUES_KEPT) this.kept.push(issue);
 		if (issue.severity === 'error' && issue.rowNumber !== null)
 			this.erroredRows.add(issue.rowNumber);
@@ -115,10 +119,17 @@ export class IssueCollector {
 		this.add({ rowNumber, column, value, severity: 'info', code, message });
 	}
 
-	/** The error messages added since `total` was `mark` (one row's reasons); clears the buffer. */
-	messagesSince(mark: number): string {
-		const out = this.total > mark ? this.recent.join('; ') : '';
+	/**
+	 * The error messages added since `total` was `mark` (one row's reasons) and the kind of its
+	 * first problem ("code|column"); clears the buffer.
+	 */
+	rejectedSince(mark: number): { reasons: string; kind: string } {
+		const out = {
+			reasons: this.total > mark ? this.recent.join('; ') : '',
+			kind: this.recentKind ?? ''
+		};
 		this.recent = [];
+		this.recentKind = null;
 		return out;
 	}
 

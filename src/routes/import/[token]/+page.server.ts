@@ -18,6 +18,7 @@ import {
 	type ImportJob
 } from '$lib/server/import/jobs';
 import { requireSignedIn } from '$lib/server/accounts/page-access';
+import { setBackSentence } from '$lib/server/import/set-back';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -26,6 +27,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!job) error(404, 'This upload has expired or was already imported. Upload the file again.');
 	await settled(job);
 	const feed = job.feed ? listFeedSummaries().find((f) => f.key === job.feed) : null;
+	const report = job.report;
 	const saved = savedHeaderMaps();
 	const feeds = mappingFormFeeds(job.headers, job.headerMap, job.feed, saved);
 	const checked = job.feed && job.report && !job.report.fatal ? feedByKey(job.feed) : null;
@@ -36,6 +38,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	}
 	return {
 		job: view,
+		setBack: report ? setBackSentence(report.valuesSetBack, false, true) : null,
 		feed: feed ?? null,
 		feeds,
 		/** The feed the form starts on: the one chosen or detected, else the likeliest. */
@@ -77,7 +80,8 @@ export const actions: Actions = {
 		// No report is not expiry: the file is there, but its feed was not recognised (or the
 		// check is still running, or failed): say which, and what to do.
 		if (!job.report) return fail(400, { message: notCheckedMessage(job) });
-		const acceptValid = (await request.formData()).get('acceptValid') === 'on';
+		const form = await request.formData();
+		const acceptValid = form.get('acceptValid') === 'on';
 		const hasRowErrors = job.report.groups.some((g) => g.severity === 'error');
 		if (job.report.fatal) return fail(400, { message: job.report.fatal });
 		if (hasRowErrors && !acceptValid) {
@@ -87,6 +91,7 @@ export const actions: Actions = {
 			});
 		}
 		job.mode = acceptValid ? 'accept-valid' : 'strict';
+		job.allowOlder = form.get('allowOlder') === 'on';
 		const started = startImport(job.token);
 		if (!started) return fail(409, { message: 'This file is not ready to import.' });
 		await settled(started);
@@ -100,5 +105,7 @@ function notCheckedMessage(job: ImportJob): string {
 	if (job.state === 'checking')
 		return 'This file is still being checked: import it once the check has finished.';
 	if (job.state === 'failed' && job.error) return job.error;
+	// Not a CSV file at all (a ZIP, a PDF, an empty file): what it is, not a mapping to make.
+	if (job.error && !job.headers.length) return job.error;
 	return 'This file’s feed was not recognised, so it has not been checked: choose the feed below and map its columns, then import it.';
 }

@@ -17,6 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'nzl-uploads-'));
 const token = 'a1'.repeat(16);
 /** An officer's own bids sheet: one header an alias, others only near the template's. */
 const ownBids = 'b2'.repeat(16);
+const zipToken = 'c3'.repeat(16);
 const uploadDirBefore = process.env.UPLOAD_DIR;
 let handle: DbHandle;
 
@@ -31,6 +32,8 @@ beforeAll(async () => {
 	);
 	await settled(startCheck(token, { fileName: 'promises-own-headers.csv', viewer: ADMIN }));
 	await settled(startCheck(ownBids, { fileName: 'our-bids.csv', viewer: ADMIN }));
+	writeFileSync(join(dir, `${zipToken}.csv`), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]));
+	await settled(startCheck(zipToken, { fileName: 'plans.xlsx', viewer: ADMIN }));
 });
 afterAll(() => {
 	handle.close();
@@ -58,6 +61,23 @@ describe('import/[token] commit', () => {
 		expect(result.status).toBe(400);
 		expect(result.data.message).toMatch(/choose the feed below and map its columns/);
 		expect(result.data.message).not.toMatch(/expired/);
+	});
+
+	// Reported: a ZIP (or PDF, or empty file) was told "No feed matches its header row".
+	it('says a file is not a CSV file, what it is, with no columns to map', async () => {
+		const job = getJob(zipToken)!;
+		expect(job).toMatchObject({ state: 'checked', report: null, headers: [] });
+		expect(job.error).toMatch(/^This is a ZIP archive, not a CSV file\. An Excel workbook/);
+		const request = new Request(`http://localhost/import/${zipToken}?/commit`, {
+			method: 'POST',
+			body: new FormData()
+		});
+		const result = await (actions.commit as Commit)({
+			params: { token: zipToken },
+			request,
+			locals: { viewer: ADMIN }
+		});
+		expect(result).toMatchObject({ status: 400, data: { message: job.error } });
 	});
 });
 
