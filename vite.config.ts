@@ -50,7 +50,8 @@ export default defineConfig({
 				test: {
 					name: 'command line',
 					include: ['tests/cli/**/*.test.ts'],
-					globalSetup: ['tests/helpers/db-templates.ts']
+					// The same, and a database with the shipped data loaded (tests/helpers/shipped-db.ts).
+					globalSetup: ['tests/helpers/db-templates.ts', 'tests/helpers/shipped-db-setup.ts']
 				}
 			}
 		]
