@@ -70,26 +70,37 @@ export function serverEnv(env = process.env) {
 	};
 }
 
-function main() {
+/**
+ * Build the app unless build/ was made from the sources as they are now, saying which. Returns
+ * vite build's exit code (0 when nothing needed building). The browser tests use it too.
+ * @param {string} doing what is done with the build next ("starting", "testing")
+ * @returns {number}
+ */
+export function buildIfChanged(doing = 'starting') {
+	const say = console.log;
 	const fingerprint = sourcesFingerprint();
 	const built = existsSync(join(ROOT, 'build', 'index.js')) && existsSync(STAMP);
 	if (built && readFileSync(STAMP, 'utf8').trim() === fingerprint) {
-		console.log('The build is up to date with the sources: starting it without rebuilding.');
-	} else {
-		console.log(
-			built ? 'The sources changed since the last build: rebuilding…' : 'Building the app…'
-		);
-		const build = spawnSync(
-			process.execPath,
-			[join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'],
-			{
-				cwd: ROOT,
-				stdio: 'inherit'
-			}
-		);
-		if (build.status !== 0) process.exit(build.status ?? 1);
-		writeFileSync(STAMP, fingerprint + '\n');
+		say(`The build is up to date with the sources: ${doing} it without rebuilding.`);
+		return 0;
 	}
+	say(built ? 'The sources changed since the last build: rebuilding…' : 'Building the app…');
+	const build = spawnSync(
+		process.execPath,
+		[join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'],
+		{
+			cwd: ROOT,
+			stdio: 'inherit'
+		}
+	);
+	if (build.status !== 0) return build.status ?? 1;
+	writeFileSync(STAMP, fingerprint + '\n');
+	return 0;
+}
+
+function main() {
+	const status = buildIfChanged();
+	if (status !== 0) process.exit(status);
 	// scripts/serve.js: adapter-node's server with the security headers on every response.
 	const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.js')], {
 		cwd: ROOT,

@@ -4,11 +4,10 @@
  * point opens its council, the hex map shows the chosen column with the rest "not in this view",
  * the CSV download holds the view's rows, and a phone gets no page wider than its screen.
  */
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, waitForDrawnCanvas } from './browser';
+import { downloadedText, launchBrowser, openPage, waitForDrawnCanvas } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -164,7 +163,7 @@ describe('/compare', () => {
 				page.waitForEvent('download'),
 				page.click('a:has-text("CSV")')
 			]);
-			const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+			const text = (await downloadedText(download)).replace(/^\uFEFF/, '');
 			const { data, meta } = Papa.parse<Record<string, string>>(text, {
 				header: true,
 				skipEmptyLines: true
