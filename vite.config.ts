@@ -9,6 +9,14 @@ const unit = unitTestFiles(root);
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	build: {
+		rolldownOptions: {
+			// Rolldown's note that plugin callbacks (Svelte's compiler, SvelteKit's steps) took
+			// most of the build's time: printed on every build as "[PLUGIN_TIMINGS]", reading like
+			// a warning, with nothing in this project to act on.
+			checks: { bundlerTimings: false }
+		}
+	},
 	test: {
 		environment: 'node',
 		// Several suites import real files through the whole pipeline; on a busy shared machine
