@@ -4,7 +4,7 @@
  * with the same sources starts in a second instead of rebuilding for twenty.
  * Plain JavaScript, so it runs before anything is built or compiled.
  */
-import { spawnSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -71,35 +71,46 @@ export function serverEnv(env = process.env) {
 }
 
 /**
- * Build the app unless build/ was made from the sources as they are now, saying which. Returns
- * vite build's exit code (0 when nothing needed building). The browser tests use it too.
- * @param {string} doing what is done with the build next ("starting", "testing")
- * @returns {number}
+ * Build the app unless build/ was made from the sources as they are now, saying which; resolves
+ * to vite build's exit code (0 when nothing needed building). `npm test` and the browser tests
+ * use it too: `doing` is what is done with the build next, and `quiet` keeps vite's output and
+ * shows it only if the build fails.
+ * @param {{ doing?: string, quiet?: boolean }} [options]
+ * @returns {Promise<number>}
  */
-export function buildIfChanged(doing = 'starting') {
-	const say = console.log;
+export function buildIfChanged({ doing = 'starting', quiet = false } = {}) {
 	const fingerprint = sourcesFingerprint();
 	const built = existsSync(join(ROOT, 'build', 'index.js')) && existsSync(STAMP);
 	if (built && readFileSync(STAMP, 'utf8').trim() === fingerprint) {
-		say(`The build is up to date with the sources: ${doing} it without rebuilding.`);
-		return 0;
+		console.log(`The build is up to date with the sources: ${doing} it without rebuilding.`);
+		return Promise.resolve(0);
 	}
-	say(built ? 'The sources changed since the last build: rebuilding…' : 'Building the app…');
-	const build = spawnSync(
-		process.execPath,
-		[join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'],
-		{
-			cwd: ROOT,
-			stdio: 'inherit'
-		}
+	console.log(
+		built ? 'The sources changed since the last build: rebuilding…' : 'Building the app…'
 	);
-	if (build.status !== 0) return build.status ?? 1;
-	writeFileSync(STAMP, fingerprint + '\n');
-	return 0;
+	const started = performance.now();
+	const build = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
+		cwd: ROOT,
+		stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit'
+	});
+	let output = '';
+	build.stdout?.on('data', (chunk) => (output += chunk));
+	build.stderr?.on('data', (chunk) => (output += chunk));
+	return new Promise((resolve) =>
+		build.on('close', (code) => {
+			if (code === 0) {
+				writeFileSync(STAMP, fingerprint + '\n');
+				if (quiet)
+					console.log(`Built the app in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+			} else if (quiet)
+				process.stderr.write(`${output}\nThe app did not build (vite build exited ${code}).\n`);
+			resolve(code ?? 1);
+		})
+	);
 }
 
-function main() {
-	const status = buildIfChanged();
+async function main() {
+	const status = await buildIfChanged();
 	if (status !== 0) process.exit(status);
 	// scripts/serve.js: adapter-node's server with the security headers on every response.
 	const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.js')], {
@@ -113,4 +124,4 @@ function main() {
 }
 
 // Run when started as a script; importing it (the tests do) only gives the fingerprint.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -70,7 +70,8 @@ async function waitUntilReady(url: string, server: ChildProcess, output: () => s
 
 export default async function setup(project: TestProject) {
 	const root = project.config.root;
-	const built = buildIfChanged('testing');
+	// Vite's own output only if it fails: a build that works says one line.
+	const built = await buildIfChanged({ doing: 'testing', quiet: true });
 	if (built !== 0) throw new Error(`The app did not build (vite build exited ${built}).`);
 	// Started now, ready by the time the server is.
 	const browser = chromium.launchServer(CHROMIUM);
