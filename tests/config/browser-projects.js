@@ -1,9 +1,10 @@
 /**
  * Which browser-test project a file runs in, read from what it does, so a new file lands in the
  * right one without being listed anywhere:
- * - "browser (writing)": it changes what the server holds or how it answers: it uploads or
- *   imports through the pages, posts, signs in with the accounts the setup made, or opens the
- *   server's database or its write lock. These run one file at a time, after the readers.
+ * - "browser (writing)": it changes what the server holds or how it answers: it uploads,
+ *   checks, imports or undoes through the pages, posts, sends the setup's accounts' cookies or
+ *   opens the server's database or its write lock. These run one file at a time, after the
+ *   readers. (Reading a page signed in as the admin, signInAsAdmin, is reading.)
  * - "browser (reading)": everything else, two files at a time against the same server, which
  *   then holds exactly the shipped data and the two accounts throughout.
  * Plain JavaScript: the Vitest configuration imports it.
@@ -12,7 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const WRITES = [
-	/from '\.\/import-page'/,
+	/\b(importThroughPage|checkThroughPage|undoThroughPage)\(/,
 	/from '\.\/accounts'/,
 	/inject\('(adminCookie|officerCookie|dbPath)'\)/,
 	/method: '(POST|PUT|PATCH|DELETE)'/,

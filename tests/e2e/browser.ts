@@ -10,7 +10,7 @@ import {
 	type Download,
 	type Page
 } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -39,6 +39,21 @@ export async function downloadedText(download: Download): Promise<string> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The browser for the tests of the file that calls this: connected before them, disconnected
+ * after. Returns it through a function, as it exists only once they start.
+ */
+export function browserForFile(): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => browser!;
 }
 
 export interface WatchedPage {
