@@ -26,23 +26,82 @@ import { UnreadableFileError } from '../src/lib/server/import/unreadable';
 import { DatabaseBusy, describeHolder } from '../src/lib/server/import/write-lock';
 import { prepareDatabase } from '../src/lib/server/startup';
 import { recordAudit } from '../src/lib/server/accounts/audit';
+import { readConfig } from '../src/lib/server/config';
 import { formatCount } from '../src/lib/format';
-import { exitWith, say } from '../src/lib/server/cli-output';
-
-const CLI_ACTOR = `cli:${process.env.USER ?? 'unknown'}`;
+import { CliExit, exitCodeOf, runAsProgram, writeLine, type CliIo } from './cli-io';
 
 const USAGE =
 	'npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--allow-older] [--map "their column=our field"]… [--no-wait] [--json] FILE…';
 const FEED_KEYS = FEEDS.map((f) => f.key).join(', ');
 
-/** Bad arguments: one sentence, no stack trace, exit 2. */
-function refuse(sentence: string): never {
-	exitWith(2, visible(sentence));
+type Options = ReturnType<typeof parse>['values'];
+
+export function main(argv: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+	return exitCodeOf(async () => {
+		/** Bad arguments: one sentence, no stack trace, exit 2. */
+		const refuse: (sentence: string) => never = (sentence) => {
+			writeLine(io.stderr, visible(sentence));
+			throw new CliExit(2);
+		};
+		const { values, positionals } = parse(argv, refuse);
+		if (values.help) {
+			writeLine(io.stdout, `Usage: ${USAGE}\nFeeds: ${FEED_KEYS}`);
+			return 0;
+		}
+		if (positionals.length === 0) refuse(`No file given: ${USAGE} (--help for more).`);
+		for (const file of positionals) {
+			const stat = statSync(file, { throwIfNoEntry: false });
+			if (!stat) refuse(`There is no file ${file}.`);
+			if (!stat.isFile())
+				refuse(`${file} is a ${stat.isDirectory() ? 'folder' : 'special file'}, not a CSV file.`);
+		}
+		const chosen = values.feed ? feedByKey(values.feed) : undefined;
+		if (values.feed && !chosen)
+			refuse(`Unknown feed "${values.feed}"; the feeds are ${FEED_KEYS}.`);
+		let headerMap: Record<string, string> = {};
+		try {
+			headerMap = parseMapArgs(values.map ?? []);
+		} catch (e) {
+			refuse(`${(e as Error).message}.`);
+		}
+
+		const log = values.json ? () => {} : (line: string) => writeLine(io.stderr, line);
+		const handle = await prepareDatabase(readConfig(env), log);
+		const run: Run = {
+			io,
+			handle,
+			values,
+			chosen,
+			headerMap,
+			actor: `cli:${env.USER ?? 'unknown'}`
+		};
+		const reports: FileReport[] = [];
+		for (const file of positionals) {
+			const started = Date.now();
+			let report: FileReport;
+			try {
+				report = await importOne(run, file, started);
+			} catch (e) {
+				if (!(e instanceof DatabaseBusy)) throw e;
+				// Another program holds the write lock and we were told not to wait: say so and stop.
+				if (values.json) writeLine(io.stdout, JSON.stringify(reports, null, 2));
+				writeLine(io.stderr, visible(`${e.message} (${file} was not imported.)`));
+				handle.close();
+				return 3;
+			}
+			reports.push(report);
+			if (!values.json) writeLine(io.stdout, reportLines(report, Date.now() - started).join('\n'));
+		}
+		if (values.json) writeLine(io.stdout, JSON.stringify(reports, null, 2));
+		handle.close();
+		return reports.some((r) => r.status === 'rejected') ? 1 : 0;
+	});
 }
 
-function parse() {
+function parse(argv: string[], refuse: (sentence: string) => never) {
 	try {
 		return parseArgs({
+			args: argv,
 			allowPositionals: true,
 			options: {
 				feed: { type: 'string' },
@@ -63,52 +122,24 @@ function parse() {
 			refuse(`Unknown option ${option}: see npm run import -- --help.`);
 		if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
 			refuse(`Option ${option} needs a value: see npm run import -- --help.`);
-		refuse(`${message.split(/\.\s/)[0]!.replace(/\.$/, '')}: see npm run import -- --help.`);
+		return refuse(`${message.split(/\.\s/)[0]!.replace(/\.$/, '')}: see npm run import -- --help.`);
 	}
 }
 
-const { values, positionals } = parse();
-if (values.help) {
-	console.log(`Usage: ${USAGE}\nFeeds: ${FEED_KEYS}`);
-	process.exit(0);
+/** What every file of one run shares. */
+interface Run {
+	io: CliIo;
+	handle: Awaited<ReturnType<typeof prepareDatabase>>;
+	values: Options;
+	chosen: ReturnType<typeof feedByKey>;
+	headerMap: Record<string, string>;
+	/** Who imports, in the import history and the audit trail. */
+	actor: string;
 }
-if (positionals.length === 0) refuse(`No file given: ${USAGE} (--help for more).`);
-for (const file of positionals) {
-	const stat = statSync(file, { throwIfNoEntry: false });
-	if (!stat) refuse(`There is no file ${file}.`);
-	if (!stat.isFile())
-		refuse(`${file} is a ${stat.isDirectory() ? 'folder' : 'special file'}, not a CSV file.`);
-}
-const chosen = values.feed ? feedByKey(values.feed) : undefined;
-if (values.feed && !chosen) refuse(`Unknown feed "${values.feed}"; the feeds are ${FEED_KEYS}.`);
-let headerMap: Record<string, string> = {};
-try {
-	headerMap = parseMapArgs(values.map ?? []);
-} catch (e) {
-	refuse(`${(e as Error).message}.`);
-}
-
-const log = values.json ? () => {} : (line: string) => console.error(line);
-const handle = await prepareDatabase(undefined, log);
-const reports: FileReport[] = [];
-for (const file of positionals) {
-	const started = Date.now();
-	const report = await importOne(file, started).catch((e: unknown) => {
-		if (!(e instanceof DatabaseBusy)) throw e;
-		// Another program holds the write lock and we were told not to wait: say so and stop.
-		if (values.json) say(1, JSON.stringify(reports, null, 2));
-		handle.close();
-		exitWith(3, visible(`${e.message} (${file} was not imported.)`));
-	});
-	reports.push(report);
-	if (!values.json) say(1, reportLines(report, Date.now() - started).join('\n'));
-}
-if (values.json) say(1, JSON.stringify(reports, null, 2));
-handle.close();
-exitWith(reports.some((r) => r.status === 'rejected') ? 1 : 0);
 
 /** One file's report; a file that cannot be imported at all gets one too, saying why. */
-async function importOne(file: string, started: number): Promise<FileReport> {
+async function importOne(run: Run, file: string, started: number): Promise<FileReport> {
+	const { io, handle, values, chosen, headerMap } = run;
 	let feedKey: string | null = chosen?.key ?? null;
 	try {
 		// A ZIP, PDF or empty file is told what it is, not that no feed matches it.
@@ -125,7 +156,7 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 			feed,
 			source: file,
 			fileName: basename(file),
-			importedBy: CLI_ACTOR,
+			importedBy: run.actor,
 			mode: values['accept-valid'] ? 'accept-valid' : 'strict',
 			dryRun: values['dry-run'],
 			allowOlder: values['allow-older'],
@@ -134,7 +165,7 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 			noWait: values['no-wait'],
 			onWait: (holder) => {
 				if (!values.json)
-					console.error(visible(`Waiting for ${describeHolder(holder)} to finish writing…`));
+					writeLine(io.stderr, visible(`Waiting for ${describeHolder(holder)} to finish writing…`));
 			},
 			onProgress: ({ rowsRead, bytesRead, bytesTotal }) => {
 				if (values.json) return;
@@ -143,15 +174,15 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 				const rate = Math.round(rowsRead / Math.max(secs, 0.001));
 				const line = `  ${formatCount(rowsRead, 'row')}, ${rate.toLocaleString('en-GB')} rows/s, ${pct}%`;
 				// A live line on a terminal; one line per update in a log.
-				process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
+				io.stderr.write(io.stderr.isTTY ? `\r${line}` : `${line}\n`);
 			}
 		});
-		if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
+		if (!values.json && io.stderr.isTTY) io.stderr.write('\n');
 		// The command line is an admin by nature: its imports are in the audit trail too.
 		if (report.status === 'committed')
 			recordAudit(
 				handle.sqlite,
-				{ userId: null, actor: CLI_ACTOR },
+				{ userId: null, actor: run.actor },
 				{
 					action: 'import',
 					batchId: report.batchId,
@@ -167,3 +198,5 @@ async function importOne(file: string, started: number): Promise<FileReport> {
 		return failureReport(basename(file), feedKey, message);
 	}
 }
+
+await runAsProgram(import.meta.url, main);

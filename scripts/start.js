@@ -4,7 +4,7 @@
  * with the same sources starts in a second instead of rebuilding for twenty.
  * Plain JavaScript, so it runs before anything is built or compiled.
  */
-import { spawnSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -70,26 +70,48 @@ export function serverEnv(env = process.env) {
 	};
 }
 
-function main() {
+/**
+ * Build the app unless build/ was made from the sources as they are now, saying which; resolves
+ * to vite build's exit code (0 when nothing needed building). `npm test` and the browser tests
+ * use it too: `doing` is what is done with the build next, and `quiet` keeps vite's output and
+ * shows it only if the build fails.
+ * @param {{ doing?: string, quiet?: boolean }} [options]
+ * @returns {Promise<number>}
+ */
+export function buildIfChanged({ doing = 'starting', quiet = false } = {}) {
 	const fingerprint = sourcesFingerprint();
 	const built = existsSync(join(ROOT, 'build', 'index.js')) && existsSync(STAMP);
 	if (built && readFileSync(STAMP, 'utf8').trim() === fingerprint) {
-		console.log('The build is up to date with the sources: starting it without rebuilding.');
-	} else {
-		console.log(
-			built ? 'The sources changed since the last build: rebuilding…' : 'Building the app…'
-		);
-		const build = spawnSync(
-			process.execPath,
-			[join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'],
-			{
-				cwd: ROOT,
-				stdio: 'inherit'
-			}
-		);
-		if (build.status !== 0) process.exit(build.status ?? 1);
-		writeFileSync(STAMP, fingerprint + '\n');
+		console.log(`The build is up to date with the sources: ${doing} it without rebuilding.`);
+		return Promise.resolve(0);
 	}
+	console.log(
+		built ? 'The sources changed since the last build: rebuilding…' : 'Building the app…'
+	);
+	const started = performance.now();
+	const build = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
+		cwd: ROOT,
+		stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit'
+	});
+	let output = '';
+	build.stdout?.on('data', (chunk) => (output += chunk));
+	build.stderr?.on('data', (chunk) => (output += chunk));
+	return new Promise((resolve) =>
+		build.on('close', (code) => {
+			if (code === 0) {
+				writeFileSync(STAMP, fingerprint + '\n');
+				if (quiet)
+					console.log(`Built the app in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+			} else if (quiet)
+				process.stderr.write(`${output}\nThe app did not build (vite build exited ${code}).\n`);
+			resolve(code ?? 1);
+		})
+	);
+}
+
+async function main() {
+	const status = await buildIfChanged();
+	if (status !== 0) process.exit(status);
 	// scripts/serve.js: adapter-node's server with the security headers on every response.
 	const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.js')], {
 		cwd: ROOT,
@@ -102,4 +124,4 @@ function main() {
 }
 
 // Run when started as a script; importing it (the tests do) only gives the fingerprint.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

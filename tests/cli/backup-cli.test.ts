@@ -1,6 +1,8 @@
 /**
  * `npm run backup` and `npm run restore` as a user runs them: what they say, their exit codes
- * (0 done, 1 refused or failed, 2 bad arguments), and a round trip through both.
+ * (0 done, 1 refused or failed, 2 bad arguments), and a round trip through both. Their main()
+ * runs in this process, except for one backup and the restore refused while this process
+ * writes, which run as programs (tsx, a process of their own).
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,13 +11,14 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, migrateDb } from '../../src/lib/server/db/client';
 import { beginWrite } from '../../src/lib/server/import/write-lock';
-import { runScript } from '../helpers/cli';
+import { runMain, runScript } from '../helpers/cli';
 import { MIGRATIONS_DIR } from '../helpers/db';
 
 const dir = mkdtempSync(join(tmpdir(), 'nzl-backup-cli-'));
 const dbPath = join(dir, 'app.db');
 
-const run = (script: 'backup' | 'restore', args: string[]) => runScript(script, args, dbPath);
+const run = (script: 'backup' | 'restore', args: string[]) => runMain(script, args, dbPath);
+const spawned = (script: 'backup' | 'restore', args: string[]) => runScript(script, args, dbPath);
 
 function addBatch(fileName: string) {
 	const db = new Database(dbPath);
@@ -41,15 +44,18 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run backup and npm run restore', () => {
-	it('refuse bad arguments in one sentence with exit 2', () => {
-		const cases: [r: ReturnType<typeof run>, said: RegExp][] = [
-			[run('backup', ['--frobnicate']), /^Option --frobnicate is not understood here/],
-			[run('backup', ['somewhere.db']), /^Unexpected argument "somewhere\.db": name the copy/],
-			[run('backup', ['--to']), /^Option --to needs a path/],
-			[run('restore', []), /^No backup named: npm run restore -- PATH\.$/],
-			[run('restore', ['a.db', 'b.db']), /^One backup at a time/],
-			[run('restore', [join(dir, 'none.db')]), /^There is no backup file .*none\.db\.$/],
-			[run('restore', [dir]), /is a folder, not a backup file\.$/]
+	it('refuse bad arguments in one sentence with exit 2', async () => {
+		const cases: [r: Awaited<ReturnType<typeof run>>, said: RegExp][] = [
+			[await run('backup', ['--frobnicate']), /^Option --frobnicate is not understood here/],
+			[
+				await run('backup', ['somewhere.db']),
+				/^Unexpected argument "somewhere\.db": name the copy/
+			],
+			[await run('backup', ['--to']), /^Option --to needs a path/],
+			[await run('restore', []), /^No backup named: npm run restore -- PATH\.$/],
+			[await run('restore', ['a.db', 'b.db']), /^One backup at a time/],
+			[await run('restore', [join(dir, 'none.db')]), /^There is no backup file .*none\.db\.$/],
+			[await run('restore', [dir]), /is a folder, not a backup file\.$/]
 		];
 		for (const [r, said] of cases) {
 			expect(r.code, r.stderr).toBe(2);
@@ -58,17 +64,17 @@ describe('npm run backup and npm run restore', () => {
 		}
 	}, 60_000);
 
-	it('back up, then restore the copy over later changes, keeping them aside', () => {
+	it('back up, then restore the copy over later changes, keeping them aside', async () => {
 		const copy = join(dir, 'copies', 'one.db');
-		const backup = run('backup', ['--to', copy]);
+		const backup = spawned('backup', ['--to', copy]);
 		expect(backup.code, backup.stderr).toBe(0);
 		expect(backup.stdout).toMatch(/^Backed up .*app\.db to .*one\.db: \d+\.\d MB in \d+ ms, /);
 		expect(backup.stdout).toContain('last committed import 1 (first.csv, finished');
 		expect(backup.stdout).toContain('Integrity check of the copy: ok.');
-		expect(run('backup', ['--to', copy]).code).toBe(2);
+		expect((await run('backup', ['--to', copy])).code).toBe(2);
 
 		addBatch('second.csv');
-		const restore = run('restore', [copy]);
+		const restore = await run('restore', [copy]);
 		expect(restore.code, restore.stderr).toBe(0);
 		expect(restore.stdout).toMatch(/^Restored .*app\.db from .*one\.db: .*integrity check: ok\./);
 		expect(restore.stdout).toMatch(
@@ -84,11 +90,12 @@ describe('npm run backup and npm run restore', () => {
 
 	it('refuses to restore with exit 1 while an import writes', async () => {
 		const copy = join(dir, 'copies', 'two.db');
-		expect(run('backup', ['--to', copy]).code).toBe(0);
+		expect((await run('backup', ['--to', copy])).code).toBe(0);
 		const writer = createDb(dbPath);
 		const lock = await beginWrite(writer.sqlite, dbPath, 'the import of big.csv');
 		try {
-			const r = run('restore', [copy]);
+			// Another program writes: restore runs as a program of its own, as it would then.
+			const r = spawned('restore', [copy]);
 			expect(r.code).toBe(1);
 			expect(r.stderr.trim()).toMatch(
 				new RegExp(

@@ -1,7 +1,8 @@
 /**
- * The command-line importer as a user runs it (tsx, a database file): exit codes, dry run,
- * header mapping, JSON output, and the two-thread path for large feeds, whose result must equal
- * the single-threaded pipeline's row for row.
+ * The command-line importer on a database file: exit codes, dry run, header mapping, JSON
+ * output, and the two-thread path for large feeds, whose result must equal the single-threaded
+ * pipeline's row for row. Its main() runs in this process; the two tests of two writers at once
+ * start it as a user does (tsx, a process of its own), as the other writer is another program.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,13 +11,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beginWrite } from '../../src/lib/server/import/write-lock';
-import { runScript } from '../helpers/cli';
+import { runMain, runScript } from '../helpers/cli';
 import { createTestDb, fixture, importFile, loadAuthorities } from '../helpers/db';
+import { shippedDb } from '../helpers/shipped-db';
 
 const dir = mkdtempSync(join(tmpdir(), 'nzl-cli-'));
 const dbPath = join(dir, 'cli.db');
 
-const runCli = (args: string[]) => runScript('import', args, dbPath);
+const runCli = (args: string[]) => runMain('import', args, dbPath);
 
 const emissionRows = (sqlite: Database.Database) =>
 	sqlite
@@ -27,15 +29,16 @@ const emissionRows = (sqlite: Database.Database) =>
 		)
 		.all();
 
-beforeAll(() => {
-	// A fresh database file: the first run migrates and loads the reference data itself.
-	expect(runCli(['--help']).code).toBe(0);
+beforeAll(async () => {
+	// Migrated and loaded, as the first run of a command leaves a new database file.
+	await shippedDb(dbPath);
+	expect((await runCli(['--help'])).code).toBe(0);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run import', () => {
-	it('refuses a DESNZ file with unknown councils by default, writing nothing, and says why', () => {
-		const r = runCli([fixture('desnz/desnz-sample.csv')]);
+	it('refuses a DESNZ file with unknown councils by default, writing nothing, and says why', async () => {
+		const r = await runCli([fixture('desnz/desnz-sample.csv')]);
 		expect(r.code).toBe(1);
 		expect(r.stdout).toContain('REJECTED: nothing written');
 		expect(r.stdout).toMatch(/unknown authority/);
@@ -45,7 +48,7 @@ describe('npm run import', () => {
 	}, 60_000);
 
 	it('with --accept-valid imports the valid rows on two threads, exactly as the one-thread pipeline does', async () => {
-		const r = runCli(['--accept-valid', '--json', fixture('desnz/desnz-sample.csv')]);
+		const r = await runCli(['--accept-valid', '--json', fixture('desnz/desnz-sample.csv')]);
 		expect(r.code).toBe(0);
 		const [report] = JSON.parse(r.stdout) as {
 			status: string;
@@ -77,23 +80,23 @@ describe('npm run import', () => {
 		reference.close();
 	}, 60_000);
 
-	it('re-importing the same file writes nothing', () => {
-		const r = runCli(['--accept-valid', '--json', fixture('desnz/desnz-sample.csv')]);
+	it('re-importing the same file writes nothing', async () => {
+		const r = await runCli(['--accept-valid', '--json', fixture('desnz/desnz-sample.csv')]);
 		expect(r.code).toBe(0);
 		expect(JSON.parse(r.stdout)[0]).toMatchObject({ status: 'committed', rowsWritten: 0 });
 	}, 60_000);
 
-	it('maps differently named columns with --map, and a dry run writes nothing', () => {
+	it('maps differently named columns with --map, and a dry run writes nothing', async () => {
 		const file = join(dir, 'renamed.csv');
 		writeFileSync(
 			file,
 			'Council code,Scope,Target year,Wording\nTRF,Council operations,2041,CLI mapped promise\n'
 		);
-		const unmapped = runCli(['--feed', 'mysociety-promises', file]);
+		const unmapped = await runCli(['--feed', 'mysociety-promises', file]);
 		expect(unmapped.code).toBe(1);
 		expect(unmapped.stdout).toContain('lacks the columns');
 
-		const dry = runCli([
+		const dry = await runCli([
 			'--dry-run',
 			'--map',
 			'Council code=local-authority-code',
@@ -110,7 +113,7 @@ describe('npm run import', () => {
 			db.prepare("SELECT count(*) FROM targets WHERE wording = 'CLI mapped promise'").pluck().get();
 		expect(count()).toBe(0);
 
-		const real = runCli([
+		const real = await runCli([
 			'--map',
 			'Council code=local-authority-code',
 			'--map',
@@ -124,33 +127,33 @@ describe('npm run import', () => {
 		db.close();
 	}, 60_000);
 
-	it('says when no feed matches and exits non-zero; rejects a malformed --map', () => {
+	it('says when no feed matches and exits non-zero; rejects a malformed --map', async () => {
 		const file = join(dir, 'odd.csv');
 		writeFileSync(file, 'a,b\n1,2\n');
-		const r = runCli([file]);
+		const r = await runCli([file]);
 		expect(r.code).toBe(1);
 		expect(r.stdout.match(/No feed matches its header row/g)).toHaveLength(1);
 		expect(r.stderr).not.toMatch(/no feed matches/i);
-		expect(runCli(['--map', 'nonsense', file]).code).toBe(2);
+		expect((await runCli(['--map', 'nonsense', file])).code).toBe(2);
 	}, 60_000);
 
 	// Reported: the 2022 plans sheet imported after the shipped one set dates, titles and types
 	// back. A check says how many values it would set back; --allow-older writes them.
-	it('says how many values an older file would set back, and --allow-older writes them', () => {
+	it('says how many values an older file would set back, and --allow-older writes them', async () => {
 		const older = fixture('plans-2022-edition.csv');
-		const check = runCli(['--dry-run', older]);
+		const check = await runCli(['--dry-run', older]);
 		expect(check.code).toBe(0);
 		expect(check.stdout).toContain(
 			'This file would set back 10 stored values (blanks over values, older records over newer): they are kept as stored. --allow-older writes them.'
 		);
 		expect(check.stdout).toMatch(/warning: 6 rows: dated before the stored record/);
-		const asked = runCli(['--dry-run', '--allow-older', older]);
+		const asked = await runCli(['--dry-run', '--allow-older', older]);
 		expect(asked.stdout).toContain('Would set back 10 stored values');
 	}, 60_000);
 
 	// Reported: empty files, binary files, ZIP, gzip, PDF and XML all got "No feed matches its
 	// header row" (printed twice, on stderr and in the report).
-	it('says what a file is when it is not a CSV file, once', () => {
+	it('says what a file is when it is not a CSV file, once', async () => {
 		const files = {
 			'empty.csv': Buffer.alloc(0),
 			'workbook.xlsx': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]),
@@ -161,7 +164,7 @@ describe('npm run import', () => {
 			writeFileSync(join(dir, name), bytes);
 			return join(dir, name);
 		});
-		const r = runCli(['--feed', 'mysociety-promises', ...paths]);
+		const r = await runCli(['--feed', 'mysociety-promises', ...paths]);
 		expect(r.code).toBe(1);
 		for (const said of [
 			'This file is empty',
@@ -176,11 +179,11 @@ describe('npm run import', () => {
 
 	// Reported: a missing file, a folder, an unknown option and no arguments printed stack traces
 	// (or, for no arguments, the usage on stdout).
-	it('answers bad arguments with one sentence on stderr and exit 2, importing nothing', () => {
+	it('answers bad arguments with one sentence on stderr and exit 2, importing nothing', async () => {
 		const file = join(dir, 'args.csv');
 		writeFileSync(file, 'local-authority-code,scope,target,wording\n');
 		for (const args of [[], ['--nope', file], [join(dir, 'missing.csv')], [dir], ['--feed']]) {
-			const r = runCli(args);
+			const r = await runCli(args);
 			expect(r.code, args.join(' ')).toBe(2);
 			expect(r.stderr, args.join(' ')).toMatch(/^[^\n]+\.\n$/);
 			expect(r.stdout, args.join(' ')).toBe('');
@@ -189,7 +192,7 @@ describe('npm run import', () => {
 
 	// Reported: with several files and --json, a file that failed (no feed, or an error) left no
 	// report, and an exception lost the JSON of the files before it.
-	it('with --json prints a report for every file in order, a failing one as a report', () => {
+	it('with --json prints a report for every file in order, a failing one as a report', async () => {
 		const odd = join(dir, 'odd-json.csv');
 		writeFileSync(odd, 'a,b\n1,2\n');
 		const quote = join(dir, 'desnz-quote.csv');
@@ -205,7 +208,7 @@ describe('npm run import', () => {
 		);
 		const broken = fixture('bad/broken-utf8.csv');
 		const cut = fixture('bad/desnz-cut-short.csv');
-		const r = runCli(['--json', '--dry-run', broken, odd, cut, quote, good]);
+		const r = await runCli(['--json', '--dry-run', broken, odd, cut, quote, good]);
 		expect(r.code).toBe(1);
 		const reports = JSON.parse(r.stdout) as {
 			fileName: string;
@@ -231,13 +234,13 @@ describe('npm run import', () => {
 	}, 60_000);
 
 	// Reported: an ESC sequence in a cell reached the terminal raw (and could clear or recolour it).
-	it('escapes control characters from the file in the human-readable report', () => {
+	it('escapes control characters from the file in the human-readable report', async () => {
 		const file = join(dir, 'control.csv');
 		writeFileSync(
 			file,
 			'local-authority-code,scope,target,wording\n"\x1b[2J\x1b[31mZZ\rZ",Whole area,2030,x\n'
 		);
-		const r = runCli(['--feed', 'mysociety-promises', '--dry-run', file]);
+		const r = await runCli(['--feed', 'mysociety-promises', '--dry-run', file]);
 		expect(r.code).toBe(1);
 		// ESC is removed from the cell (and said, escaped); the CR, a line break, stays, escaped.
 		expect(r.stdout).toContain('found "\\x1b[2J\\x1b[31mZZ\\rZ"');
@@ -256,7 +259,7 @@ describe('two writers at once', () => {
 		const holder = new Database(dbPath);
 		const lock = await beginWrite(holder, dbPath, 'the import of big-release.csv');
 		try {
-			const r = runCli(['--feed', 'mysociety-promises', '--no-wait', file]);
+			const r = runScript('import', ['--feed', 'mysociety-promises', '--no-wait', file], dbPath);
 			expect(r.code).toBe(3);
 			expect(r.stderr).toMatch(
 				/^The database is busy: the import of big-release\.csv \(process \d+\) is writing to it\. .*waiting\.csv was not imported/

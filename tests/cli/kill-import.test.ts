@@ -13,13 +13,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticDesnz } from '../../scripts/generate-desnz';
-import { readConfig } from '../../src/lib/server/config';
 import { copyDatabase } from '../../src/lib/server/db/backup';
 import { createDb } from '../../src/lib/server/db/client';
 import { mulberry32 } from '../../src/lib/server/demo/sample-pipeline';
 import { currentWriter } from '../../src/lib/server/import/write-lock';
-import { prepareDatabase } from '../../src/lib/server/startup';
 import { fixture, importFile } from '../helpers/db';
+import { shippedDb } from '../helpers/shipped-db';
 
 const ROWS = 150_000;
 const SEED = process.env.KILL_SEED
@@ -119,8 +118,7 @@ let complete: { rows: number; tailMs: number; shipped: number };
 beforeAll(async () => {
 	console.log(`Killed-import test: seed ${SEED} (KILL_SEED=${SEED} repeats these kill points).`);
 	await writeSyntheticDesnz(file, ROWS, 7);
-	const config = readConfig({ ...process.env, DATABASE_URL: base, LOAD_DEFAULT_DATA: '1' });
-	(await prepareDatabase(config, () => {})).close();
+	await shippedDb(base);
 	// The whole import once, undisturbed: what "all of it" is, and how long writing it takes
 	// after the last row is read.
 	const whole = join(dir, 'whole.db');

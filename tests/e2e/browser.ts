@@ -1,5 +1,16 @@
-/** One headless Debian chromium per test file, with pages that record console and page errors. */
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+/**
+ * The browser the tests drive: the one headless Debian chromium the global setup starts for the
+ * whole run, which each test file connects to (its contexts are its own and closed with it); or,
+ * without that setup, a chromium of the file's own. Pages record console and page errors.
+ */
+import {
+	chromium,
+	type Browser,
+	type BrowserContextOptions,
+	type Download,
+	type Page
+} from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -12,8 +23,37 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync'
 ];
 
+export const CHROMIUM = { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS };
+
+/** The run's chromium (closing what is returned disconnects from it), else a new one. */
 export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	const endpoint = inject('browserEndpoint');
+	return endpoint ? chromium.connect(endpoint) : chromium.launch(CHROMIUM);
+}
+
+/**
+ * A download's text, read through playwright's connection: the file is on the browser's side,
+ * which (connected to the run's chromium) may not be this process's.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The browser for the tests of the file that calls this: connected before them, disconnected
+ * after. Returns it through a function, as it exists only once they start.
+ */
+export function browserForFile(): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => browser!;
 }
 
 export interface WatchedPage {

@@ -6,11 +6,10 @@
  * with the header row held; more columns scroll sideways with the council's name held; a phone
  * gets a card a council.
  */
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, waitForDrawnCanvas } from './browser';
+import { downloadedText, launchBrowser, openPage, waitForDrawnCanvas } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -166,7 +165,7 @@ describe('/compare', () => {
 				page.waitForEvent('download'),
 				page.click('a:has-text("CSV")')
 			]);
-			const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+			const text = (await downloadedText(download)).replace(/^\uFEFF/, '');
 			const { data, meta } = Papa.parse<Record<string, string>>(text, {
 				header: true,
 				skipEmptyLines: true

@@ -1,13 +1,18 @@
 /**
- * Starts the built server (scripts/serve.js, as `npm start` does) on a free port with a fresh SQLite file, waits until
- * `GET /` answers 200, provides the base URL to the tests as `inject('baseUrl')`, and stops it.
- * Before it starts, an admin and Trafford's officer are added with `npm run user:add`, as a
- * deployment's first admin is; both are signed in once and their session cookies provided.
+ * Builds the app if its sources changed since the last build (as `npm start` does), starts the
+ * built server (scripts/serve.js, as `npm start` does) on a free port with a fresh SQLite file,
+ * waits until `GET /` answers 200, provides the base URL to the tests as `inject('baseUrl')`, and
+ * stops it. Before it starts, an admin and Trafford's officer are added with `npm run user:add`,
+ * as a deployment's first admin is; both are signed in once and their session cookies provided.
+ * Meanwhile it starts the one chromium every test file connects to (`inject('browserEndpoint')`).
  */
-import { serverEnv } from '../../scripts/start.js';
+import { chromium } from 'playwright-core';
+import { buildIfChanged, serverEnv } from '../../scripts/start.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { runMain } from '../helpers/cli';
 import { ADMIN, OFFICER, signInCookie } from './accounts';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { CHROMIUM } from './browser';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +26,8 @@ declare module 'vitest' {
 		/** "nzl_session=…" of the admin and of Trafford's officer. */
 		adminCookie: string;
 		officerCookie: string;
+		/** Where the run's one chromium listens, for playwright's connect. */
+		browserEndpoint: string;
 	}
 }
 
@@ -63,21 +70,16 @@ async function waitUntilReady(url: string, server: ChildProcess, output: () => s
 
 export default async function setup(project: TestProject) {
 	const root = project.config.root;
-	if (!existsSync(join(root, 'build', 'index.js'))) {
-		throw new Error(
-			'build/index.js is missing: run `npm run build` first (npm run test:e2e does).'
-		);
-	}
+	// Vite's own output only if it fails: a build that works says one line.
+	const built = await buildIfChanged({ doing: 'testing', quiet: true });
+	if (built !== 0) throw new Error(`The app did not build (vite build exited ${built}).`);
+	// Started now, ready by the time the server is.
+	const browser = chromium.launchServer(CHROMIUM);
 	const dir = mkdtempSync(join(tmpdir(), 'nzl-e2e-'));
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	addUser(root, join(dir, 'e2e.db'), ['--admin', ADMIN.email], ADMIN.password);
-	addUser(
-		root,
-		join(dir, 'e2e.db'),
-		['--officer', OFFICER.email, '--authority', 'TRF'],
-		OFFICER.password
-	);
+	await addOfficer(join(dir, 'e2e.db'));
 	let output = ''; // the server's stdout and stderr, for error messages
 	// The production entry `npm start` runs: adapter-node's server plus the security headers.
 	const server = spawn(process.execPath, ['scripts/serve.js'], {
@@ -100,6 +102,7 @@ export default async function setup(project: TestProject) {
 	server.stderr!.on('data', record);
 
 	const stop = async () => {
+		await (await browser.catch(() => null))?.close();
 		if (server.exitCode === null && server.signalCode === null) {
 			const exited = new Promise((r) => server.once('exit', r));
 			server.kill('SIGTERM');
@@ -120,7 +123,24 @@ export default async function setup(project: TestProject) {
 	project.provide('dbPath', join(dir, 'e2e.db'));
 	project.provide('adminCookie', await signInCookie(baseUrl, ADMIN));
 	project.provide('officerCookie', await signInCookie(baseUrl, OFFICER));
+	try {
+		project.provide('browserEndpoint', (await browser).wsEndpoint());
+	} catch (e) {
+		await stop();
+		throw e;
+	}
 	return stop;
+}
+
+/**
+ * Trafford's officer, by the same script's main() in this process: the admin before it was added
+ * by the script run as a program, as a deployment's first admin is.
+ */
+async function addOfficer(dbPath: string) {
+	const args = ['--officer', OFFICER.email, '--authority', 'TRF', '--password-stdin'];
+	const run = await runMain('user-add', args, dbPath, OFFICER.password);
+	if (run.code !== 0)
+		throw new Error(`user:add ${args.join(' ')} failed (${run.code}): ${run.stderr}`);
 }
 
 /** `npm run user:add -- ARGS --password-stdin` on the test database (it migrates and loads it). */

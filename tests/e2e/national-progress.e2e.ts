@@ -148,6 +148,7 @@ describe('/progress', () => {
 				page.waitForURL(`${baseUrl}/progress`),
 				page.getByRole('link', { name: 'progress to net zero across UK councils' }).click()
 			]);
+			expect(new URL(page.url()).pathname).toBe('/progress');
 		} finally {
 			await close();
 		}

@@ -2,12 +2,29 @@
  * Test databases: an in-memory SQLite with the real migrations, the shipped dataset manifest
  * registered, and (optionally) the real council register plus small fixture files imported
  * through the same pipeline as any upload.
+ *
+ * Built that way once per test run, not once per test file: the database projects' global setup
+ * (db-templates.ts) makes each starting point once and saves its image, and createTestDb,
+ * loadAuthorities and createFixtureDb open a copy of it in a few milliseconds. Without the images
+ * (a project without that setup) every database is built as described, which is slower and the
+ * same.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createDb, migrateDb, type DbHandle } from '../../src/lib/server/db/client';
+import { isDeepStrictEqual } from 'node:util';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { inject } from 'vitest';
+import {
+	configureConnection,
+	createDb,
+	migrateDb,
+	type DbHandle
+} from '../../src/lib/server/db/client';
+import * as schema from '../../src/lib/server/db/schema';
 import { feedByKey } from '../../src/lib/server/feeds/registry';
 import { readManifest, registerDatasets } from '../../src/lib/server/import/load-default-data';
 import {
@@ -43,14 +60,83 @@ export const FEED_FIXTURES = {
 } as const;
 export type FixtureFeed = keyof typeof FEED_FIXTURES;
 
-/** Empty, migrated, in-memory database with the dataset manifest registered. */
-export function createTestDb(url = ':memory:'): DbHandle {
+/** Empty, migrated database with the dataset manifest registered, built step by step. */
+export function buildTestDb(url = ':memory:'): DbHandle {
 	const handle = createDb(url);
 	migrateDb(handle, MIGRATIONS_DIR);
 	registerDatasets(handle, readManifest(DATA_DIR));
 	return handle;
 }
 
+/** The starting points saved by the global setup (db-templates.ts), by name. */
+export type TemplateName = 'empty' | 'register' | 'progress';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** The folder of the test databases' images (db-templates.ts), when they were made. */
+		dbTemplates?: string;
+	}
+}
+
+const images = new Map<TemplateName, Buffer | null>();
+
+/** A saved starting point's bytes, or null when this run has none (then build as before). */
+export function templateImage(name: TemplateName): Buffer | null {
+	if (!images.has(name)) {
+		let dir: string | undefined;
+		try {
+			dir = inject('dbTemplates');
+		} catch {
+			dir = undefined; // not in a test worker (e.g. the global setup itself)
+		}
+		const path = dir && join(dir, `${name}.db`);
+		images.set(name, path && existsSync(path) ? readFileSync(path) : null);
+	}
+	return images.get(name)!;
+}
+
+/** Handles opened in memory from the empty image, with SQLite's change count when opened. */
+const pristine = new WeakMap<DbHandle, number>();
+const changesSoFar = (handle: DbHandle) =>
+	handle.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+
+/** A connection on an in-memory copy of `image`. */
+function openImage(image: Buffer) {
+	const sqlite = configureConnection(new Database(image));
+	return { sqlite, db: drizzle(sqlite, { schema }) };
+}
+
+/** A handle on an in-memory copy of a saved starting point, or null when there is none. */
+export function openTemplate(name: TemplateName): DbHandle | null {
+	const image = templateImage(name);
+	if (!image) return null;
+	const handle: DbHandle = {
+		url: ':memory:',
+		...openImage(image),
+		// The connection it holds then, which loadAuthorities may have replaced.
+		close: () => void handle.sqlite.close()
+	};
+	return handle;
+}
+
+/**
+ * Empty, migrated, in-memory database with the dataset manifest registered; or the same in a
+ * file at `url`. A copy of the saved image when there is one and the file is new.
+ */
+export function createTestDb(url = ':memory:'): DbHandle {
+	const image = templateImage('empty');
+	if (!image) return buildTestDb(url);
+	if (url === ':memory:') {
+		const handle = openTemplate('empty')!;
+		pristine.set(handle, changesSoFar(handle));
+		return handle;
+	}
+	// A file that is there already is migrated in place, as before.
+	if (existsSync(url)) return buildTestDb(url);
+	mkdirSync(dirname(url), { recursive: true });
+	writeFileSync(url, image);
+	return createDb(url);
+}
 /** CSV text or bytes as a stream runImport can read. */
 export function csvSource(content: string | Buffer): Readable {
 	return Readable.from([typeof content === 'string' ? Buffer.from(content, 'utf8') : content]);
@@ -80,7 +166,7 @@ export async function importFile(
 	});
 }
 
-async function importOrThrow(handle: DbHandle, feedKey: string, path: string) {
+export async function importOrThrow(handle: DbHandle, feedKey: string, path: string) {
 	const report = await importFile(handle, feedKey, path);
 	if (report.status !== 'committed') {
 		throw new Error(
@@ -90,11 +176,47 @@ async function importOrThrow(handle: DbHandle, feedKey: string, path: string) {
 	return report;
 }
 
-export async function loadAuthorities(handle: DbHandle): Promise<ImportReport[]> {
+/** Import the council register's three files into the database, as an upload would. */
+export async function importAuthorities(handle: DbHandle): Promise<ImportReport[]> {
 	const reports = [];
 	for (const [feed, path] of AUTHORITY_FILES) reports.push(await importOrThrow(handle, feed, path));
 	return reports;
 }
+
+/** The reports importing the register gave when its image was made, if they survive JSON. */
+export function registerReports(): ImportReport[] | null {
+	let dir: string | undefined;
+	try {
+		dir = inject('dbTemplates');
+	} catch {
+		return null;
+	}
+	const path = dir && join(dir, 'register.json');
+	return path && existsSync(path)
+		? (JSON.parse(readFileSync(path, 'utf8')) as ImportReport[])
+		: null;
+}
+
+/**
+ * Load the council register. A database just made by createTestDb, with nothing written since,
+ * becomes a copy of the image made by importing the same files into the same empty database,
+ * with that import's reports; any other database imports them.
+ */
+export async function loadAuthorities(handle: DbHandle): Promise<ImportReport[]> {
+	const image = templateImage('register');
+	const reports = image && registerReports();
+	if (image && reports && pristine.get(handle) === changesSoFar(handle)) {
+		pristine.delete(handle);
+		handle.sqlite.close();
+		Object.assign(handle, openImage(image));
+		return reports;
+	}
+	return importAuthorities(handle);
+}
+
+/** Whether reports come back the same from JSON (so a saved copy can stand for them). */
+export const survivesJson = (value: unknown) =>
+	isDeepStrictEqual(JSON.parse(JSON.stringify(value)), value);
 
 /** A database with the council register and the named fixture feeds loaded (default: none). */
 export async function createFixtureDb(feeds: readonly FixtureFeed[] = []): Promise<DbHandle> {

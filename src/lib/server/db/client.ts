@@ -31,13 +31,21 @@ export function createDb(url: string, options: { readonly?: boolean } = {}): DbH
 		return { url, db: drizzle(sqlite, { schema }), sqlite, close: () => sqlite.close() };
 	}
 	if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
-	const sqlite = new Database(url);
+	const sqlite = configureConnection(new Database(url));
+	const db = drizzle(sqlite, { schema });
+	return { url, db, sqlite, close: () => sqlite.close() };
+}
+
+/**
+ * The settings of every writing connection (also one the tests open on a copy of a database held
+ * in memory): WAL, foreign keys enforced, and waiting up to 5 s for another writer.
+ */
+export function configureConnection(sqlite: Database.Database): Database.Database {
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	const db = drizzle(sqlite, { schema });
-	return { url, db, sqlite, close: () => sqlite.close() };
+	return sqlite;
 }
 
 /**

@@ -1,14 +1,15 @@
 /**
  * Runs parse-worker.ts and feeds its batches to the main thread's writer, acknowledging each so
  * the worker never runs more than a few batches ahead. Used for large files from the command
- * line and the benchmark, where TypeScript workers can be started (tsx); the server reads in one
- * thread.
+ * line and the benchmark, which run from the TypeScript source the worker is bundled from; the
+ * server reads in one thread.
  */
 import { Worker } from 'node:worker_threads';
 import type { ImportIssue } from '../rows/issues';
 import type { WorkerInput, WorkerMessage } from './parse-worker';
 import { UnreadableFileError } from './unreadable';
 import type { RejectedRow } from './record-batch';
+import { workerEntry } from './worker-entry';
 
 export interface ParallelCallbacks {
 	/** May be async (e.g. awaiting the file's checksum); batches wait for it. */
@@ -25,12 +26,8 @@ export function readInWorker(
 ): Promise<{ encoding: string }> {
 	const flow = new SharedArrayBuffer(8);
 	const counters = new Int32Array(flow);
-	// Loader hooks given with --import are not inherited by workers on Node 20: register tsx in
-	// the worker itself, then load the TypeScript module.
-	const entry = new URL('./parse-worker.ts', import.meta.url).href;
-	const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-	const worker = new Worker(bootstrap, {
-		eval: true,
+	// Its bundle, made once (worker-entry.ts): a worker cannot load TypeScript itself.
+	const worker = new Worker(workerEntry(PARSE_WORKER_URL), {
 		workerData: { ...input, flow } satisfies WorkerInput
 	});
 	return new Promise((resolve, reject) => {
@@ -84,9 +81,15 @@ export function readInWorker(
 	});
 }
 
-/** Whether this process can start TypeScript workers (run under tsx, as the CLI is). */
-export function canRunTypeScriptWorkers(): boolean {
-	return process.execArgv.some((a) => a.includes('tsx'));
+const PARSE_WORKER_URL = new URL('./parse-worker.ts', import.meta.url).href;
+
+/**
+ * Whether the parse worker can be started: when this code runs from its TypeScript source (the
+ * command line, the benchmark, the tests), which the worker is bundled from. The built server
+ * has no separate parse-worker module, and reads in one thread.
+ */
+export function canStartParseWorker(): boolean {
+	return import.meta.url.endsWith('.ts');
 }
 
 function toRows(keys: string[], columns: unknown[][]): Record<string, unknown>[] {

@@ -12,7 +12,7 @@ import { readRowCells } from './preview-cells';
 import { namePreviewCouncils } from './preview-councils';
 import { headerMapFor, mapHeaders } from './map-headers';
 import { readHeaderRow } from './detect-feed';
-import { canRunTypeScriptWorkers, readInWorker } from './read-parallel';
+import { canStartParseWorker, readInWorker } from './read-parallel';
 import { AuthorityResolver } from '../rows/resolve-authority';
 import type { SpooledFile } from './spool';
 import {
@@ -48,7 +48,7 @@ export async function readRows(
 		feed.parallelSafe &&
 		!o.allowedAuthorities &&
 		handle.url !== ':memory:' &&
-		canRunTypeScriptWorkers();
+		canStartParseWorker();
 	const ctx: ImportContext = {
 		db: handle.db,
 		sqlite: handle.sqlite,

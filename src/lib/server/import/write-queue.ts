@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ImportProgress } from './run-import';
+import { workerEntry } from './worker-entry';
 import { describeHolder, type WriterInfo } from './write-lock';
 import {
 	WRITE_WORKER_ROLE,
@@ -99,11 +100,9 @@ function runInWorker(
 }
 
 function startWorker(task: WriteTask): Worker {
-	const workerData = { role: WRITE_WORKER_ROLE, task };
-	if (!WRITE_WORKER_URL.endsWith('.ts'))
-		return new Worker(new URL(WRITE_WORKER_URL), { workerData });
-	// Development and tests run the TypeScript source: register tsx inside the worker first
-	// (loader hooks given to the parent are not inherited by workers on Node 20).
-	const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WRITE_WORKER_URL)}); })`;
-	return new Worker(bootstrap, { eval: true, workerData });
+	// The built server starts the bundled module itself; development and tests start its bundle
+	// (worker-entry.ts), made once rather than compiled again by tsx in every worker.
+	return new Worker(workerEntry(WRITE_WORKER_URL), {
+		workerData: { role: WRITE_WORKER_ROLE, task }
+	});
 }

@@ -6,8 +6,8 @@
  * so pages keep being served (WAL readers see the last committed state) while any write runs.
  *
  * The worker is this very module started again: in the built server it is the bundled chunk that
- * holds this code (its `import.meta.url`), in development and tests the TypeScript file through
- * tsx. That keeps one build and no second entry point to forget.
+ * holds this code (its `import.meta.url`), in development and tests this file bundled once
+ * (worker-entry.ts). That keeps one build and no second entry point to forget.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createDb } from '../db/client';

@@ -1,13 +1,13 @@
 /**
  * What a command-line program says as it exits reaches a reader that is slow to read it: run as a
  * child whose stderr a Node process reads (a socket, written asynchronously), console.error()
- * followed at once by process.exit() drops what the socket has not taken; exitWith does not.
+ * followed at once by process.exit() drops what the socket has not taken; endProgram does not.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const MODULE = fileURLToPath(new URL('./cli-output.ts', import.meta.url));
+const MODULE = fileURLToPath(new URL('../../scripts/cli-io.ts', import.meta.url));
 const SIZE = 4 * 1024 * 1024;
 
 /** Runs `code` (ES module text) in a child, reading its stderr only after a second's pause. */
@@ -31,14 +31,14 @@ function readSlowly(code: string): Promise<{ status: number; stderr: string }> {
 describe('a refusal as a program exits', () => {
 	it('arrives whole, ending in one newline, however slowly it is read', async () => {
 		const r = await readSlowly(
-			`import { exitWith } from ${JSON.stringify(MODULE)}; exitWith(2, 'x'.repeat(${SIZE}));`
+			`import { endProgram, writeLine } from ${JSON.stringify(MODULE)}; writeLine(process.stderr, 'x'.repeat(${SIZE})); await endProgram(2);`
 		);
 		expect(r.status).toBe(2);
 		expect(r.stderr.length).toBe(SIZE + 1);
 		expect(r.stderr.endsWith('x\n')).toBe(true);
 	}, 30_000);
 
-	it('is cut short by console.error and process.exit, which the scripts used', async () => {
+	it('is cut short by console.error and process.exit, as the scripts once ended', async () => {
 		const r = await readSlowly(`console.error('x'.repeat(${SIZE})); process.exit(2);`);
 		expect(r.status).toBe(2);
 		expect(r.stderr.length).toBeLessThan(SIZE + 1);
