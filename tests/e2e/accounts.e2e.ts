@@ -290,14 +290,51 @@ describe('the rows an officer’s import set aside', () => {
 			expect(page, path).not.toContain('forty');
 			expect(page, path).not.toContain('Leader not yet told');
 		}
-		const publicPage = await (await fetch(`${baseUrl}${batchPage}`)).text();
-		expect(publicPage).toContain('1 rows were set aside');
+		const publicPage = (await (await fetch(`${baseUrl}${batchPage}`)).text()).replace(/\s+/g, ' ');
+		expect(publicPage).toContain('1 row was set aside');
 		expect(publicPage).toContain('A file for the');
 		const officerPage = await (
 			await fetch(`${baseUrl}${batchPage}`, { headers: { cookie: officerCookie } })
 		).text();
 		expect(officerPage).toContain('trf-confidential-pipeline.csv');
 		expect(officerPage).toContain('forty');
+	});
+
+	it('an officer reads those of their own council in another’s import, and only those', async () => {
+		// The admin's file: a bad row for Trafford and one for Manchester, both set aside.
+		const csv =
+			'Bid reference,Lead council,Scheme name,Round,Project title,Amount requested,Bid status\n' +
+			'E2E-SB-1,Trafford,E2E Fund,1,E2E Trafford draft,lots,Submitted\n' +
+			'E2E-SB-2,Manchester,E2E Fund,1,E2E Manchester draft,heaps,Submitted\n' +
+			'E2E-SB-3,Trafford,E2E Fund,1,E2E Trafford kept,"£1,000",Submitted\n';
+		const res = await put('admin-pipeline.csv', csv, adminCookie, 'bids');
+		const { token } = (await res.json()) as { token: string };
+		await checked(token, adminCookie);
+		const done = await fetch(`${baseUrl}/import/${token}?/commit`, {
+			method: 'POST',
+			headers: form(adminCookie),
+			body: 'acceptValid=on',
+			redirect: 'manual'
+		});
+		expect(done.status).toBe(303);
+		const batchPage = done.headers.get('location')!;
+		const rows = await fetch(`${baseUrl}${batchPage}/rejected.csv`, {
+			headers: { cookie: officerCookie }
+		});
+		expect(rows.status).toBe(200);
+		const text = await rows.text();
+		expect(text).toContain('E2E Trafford draft');
+		expect(text).not.toContain('E2E Manchester draft');
+		const officerPage = (
+			await (await fetch(`${baseUrl}${batchPage}`, { headers: { cookie: officerCookie } })).text()
+		).replace(/\s+/g, ' ');
+		expect(officerPage).toContain('Download the 1 row set aside for your councils');
+		expect(officerPage).toContain('1 other row kept is not for your councils');
+		const all = await fetch(`${baseUrl}${batchPage}/rejected.csv`, {
+			headers: { cookie: adminCookie }
+		});
+		expect(await all.text()).toContain('E2E Manchester draft');
+		expect((await fetch(`${baseUrl}${batchPage}/rejected.csv`)).status).toBe(401);
 	});
 });
 

@@ -263,10 +263,13 @@ describe('import flow', () => {
 			await page.waitForURL(/\/import\/history\/\d+/);
 			const history = page.url();
 
-			// A bid with no round reads as its scheme alone, with no dangling comma.
+			// A bid with no round reads as its scheme alone, with no dangling comma, and is said to be
+			// the council's own record: a bid never makes a published round.
 			await page.goto(`${baseUrl}/authorities/SFK/funding`);
 			const pipeline = await page.getByRole('table', { name: /Every bid by/ }).innerText();
-			expect(pipeline).toContain('Local Electric Vehicle Infrastructure\t');
+			expect(pipeline).toContain(
+				'Local Electric Vehicle Infrastructure\nas the council recorded it (not a published round)\t'
+			);
 			expect(pipeline).not.toMatch(/Local Electric Vehicle Infrastructure,/);
 			expect(pipeline).toContain('Public Sector Decarbonisation Scheme, Phase 3c');
 

@@ -67,7 +67,8 @@ describe('the round form', () => {
 			await page.getByLabel('Deadline (optional)').fill(ukDay(-10));
 			await page.getByRole('button', { name: 'Save the round' }).click();
 			const problem = page.locator('.field.invalid .problem');
-			await expect.poll(() => problem.count()).toBeGreaterThan(0);
+			// Playwright's wait, not expect.poll's one second: under load the answer takes longer.
+			await problem.first().waitFor();
 			expect(await problem.first().textContent()).toMatch(/before|after/);
 			await page.getByLabel('Deadline (optional)').fill(ukDay(20));
 			await page.getByLabel('Deadline time (optional)').fill('12:00');

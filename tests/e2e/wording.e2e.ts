@@ -90,17 +90,17 @@ describe('wording', () => {
 
 	it('/sources lists problems by kind, with an example each, not one line a message', async () => {
 		await onPage('/sources', async (page) => {
-			const names = page.locator('details.import', { hasText: 'lookup_name_to_registry.csv' });
-			await names.locator('summary').click();
-			const lines = await names.locator('tbody tr').allInnerTexts();
-			// 492 duplicate rows, each message naming its row, were 492 "kinds of problem".
+			const promises = page.locator('details.import', { hasText: 'promises.csv' });
+			await promises.locator('summary').click();
+			const lines = await promises.locator('tbody tr').allInnerTexts();
+			// 20 notes of abolished councils, each naming its council, were 20 "kinds of problem"
+			// (and the 492 repeated rows of the name lookup, before they were stored once, 492).
 			expect(lines.length).toBeLessThanOrEqual(5);
-			const repeated = lines.find((l) => l.includes('already gave'))!;
-			expect(repeated).toMatch(/\(and 49\d more like it\)/);
-			expect(await names.locator('p.small').innerText()).not.toMatch(/kinds of problem/);
+			const abolished = lines.find((l) => l.includes('has been abolished'));
+			expect(abolished).toMatch(/\(and 19 more like it\)/);
+			expect(await promises.locator('p.small').innerText()).not.toMatch(/kinds of problem/);
 		});
 	});
-
 	it('template downloads look like buttons, with the padding buttons have', async () => {
 		await onPage('/import/templates', async (page) => {
 			const link = page.locator('a.button').first();

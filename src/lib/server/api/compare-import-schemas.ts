@@ -82,6 +82,9 @@ export const ImportJob = named(
 		fileName: z.string(),
 		feed: str('The feed, given or detected; null until known').nullable(),
 		mode: z.enum(['strict', 'accept-valid']),
+		allowOlder: z
+			.boolean()
+			.describe('Whether the import may set stored values back (blanks, older records)'),
 		headerMap: z.record(z.string(), z.string()).describe('Their header → our column'),
 		headers: z.array(z.string()).describe("The file's header row"),
 		state: z.enum(['checking', 'checked', 'importing', 'imported', 'failed']),

@@ -18,7 +18,7 @@ import { mapHeaders } from './map-headers';
 import type { ImportContext } from '../rows/feed';
 import { UnreadableFileError } from './unreadable';
 import { noteAbolishedCouncils } from '../rows/council-cells';
-import { RejectedSample } from './rejected-sample';
+import { RejectedSample, RowCouncil } from './rejected-sample';
 import { parseRecord } from '../feeds/template-example';
 import type { RejectedRow } from './record-batch';
 
@@ -90,6 +90,8 @@ async function main(input: WorkerInput) {
 	let rowsRead = 0;
 	let bytesRead = 0;
 	const sample = new RejectedSample();
+	const rowCouncil = new RowCouncil();
+	ctx.onCouncil = (rowNumber, cell) => rowCouncil.note(rowNumber, cell.code);
 
 	const flush = () => {
 		// Wait while the writer is MAX_BATCHES_AHEAD behind.
@@ -140,7 +142,8 @@ async function main(input: WorkerInput) {
 					const rejected = {
 						rowNumber,
 						values: Object.fromEntries(headers.map((h, i) => [h, values[i] ?? ''])),
-						...issues.rejectedSince(mark)
+						...issues.rejectedSince(mark),
+						authorityCode: rowCouncil.of(rowNumber)
 					};
 					// Only the rows the batch will keep cross to the main thread.
 					if (sample.add(rejected)) batch.rejected.push(rejected);

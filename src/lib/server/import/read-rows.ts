@@ -24,7 +24,7 @@ import {
 import { loadHeaderMap } from './header-maps';
 import { noteAbolishedCouncils } from '../rows/council-cells';
 import type { RejectedRow } from './record-batch';
-import { RejectedSample } from './rejected-sample';
+import { RejectedSample, RowCouncil } from './rejected-sample';
 import { UnreadableFileError } from './unreadable';
 import { createRecordWriter } from './record-writer';
 import type { ReadOutcome } from './import-outcome';
@@ -93,11 +93,13 @@ export async function readRows(
 	// The current row's council cells, kept with the row when it is previewed (this thread only).
 	const councils = { rowNumber: 0, cells: [] as ResolvedCouncilCell[] };
 	const resolved: ResolvedCouncilCell[][] = [];
-	if (o.previewRows)
-		ctx.onCouncil = (rowNumber, cell) => {
-			if (councils.rowNumber !== rowNumber) Object.assign(councils, { rowNumber, cells: [] });
-			councils.cells.push(cell);
-		};
+	const rowCouncil = new RowCouncil();
+	ctx.onCouncil = (rowNumber, cell) => {
+		rowCouncil.note(rowNumber, cell.code);
+		if (!o.previewRows) return;
+		if (councils.rowNumber !== rowNumber) Object.assign(councils, { rowNumber, cells: [] });
+		councils.cells.push(cell);
+	};
 	let writer: FeedWriter<unknown> | null = null;
 	let bytesRead = 0;
 	const progress = () =>
@@ -192,7 +194,8 @@ export async function readRows(
 						{
 							rowNumber,
 							values: Object.fromEntries(headers.map((hd, i) => [hd, values[i] ?? ''])),
-							...issues.rejectedSince(mark)
+							...issues.rejectedSince(mark),
+							authorityCode: rowCouncil.of(rowNumber)
 						}
 					]);
 				}

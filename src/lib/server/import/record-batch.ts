@@ -23,6 +23,11 @@ export interface RejectedRow {
 	reasons: string;
 	/** Its first problem's code and column: rows are kept a few of each kind (rejected-sample.ts). */
 	kind?: string;
+	/**
+	 * The council it is for, when its council cell was read and was the importer's to import: an
+	 * officer of that council may read the row (accounts/import-records.ts).
+	 */
+	authorityCode?: string | null;
 }
 
 /**
@@ -68,10 +73,16 @@ export function recordBatch(
 	for (const i of issues.kept)
 		insertIssue.run(batchId, i.rowNumber, i.column, i.value, i.severity, i.code, i.message);
 	const insertRejected = sqlite.prepare(
-		'INSERT INTO import_rejected_rows (batch_id, row_number, "values", reasons) VALUES (?, ?, ?, ?)'
+		'INSERT INTO import_rejected_rows (batch_id, row_number, authority_code, "values", reasons) VALUES (?, ?, ?, ?, ?)'
 	);
 	for (const r of rejectedRows)
-		insertRejected.run(batchId, r.rowNumber, JSON.stringify(r.values), r.reasons);
+		insertRejected.run(
+			batchId,
+			r.rowNumber,
+			r.authorityCode ?? null,
+			JSON.stringify(r.values),
+			r.reasons
+		);
 	// Any import, committed or refused, clears what expired refusals still hold.
 	purgeExpiredRejections(sqlite);
 }

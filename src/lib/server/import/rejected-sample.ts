@@ -38,3 +38,23 @@ export function purgeExpiredRejections(sqlite: Database.Database): number {
 	const issues = sqlite.prepare(`DELETE FROM import_issues WHERE batch_id IN (${expired})`);
 	return rows.run().changes + issues.run().changes;
 }
+
+/**
+ * The council of the row being read: the first council cell the resolver read in it (a bid's
+ * lead), when that council was the importer's to import. Kept with a row set aside, so an officer
+ * of that council may read it; a row whose council was not read belongs to no council.
+ */
+export class RowCouncil {
+	private rowNumber = 0;
+	private code: string | null = null;
+
+	note(rowNumber: number, code: string): void {
+		if (rowNumber === this.rowNumber) return;
+		this.rowNumber = rowNumber;
+		this.code = code;
+	}
+
+	of(rowNumber: number): string | null {
+		return rowNumber === this.rowNumber ? this.code : null;
+	}
+}

@@ -1,7 +1,7 @@
 /**
  * Import history: every batch with its counts, its grouped problems, and the rows it set aside.
  */
-import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { importBatches, importRejectedRows } from '../db/schema';
 import type { IssueGroup } from '../rows/issues';
 import type { TableChanges } from '../import/run-import';
@@ -82,14 +82,33 @@ const oneQuery = preparedQuery((db) =>
 );
 
 /** A batch as this viewer may read it (import-records.ts): who, the file's name, quoted values. */
-function forViewer(batch: ImportBatchRow, viewer: Viewer) {
+function forViewer(batch: ImportBatchRow, viewer: Viewer, db: Db) {
 	const title = feedByKey(batch.feed)?.title ?? batch.feed;
 	return {
 		...visibleBatch(batch, viewer, title),
 		importedBy: visibleImporter(batch.importedBy, viewer),
-		/** Whether the set-aside rows' download is this viewer's (else only their count is). */
-		mayReadSetAside: Boolean(setAsideRowsVisible(batch, viewer)?.all)
+		/** How many of the set-aside rows kept this viewer may download (else only their count). */
+		setAsideReadable: readableCount(batch, viewer, db)
 	};
+}
+
+/** How many of the batch's kept set-aside rows the viewer may read (import-records.ts). */
+function readableCount(batch: ImportBatchRow, viewer: Viewer, db: Db): number {
+	const visible = setAsideRowsVisible(batch, viewer);
+	if (!visible || !batch.rejectedRowsKept) return 0;
+	if (visible.all) return batch.rejectedRowsKept;
+	if (!visible.councils.length) return 0;
+	const ofTheirs = db
+		.select({ n: count() })
+		.from(importRejectedRows)
+		.where(
+			and(
+				eq(importRejectedRows.batchId, batch.id),
+				inArray(importRejectedRows.authorityCode, [...visible.councils])
+			)
+		)
+		.get();
+	return ofTheirs?.n ?? 0;
 }
 
 export type VisibleImportBatch = ReturnType<typeof forViewer>;
@@ -101,7 +120,7 @@ export function listImportBatches(
 ): VisibleImportBatch[] {
 	return listQuery(db)
 		.all({ limit })
-		.map((row) => forViewer(toBatch(row), viewer));
+		.map((row) => forViewer(toBatch(row), viewer, db));
 }
 
 export function getImportBatch(
@@ -110,13 +129,14 @@ export function getImportBatch(
 	db: Db = serverDb()
 ): VisibleImportBatch | null {
 	const row = oneQuery(db).get({ id });
-	return row ? forViewer(toBatch(row), viewer) : null;
+	return row ? forViewer(toBatch(row), viewer, db) : null;
 }
 
 const rejectedQuery = preparedQuery((db) =>
 	db
 		.select({
 			rowNumber: importRejectedRows.rowNumber,
+			authorityCode: importRejectedRows.authorityCode,
 			values: importRejectedRows.values,
 			reasons: importRejectedRows.reasons
 		})
@@ -128,16 +148,20 @@ const rejectedQuery = preparedQuery((db) =>
 
 /**
  * The rows an import set aside that this viewer may read (import-records.ts), with the file's own
- * headers plus a reasons column; null when the batch does not exist or its rows are not theirs.
+ * headers plus a reasons column: all of them, or (an officer's) those of their councils, which may
+ * be none. Null when the batch does not exist or none of its rows may be theirs.
  */
 export function getRejectedRows(
 	id: number,
 	viewer: Viewer,
 	db: Db = serverDb()
-): { headers: string[]; rows: string[][] } | null {
+): { headers: string[]; rows: string[][]; all: boolean } | null {
 	const batch = oneQuery(db).get({ id });
-	if (!batch || !setAsideRowsVisible(batch, viewer)?.all) return null;
-	const rows = rejectedQuery(db).all({ id });
+	const visible = batch && setAsideRowsVisible(batch, viewer);
+	if (!visible) return null;
+	const rows = rejectedQuery(db)
+		.all({ id })
+		.filter((r) => visible.all || visible.councils.includes(r.authorityCode ?? ''));
 	const headers = rows.length ? Object.keys(rows[0]!.values) : [];
 	return {
 		headers: ['row', ...headers, 'problems'],
@@ -145,6 +169,7 @@ export function getRejectedRows(
 			String(r.rowNumber),
 			...headers.map((h) => r.values[h] ?? ''),
 			r.reasons
-		])
+		]),
+		all: visible.all
 	};
 }

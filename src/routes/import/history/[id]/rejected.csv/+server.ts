@@ -17,8 +17,10 @@ export const GET: RequestHandler = ({ params, locals }) => {
 	if (!setAside)
 		error(
 			locals.viewer.role === 'public' ? 401 : 403,
-			'The rows an import set aside are shown to admins and to whoever imported the file: sign in as one of them.'
+			'The rows an import set aside are shown to admins, to whoever imported the file and to officers of the council each row is for: sign in as one of them.'
 		);
+	if (!setAside.rows.length && !setAside.all && batch.rejectedRowsKept)
+		error(403, 'None of the rows this import set aside is for a council of yours.');
 	if (!setAside.rows.length) error(404, 'This import set no rows aside.');
 	return csvResponse(
 		toCsv(setAside.headers, setAside.rows),
