@@ -4,34 +4,19 @@
  * scheme and round from their competition, the awards won bids used to make go, and the rounds a
  * bids file made stop being national rounds, while a published round and its linked award stay.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../../../../tests/helpers/db';
+import { migrationsBefore } from '../../../../tests/helpers/migrations';
 import { createDb, migrateDb } from './client';
 
-const dir = mkdtempSync(join(tmpdir(), 'nzl-migrate-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The migrations folder as it was before 0009. */
-function migrationsBefore(tag: string): string {
-	const folder = join(dir, 'before');
-	cpSync(MIGRATIONS_DIR, folder, { recursive: true });
-	const journalPath = join(folder, 'meta/_journal.json');
-	const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
-		entries: { tag: string }[];
-	};
-	const upTo = journal.entries.findIndex((e) => e.tag.startsWith(tag));
-	journal.entries = journal.entries.slice(0, upTo);
-	writeFileSync(journalPath, JSON.stringify(journal));
-	return folder;
-}
+const before = migrationsBefore('0009_');
+afterAll(() => rmSync(before.dir, { recursive: true, force: true }));
 
 describe('migration 0009: a council’s bids apart from published awards', () => {
 	it('keeps every bid with its partners and history, and removes what bids made', () => {
 		const handle = createDb(':memory:');
-		migrateDb(handle, migrationsBefore('0009_'));
+		migrateDb(handle, before.folder);
 		handle.sqlite.exec(`
 			INSERT INTO authorities (code, official_name, nice_name, type, type_name, tier, nation, is_current)
 			VALUES ('TRF', 'Trafford Council', 'Trafford', 'MD', 'Metropolitan district', 'lower', 'England', 1),

@@ -18,11 +18,23 @@ function fillFunder(ctx: ImportContext, id: number, facts: SchemeFacts) {
 	ctx.write.update(competitions, id, { funderId });
 }
 
+function fillNotes(ctx: ImportContext, id: number, note: string) {
+	const blank = ctx.db
+		.select({ id: competitions.id })
+		.from(competitions)
+		.where(and(eq(competitions.id, id), isNull(competitions.notes)))
+		.get();
+	if (blank) ctx.write.update(competitions, id, { notes: note });
+}
+
 export function competitionStore(ctx: ImportContext) {
 	const cache = new Map<string, number>();
 	return {
-		/** The competition's id, created with what the catalogue knows when it is new. */
-		ensure(scheme: string, round: string, rowNumber: number | null): number {
+		/**
+		 * The competition's id, created with what the catalogue knows when it is new; `note` (what
+		 * the source wrote beside the round's name) becomes its notes while those are blank.
+		 */
+		ensure(scheme: string, round: string, rowNumber: number | null, note?: string | null): number {
 			const key = `${scheme}\u0000${round}`;
 			const cached = cache.get(key);
 			if (cached) return cached;
@@ -30,6 +42,7 @@ export function competitionStore(ctx: ImportContext) {
 			let id = ctx.write.idOf(competitions, { scheme, round });
 			// A round stored before the catalogue knew its funder gets it (never another's).
 			if (id !== undefined && facts) fillFunder(ctx, id, facts);
+			if (id !== undefined && note) fillNotes(ctx, id, note);
 			if (id === undefined) {
 				if (!facts) {
 					ctx.issues.info(
@@ -49,7 +62,8 @@ export function competitionStore(ctx: ImportContext) {
 							: null,
 						kind: facts?.kind ?? null,
 						theme: facts?.theme ?? null,
-						eligibleTypes: facts?.eligibleTypes ? [...facts.eligibleTypes] : null
+						eligibleTypes: facts?.eligibleTypes ? [...facts.eligibleTypes] : null,
+						notes: note ?? null
 					}
 				);
 			}

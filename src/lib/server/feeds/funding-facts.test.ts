@@ -208,6 +208,14 @@ describe('funding-facts feed, 2025–2026 rows', () => {
 		expect(facts('programme_closed')).toEqual([
 			{ amount_gbp: null, scope: 'England public sector' }
 		]);
+		// Its round, written "(scheme)" in the file, is the whole scheme, not a round named so.
+		const rounds = later.sqlite
+			.prepare(
+				"SELECT round FROM competitions WHERE scheme = 'Public Sector Decarbonisation Scheme'"
+			)
+			.pluck()
+			.all();
+		expect(rounds).toEqual(['Whole scheme']);
 	});
 
 	it('keeps a formula allocation with no one amount, and a declined offer, as facts, not awards', () => {
@@ -227,6 +235,19 @@ describe('funding-facts feed, 2025–2026 rows', () => {
 			values: ['Tonbridge and Malling Borough Council'],
 			rows: [3]
 		});
+	});
+
+	// Reported: "2025 awards (14 Feb)" and "£68m round (8 projects)" were round names.
+	it('keeps a note written beside a round’s name as the round’s notes', async () => {
+		const csv =
+			'scheme,round,fact_type,date,amount_gbp,recipient_or_scope,notes,source_url\n' +
+			'Green Heat Network Fund,2025 awards (14 Feb),awards_announced,14/02/2025,34000000,4 projects,,https://example.org/a\n' +
+			'Green Heat Network Fund,2025 awards,award,14/02/2025,6950000,East Devon District Council,,https://example.org/a\n';
+		expect((await importFile(later, 'funding-facts', csv)).status).toBe('committed');
+		const rounds = later.sqlite
+			.prepare("SELECT round, notes FROM competitions WHERE scheme = 'Green Heat Network Fund'")
+			.all();
+		expect(rounds).toEqual([{ round: '2025 awards', notes: '14 Feb' }]);
 	});
 });
 

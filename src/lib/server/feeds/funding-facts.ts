@@ -4,6 +4,7 @@
  * re-run date stays, linked to the one that replaced it), budgets and totals → competition_facts,
  * awards and allocations → awards, resolved by council name, consortia stored once with partners.
  */
+import { splitRoundLabel } from './round-label';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { awards, competitionDates, competitionFacts, competitions } from '../db/schema';
@@ -52,7 +53,8 @@ const RowSchema = z.object({
 	source_url: optionalWebAddress
 });
 type Fact = z.output<typeof RowSchema>;
-type Row = Fact & { recipients: string[] | null };
+/** A fact with its round's label split into name and note (round-label.ts). */
+type Row = Fact & { roundNote: string | null; recipients: string[] | null };
 
 const DATE_FACTS = new Set<string>([
 	'application_open',
@@ -80,8 +82,10 @@ export const fundingFactsFeed: FeedModule<Row> = {
 		description: name
 	})),
 	parseRow(record, rowNumber, ctx) {
-		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
-		if (!row) return null;
+		const fact = validateRecord(RowSchema, record, rowNumber, ctx.issues);
+		if (!fact) return null;
+		const { round, note: roundNote } = splitRoundLabel(fact.round);
+		const row = { ...fact, round, roundNote };
 		if (DATE_FACTS.has(row.fact_type) && !row.date) {
 			ctx.issues.error(
 				rowNumber,
@@ -143,7 +147,7 @@ export const fundingFactsFeed: FeedModule<Row> = {
 		let unchanged = 0;
 		return {
 			write(row, rowNumber) {
-				const competitionId = competitions.ensure(row.scheme, row.round, rowNumber);
+				const competitionId = competitions.ensure(row.scheme, row.round, rowNumber, row.roundNote);
 				if (DATE_FACTS.has(row.fact_type)) {
 					dates.push({
 						competitionId,
