@@ -10,7 +10,7 @@ import {
 	type Download,
 	type Page
 } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, inject, onTestFailed } from 'vitest';
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -75,6 +75,13 @@ export async function openPage(
 		if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
 	});
 	page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+	// A failure says where the page was and what it logged: under load, the step that timed out
+	// is often not the one that went wrong.
+	onTestFailed(() => {
+		console.error(
+			`The page was at ${page.url()}${errors.length ? `; it logged: ${errors.join(' | ')}` : ''}`
+		);
+	});
 	return { page, errors, close: () => context.close() };
 }
 
