@@ -165,6 +165,16 @@ describe('funding-facts feed', () => {
 		]);
 	});
 
+	// An unknown name is reported with the nearest known council, so a misspelling is fixed at once.
+	it('names the nearest known council beside a misspelt one', async () => {
+		const csv =
+			'scheme,round,fact_type,date,time,amount_gbp,recipient_or_scope,notes,source_url\nHome Upgrade Grant,Phase 2 (HUG2),award,2023-03-22,,£1.2m,Traford Council,,\n';
+		const r = await importFile(handle, 'funding-facts', csv, { dryRun: true });
+		expect(r.groups.map((g) => g.message)).toEqual([
+			'unknown authority "Traford Council" (nearest known: Trafford (TRF))'
+		]);
+	});
+
 	// Reported: the "needs a date" check runs in the writer, after the pipeline has counted the row
 	// as accepted, so accept-valid mode sets the row aside but reports rowsRejected 0.
 	it('counts an opening fact with no date as rejected, not accepted', async () => {

@@ -18,7 +18,12 @@ import {
 	type ParsedDate
 } from '../rows/coerce';
 import { validateRecord } from '../rows/validate-record';
-import { reportUnresolved, resolutionOf, resolveCouncil } from '../rows/council-cells';
+import {
+	nearestCouncil,
+	reportUnresolved,
+	resolutionOf,
+	resolveCouncil
+} from '../rows/council-cells';
 import type { FeedModule, ImportContext } from '../rows/feed';
 import { competitionStore } from './competition-store';
 import { parseConsortiumNote } from './consortium-note';
@@ -127,7 +132,9 @@ export const fundingFactsFeed: FeedModule<Row> = {
 				rowNumber,
 				'recipient_or_scope',
 				name,
-				r.ok ? { reason: 'unknown', candidates: [] } : r
+				r.ok || r.reason === 'unknown'
+					? { reason: 'unknown', candidates: [], nearest: nearestCouncil(ctx, name) }
+					: r
 			);
 			return null;
 		}

@@ -52,13 +52,18 @@ export function reportUnresolved(
 	rowNumber: number,
 	column: string,
 	value: string,
-	resolution: { reason: 'unknown' | 'ambiguous'; candidates: string[] },
+	resolution: {
+		reason: 'unknown' | 'ambiguous';
+		candidates: string[];
+		/** The nearest known council to an unknown name (nearestCouncil), if any is near. */
+		nearest?: string | null;
+	},
 	severity: 'error' | 'warning' = 'error'
 ) {
 	const message =
 		resolution.reason === 'ambiguous'
 			? `authority "${value}" matches several councils (${resolution.candidates.join(', ')})`
-			: `unknown authority "${value}"`;
+			: `unknown authority "${value}"${resolution.nearest ? ` (nearest known: ${resolution.nearest})` : ''}`;
 	issues.add({
 		rowNumber,
 		column,
@@ -80,6 +85,22 @@ export function resolutionOf(ctx: ImportContext, cell: string, historical = fals
 	let r = memo.get(cell);
 	if (!r) memo.set(cell, (r = ctx.resolver.resolve(cell, { historical })));
 	return r;
+}
+
+const NEAREST = new WeakMap<ImportContext, Map<string, string | null>>();
+
+/**
+ * The known council nearest a name that matched none, as "Trafford (TRF)", or null when none is
+ * near: said beside "unknown authority" so a misspelling is fixed at once. Memoised per import.
+ */
+export function nearestCouncil(ctx: ImportContext, value: string): string | null {
+	let memo = NEAREST.get(ctx);
+	if (!memo) NEAREST.set(ctx, (memo = new Map()));
+	if (!memo.has(value)) {
+		const best = ctx.resolver.suggest(value, 1)[0];
+		memo.set(value, best ? `${best.name} (${best.code})` : null);
+	}
+	return memo.get(value)!;
 }
 
 /** Abolished councils an import's rows named: by code, its successor (null: kept) and rows. */
@@ -143,7 +164,8 @@ export function resolveCouncil(
 	const value = cell.trim();
 	const r = resolutionOf(ctx, value, options.historical);
 	if (!r.ok) {
-		reportUnresolved(ctx.issues, rowNumber, column, value, r, options.severity);
+		const nearest = r.reason === 'unknown' ? nearestCouncil(ctx, value) : null;
+		reportUnresolved(ctx.issues, rowNumber, column, value, { ...r, nearest }, options.severity);
 		return null;
 	}
 	if (r.successorOf) {
