@@ -21,6 +21,7 @@ interface ApiPeer {
 	name: string;
 	type: string;
 	match: number;
+	why: string | null;
 }
 interface ApiSimilar {
 	authority: string;
@@ -30,7 +31,7 @@ interface ApiSimilar {
 }
 
 describe('GET /api/authorities/{code}/similar', () => {
-	it("gives Trafford's 30 peers of each type, of its own tier, nearest first", async () => {
+	it("gives Trafford's 30 peers of each type, single-tier councils, nearest first, each with why", async () => {
 		const res = await fetch(`${baseUrl}/api/authorities/E08000009/similar`);
 		expect(res.status).toBe(200);
 		const body = (await res.json()) as ApiSimilar;
@@ -42,7 +43,11 @@ describe('GET /api/authorities/{code}/similar', () => {
 				type
 			).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
 			expect(
-				peers.filter((p) => ['CTY', 'COMB', 'SRA'].includes(p.type)),
+				peers.filter((p) => ['CTY', 'COMB', 'SRA', 'NMD', 'NID'].includes(p.type)),
+				type
+			).toEqual([]);
+			expect(
+				peers.filter((p) => !p.why),
 				type
 			).toEqual([]);
 			for (const [i, p] of peers.entries()) {
@@ -54,6 +59,7 @@ describe('GET /api/authorities/{code}/similar', () => {
 			'Salford',
 			'Manchester'
 		]);
+		expect(body.types.nearby!.peers[0]!.why).toBe('centres 8 km apart');
 		expect(body.basis.emissionsYear).toBe(2020);
 		expect(body.basis.emissionsReleases[0]!.label).toContain('2005–2020');
 		expect(body.method.summary).toContain('match score');

@@ -26,8 +26,17 @@ const SECTOR_COLUMNS = [
 ];
 const WASTE = 'Waste Management Total:kt CO2';
 
+/** Councils with the same powers: districts; single tier; counties; combined; Northern Ireland. */
 export const groupOfType = (type: string) =>
-	type === 'CTY' ? 'county' : type === 'COMB' || type === 'SRA' ? 'combined' : 'lower';
+	type === 'NMD'
+		? 'district'
+		: type === 'CTY'
+			? 'county'
+			: type === 'COMB' || type === 'SRA'
+				? 'combined'
+				: type === 'NID'
+					? 'northern-ireland'
+					: 'single-tier';
 
 export interface ReferencePeer {
 	code: string;
@@ -61,15 +70,23 @@ export function referenceSimilarity(year = 2020) {
 	const [low, high] = [densities[cut]!, densities[densities.length - cut - 1]!];
 	for (const v of profiles.values()) v[6] = Math.min(high, Math.max(low, v[6]!));
 
+	const emissionsWeights = [1, 1, 1, 1, 1, 1, 0.25];
 	const points = {
-		emissions: zScore(profiles, [1, 1, 1, 1, 1, 1, 0.25]),
+		emissions: zScore(profiles, emissionsWeights),
 		nearby: zScore(nearby, [1, 1])
 	};
+	// Overall: each type over its root-mean-square distance between two councils, √(2 × Σ w²) for
+	// z-scores, and nearness counted twice (its distance over half of its typical one).
+	const typicalEmissions = Math.sqrt(2 * emissionsWeights.reduce((s, w) => s + w * w, 0));
+	const typicalNearby = Math.sqrt(2 * 2);
 	const distance = {
 		emissions: (a: string, b: string) => euclid(points.emissions, a, b),
 		nearby: (a: string, b: string) => euclid(points.nearby, a, b),
 		overall: (a: string, b: string) =>
-			Math.hypot(euclid(points.emissions, a, b), euclid(points.nearby, a, b))
+			Math.hypot(
+				euclid(points.emissions, a, b) / typicalEmissions,
+				euclid(points.nearby, a, b) / (typicalNearby / 2)
+			)
 	};
 	const pool = {
 		emissions: [...points.emissions.keys()],

@@ -187,7 +187,13 @@ const Peer = z.object({
 	type: z.string(),
 	typeName: z.string(),
 	match: num('Match score, 0 to 100'),
-	distance: num('Euclidean distance over z-scored features, to 6 decimals')
+	distance: num('Euclidean distance over z-scored features, to 6 decimals'),
+	why: z
+		.string()
+		.nullable()
+		.describe(
+			'Why it matches, in words: the closest profile measures with both values, how far apart the centres are'
+		)
 });
 
 const SimilarType = z.object({

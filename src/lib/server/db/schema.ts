@@ -733,7 +733,9 @@ export const similarCouncils = sqliteTable(
 		/** 0–100: 100 is the same point, 0 the council's 10th-largest distance or farther. */
 		match: real('match').notNull(),
 		/** Euclidean distance between the z-scored features. */
-		distance: real('distance').notNull()
+		distance: real('distance').notNull(),
+		/** Why the peer matches, in words (metrics/similarity-reasons.ts); null before method 2. */
+		why: text('why')
 	},
 	(t) => [primaryKey({ columns: [t.authorityCode, t.type, t.rank] })]
 );

@@ -28,7 +28,7 @@ export const SIMILARITY_INPUT_FEEDS: ReadonlySet<string> = new Set([
  * Bump when the method changes (features, weights, scale, tier groups, limit): the next start
  * then recomputes every stored list.
  */
-export const SIMILARITY_METHOD_VERSION = 1;
+export const SIMILARITY_METHOD_VERSION = 2;
 
 export interface RefreshResult {
 	/** False when the inputs were unchanged and nothing was written. */
@@ -82,7 +82,7 @@ export function refreshSimilarCouncils(handle: Handle): RefreshResult {
 	// One prepared insert, rows in primary-key order so the key's index grows at its end (a third
 	// faster than type by type). Names still come from the Drizzle table object.
 	const t = similarTable;
-	const columns = [t.authorityCode, t.type, t.rank, t.peerCode, t.match, t.distance];
+	const columns = [t.authorityCode, t.type, t.rank, t.peerCode, t.match, t.distance, t.why];
 	const table = `"${getTableConfig(t).name}"`;
 	sqlite.prepare(`DELETE FROM ${table}`).run();
 	const insert = sqlite.prepare(
@@ -93,7 +93,7 @@ export function refreshSimilarCouncils(handle: Handle): RefreshResult {
 	for (const code of codes.sort()) {
 		for (const type of SIMILARITY_TYPES) {
 			for (const p of result.peers[type].get(code) ?? []) {
-				insert.run(code, type, p.position, p.code, p.match, p.distance);
+				insert.run(code, type, p.position, p.code, p.match, p.distance, p.why);
 				peers++;
 			}
 		}

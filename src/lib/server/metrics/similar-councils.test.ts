@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MYSOCIETY_SUBSECTORS } from '../feeds/emissions-mysociety';
 import { SIMILARITY_TYPES, similarCouncils, type SimilarityAuthority } from './similar-councils';
 import { EMISSIONS_PROFILE_SECTORS, type EmissionsProfileInput } from './similarity-features';
-import { tierGroup } from './tier-group';
+import { peerGroup } from './tier-group';
 
 // The shipped data, read directly: what is tested is the pure computation, not an import.
 function readCsv(path: string) {
@@ -44,7 +44,7 @@ const emissions: EmissionsProfileInput[] = readCsv(
 
 const result = similarCouncils(authorities, emissions);
 const typeOf = new Map(authorities.map((a) => [a.code, a.type]));
-const groupOf = (code: string) => tierGroup(typeOf.get(code)!);
+const groupOf = (code: string) => peerGroup(typeOf.get(code)!);
 const top = (similarity: (typeof SIMILARITY_TYPES)[number], code: string, n: number) =>
 	result.peers[similarity]
 		.get(code)!
@@ -90,7 +90,7 @@ describe('similarCouncils on the shipped 2020 emissions and current authorities'
 			peers.forEach((p, k) => {
 				const where = `${code} → ${p.code}`;
 				if (p.code === code) problems.push(`${where}: itself`);
-				if (groupOf(p.code) !== groupOf(code)) problems.push(`${where}: another tier group`);
+				if (groupOf(p.code) !== groupOf(code)) problems.push(`${where}: another peer group`);
 				if (!(p.match >= 0 && p.match <= 100)) problems.push(`${where}: match ${p.match}`);
 				if (p.position !== k + 1) problems.push(`${where}: position ${p.position}`);
 				const before = peers[k - 1];
@@ -100,7 +100,7 @@ describe('similarCouncils on the shipped 2020 emissions and current authorities'
 			});
 		}
 		expect(problems).toEqual([]);
-		// Districts and single-tier councils are many; counties 21; combined authorities and GLA few.
+		// Single-tier councils and districts are many; counties 21; combined authorities and GLA few.
 		expect(result.peers[t].get('TRF')).toHaveLength(30);
 		expect(result.peers[t].get('KEN')).toHaveLength(20);
 	});
@@ -129,14 +129,26 @@ describe('similarCouncils on the shipped 2020 emissions and current authorities'
 	});
 
 	it('finds plausible emissions peers', () => {
-		// Camden's universities and hospitals weigh like those of the two university cities.
-		expect(top('emissions', 'CMD', 2)).toEqual(['CAB', 'OXO']);
-		// High Peak's cement and lime works give it an industrial profile like Redcar's.
-		expect(top('emissions', 'HIG', 1)).toEqual(['RCC']);
+		// Camden's offices, universities and hospitals weigh like those of inner London's others.
+		expect(top('emissions', 'CMD', 2)).toEqual(['SWK', 'HMF']);
 		// Highland's nearest profiles are other rural, farming, sparsely peopled councils.
 		expect(top('emissions', 'HLD', 6)).toEqual(
 			expect.arrayContaining(['NBL', 'HEF', 'ANS', 'ABD'])
 		);
+	});
+
+	// Reported: Trafford's 30 emissions-profile and overall peers held none of the other nine
+	// Greater Manchester boroughs, and listed districts (Woking, South Ribble, Harlow, Wyre,
+	// Bolsover), which have other powers than a metropolitan borough.
+	it('lists no district among a metropolitan borough’s peers, of any type', () => {
+		for (const t of SIMILARITY_TYPES)
+			expect(result.peers[t].get('TRF')!.filter((p) => typeOf.get(p.code) === 'NMD')).toEqual([]);
+	});
+
+	it('weighs nearness in the overall peers: a council’s neighbours are among them', () => {
+		expect(top('overall', 'MAN', 10)).toEqual(expect.arrayContaining(['SLF', 'OLD', 'BOL']));
+		expect(top('overall', 'SOL', 6)).toEqual(expect.arrayContaining(['BIR', 'SAW', 'COV']));
+		expect(top('overall', 'TRF', 10)).toEqual(expect.arrayContaining(['WGN', 'WRT']));
 	});
 });
 
@@ -152,15 +164,15 @@ describe('similarCouncils on a handful', () => {
 		const r = similarCouncils(
 			[
 				{ code: 'AAA', type: 'NMD', x: 0, y: 0 },
-				{ code: 'BBB', type: 'UA', x: 1, y: 1 },
+				{ code: 'BBB', type: 'NMD', x: 1, y: 1 },
 				{ code: 'QQQ', type: 'XYZ', x: 2, y: 2 }
 			],
 			[profile('AAA', 1), profile('BBB', 2), profile('QQQ', 3), profile('OLD', 4)]
 		);
 		expect(r.excluded.map((e) => `${e.similarity} ${e.code}: ${e.reason}`)).toEqual([
-			'emissions QQQ: authority type "XYZ" is in no tier group',
-			'nearby QQQ: authority type "XYZ" is in no tier group',
-			'overall QQQ: authority type "XYZ" is in no tier group',
+			'emissions QQQ: authority type "XYZ" is in no peer group',
+			'nearby QQQ: authority type "XYZ" is in no peer group',
+			'overall QQQ: authority type "XYZ" is in no peer group',
 			'emissions OLD: emissions for an authority not in the current list'
 		]);
 		expect(r.peers.overall.get('AAA')!.map((p) => p.code)).toEqual(['BBB']);

@@ -3,7 +3,7 @@
  * API, built from the constants the computation uses so the two cannot disagree. Plain strings:
  * a page's data must serialise.
  */
-import { SIMILARITY_TYPES, type SimilarityType } from './similar-councils';
+import { OVERALL_NEARNESS_WEIGHT, SIMILARITY_TYPES, type SimilarityType } from './similar-councils';
 import { DENSITY_WEIGHT, EMISSIONS_PROFILE_SECTORS } from './similarity-features';
 import { MATCH_SCALE_RANK, PEERS_KEPT } from './similarity-peers';
 
@@ -31,8 +31,9 @@ export const SIMILARITY_TYPE_EXPLANATIONS: Record<SimilarityType, SimilarityType
 	overall: {
 		label: 'Overall',
 		explanation:
-			'Both at once: the emissions-profile and nearby distances combined (the square root of the ' +
-			'sum of their squares), so a peer ranks high when it is near and alike.'
+			'Both at once: the emissions-profile and nearby distances, each divided by its typical ' +
+			`distance and nearness counted ${OVERALL_NEARNESS_WEIGHT} times, combined (the square ` +
+			'root of the sum of their squares), so a peer ranks high when it is near and alike.'
 	}
 };
 
@@ -44,10 +45,11 @@ export const SIMILARITY_METHOD = {
 		`same point, 0 is as far as the council's ${ordinal(MATCH_SCALE_RANK)}-most-different ` +
 		`council, or farther.`,
 	tiers:
-		'Peers are always councils of the same tier: districts and single-tier councils ' +
-		'(unitaries, metropolitan and London boroughs, Scottish, Welsh and Northern Irish councils) ' +
-		'with each other, counties with counties, combined authorities with combined authorities and ' +
-		'the GLA. The type of council is a filter, not part of the comparison.',
+		'Peers are always councils with the same powers: single-tier councils (unitaries, ' +
+		'metropolitan and London boroughs, the City of London, Scottish and Welsh councils) with ' +
+		'each other, districts with districts, counties with counties, combined authorities with ' +
+		'combined authorities and the GLA, and Northern Ireland’s councils with each other. The ' +
+		'type of council is a filter, not part of the comparison.',
 	kept: `The ${PEERS_KEPT} closest are kept for each council and type, computed when the data is imported.`,
 	origin:
 		"The method is mySociety's local authority similarity (distances of z-scored features and " +

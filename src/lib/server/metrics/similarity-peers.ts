@@ -1,6 +1,6 @@
 /**
  * Similar councils, step two: from distances to a 0–100 match score and each council's nearest
- * peers of its own tier group. Pure, import-time only; distances come from similarity.ts.
+ * peers of its own peer group (tier-group.ts). Pure, import-time only; distances come from similarity.ts.
  *
  * The match score is mySociety's (mysociety/data_common, src/data_common/pandas/df_extensions/
  * space.py, `match_distance`): sort a council's distances to every other authority, take
@@ -11,7 +11,7 @@
  *
  * Choices where mySociety is silent or where the issue says otherwise:
  * - The scale is taken over every other authority of the type, all tiers together, as
- *   mySociety's distance maps are (394 × 393 rows); the tier group only filters the peers.
+ *   mySociety's distance maps are (394 × 393 rows); the peer group only filters the peers.
  * - With fewer than 10 others there is no 10th-largest: the largest is used. (pandas' `tail(10)
  *   .iloc[0]` would then pick the smallest and score the nearest council 0.)
  * - The tier filter comes before the top 30 are taken, so a council keeps 30 peers when its
@@ -79,7 +79,7 @@ export interface Peer {
 	distance: number;
 	/** 0–100. */
 	match: number;
-	/** 1 = nearest within the council's tier group. */
+	/** 1 = nearest within the council’s peer group. */
 	position: number;
 }
 
@@ -116,7 +116,7 @@ export function topPeers(
 	const excluded: Exclusion[] = [];
 	for (let i = 0; i < n; i++) {
 		if (group[i] === -1) {
-			excluded.push({ code: codes[i]!, reason: 'its authority type is in no tier group' });
+			excluded.push({ code: codes[i]!, reason: 'its authority type is in no peer group' });
 			continue;
 		}
 		matrix.row(i, row);

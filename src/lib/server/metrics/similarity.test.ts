@@ -144,7 +144,7 @@ describe('topPeers', () => {
 		]);
 		expect(all.peers.has('EEE')).toBe(false);
 		expect(all.excluded).toEqual([
-			{ code: 'EEE', reason: 'its authority type is in no tier group' }
+			{ code: 'EEE', reason: 'its authority type is in no peer group' }
 		]);
 		expect(() => topPeers(square, { groupOf, limit: 0 })).toThrow('expected a whole number ≥ 1');
 	});

@@ -141,11 +141,26 @@ export function pairwiseDistances(points: PointSet): DistanceMatrix {
 }
 
 /**
- * The overall distance: √(sum of the squared distances of each type), the types' own distances
- * unscaled, as mySociety's composite does. Only authorities present in every type take part; the
- * rest are excluded naming the types they lack.
+ * The root-mean-square distance between two authorities of a z-scored type: for z-scores (sample
+ * variance 1 each, times the weight squared) the mean squared distance over all pairs is
+ * 2 × Σ weight², features with no spread counting nothing. A type's typical distance, known
+ * without visiting the n² pairs.
  */
-export function overallDistances(parts: Readonly<Record<string, DistanceMatrix>>): {
+export function typicalDistance(stats: readonly FeatureStats[]): number {
+	return Math.sqrt(2 * stats.reduce((sum, s) => sum + (s.sd > 0 ? s.weight ** 2 : 0), 0));
+}
+
+/**
+ * The overall distance: √(sum of the squared distances of each type), each type's distance
+ * divided by its `scales` entry when given (its typical distance, so that each type counts
+ * equally: unscaled, as mySociety's composite is, nine emissions features outweighed the two of
+ * nearness, and Trafford's overall peers held none of the boroughs around it). Only authorities
+ * present in every type take part; the rest are excluded naming the types they lack.
+ */
+export function overallDistances(
+	parts: Readonly<Record<string, DistanceMatrix>>,
+	scales: Readonly<Record<string, number>> = {}
+): {
 	matrix: DistanceMatrix;
 	excluded: Exclusion[];
 } {
@@ -167,6 +182,7 @@ export function overallDistances(parts: Readonly<Record<string, DistanceMatrix>>
 	// Where each overall authority sits in each type's own rows.
 	const maps = indexes.map((index) => Int32Array.from(codes, (code) => index.get(code)!));
 	const scratch = matrices.map((m) => new Float64Array(m.codes.length));
+	const divisors = names.map((name) => (scales[name]! > 0 ? scales[name]! : 1));
 	return {
 		matrix: {
 			codes,
@@ -176,7 +192,7 @@ export function overallDistances(parts: Readonly<Record<string, DistanceMatrix>>
 					const map = maps[t]!;
 					const part = matrices[t]!.row(map[i]!, scratch[t]!);
 					for (let j = 0; j < n; j++) {
-						const d = part[map[j]!]!;
+						const d = part[map[j]!]! / divisors[t]!;
 						out[j] = out[j]! + d * d;
 					}
 				}

@@ -35,3 +35,34 @@ const GROUP_BY_TYPE: Readonly<Record<string, TierGroup>> = {
 export function tierGroup(authorityType: string): TierGroup | null {
 	return Object.hasOwn(GROUP_BY_TYPE, authorityType) ? GROUP_BY_TYPE[authorityType]! : null;
 }
+
+/**
+ * The groups councils compare themselves within, whose powers match: single tier (London
+ * boroughs, metropolitan boroughs, unitaries, the City of London, Welsh and Scottish councils),
+ * districts, counties, combined authorities (with the GLA) and Northern Ireland's councils. A
+ * district has other powers than a metropolitan borough, so it is never listed as one's peer
+ * (Trafford's peers were Woking, South Ribble, Harlow, Wyre and Bolsover). The tier group above
+ * stays for colouring charts, where tiers that cover the same ground are told apart.
+ */
+export type PeerGroup = 'single-tier' | 'district' | 'county' | 'combined' | 'northern-ireland';
+
+const PEER_GROUP_BY_TYPE: Readonly<Record<string, PeerGroup>> = {
+	UA: 'single-tier',
+	MD: 'single-tier',
+	LBO: 'single-tier',
+	CC: 'single-tier',
+	SCO: 'single-tier',
+	WPA: 'single-tier',
+	NMD: 'district',
+	CTY: 'county',
+	COMB: 'combined',
+	SRA: 'combined',
+	NID: 'northern-ireland'
+};
+
+/** The peer group of a mySociety authority type code, or null for a code it does not know. */
+export function peerGroup(authorityType: string): PeerGroup | null {
+	return Object.hasOwn(PEER_GROUP_BY_TYPE, authorityType)
+		? PEER_GROUP_BY_TYPE[authorityType]!
+		: null;
+}

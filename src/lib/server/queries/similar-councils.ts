@@ -30,7 +30,8 @@ const peersQuery = preparedQuery((db) =>
 			typeName: peer.typeName,
 			region: peer.region,
 			match: similarCouncils.match,
-			distance: similarCouncils.distance
+			distance: similarCouncils.distance,
+			why: similarCouncils.why
 		})
 		.from(similarCouncils)
 		.innerJoin(peer, eq(peer.code, similarCouncils.peerCode))

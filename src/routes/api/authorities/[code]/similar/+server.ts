@@ -26,7 +26,8 @@ export const GET: RequestHandler = ({ params }) => {
 			type: p.authorityType,
 			typeName: p.typeName,
 			match: p.match,
-			distance: Math.round(p.distance * 1e6) / 1e6
+			distance: Math.round(p.distance * 1e6) / 1e6,
+			why: p.why
 		}))
 	});
 	return json({

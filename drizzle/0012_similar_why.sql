@@ -1,0 +1,1 @@
+ALTER TABLE `similar_councils` ADD `why` text;
