@@ -20,12 +20,21 @@ export function purposeLabel(purpose: SchemePurpose | null): string {
 export const isNetZeroMoney = (purpose: SchemePurpose | null): boolean =>
 	purpose === 'net_zero_specific' || purpose === 'net_zero_partial';
 
-/** Which money a funding figure counts (metrics/funding.ts MONEY_SCOPES). */
-export type MoneyScope = 'net-zero' | 'all';
+/**
+ * Which money a funding figure counts: net-zero money (the default everywhere) or all money.
+ * Here, not in the server's metrics, so a page's address can be read in the browser too.
+ */
+export const MONEY_SCOPES = ['net-zero', 'all'] as const;
+export type MoneyScope = (typeof MONEY_SCOPES)[number];
 
 /** The money a figure counts, in words for titles: "net-zero money" or "all money". */
 export function moneyWords(money: MoneyScope): string {
 	return money === 'net-zero' ? 'net-zero money' : 'all money, net-zero and general';
+}
+
+/** The money a figure counts in two words, for a column or axis title. */
+export function moneyShortWords(money: MoneyScope): string {
+	return money === 'net-zero' ? 'net-zero money' : 'all money';
 }
 
 /** The same page with the other choice of money, every other option kept. */
