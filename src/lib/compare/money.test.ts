@@ -13,20 +13,22 @@ const row = (over: Partial<CompareRow>): Partial<CompareRow> => ({
 });
 
 describe('a funding figure where no published award is held', () => {
-	it('says why in words, in the money counted, never £0 or 0', () => {
+	it('says why in words, never £0 or 0; a sentence names the money', () => {
 		const none = row({});
-		expect(cellText('perHeadGbp', none, 'net-zero')).toBe('no published net-zero award');
-		expect(cellText('potsWon', none, 'all')).toBe('no published award');
+		// In a cell, under a title that names the money.
+		expect(cellText('perHeadGbp', none)).toBe('no published award');
+		expect(cellText('potsWon', none)).toBe('no published award');
 		expect(noAwardWords('net-zero')).toBe('no published net-zero award');
+		expect(noAwardWords('all')).toBe('no published award');
 		// A figure held prints as the table prints it; 0 pots of a council with an award is 0.
 		const held = row({ ledAward: true, perHeadGbp: 293.61, potsWon: 2, competitiveShare: 0 });
-		expect(cellText('perHeadGbp', held, 'net-zero')).toBe('£294');
-		expect(cellText('competitiveShare', held, 'net-zero')).toBe('0%');
+		expect(cellText('perHeadGbp', held)).toBe('£294');
+		expect(cellText('competitiveShare', held)).toBe('0%');
 		// Missing for another reason (no population): a dash, not the award words.
-		expect(cellText('perHeadGbp', row({ ledAward: true, potsWon: 1 }), 'net-zero')).toBe('—');
+		expect(cellText('perHeadGbp', row({ ledAward: true, potsWon: 1 }))).toBe('—');
 		// Not a funding column: no award changes nothing.
 		expect(unknownForNoAward('population', none)).toBe(false);
-		expect(cellText('population', none, 'net-zero')).toBe('—');
+		expect(cellText('population', none)).toBe('—');
 	});
 });
 

@@ -14,15 +14,18 @@ export function noAwardWords(money: MoneyScope): string {
 	return money === 'net-zero' ? 'no published net-zero award' : 'no published award';
 }
 
+/** What a cell says in place of the figure: its column's title says which money. */
+export const NO_AWARD_CELL = 'no published award';
+
 /** Whether the figure is unknown because the council led no published award of that money. */
 export function unknownForNoAward(key: string, row: Row): boolean {
 	return Boolean(columnOf(key)?.money) && row.ledAward === false;
 }
 
 /** A cell as the page prints it: the figure, or for an unknown funding figure, why. */
-export function cellText(key: ColumnKey, row: Row, money: MoneyScope): string {
+export function cellText(key: ColumnKey, row: Row): string {
 	const value = (row[key] ?? null) as string | number | null;
-	if (value === null && unknownForNoAward(key, row)) return noAwardWords(money);
+	if (value === null && unknownForNoAward(key, row)) return NO_AWARD_CELL;
 	return formatCell(key, value);
 }
 

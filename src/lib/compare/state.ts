@@ -6,7 +6,7 @@
  * and sort are pure and shared by the page and the API. Browser-safe; unit-tested.
  */
 import { z } from 'zod';
-import { MONEY_SCOPES } from '../funding-purpose';
+import { moneyParam } from '../funding-purpose';
 import { ROW_STATUSES } from '../progress-filter';
 import {
 	COLUMN_KEYS,
@@ -87,11 +87,7 @@ export const CompareStateSchema = z.object({
 	map: numeric('map').default(DEFAULTS.map),
 	x: numeric('x').default(DEFAULTS.x),
 	y: numeric('y').default(DEFAULTS.y),
-	money: z
-		.enum(MONEY_SCOPES, {
-			error: 'money: expected "net-zero" (net-zero money, the default) or "all" (all money)'
-		})
-		.default(DEFAULTS.money)
+	money: moneyParam
 });
 
 export type CompareState = z.output<typeof CompareStateSchema>;
