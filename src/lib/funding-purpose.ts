@@ -51,6 +51,7 @@ export function moneyHref(url: URL, money: MoneyScope): string {
 	const params = new URLSearchParams(url.search);
 	if (money === 'net-zero') params.delete('money');
 	else params.set('money', money);
-	const query = params.toString();
+	// Commas are safe in a query string and keep a list readable: ?codes=TRF,MAN,SLF
+	const query = params.toString().replaceAll('%2C', ',');
 	return `${url.pathname}${query ? `?${query}` : ''}`;
 }
