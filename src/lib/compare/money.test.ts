@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareRow } from './columns';
-import { cellText, leftOut, leftOutWords, noAwardWords, unknownForNoAward } from './money';
+import {
+	cellText,
+	columnDefinition,
+	leftOut,
+	leftOutWords,
+	noAwardWords,
+	unknownForNoAward
+} from './money';
 
 const row = (over: Partial<CompareRow>): Partial<CompareRow> => ({
 	code: 'AAA',
@@ -29,6 +36,18 @@ describe('a funding figure where no published award is held', () => {
 		// Not a funding column: no award changes nothing.
 		expect(unknownForNoAward('population', none)).toBe(false);
 		expect(cellText('population', none)).toBe('—');
+	});
+});
+
+describe("a column's definition", () => {
+	it('says which money a funding column counts, and nothing more of the others', () => {
+		expect(columnDefinition('potsWon', 'net-zero')).toMatch(
+			/where it led no published award\. Counts net-zero money\.$/
+		);
+		expect(columnDefinition('perHeadGbp', 'all')).toMatch(
+			/ Counts all money, net-zero and general\.$/
+		);
+		expect(columnDefinition('population', 'all')).toBe('Residents, latest mid-year estimate held.');
 	});
 });
 

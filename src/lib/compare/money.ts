@@ -4,7 +4,7 @@
  * pots: its cells say so in words, and a chart that cannot place it says how many it leaves out
  * and why. Browser-safe; unit-tested.
  */
-import type { MoneyScope } from '../funding-purpose';
+import { moneyWords, type MoneyScope } from '../funding-purpose';
 import { columnOf, formatCell, type ColumnKey, type CompareRow } from './columns';
 
 type Row = Partial<CompareRow>;
@@ -16,6 +16,13 @@ export function noAwardWords(money: MoneyScope): string {
 
 /** What a cell says in place of the figure: its column's title says which money. */
 export const NO_AWARD_CELL = 'no published award';
+
+/** A column's definition; a funding column's says which money it counts. */
+export function columnDefinition(key: string, money: MoneyScope): string {
+	const c = columnOf(key);
+	if (!c) return '';
+	return c.money ? `${c.definition} Counts ${moneyWords(money)}.` : c.definition;
+}
 
 /** Whether the figure is unknown because the council led no published award of that money. */
 export function unknownForNoAward(key: string, row: Row): boolean {
