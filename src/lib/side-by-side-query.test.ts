@@ -7,7 +7,12 @@ describe('the side-by-side address', () => {
 	it('reads codes in any case and spacing, with the defaults', () => {
 		expect(parse('codes=trf, MAN ,E08000006')).toEqual({
 			success: true,
-			data: { codes: ['TRF', 'MAN', 'E08000006'], view: 'absolute', measure: 'territorial' }
+			data: {
+				codes: ['TRF', 'MAN', 'E08000006'],
+				view: 'absolute',
+				measure: 'territorial',
+				money: 'net-zero'
+			}
 		});
 		expect(parse('codes=TRF,MAN&view=indexed&measure=scope_of_influence')).toMatchObject({
 			data: { view: 'indexed', measure: 'scope_of_influence' }
@@ -25,6 +30,10 @@ describe('the side-by-side address', () => {
 			success: false,
 			message: 'view: expected one of absolute, per_head, indexed'
 		});
+		expect(parse('codes=TRF,MAN&money=general')).toEqual({
+			success: false,
+			message: 'money: expected "net-zero" (net-zero money, the default) or "all" (all money)'
+		});
 	});
 	it('writes the address back with readable commas and without defaults', () => {
 		expect(
@@ -32,6 +41,14 @@ describe('the side-by-side address', () => {
 		).toBe('/compare/side-by-side?codes=TRF,MAN');
 		expect(sideBySideHref({ codes: ['TRF'], view: 'indexed' })).toBe(
 			'/compare/side-by-side?codes=TRF&view=indexed'
+		);
+		// The money counted is kept: all money only when asked.
+		expect(parse('codes=TRF,MAN&money=all')).toMatchObject({ data: { money: 'all' } });
+		expect(sideBySideHref({ codes: ['TRF', 'MAN'], money: 'all' })).toBe(
+			'/compare/side-by-side?codes=TRF,MAN&money=all'
+		);
+		expect(sideBySideHref({ codes: ['TRF', 'MAN'], money: 'net-zero' })).toBe(
+			'/compare/side-by-side?codes=TRF,MAN'
 		);
 	});
 });

@@ -1,11 +1,13 @@
 /**
  * The side-by-side page's address, read with zod: which councils (2 to 6 codes, 3-letter or
- * GSS, comma-separated), which view of their emissions, and which whole-area measure (as on the
- * progress pages). Codes are checked for shape here; whether a council has the code is the
+ * GSS, comma-separated), which view of their emissions, which whole-area measure (as on the
+ * progress pages), and which money the funding figures count (net-zero unless `money=all`, as on
+ * the funding pages). Codes are checked for shape here; whether a council has the code is the
  * server's question.
  */
 import { z } from 'zod';
 import { SIDE_VIEWS, type SideView } from './charts/side-by-side';
+import { moneyParam, type MoneyScope } from './funding-purpose';
 
 export const MIN_COUNCILS = 2;
 export const MAX_COUNCILS = 6;
@@ -41,14 +43,17 @@ export const SideBySideSchema = z.object({
 		.enum(['territorial', 'scope_of_influence'], {
 			error: 'measure: expected "territorial" or "scope_of_influence"'
 		})
-		.default('territorial')
+		.default('territorial'),
+	money: moneyParam
 });
 
 export type SideBySideQuery = z.output<typeof SideBySideSchema>;
 
 export function sideBySideQuery(params: URLSearchParams) {
 	const raw = Object.fromEntries(
-		['codes', 'view', 'measure'].flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : []))
+		['codes', 'view', 'measure', 'money'].flatMap((k) =>
+			params.get(k) ? [[k, params.get(k)]] : []
+		)
 	);
 	const parsed = SideBySideSchema.safeParse({ codes: '', ...raw });
 	if (parsed.success) return { success: true as const, data: parsed.data };
@@ -63,11 +68,13 @@ export function sideBySideHref(options: {
 	codes: readonly string[];
 	view?: SideView;
 	measure?: string;
+	money?: MoneyScope;
 }) {
 	const params = new URLSearchParams();
 	if (options.codes.length) params.set('codes', options.codes.join(','));
 	if (options.view && options.view !== 'absolute') params.set('view', options.view);
 	if (options.measure && options.measure !== 'territorial') params.set('measure', options.measure);
+	if (options.money && options.money !== 'net-zero') params.set('money', options.money);
 	// Commas are safe in a query string and keep the address readable: ?codes=TRF,MAN,SLF
 	return `/compare/side-by-side?${params.toString().replaceAll('%2C', ',')}`;
 }

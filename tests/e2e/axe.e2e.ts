@@ -21,6 +21,7 @@ const PUBLIC_PAGES = [
 	'/authorities/TRF/similar',
 	'/authorities/GMCA',
 	'/compare',
+	'/compare?money=all&cols=population,perHeadGbp,successRate&map=potsWon',
 	'/compare/partnerships',
 	'/compare/side-by-side?codes=TRF,MAN,SLF',
 	'/funding',

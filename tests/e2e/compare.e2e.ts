@@ -5,6 +5,14 @@
  * the CSV download holds the view's rows. At 1280 px the default columns fit and the page scrolls
  * with the header row held; more columns scroll sideways with the council's name held; a phone
  * gets a card a council.
+ *
+ * Funding counts net-zero money unless the address says money=all. In the shipped lists 35
+ * councils led a net-zero award (42 awards); 4 of them (Cambridgeshire County, and the Cambridge
+ * and Peterborough, Liverpool City Region and York and North Yorkshire combined authorities) are
+ * not on the hex map and have no territorial emissions series. Blackpool led HUG2 (£41,400,000)
+ * and SHDF (£500,000): £41,900,000 over its 142,708 residents (DESNZ 2023 mid-year) is £293.61 a
+ * head, the most; with its Levelling Up Fund round 3 award (£15,385,023), all money is
+ * £57,285,023, £401.41 a head, from 3 pots.
  */
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
@@ -32,7 +40,98 @@ async function api(query: string): Promise<{ count: number; rows: ApiRow[] }> {
 const tableCodes = (page: Page) =>
 	page.$$eval('#compare-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-code')));
 
+const columnText = (page: Page, key: string) =>
+	page.$$eval(`#compare-table tbody td[data-key="${key}"]`, (tds) =>
+		tds.map((td) => td.textContent!.trim())
+	);
+
 describe('/compare', () => {
+	it('counts net-zero money by default, all money one link away, the rest of the view kept', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/compare?cols=perHeadGbp,potsWon&sort=perHeadGbp&dir=desc`);
+			await expect(page.textContent('.money-scope')).resolves.toContain('Net-zero money:');
+			await expect(page.textContent('th[data-key="perHeadGbp"] .unit')).resolves.toBe(
+				'£ per person, net-zero money'
+			);
+			const first = page.locator('#compare-table tbody tr').first();
+			await expect(first.getAttribute('data-code')).resolves.toBe('BPL');
+			await expect(first.locator('td[data-key="perHeadGbp"]').textContent()).resolves.toBe('£294');
+			await expect(first.locator('td[data-key="potsWon"]').textContent()).resolves.toBe('2');
+			// 397 councils, 35 with a published net-zero award: the rest say so, last, never £0 or 0.
+			const perHead = await columnText(page, 'perHeadGbp');
+			const pots = await columnText(page, 'potsWon');
+			expect(perHead).toHaveLength(397);
+			expect(perHead.slice(35).every((t) => t === 'no published award')).toBe(true);
+			expect(perHead.slice(0, 35).every((t) => /^£\d/.test(t))).toBe(true);
+			expect(pots.filter((t) => t === 'no published award')).toHaveLength(362);
+			expect([...perHead, ...pots].filter((t) => t === '£0' || t === '0')).toEqual([]);
+
+			await page.getByRole('link', { name: 'Count all money' }).click();
+			await page.waitForURL(/money=all/);
+			const url = new URL(page.url());
+			expect(url.searchParams.get('sort')).toBe('perHeadGbp');
+			expect(url.searchParams.get('cols')).toBe('perHeadGbp,potsWon');
+			await expect(page.textContent('th[data-key="perHeadGbp"] .unit')).resolves.toBe(
+				'£ per person, all money'
+			);
+			await expect(first.locator('td[data-key="perHeadGbp"]').textContent()).resolves.toBe('£401');
+			await expect(first.locator('td[data-key="potsWon"]').textContent()).resolves.toBe('3');
+			// Ascending, the councils without an award are still last.
+			await page.goto(`${baseUrl}/compare?cols=potsWon&sort=potsWon&money=all`);
+			const ascending = await columnText(page, 'potsWon');
+			expect(ascending[0]).toBe('1');
+			expect(ascending.at(-1)).toBe('no published award');
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('says beside the map and the scatter how many councils they leave out and why', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/compare?map=perHeadGbp`);
+			await expect(page.getByTestId('map-left-out').textContent()).resolves.toBe(
+				'31 of the 361 councils on the map in this view are coloured. 330 councils with no published net-zero award are grey, outside the colour scale.'
+			);
+			await expect(
+				page.getAttribute('#compare-map a[href="/authorities/TRF"]', 'aria-label')
+			).resolves.toBe('Trafford: no published net-zero award');
+			await expect(
+				page.getAttribute('#compare-map a[href="/authorities/BPL"]', 'aria-label')
+			).resolves.toBe('Blackpool: £294');
+			// Across: £ per head (35 councils); up: emissions change, which the county and the three
+			// combined authorities among them have none of.
+			await expect(page.getByTestId('scatter-left-out').textContent()).resolves.toBe(
+				'31 of the 397 councils in this view are plotted. 362 councils with no published net-zero award and 4 with no figure for emissions change since 2005 are not plotted.'
+			);
+			await waitForDrawnCanvas(page, '#compare-scatter canvas');
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('opens an old address naming the bid success column without it, and says why', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			const res = await page.goto(`${baseUrl}/compare?cols=population,successRate`);
+			expect(res?.status()).toBe(200);
+			await expect(page.locator('p.notice[role="status"]').textContent()).resolves.toContain(
+				'Bid success rate is no longer a column'
+			);
+			expect(
+				await page.$$eval('#compare-table thead th[data-key]', (ths) =>
+					ths.map((th) => th.getAttribute('data-key'))
+				)
+			).toEqual(['population']);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	it('sorts by a column on the server, with and without JavaScript', async () => {
 		const want = await api('sort=perHeadGbp&dir=desc');
 		for (const javaScriptEnabled of [true, false]) {
@@ -156,6 +255,40 @@ describe('/compare', () => {
 		}
 	});
 
+	it('downloads funding columns headed with the money they count, blank where unknown', async () => {
+		const { page, close } = await openPage(browser, { acceptDownloads: true });
+		try {
+			await page.goto(`${baseUrl}/compare?cols=perHeadGbp,potsWon&sort=perHeadGbp&dir=desc`);
+			const [download] = await Promise.all([
+				page.waitForEvent('download'),
+				page.click('a:has-text("CSV")')
+			]);
+			const text = (await downloadedText(download)).replace(/^\uFEFF/, '');
+			const { data, meta } = Papa.parse<Record<string, string>>(text, {
+				header: true,
+				skipEmptyLines: true
+			});
+			expect(meta.fields).toEqual([
+				'Code',
+				'GSS code',
+				'Council',
+				'£ won per head, net-zero money (£ per person)',
+				'Pots, net-zero money (pots)'
+			]);
+			expect(data[0]).toMatchObject({
+				Code: 'BPL',
+				'£ won per head, net-zero money (£ per person)': '294',
+				'Pots, net-zero money (pots)': '2'
+			});
+			const trafford = data.find((r) => r.Code === 'TRF')!;
+			expect(trafford['£ won per head, net-zero money (£ per person)']).toBe('');
+			expect(trafford['Pots, net-zero money (pots)']).toBe('');
+			expect(data.filter((r) => r['Pots, net-zero money (pots)'] === '')).toHaveLength(362);
+		} finally {
+			await close();
+		}
+	});
+
 	it('downloads the view as CSV with the same rows and columns', async () => {
 		const { page, close } = await openPage(browser, { acceptDownloads: true });
 		try {
@@ -225,8 +358,10 @@ describe('/compare', () => {
 			expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 			// The box that scrolls sideways takes focus, so the keyboard can scroll it.
 			await expect(box.getAttribute('tabindex')).resolves.toBe('0');
-			await box.evaluate((el) => (el.scrollLeft = 500));
 			const name = page.locator('#compare-table tbody th').first();
+			// The first row in view (the money line above the table pushes it below the fold).
+			await name.scrollIntoViewIfNeeded();
+			await box.evaluate((el) => (el.scrollLeft = 500));
 			const nameBox = (await name.boundingBox())!;
 			expect(Math.abs(nameBox.x - frame.x)).toBeLessThanOrEqual(2);
 			// Nothing drawn over it: the name is what the screen shows there.

@@ -51,6 +51,62 @@ describe('councils side by side /compare/side-by-side', () => {
 		}
 	});
 
+	it('counts net-zero money by default and says "no published net-zero award", never £0', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			// Trafford, Manchester and Salford led no published award; Blackpool led HUG2 (£41.4m) and
+			// SHDF (£0.5m), net-zero money, and a Levelling Up Fund award (£15,385,023), general money.
+			// Its 142,708 residents (DESNZ 2023): £41,900,000 is £293.61 a head, £57,285,023 £401.41.
+			await page.goto(`${baseUrl}/compare/side-by-side?codes=TRF,MAN,SLF,BPL`);
+			await expect(page.textContent('#compare-table-title')).resolves.toContain('net-zero money');
+			const row = (label: string) =>
+				page
+					.locator('table.compare tbody tr')
+					.filter({ has: page.locator('th', { hasText: label }) })
+					.locator('td')
+					.allTextContents();
+			expect(await row('£ a person')).toEqual([
+				'no published net-zero award',
+				'no published net-zero award',
+				'no published net-zero award',
+				'£293.61'
+			]);
+			expect(await row('Awards led')).toEqual([
+				'no published net-zero award',
+				'no published net-zero award',
+				'no published net-zero award',
+				'2'
+			]);
+			const cells = await page.locator('table.compare tbody td').allTextContents();
+			expect(cells.filter((t) => /^(£0(\.00)?|0|0%)$/.test(t.trim()))).toEqual([]);
+			await expect(page.textContent('.money-scope')).resolves.toContain(
+				'Not counted here: £15.4m of general money'
+			);
+
+			await page.getByRole('link', { name: 'Count all money' }).click();
+			await page.waitForURL(/codes=TRF,MAN,SLF,BPL&money=all/);
+			expect(await row('£ a person')).toEqual([
+				'no published award',
+				'no published award',
+				'no published award',
+				'£401.41'
+			]);
+			expect(await row('Pots won')).toEqual([
+				'no published award',
+				'no published award',
+				'no published award',
+				'3'
+			]);
+			// The other choices keep the money counted.
+			await page.getByRole('link', { name: 'Indexed, 2005 = 100' }).click();
+			await page.waitForURL(/view=indexed/);
+			expect(new URL(page.url()).searchParams.get('money')).toBe('all');
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	it('indexes each line to 2005 = 100, chosen by a link', async () => {
 		const { page, errors, close } = await openPage(browser);
 		try {

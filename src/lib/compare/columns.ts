@@ -5,6 +5,7 @@
  * a download.
  */
 import { roundTo } from '../format';
+import { moneyShortWords, type MoneyScope } from '../funding-purpose';
 import type { RowStatus } from '../progress-filter';
 
 /** Every field of a compare row. */
@@ -28,11 +29,15 @@ export interface CompareRow {
 	measure: string;
 	releaseLabel: string | null;
 	status: RowStatus;
+	/**
+	 * Whether the council led a published award of the money counted. Award lists are partial: a
+	 * council without one is unknown, so its funding figures are null and say so in words.
+	 */
+	ledAward: boolean;
 	perHeadGbp: number | null;
 	potsWon: number | null;
 	effectivePots: number | null;
 	competitiveShare: number | null;
-	successRate: number | null;
 	actionsComplete: number | null;
 	actionsTotal: number | null;
 }
@@ -57,6 +62,11 @@ export interface CompareColumn {
 	share?: boolean;
 	/** Decimal places when printed. */
 	digits?: number;
+	/**
+	 * Counts award money: net-zero money by default, all money when asked (money.ts), and null
+	 * where the council led no published award of that money.
+	 */
+	money?: boolean;
 }
 
 export const COMPARE_COLUMNS = [
@@ -182,8 +192,9 @@ export const COMPARE_COLUMNS = [
 		kind: 'number',
 		digits: 0,
 		standard: true,
+		money: true,
 		definition:
-			'Published awards to the council as lead, divided by its residents; 0 where no published award is held (award lists are partial). Sample data excluded.'
+			'Published awards to the council as lead, divided by its residents. Award lists are partial: where the council led none, the figure is unknown ("no published award"), not £0. Sample data excluded.'
 	},
 	{
 		key: 'potsWon',
@@ -192,7 +203,9 @@ export const COMPARE_COLUMNS = [
 		unit: 'pots',
 		kind: 'number',
 		standard: true,
-		definition: 'Different funding competitions the council won money from as lead.'
+		money: true,
+		definition:
+			'Different funding competitions the council won money from as lead; unknown, not 0, where it led no published award.'
 	},
 	{
 		key: 'effectivePots',
@@ -202,8 +215,9 @@ export const COMPARE_COLUMNS = [
 		kind: 'number',
 		digits: 1,
 		standard: false,
+		money: true,
 		definition:
-			'The number of equal-sized pots that would give the same concentration (1 ÷ HHI); higher is more fragmented.'
+			'The number of equal-sized pots that would give the same concentration (1 ÷ HHI); higher is more fragmented. Unknown where the council led no published award.'
 	},
 	{
 		key: 'competitiveShare',
@@ -213,19 +227,9 @@ export const COMPARE_COLUMNS = [
 		kind: 'number',
 		share: true,
 		standard: false,
+		money: true,
 		definition:
-			'Share of the £ won that came from competitions where councils bid against each other.'
-	},
-	{
-		key: 'successRate',
-		label: 'Success rate',
-		short: 'Bid success',
-		unit: '% of decided bids',
-		kind: 'number',
-		share: true,
-		standard: false,
-		definition:
-			'Share of decided bids (won or lost) that were won, from imported bid pipelines (sample bids excluded).'
+			'Share of the £ won that came from competitions where councils bid against each other. Unknown where the council led no published award.'
 	},
 	{
 		key: 'actionsComplete',
@@ -267,11 +271,16 @@ export function columnOf(key: string): CompareColumn | undefined {
 	return byKey.get(key);
 }
 
-/** The label with its unit, for an axis or a CSV reader: "Emissions per head (t CO2e per person)". */
-export function labelWithUnit(key: string): string {
+/**
+ * The label with its unit, for an axis or a CSV reader: "Emissions per head (t CO2e per person)";
+ * given the money counted, a funding column says which: "£ won per head, net-zero money (£ per
+ * person)".
+ */
+export function labelWithUnit(key: string, money?: MoneyScope): string {
 	const c = columnOf(key);
 	if (!c) return key;
-	return c.unit && c.unit !== 'year' && c.unit !== 'date' ? `${c.label} (${c.unit})` : c.label;
+	const label = c.money && money ? `${c.label}, ${moneyShortWords(money)}` : c.label;
+	return c.unit && c.unit !== 'year' && c.unit !== 'date' ? `${label} (${c.unit})` : label;
 }
 
 /**

@@ -32,7 +32,7 @@ const row = (over: Partial<CompareRow>): CompareRow => ({
 	potsWon: null,
 	effectivePots: null,
 	competitiveShare: null,
-	successRate: null,
+	ledAward: false,
 	actionsComplete: null,
 	actionsTotal: null,
 	...over
@@ -66,6 +66,34 @@ describe('the compare view in the address', () => {
 		expect(r.message).toContain('cols: "bogus" is not a column');
 		expect(r.message).toContain('sort: expected one of');
 		expect(r.message).toContain('x: expected one of');
+	});
+
+	it('counts net-zero money unless the address says money=all, and keeps the choice', () => {
+		expect(read('').money).toBe('net-zero');
+		const all = read('nation=Wales&money=all');
+		expect(all.money).toBe('all');
+		expect(compareHref('/compare', all)).toBe('/compare?nation=Wales&money=all');
+		expect(compareHref('/compare', all, { money: 'net-zero' })).toBe('/compare?nation=Wales');
+		// A form that changes the map keeps the money chosen.
+		expect(hiddenFields(all, ['map'])).toContainEqual(['money', 'all']);
+		const wrong = readCompareState(new URLSearchParams('money=general'));
+		expect(wrong.success ? null : wrong.message).toBe(
+			'money: expected "net-zero" (net-zero money, the default) or "all" (all money)'
+		);
+	});
+
+	it('opens an old address naming the retired bid success column without it, and says so', () => {
+		const r = readCompareState(new URLSearchParams('cols=population,successRate&cols=successRate'));
+		expect(r.success).toBe(true);
+		if (!r.success) return;
+		expect(r.data.cols).toEqual(['population']);
+		expect(r.retired).toEqual(['successRate']);
+		// Only the retired column asked for: the standard columns, as for none.
+		const only = readCompareState(new URLSearchParams('cols=successRate'));
+		expect(only.success && only.data.cols).toEqual(STANDARD_COLUMNS);
+		// A name an object inherits is not a retired column: it is not a column at all.
+		const odd = readCompareState(new URLSearchParams('cols=constructor'));
+		expect(odd.success ? null : odd.message).toContain('cols: "constructor" is not a column');
 	});
 
 	it('keeps the other parts of the view as hidden fields', () => {

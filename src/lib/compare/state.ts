@@ -1,10 +1,12 @@
 /**
  * The compare view's state, all of it in the address so a view can be shared and bookmarked:
- * filters, text search, columns, sort, and the map's and the scatter's columns. Read with zod;
+ * filters, text search, columns, sort, the map's and the scatter's columns, and which money the
+ * funding columns count (net-zero money unless `money=all`). Read with zod;
  * written back leaving defaults out, so the same view always has the same address. The filter
  * and sort are pure and shared by the page and the API. Browser-safe; unit-tested.
  */
 import { z } from 'zod';
+import { moneyParam } from '../funding-purpose';
 import { ROW_STATUSES } from '../progress-filter';
 import {
 	COLUMN_KEYS,
@@ -32,8 +34,18 @@ export const DEFAULTS = {
 	dir: 'asc',
 	map: 'emissionsPerHeadT',
 	x: 'perHeadGbp',
-	y: 'emissionsChangePct'
+	y: 'emissionsChangePct',
+	money: 'net-zero'
 } as const;
+
+/**
+ * Columns there used to be, and why they went: an old address naming one still opens (the page
+ * says why it is gone); the API refuses it with the reason.
+ */
+export const RETIRED_COLUMNS: Record<string, string> = {
+	successRate:
+		"Bid success rate is no longer a column: it came from councils' own bid records, kept here by only a few councils, partial and not public, so it could not be compared across councils. Each council's funding page shows the bids it records."
+};
 
 export const CompareStateSchema = z.object({
 	q: text('q', 100),
@@ -74,18 +86,23 @@ export const CompareStateSchema = z.object({
 	dir: z.enum(['asc', 'desc'], { error: 'dir: expected "asc" or "desc"' }).default(DEFAULTS.dir),
 	map: numeric('map').default(DEFAULTS.map),
 	x: numeric('x').default(DEFAULTS.x),
-	y: numeric('y').default(DEFAULTS.y)
+	y: numeric('y').default(DEFAULTS.y),
+	money: moneyParam
 });
 
 export type CompareState = z.output<typeof CompareStateSchema>;
 const KEYS = Object.keys(CompareStateSchema.shape) as (keyof CompareState)[];
 
+/** The view in an address; `retired` names the columns it asked for that are no more. */
 export function readCompareState(params: URLSearchParams) {
 	// A form's column checkboxes send `cols` once per column; a shared address sends one list.
-	const value = (k: string) => (k === 'cols' ? params.getAll(k).join(',') : params.get(k));
+	const asked = params.getAll('cols').join(',').split(',').filter(Boolean);
+	const retired = [...new Set(asked.filter((k) => Object.hasOwn(RETIRED_COLUMNS, k)))];
+	const cols = asked.filter((k) => !Object.hasOwn(RETIRED_COLUMNS, k)).join(',');
+	const value = (k: string) => (k === 'cols' ? cols : params.get(k));
 	const raw = Object.fromEntries(KEYS.flatMap((k) => (value(k) ? [[k, value(k)]] : [])));
 	const parsed = CompareStateSchema.safeParse(raw);
-	if (parsed.success) return { success: true as const, data: parsed.data };
+	if (parsed.success) return { success: true as const, data: parsed.data, retired };
 	return {
 		success: false as const,
 		message: parsed.error.issues.map((i) => i.message).join('; ')

@@ -2,7 +2,6 @@
  * The funding part of the OpenAPI description: a council's bids, the funding figures, the funding
  * rounds and their calendar feed.
  */
-import { MONEY_SCOPES } from './metrics/funding';
 import { z } from 'zod';
 import { COMPETITION_STATUSES } from '../deadlines';
 import {
@@ -18,6 +17,7 @@ import {
 	CSV_NOTE,
 	format,
 	get,
+	money,
 	notFound,
 	ok,
 	query,
@@ -71,11 +71,7 @@ export const FUNDING_PATHS = {
 				maximum: 2100
 			}),
 			query('authority', 'One council (3-letter or GSS code): its figures and bid outcomes'),
-			query(
-				'money',
-				'Which money the figures count: net-zero (the default) or all, general regeneration and growth money included',
-				{ type: 'string', enum: [...MONEY_SCOPES], default: 'net-zero' }
-			),
+			money,
 			format
 		],
 		responses: {

@@ -4,6 +4,7 @@
  * operation's answers (a 200 with its schema, the errors as they really occur).
  */
 import { z } from 'zod';
+import { MONEY_SCOPES } from '../funding-purpose';
 import { SESSION_COOKIE } from './accounts/sessions';
 import { apiSchemas } from './api/schema-kit';
 import './api/authority-schemas';
@@ -77,6 +78,11 @@ export const measure = query('measure', 'Whole-area emissions measure (default t
 	enum: ['territorial', 'scope_of_influence'],
 	default: 'territorial'
 });
+export const money = query(
+	'money',
+	'Which money the funding figures count: net-zero (the default) or all, general regeneration and growth money included',
+	{ type: 'string', enum: [...MONEY_SCOPES], default: 'net-zero' }
+);
 export const window = query('window', 'Years the trend is fitted over, 3 to 10 (default 5).', {
 	type: 'integer',
 	minimum: 3,

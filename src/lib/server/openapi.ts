@@ -26,6 +26,7 @@ import {
 	format,
 	get,
 	measure,
+	money,
 	notFound,
 	ok,
 	query,
@@ -35,7 +36,7 @@ import {
 } from './openapi-parts';
 
 /** Raised when a field is renamed or removed (JSON or CSV); additions keep the version. */
-export const API_VERSION = '2.0.0';
+export const API_VERSION = '3.0.0';
 
 const OpenApiDocument = named(
 	'OpenApiDocument',
@@ -68,7 +69,8 @@ export function openApiDocument() {
 			'/api/compare': get({
 				operationId: 'compareCouncils',
 				tags: ['Councils'],
-				summary: 'Every current council compared: the rows of /compare, filtered and sorted',
+				summary:
+					'Every current council compared: the rows of /compare, filtered and sorted; funding columns count net-zero money unless money=all',
 				security: SECURITY.public,
 				parameters: [
 					query('q', 'A council name fragment, or a 3-letter or GSS code.'),
@@ -82,7 +84,13 @@ export function openApiDocument() {
 					}),
 					query(
 						'cols',
-						`Comma-separated columns: ${COMPARE_COLUMNS.map((c) => c.key).join(', ')}.`
+						`Comma-separated columns: ${COMPARE_COLUMNS.map((c) => c.key).join(', ')}. Funding columns (${COMPARE_COLUMNS.filter(
+							(c) => 'money' in c && c.money
+						)
+							.map((c) => c.key)
+							.join(
+								', '
+							)}) are null where the council led no published award of the money counted: unknown, not 0.`
 					),
 					query('sort', 'Column to sort by (blanks last).', { type: 'string', enum: SORT_KEYS }),
 					query('dir', 'asc (default) or desc.', { type: 'string', enum: ['asc', 'desc'] }),
@@ -97,6 +105,7 @@ export function openApiDocument() {
 							}
 						)
 					),
+					money,
 					measure,
 					window,
 					format

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { COMPARE_COLUMNS, type CompareRow } from '$lib/compare/columns';
-import { keepsRow, readCompareState, viewRows } from '$lib/compare/state';
+import { leftOut } from '$lib/compare/money';
+import { keepsRow, readCompareState, RETIRED_COLUMNS, viewRows } from '$lib/compare/state';
 import { progressQuery } from '$lib/progress-query';
 import { loadHexes } from '$lib/server/hexmap';
 import { getCompareRows } from '$lib/server/queries/compare';
@@ -12,15 +13,24 @@ export const load: PageServerLoad = ({ url }) => {
 	const state = readCompareState(url.searchParams);
 	if (!state.success) error(400, state.message);
 	const s = state.data;
-	const data = getCompareRows(query.data);
+	const data = getCompareRows({ ...query.data, money: s.money });
 	const rows = viewRows(data.rows, s);
 	// Only the fields the page prints, charts or links: the rows are sent twice (HTML and data).
-	const fields = new Set<keyof CompareRow>(['code', 'name', 'tierGroup', ...s.cols, s.x, s.y]);
+	const fields = new Set<keyof CompareRow>([
+		'code',
+		'name',
+		'tierGroup',
+		'ledAward',
+		...s.cols,
+		s.x,
+		s.y
+	]);
 	const slim = (r: CompareRow) =>
 		Object.fromEntries([...fields].map((f) => [f, r[f]])) as Partial<CompareRow> &
 			Pick<CompareRow, 'code' | 'name'>;
 	const byGss = new Map(data.rows.filter((r) => r.gssCode).map((r) => [r.gssCode!, r]));
-	const cells = loadHexes().map((h) => {
+	const hexes = loadHexes();
+	const cells = hexes.map((h) => {
 		const r = byGss.get(h.gssCode);
 		return {
 			...h,
@@ -29,11 +39,21 @@ export const load: PageServerLoad = ({ url }) => {
 			out: r ? !keepsRow(r, s) : false
 		};
 	});
+	// The map's councils in the view: those its colour scale leaves out are counted beside it.
+	const mapped = hexes.flatMap((h) => {
+		const r = byGss.get(h.gssCode);
+		return r && keepsRow(r, s) ? [r] : [];
+	});
 	const years = [
 		...new Set(data.rows.flatMap((r) => (r.areaTargetYear ? [r.areaTargetYear] : [])))
 	];
 	return {
 		state: s,
+		retired: state.retired.map((k) => RETIRED_COLUMNS[k]!),
+		money: data.money,
+		notCounted: data.notCounted,
+		mapLeftOut: leftOut(mapped, [s.map]),
+		mapCouncils: mapped.length,
 		measure: query.data.measure,
 		measureLabel: data.measureLabel,
 		releaseLabels: data.releaseLabels,

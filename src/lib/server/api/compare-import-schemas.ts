@@ -10,12 +10,15 @@ import {
 	type CompareColumn
 } from '../../compare/columns';
 import { ROW_STATUSES } from '../../progress-filter';
+import { MONEY_SCOPES } from '../../funding-purpose';
+import { Money, MoneyNotCounted } from './funding-schemas';
 import { AuthorityCode, EmissionMeasure, Licence, int, named, str } from './schema-kit';
 
 function columnSchema(c: CompareColumn) {
 	const base =
 		c.kind === 'number' ? z.number() : c.kind === 'status' ? z.enum(ROW_STATUSES) : z.string();
-	const described = `${c.label}${c.unit ? ` (${c.unit})` : ''}: ${c.definition}`;
+	const counts = c.money ? ' Counts net-zero money unless money=all.' : '';
+	const described = `${c.label}${c.unit ? ` (${c.unit})` : ''}: ${c.definition}${counts}`;
 	return (c.kind === 'status' ? base : base.nullable()).describe(described).optional();
 }
 
@@ -41,6 +44,8 @@ export const CompareResponse = named(
 		measure: EmissionMeasure,
 		measureLabel: z.string(),
 		releaseLabels: z.array(z.string()),
+		money: Money,
+		notCounted: MoneyNotCounted,
 		filter: z
 			.object({
 				q: z.string().optional(),
@@ -54,7 +59,8 @@ export const CompareResponse = named(
 				dir: z.enum(['asc', 'desc']),
 				map: z.enum(NUMERIC_KEYS),
 				x: z.enum(NUMERIC_KEYS),
-				y: z.enum(NUMERIC_KEYS)
+				y: z.enum(NUMERIC_KEYS),
+				money: z.enum(MONEY_SCOPES)
 			})
 			.describe('The view as read from the query'),
 		fields: z

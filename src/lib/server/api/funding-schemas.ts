@@ -48,12 +48,12 @@ const Fragmentation = named(
 
 const ShareMethod = str('How consortium awards are split for the estimated figures');
 
-const Money = z
+export const Money = z
 	.enum(MONEY_SCOPES)
 	.describe(
 		'Which money the figures count: net-zero (net-zero schemes and net-zero strands of wider funds; the default) or all (general regeneration and growth money and unclassified schemes too)'
 	);
-const MoneyNotCounted = z
+export const MoneyNotCounted = z
 	.object({
 		general: z.object({ awards: int(), totalGbp: int('£') }),
 		unclassified: z.object({ awards: int(), totalGbp: int('£') })

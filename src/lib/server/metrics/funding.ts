@@ -9,6 +9,7 @@
  * unit-tested. Callers choose which rows to pass (year, published vs sample): nothing is
  * filtered here.
  */
+import type { MoneyScope } from '../../funding-purpose';
 import { hhi, median } from './funding-stats';
 import type { BidOutcomes } from './funding-bids';
 import { SHORT_WINDOW_DAYS, type WindowSummary } from './funding-windows';
@@ -45,8 +46,7 @@ export type SchemePurpose = 'net_zero_specific' | 'net_zero_partial' | 'general'
  * strand), the default everywhere; or all money, general (regeneration, growth) and schemes not
  * yet classified included. General money is never mixed in silently: a figure says which it counts.
  */
-export const MONEY_SCOPES = ['net-zero', 'all'] as const;
-export type MoneyScope = (typeof MONEY_SCOPES)[number];
+export { MONEY_SCOPES, type MoneyScope } from '../../funding-purpose';
 
 /** Whether an award of a scheme with this purpose counts in figures of this scope. */
 export function countsIn(purpose: SchemePurpose | null, money: MoneyScope): boolean {

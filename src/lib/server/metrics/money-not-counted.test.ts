@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moneyNotCounted } from './money-not-counted';
+import { moneyNotCounted, notCountedTogether } from './money-not-counted';
 
 describe('money a net-zero figure leaves out', () => {
 	it('sums the general and the unclassified awards led, each once', () => {
@@ -15,5 +15,22 @@ describe('money a net-zero figure leaves out', () => {
 			general: { awards: 2, totalGbp: 24e6 },
 			unclassified: { awards: 1, totalGbp: 1e6 }
 		});
+	});
+
+	it("adds several councils' left-out money, or none when all money is counted", () => {
+		const one = {
+			general: { awards: 1, totalGbp: 20e6 },
+			unclassified: { awards: 0, totalGbp: 0 }
+		};
+		const two = {
+			general: { awards: 2, totalGbp: 5e6 },
+			unclassified: { awards: 1, totalGbp: 1e6 }
+		};
+		expect(notCountedTogether([one, two])).toEqual({
+			general: { awards: 3, totalGbp: 25e6 },
+			unclassified: { awards: 1, totalGbp: 1e6 }
+		});
+		expect(notCountedTogether([null, null])).toBeNull();
+		expect(notCountedTogether([])).toBeNull();
 	});
 });

@@ -21,3 +21,19 @@ export function moneyNotCounted(
 	};
 	return { general: sum((p) => p === 'general'), unclassified: sum((p) => p === null) };
 }
+
+/**
+ * What several councils' net-zero figures leave out together (a page comparing them): each
+ * council's own leads, added. Null when the figures count all money (each council's is null).
+ */
+export function notCountedTogether(
+	councils: readonly (MoneyNotCounted | null)[]
+): MoneyNotCounted | null {
+	const counted = councils.filter((c): c is MoneyNotCounted => c !== null);
+	if (!counted.length) return null;
+	const add = (kind: keyof MoneyNotCounted) => ({
+		awards: counted.reduce((s, c) => s + c[kind].awards, 0),
+		totalGbp: counted.reduce((s, c) => s + c[kind].totalGbp, 0)
+	});
+	return { general: add('general'), unclassified: add('unclassified') };
+}

@@ -1,12 +1,13 @@
 /**
  * The compare table's rows: one per current council, its targets, declaration, emissions change
- * and per head, on-track status, funding figures, bid success and actions, each from the query
- * the council's own pages use, so the table cannot disagree with them. Used by /compare and
- * /api/compare.
+ * and per head, on-track status, funding figures (published awards of the money chosen: net-zero
+ * by default) and actions, each from the query the council's own pages use, so the table cannot
+ * disagree with them. Used by /compare and /api/compare. Councils' own bid records are not in
+ * it: kept by a few councils, partial and partly private, they cannot be compared across all.
  */
 import type { CompareRow } from '../../compare/columns';
 import type { RowStatus } from '../../progress-filter';
-import { bidOutcomes } from '../metrics/funding-bids';
+import type { FragmentationSummary, MoneyScope } from '../metrics/funding';
 import { councilMapStatus, type TargetStatus } from '../metrics/national-progress';
 import { baselineFor, changeSinceBaseline, MEASURE_LABELS } from '../metrics/target-progress';
 import { tierGroup } from '../metrics/tier-group';
@@ -17,13 +18,15 @@ import { listAllDeclarations } from './commitments';
 import { serverDb, type Db } from './connection';
 import { cachedByDataVersion } from './data-version-cache';
 import type { EmissionMeasure } from './emissions';
-import { listAllBidFacts, listAuthorityPopulations } from './funding-facts';
+import { listAuthorityPopulations } from './funding-facts';
 import { getNationalFunding } from './national-funding';
 import { computeNationalProgress, type NationalProgress } from './national-progress';
 
 export interface CompareOptions {
 	measure: EmissionMeasure;
 	windowYears: number;
+	/** Which money the funding columns count. */
+	money: MoneyScope;
 }
 
 /** Change since 2005 and the latest year per head, from the council's current series. */
@@ -38,6 +41,21 @@ export function emissionsFigures(series: ProgressSeries | undefined) {
 		// kt → t is × 1000; then per person.
 		emissionsPerHeadT: latest.population ? (latest.valueKt * 1000) / latest.population : null,
 		emissionsYear: latest.year
+	};
+}
+
+/**
+ * A council's funding columns. With no published award led (of the money counted) every one is
+ * null: award lists are partial, so 0 pots would read as knowledge the lists do not hold.
+ */
+export function fundingFigures(f: FragmentationSummary | undefined) {
+	const led = Boolean(f && f.awards > 0);
+	return {
+		ledAward: led,
+		perHeadGbp: led ? f!.perHeadGbp : null,
+		potsWon: led ? f!.potsWon : null,
+		effectivePots: led ? f!.effectivePots : null,
+		competitiveShare: led ? f!.competitiveShare : null
 	};
 }
 
@@ -65,15 +83,14 @@ export function computeCompareRows(options: CompareOptions, db: Db) {
 	const statusOf = statusByCouncil(progress.rows);
 	const people = new Map(listAuthorityPopulations(db).map((p) => [p.code, p.population]));
 	const declarations = listAllDeclarations(db);
-	const funding = new Map(getNationalFunding(null, db).authorities.map((a) => [a.code, a]));
-	const bids = listAllBidFacts(db);
+	const national = getNationalFunding(null, db, options.money);
+	const funding = new Map(national.authorities.map((a) => [a.code, a]));
 	const actions = countActionsByAuthority(db);
 	const measure = MEASURE_LABELS[options.measure];
 	const rows: CompareRow[] = councils.map((a) => {
 		const s = series.get(a.code);
 		const f = funding.get(a.code);
 		const d = declarations.get(a.code);
-		const b = bids.get(a.code);
 		const act = actions.get(a.code);
 		return {
 			code: a.code,
@@ -92,12 +109,7 @@ export function computeCompareRows(options: CompareOptions, db: Db) {
 			measure,
 			releaseLabel: s?.releaseLabel ?? null,
 			status: statusOf(a.code),
-			perHeadGbp: f?.perHeadGbp ?? null,
-			potsWon: f ? f.potsWon : null,
-			effectivePots: f?.effectivePots ?? null,
-			competitiveShare: f?.competitiveShare ?? null,
-			// The day rate only prices bidding, which the table does not show.
-			successRate: b ? bidOutcomes(b, 0).successRateCount : null,
+			...fundingFigures(f),
 			actionsComplete: act?.complete ?? null,
 			actionsTotal: act?.total ?? null
 		};
@@ -105,6 +117,8 @@ export function computeCompareRows(options: CompareOptions, db: Db) {
 	return {
 		measure: options.measure,
 		measureLabel: measure,
+		money: options.money,
+		notCounted: national.notCounted,
 		rows,
 		releaseLabels: progress.releaseLabels
 	};
@@ -112,12 +126,12 @@ export function computeCompareRows(options: CompareOptions, db: Db) {
 
 const cachedCompare = cachedByDataVersion(
 	(options: CompareOptions, db: Db) => computeCompareRows(options, db),
-	(o) => `${o.measure}:${o.windowYears}`
+	(o) => `${o.measure}:${o.windowYears}:${o.money}`
 );
 
 /**
- * The table, the same for every viewer (bids as the public sees them), so one cached result per
- * measure and window serves all until the data changes (data-version-cache.ts).
+ * The table, the same for every viewer (published figures only), so one cached result per
+ * measure, window and money serves all until the data changes (data-version-cache.ts).
  */
 export function getCompareRows(options: CompareOptions, db: Db = serverDb()): CompareData {
 	return cachedCompare(options, db);

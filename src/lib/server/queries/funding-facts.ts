@@ -176,26 +176,6 @@ export function listBidFacts(
 	return visibleBids(rows, authority, viewer);
 }
 
-/**
- * Every council's own bids (sample bids left out), by lead council, for the compare table: as the
- * public sees them (no drafts, no bidding costs), since the table is public.
- */
-export function listAllBidFacts(db: Db = serverDb()): Map<string, BidFact[]> {
-	const byCode = new Map<string, BidFact[]>();
-	for (const { authorityCode, ...row } of bidFactsQuery(db).all({
-		authority: null,
-		includeSample: 0
-	})) {
-		if (!authorityCode) continue;
-		const b = asBidFact(row);
-		const list = byCode.get(authorityCode);
-		if (list) list.push(b);
-		else byCode.set(authorityCode, [b]);
-	}
-	for (const [code, list] of byCode) byCode.set(code, visibleBids(list, code, PUBLIC));
-	return byCode;
-}
-
 const windowCompetitionsQuery = preparedQuery((db) =>
 	db
 		.select({

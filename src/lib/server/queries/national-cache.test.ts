@@ -52,7 +52,7 @@ const importPromises = () =>
 		previewRows: 0
 	});
 
-const options = { measure: 'territorial', windowYears: 5 } as const;
+const options = { measure: 'territorial', windowYears: 5, money: 'net-zero' } as const;
 const progressOf = (code: string) =>
 	getNationalProgress(options, reader.db).rows.find((r) => r.code === code);
 const compareOf = (code: string) =>

@@ -8,6 +8,7 @@ import type { DbHandle } from '../db/client';
 import { FEED_FIXTURES } from '../../../../tests/helpers/db';
 import { createProgressDb } from '../../../../tests/helpers/progress-db';
 import { lineFor, seriesFlags } from '../../charts/side-by-side';
+import { PUBLIC } from '../accounts/viewer';
 import { getAuthorityFundingMetrics } from './funding-metrics';
 import { getSideCouncil, resolveCodes } from './side-by-side';
 
@@ -22,8 +23,11 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const side = (code: string, measure: 'territorial' | 'scope_of_influence' = 'territorial') =>
-	getSideCouncil(code, { measure, today: '2025-04-01' }, handle.db)!;
+const side = (
+	code: string,
+	measure: 'territorial' | 'scope_of_influence' = 'territorial',
+	money?: 'net-zero' | 'all'
+) => getSideCouncil(code, { measure, today: '2025-04-01', money }, handle.db)!;
 
 describe('councils side by side', () => {
 	it('resolves 3-letter and GSS codes in any case, once each, and names the unknown ones', () => {
@@ -63,6 +67,31 @@ describe('councils side by side', () => {
 		expect(area.colour === null ? area.reason : area.colour).toMatch(/^(green|amber|red)$/);
 		expect(leeds.funding).toEqual(getAuthorityFundingMetrics('LDS', null, handle.db));
 		expect(side('TRF').combinedAuthority).toEqual({ code: 'GMCA', name: 'Greater Manchester' });
+	});
+
+	it('counts net-zero money unless all money is asked for, as the funding pages do', () => {
+		expect(side('BPL').funding.money).toBe('net-zero');
+		expect(side('BPL').funding.notCounted).not.toBeNull();
+		const all = side('BPL', 'territorial', 'all').funding;
+		expect(all).toEqual(getAuthorityFundingMetrics('BPL', null, handle.db, PUBLIC, 'all'));
+		expect(all.money).toBe('all');
+		expect(all.notCounted).toBeNull();
+	});
+
+	it("leaves a council's figures unknown where it led no published award, not 0", () => {
+		// The fixture's awards (funding_facts.csv) name no Trafford council as a recipient.
+		const leads = handle.sqlite
+			.prepare("SELECT count(*) FROM awards WHERE authority_code = 'TRF'")
+			.pluck()
+			.get();
+		expect(leads).toBe(0);
+		expect(side('TRF').funding.metrics).toMatchObject({
+			awards: 0,
+			totalGbp: null,
+			perHeadGbp: null,
+			competitiveShare: null,
+			estimatedGbp: null
+		});
 	});
 
 	it('has no line for a council without figures in the measure (a county is not in the territorial series)', () => {

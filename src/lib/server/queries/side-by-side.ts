@@ -1,11 +1,14 @@
 /**
  * Two to six councils side by side: each one's current whole-area emissions series (its own
- * release, never spliced), its targets and on-track status, and its published funding figures.
- * Built from the functions the progress and funding pages call, so a figure here cannot differ
- * from the same figure on the council's own pages.
+ * release, never spliced), its targets and on-track status, and its published funding figures
+ * (net-zero money unless all money is asked for). Built from the functions the progress and
+ * funding pages call, so a figure here cannot differ from the same figure on the council's own
+ * pages.
  */
+import { PUBLIC } from '../accounts/viewer';
 import type { CouncilSeries } from '../../charts/side-by-side';
 import type { StatusColour } from '../../progress-text';
+import type { MoneyScope } from '../metrics/funding';
 import type { TargetScope } from '../metrics/target-progress';
 import { findAuthorityCode, getAuthority } from './authorities';
 import { serverDb, type Db } from './connection';
@@ -51,7 +54,7 @@ export function resolveCodes(inputs: readonly string[], db: Db = serverDb()) {
 
 export function getSideCouncil(
 	code: string,
-	options: { measure: EmissionMeasure; today: string },
+	options: { measure: EmissionMeasure; today: string; money?: MoneyScope },
 	db: Db = serverDb()
 ): SideCouncil | null {
 	const a = getAuthority(code, db);
@@ -85,6 +88,7 @@ export function getSideCouncil(
 		years: s?.points.length ? { from: s.points[0]!.year, to: s.points.at(-1)!.year } : null,
 		isAggregate: s?.isAggregate ?? false,
 		targets,
-		funding: getAuthorityFundingMetrics(code, null, db)
+		// As the public sees them: the page is the same for everyone.
+		funding: getAuthorityFundingMetrics(code, null, db, PUBLIC, options.money ?? 'net-zero')
 	};
 }

@@ -1,8 +1,9 @@
 /**
  * /api/compare and /compare give the same rows for the same address; the CSV is those rows with
- * the view's columns headed as the table heads them (with units), statuses in its words, figures
- * rounded as it prints them, formula-safe and BOM-first, while the JSON keeps full precision; a
- * bad parameter is a 400 that names it.
+ * the view's columns headed as the table heads them (with units, and the money a funding column
+ * counts), statuses in its words, figures rounded as it prints them, unknown figures blank,
+ * formula-safe and BOM-first, while the JSON keeps full precision; a bad parameter is a 400 that
+ * names it.
  */
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ const get = (query: string) =>
 		typeof GET
 	>[0]);
 
-type PageData = { rows: { code: string }[]; total: number };
+type PageData = { rows: { code: string }[]; total: number; retired: string[]; money: string };
 const pageData = (query: string) =>
 	load({ url: new URL(`http://localhost/compare?${query}`) } as never) as unknown as PageData;
 
@@ -75,20 +76,76 @@ describe('/api/compare', () => {
 		const text = (await (await get(`${query}&format=csv`)).text()).replace(/^\uFEFF/, '');
 		const { data, meta } = Papa.parse<Record<string, string>>(text, { header: true });
 		expect(meta.fields!.slice(3)).toEqual([
-			'£ won per head (£ per person)',
-			'Effective pots (pots)',
-			'Competitive share (% of £)'
+			'£ won per head, net-zero money (£ per person)',
+			'Effective pots, net-zero money (pots)',
+			'Competitive share, net-zero money (% of £)'
 		]);
 		type Row = Record<string, number | null> & { code: string };
 		// A council whose figures have decimals the table does not print (Blackpool, 302.787… a head).
 		const json = (rows as Row[]).find((r) => r.perHeadGbp! % 1 && (r.effectivePots! * 10) % 1)!;
 		expect(json).toBeDefined();
 		const csv = data.find((r) => r.Code === json.code)!;
-		expect(csv['£ won per head (£ per person)']).toBe(String(Math.round(json.perHeadGbp!)));
-		expect(csv['Competitive share (% of £)']).toBe(
+		expect(csv['£ won per head, net-zero money (£ per person)']).toBe(
+			String(Math.round(json.perHeadGbp!))
+		);
+		expect(csv['Competitive share, net-zero money (% of £)']).toBe(
 			String(Math.round(json.competitiveShare! * 100))
 		);
-		expect(csv['Effective pots (pots)']).toBe(String(Number(json.effectivePots!.toFixed(1))));
+		expect(csv['Effective pots, net-zero money (pots)']).toBe(
+			String(Number(json.effectivePots!.toFixed(1)))
+		);
+	});
+
+	it('leaves a funding figure blank where no published award is held, never 0', async () => {
+		const query = 'cols=perHeadGbp,potsWon';
+		const body = await (await get(query)).json();
+		const text = (await (await get(`${query}&format=csv`)).text()).replace(/^\uFEFF/, '');
+		const { data } = Papa.parse<Record<string, string>>(text, { header: true });
+		// The fixture's awards, by lead, read from the table itself.
+		const leads = new Set(
+			handle.sqlite
+				.prepare('SELECT DISTINCT authority_code FROM awards WHERE is_sample = 0')
+				.pluck()
+				.all() as string[]
+		);
+		type Row = { code: string; perHeadGbp: number | null; potsWon: number | null };
+		const none = (body.rows as Row[]).filter((r) => !leads.has(r.code));
+		expect(none.length).toBe(body.rows.length - leads.size);
+		for (const r of none) {
+			expect([r.perHeadGbp, r.potsWon], r.code).toEqual([null, null]);
+			const csv = data.find((c) => c.Code === r.code)!;
+			expect(csv['Pots, net-zero money (pots)'], r.code).toBe('');
+			expect(csv['£ won per head, net-zero money (£ per person)'], r.code).toBe('');
+		}
+		expect(body.money).toBe('net-zero');
+		expect(body.filter.money).toBe('net-zero');
+	});
+
+	it('counts all money with money=all, says so in the headers and the file name', async () => {
+		const body = await (await get('money=all&cols=potsWon')).json();
+		expect(body.money).toBe('all');
+		expect(body.notCounted).toBeNull();
+		const response = await get('money=all&cols=potsWon&format=csv');
+		expect(response.headers.get('content-disposition')).toContain(
+			'compare-councils-territorial-all-money.csv'
+		);
+		const header = (await response.text()).replace(/^\uFEFF/, '').split('\r\n')[0];
+		expect(header).toBe('Code,GSS code,Council,"Pots, all money (pots)"');
+		const wrong = await get('money=general');
+		expect(wrong.status).toBe(400);
+		expect((await wrong.json()).issues).toEqual([
+			'money: expected "net-zero" (net-zero money, the default) or "all" (all money)'
+		]);
+	});
+
+	it('refuses the retired bid success column with the reason; the page opens without it', async () => {
+		const response = await get('cols=population,successRate');
+		expect(response.status).toBe(400);
+		const [issue] = (await response.json()).issues;
+		expect(issue).toMatch(/^cols: "successRate": Bid success rate is no longer a column/);
+		const page = pageData('cols=population,successRate&money=all');
+		expect(page.retired).toEqual([expect.stringContaining("councils' own bid records")]);
+		expect(page.money).toBe('all');
 	});
 
 	it('names a bad parameter, its value and what was expected', async () => {

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { MAX_COUNCILS, sideBySideHref, sideBySideQuery } from '$lib/side-by-side-query';
+import { notCountedTogether } from '$lib/server/metrics/money-not-counted';
 import { searchAuthorities } from '$lib/server/queries/authority-search';
 import { serverToday } from '$lib/server/queries/competitions';
 import { getSideCouncil, resolveCodes } from '$lib/server/queries/side-by-side';
@@ -11,9 +12,9 @@ const AddSchema = z.string().trim().max(100, 'add: at most 100 characters');
 export const load: PageServerLoad = ({ url }) => {
 	const query = sideBySideQuery(url.searchParams);
 	if (!query.success) error(400, query.message);
-	const { view, measure } = query.data;
+	const { view, measure, money } = query.data;
 	const { codes, unknown } = resolveCodes(query.data.codes);
-	const here = (list: readonly string[]) => sideBySideHref({ codes: list, view, measure });
+	const here = (list: readonly string[]) => sideBySideHref({ codes: list, view, measure, money });
 
 	// The picker is a plain GET form: a name or code typed in `add` joins the list when it names
 	// one council; otherwise the page offers the councils it might mean.
@@ -45,10 +46,12 @@ export const load: PageServerLoad = ({ url }) => {
 	}
 
 	const today = serverToday();
-	const councils = codes.flatMap((c) => getSideCouncil(c, { measure, today }) ?? []);
+	const councils = codes.flatMap((c) => getSideCouncil(c, { measure, today, money }) ?? []);
 	return {
 		view,
 		measure,
+		money,
+		notCounted: notCountedTogether(councils.map((c) => c.funding.notCounted)),
 		codes,
 		unknown,
 		add,
