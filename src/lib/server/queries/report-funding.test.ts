@@ -2,7 +2,7 @@
  * The committee report's funding for Leeds in 2023-24, worked by hand: published awards (a list
  * with sources) and the council's own bids, imported after them. Each sum is counted once; the
  * published figures do not move when the council imports its bids, for the public or for its
- * officers; the public report shows no draft bid.
+ * officers; the public report shows no draft bid. The council's profile counts the same money.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
@@ -19,6 +19,7 @@ import {
 } from '../../../../tests/helpers/db';
 import { recordReport } from '../records/report-snapshots';
 import type { ReportDigest } from '../metrics/report-changes';
+import { getAuthorityProfile } from './authority-profile';
 import { getCommitteeReport } from './committee-report';
 
 const OFFICER: Viewer = {
@@ -210,5 +211,22 @@ describe("the committee report's funding, each sum once", () => {
 				text: 'Funding in 2023/24: the last report counted all money, net-zero and general (5 bids won, 1 lost (£3.0m won); 3 published awards (£7.0m), counted apart from the bids); this one counts net-zero money (£2.4m won, each sum once (£2.0m in 2 published awards; £400,000 recorded by the council only); bids decided: 4 won, 1 lost), so the two are not compared.'
 			}
 		]);
+	});
+});
+
+describe("the council's profile", () => {
+	it('counts net-zero money paid as lead by default, general money beside it', () => {
+		// Leeds's awards in every year: 1,200,000 + 800,000 + 300,000 net-zero; 5,000,000 general.
+		const nz = getAuthorityProfile('LDS', handle.db)!.fundingFigures;
+		expect(nz).toMatchObject({
+			money: 'net-zero',
+			totalGbp: 2_300_000,
+			notCounted: {
+				general: { awards: 1, totalGbp: 5_000_000 },
+				unclassified: { awards: 0, totalGbp: 0 }
+			}
+		});
+		const all = getAuthorityProfile('LDS', handle.db, 'all')!.fundingFigures;
+		expect(all).toMatchObject({ money: 'all', totalGbp: 7_300_000, notCounted: null });
 	});
 });
