@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { webAddress } from './links';
+import { sourceSite, webAddress } from './links';
 
 describe('webAddress', () => {
 	it('keeps http and https addresses, trimmed', () => {
@@ -30,5 +30,14 @@ describe('webAddress', () => {
 	it('refuses placeholders, addresses without a host and empty values', () => {
 		for (const bad of ['Loading...', '#ERROR!', 'https://', '', '   ', null, undefined])
 			expect(webAddress(bad), String(bad)).toBeNull();
+	});
+});
+
+describe('sourceSite', () => {
+	it('names the site a source is on, without www, and nothing for what is not a web address', () => {
+		expect(sourceSite('https://www.gov.uk/government/publications/x')).toBe('gov.uk');
+		expect(sourceSite('https://salixfinance.co.uk/schemes/phase-4')).toBe('salixfinance.co.uk');
+		expect(sourceSite('javascript:alert(1)')).toBeNull();
+		expect(sourceSite(null)).toBeNull();
 	});
 });

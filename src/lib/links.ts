@@ -22,3 +22,9 @@ export function webAddress(value: string | null | undefined): string | null {
 		return null;
 	}
 }
+
+/** The site a source address is on, as a reader names it: "gov.uk", "swiga.co.uk"; null if none. */
+export function sourceSite(value: string | null | undefined): string | null {
+	const address = webAddress(value);
+	return address ? new URL(address).hostname.replace(/^www\./, '') : null;
+}

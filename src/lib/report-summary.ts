@@ -11,6 +11,7 @@ import {
 	statusSentence,
 	type AvailableProgress
 } from './progress-text';
+import { besideWords, countOf, moneyAdjective, moneyWonParts } from './report-money-words';
 import type { CommitteeReport } from './server/queries/committee-report';
 
 export function reportSummary(report: CommitteeReport): string[] {
@@ -61,17 +62,38 @@ export function reportSummary(report: CommitteeReport): string[] {
 			? 'No action plan has been imported.'
 			: `Of ${formatInteger(c.total)} actions, ${formatInteger(c.complete)} ${c.complete === 1 ? 'is' : 'are'} complete, ${formatInteger(c.onTrack)} on track and ${formatInteger(c.late)} late.`
 	);
-	const decided = f.won.length + f.lost.length;
+	// Which money is counted is said once, in the words; each sum is counted once.
+	const t = f.totals;
+	const nz = moneyAdjective(f.money);
+	const decided = t.bids.won + t.bids.lost;
 	sentences.push(
 		decided === 0
-			? `No bid decided in ${fy} is recorded.`
-			: `In ${fy} the council won ${formatInteger(f.won.length)} of ${formatInteger(decided)} bids decided (${formatGbp(f.wonGbp)} won${f.won.some((b) => b.gbp === null) ? ', some amounts not recorded' : ''}).`
+			? `No ${nz}bid decided in ${fy} is recorded.`
+			: `In ${fy} the council won ${formatInteger(t.bids.won)} of ${formatInteger(decided)} ${nz}bids decided.`
 	);
-	if (f.awards.length) {
-		sentences.push(
-			`Published awards to the council in ${fy}: ${formatInteger(f.awards.length)}, ${formatGbp(f.awardsGbp)}.`
-		);
-	}
+	const won = {
+		awardsCount: t.published.count,
+		awardsGbp: t.published.gbp,
+		councilOnlyGbp: t.council.gbp
+	};
+	// Won bids whose sum is not in the year's total say why, so no money goes missing unsaid.
+	const asides = [
+		t.council.withoutAmount
+			? `${countOf(t.council.withoutAmount, 'bid')} won without the amount recorded`
+			: null,
+		t.otherYear.count
+			? `${formatGbp(t.otherYear.gbp)} won in ${countOf(t.otherYear.count, 'bid')} counted in the year its published award is dated`
+			: null
+	].filter((x) => x !== null);
+	const aside = asides.length ? ` Not in it: ${asides.join('; ')}.` : '';
+	sentences.push(
+		t.wonGbp === null
+			? `No published ${nz}award to the council is dated in ${fy}, and no other ${nz}money won in the year is recorded by the council.${aside}`
+			: `${f.money === 'net-zero' ? 'Net-zero money' : 'Money (all of it, net-zero and general)'} won in ${fy}, each sum counted once: ${formatGbp(t.wonGbp)} (${moneyWonParts(won, f.money)}).${aside}`
+	);
+	const beside = besideWords(f.beside);
+	if (beside.length)
+		sentences.push(`Not counted in these figures: ${beside.join(' and ')}, won in ${fy}.`);
 	if (report.deadlines.length) {
 		const next = report.deadlines[0]!;
 		sentences.push(

@@ -19,6 +19,9 @@ const PUBLIC_PAGES = [
 	'/authorities/TRF/progress',
 	'/authorities/TRF/report',
 	'/authorities/TRF/similar',
+	// A report whose funding table has a row, and a profile with money set beside its figures.
+	'/authorities/BPL/report?fy=2023-24&money=all',
+	'/authorities/BPL',
 	'/authorities/GMCA',
 	'/compare',
 	'/compare?money=all&cols=population,perHeadGbp,successRate&map=potsWon',

@@ -107,7 +107,7 @@ describe('committee report /authorities/[code]/report', () => {
 			expect(text).toContain(
 				'Whole area target (net zero by 2038): Off track: on the current trend net zero is reached in 2051'
 			);
-			expect(text).toContain('No bid decided in 2025/26 is recorded.');
+			expect(text).toContain('No net-zero bid decided in 2025/26 is recorded.');
 			await waitForDrawnCanvas(page, 'figure.report-chart canvas');
 			await page.emulateMedia({ media: 'print' });
 			// On paper the chart's key numbers are a visible table, not behind a toggle.

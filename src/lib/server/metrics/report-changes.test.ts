@@ -26,6 +26,17 @@ const digest = (over: Partial<ReportDigest> = {}): ReportDigest => ({
 	funding: { wonCount: 2, wonGbp: 1_200_000, lostCount: 1, awardsCount: 0, awardsGbp: 0 },
 	...over
 });
+/** Funding as reports now record it: net-zero money, each sum once. */
+const counted: ReportDigest['funding'] = {
+	money: 'net-zero',
+	wonCount: 2,
+	wonGbp: 1_200_000,
+	lostCount: 1,
+	awardsCount: 1,
+	awardsGbp: 1_200_000,
+	totalGbp: 1_200_000,
+	councilOnlyGbp: 0
+};
 const texts = (before: ReportDigest, now: ReportDigest) =>
 	reportChanges(before, now).map((c) => c.text);
 
@@ -120,15 +131,45 @@ describe('what changed since the last report', () => {
 	});
 
 	it("compares funding within one year, and sets a different year's beside this one's", () => {
-		const more = digest({
-			funding: { wonCount: 3, wonGbp: 1_500_000, lostCount: 1, awardsCount: 0, awardsGbp: 0 }
+		const more = digest({ funding: { ...counted, totalGbp: 1_500_000, councilOnlyGbp: 300_000 } });
+		expect(texts(digest({ funding: counted }), more)).toEqual([
+			'Funding in 2025/26, net-zero money: £1.5m won, each sum once (£1.2m in 1 published award; £300,000 recorded by the council only); bids decided: 2 won, 1 lost (the last report: £1.2m won, each sum once (£1.2m in 1 published award; none recorded by the council only); bids decided: 2 won, 1 lost).'
+		]);
+		const lastYear = digest({ financialYear: '2024-25', funding: counted });
+		expect(texts(lastYear, digest({ funding: counted }))[0]).toMatch(
+			/^Funding: the last report covered 2024\/25, net-zero money: £1\.2m won, each sum once .*This one covers 2025\/26, net-zero money: £1\.2m won/
+		);
+	});
+
+	it('says none was listed or recorded rather than £0', () => {
+		const none = { ...counted, wonCount: 0, wonGbp: 0, awardsCount: 0, awardsGbp: 0 };
+		expect(
+			texts(digest({ funding: counted }), digest({ funding: { ...none, totalGbp: null } }))[0]
+		).toContain(
+			'net-zero money: no net-zero money won listed or recorded; bids decided: 0 won, 1 lost (the last report'
+		);
+	});
+
+	it('reads a report recorded before each sum was counted once, and compares what both hold', () => {
+		// Recorded then: all money, bids and published awards counted apart (the same £1.2m in both).
+		const old = digest({
+			funding: {
+				wonCount: 2,
+				wonGbp: 1_200_000,
+				lostCount: 1,
+				awardsCount: 1,
+				awardsGbp: 1_200_000
+			}
 		});
-		expect(texts(digest(), more)[0]).toMatch(
-			/^Funding in 2025\/26: 3 bids won \(£1\.5m\), 1 lost, 0 published awards \(£0\) \(the last report: 2 bids won \(£1\.2m\)/
-		);
-		const lastYear = digest({ financialYear: '2024-25' });
-		expect(texts(lastYear, digest())[0]).toMatch(
-			/^Funding: the last report covered 2024\/25: 2 bids won .*This one covers 2025\/26: 2 bids won/
-		);
+		const nowAll = digest({ funding: { ...counted, money: 'all' } });
+		expect(texts(old, nowAll)).toEqual([]);
+		const moreAll = digest({ funding: { ...counted, money: 'all', lostCount: 2 } });
+		expect(texts(old, moreAll)).toEqual([
+			'Funding in 2025/26, all money, net-zero and general: £1.2m won, each sum once (£1.2m in 1 published award; none recorded by the council only); bids decided: 2 won, 2 lost (the last report: 2 bids won, 1 lost (£1.2m won); 1 published award (£1.2m), counted apart from the bids).'
+		]);
+		// Net-zero money now, all money then: not the same sums, so not compared.
+		expect(texts(old, digest({ funding: counted }))).toEqual([
+			'Funding in 2025/26: the last report counted all money, net-zero and general (2 bids won, 1 lost (£1.2m won); 1 published award (£1.2m), counted apart from the bids); this one counts net-zero money (£1.2m won, each sum once (£1.2m in 1 published award; none recorded by the council only); bids decided: 2 won, 1 lost), so the two are not compared.'
+		]);
 	});
 });

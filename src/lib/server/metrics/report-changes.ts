@@ -7,6 +7,9 @@
 import { formatGbp, formatInteger, formatNumber } from '../../format';
 import { financialYearLabel } from '../../domain/financial-year';
 import { SCOPE_WORDS, STATUS_WORDS, type StatusColour } from '../../progress-text';
+import { moneyWords } from '../../funding-purpose';
+import { countOf, moneyAdjective, moneyWonParts } from '../../report-money-words';
+import type { MoneyScope } from './funding';
 
 export type Colour = StatusColour;
 
@@ -42,13 +45,29 @@ export interface ReportDigest {
 		delayed: number;
 		cancelled: number;
 	};
-	funding: {
-		wonCount: number;
-		wonGbp: number;
-		lostCount: number;
-		awardsCount: number;
-		awardsGbp: number;
-	};
+	funding: FundingDigest;
+}
+
+/**
+ * A report's funding figures. Reports recorded before each sum was counted once have no `money`
+ * (they counted all money) and no `totalGbp`: their bids and published awards were counted
+ * apart, a won bid in a published list in both. They stay readable, and compare on the fields
+ * both kinds have.
+ */
+export interface FundingDigest {
+	/** Which money the figures count; absent: all money. */
+	money?: MoneyScope;
+	/** Bids decided in the year: won, with their £ as the council recorded it, and lost. */
+	wonCount: number;
+	wonGbp: number;
+	lostCount: number;
+	/** Published awards to the council as lead dated in the year. */
+	awardsCount: number;
+	awardsGbp: number;
+	/** Money won in the year, each sum once; null when none is listed or recorded. */
+	totalGbp?: number | null;
+	/** Of it, what the council's records hold and the year's published lists do not. */
+	councilOnlyGbp?: number;
 }
 
 export interface ReportChange {
@@ -122,8 +141,24 @@ function targetChanges(before: TargetDigest, now: TargetDigest): string[] {
 	return out;
 }
 
-function fundingLine(f: ReportDigest['funding']) {
-	return `${formatInteger(f.wonCount)} bid${f.wonCount === 1 ? '' : 's'} won (${formatGbp(f.wonGbp)}), ${formatInteger(f.lostCount)} lost, ${formatInteger(f.awardsCount)} published award${f.awardsCount === 1 ? '' : 's'} (${formatGbp(f.awardsGbp)})`;
+function fundingLine(f: FundingDigest) {
+	if (f.totalGbp === undefined)
+		// Recorded before each sum was counted once: both sums as that report printed them.
+		return `${countOf(f.wonCount, 'bid')} won, ${formatInteger(f.lostCount)} lost (${formatGbp(f.wonGbp)} won); ${countOf(f.awardsCount, 'published award')} (${formatGbp(f.awardsGbp)}), counted apart from the bids`;
+	const money = f.money ?? 'all';
+	const bids = `bids decided: ${formatInteger(f.wonCount)} won, ${formatInteger(f.lostCount)} lost`;
+	if (f.totalGbp === null)
+		return `no ${moneyAdjective(money)}money won listed or recorded; ${bids}`;
+	const parts = moneyWonParts({ ...f, councilOnlyGbp: f.councilOnlyGbp ?? 0 }, money);
+	return `${formatGbp(f.totalGbp)} won, each sum once (${parts}); ${bids}`;
+}
+
+/** Whether two reports' funding figures differ, on the fields both have. */
+function fundingMoved(a: FundingDigest, b: FundingDigest): boolean {
+	const keys = ['wonCount', 'wonGbp', 'lostCount', 'awardsCount', 'awardsGbp'] as const;
+	if (keys.some((k) => a[k] !== b[k])) return true;
+	if (a.totalGbp === undefined || b.totalGbp === undefined) return false;
+	return a.totalGbp !== b.totalGbp || (a.councilOnlyGbp ?? 0) !== (b.councilOnlyGbp ?? 0);
 }
 
 /** Every change from the earlier report's digest to this one's, in the report's order. */
@@ -160,15 +195,22 @@ export function reportChanges(before: ReportDigest, now: ReportDigest): ReportCh
 
 	const fundingBefore = fundingLine(before.funding);
 	const fundingNow = fundingLine(now.funding);
+	const moneyBefore = before.funding.money ?? 'all';
+	const moneyNow = now.funding.money ?? 'all';
 	if (before.financialYear !== now.financialYear)
 		changes.push({
 			topic: 'funding',
-			text: `Funding: the last report covered ${financialYearLabel(before.financialYear)}: ${fundingBefore}. This one covers ${financialYearLabel(now.financialYear)}: ${fundingNow}.`
+			text: `Funding: the last report covered ${financialYearLabel(before.financialYear)}, ${moneyWords(moneyBefore)}: ${fundingBefore}. This one covers ${financialYearLabel(now.financialYear)}, ${moneyWords(moneyNow)}: ${fundingNow}.`
 		});
-	else if (fundingBefore !== fundingNow)
+	else if (moneyBefore !== moneyNow)
 		changes.push({
 			topic: 'funding',
-			text: `Funding in ${financialYearLabel(now.financialYear)}: ${fundingNow} (the last report: ${fundingBefore}).`
+			text: `Funding in ${financialYearLabel(now.financialYear)}: the last report counted ${moneyWords(moneyBefore)} (${fundingBefore}); this one counts ${moneyWords(moneyNow)} (${fundingNow}), so the two are not compared.`
+		});
+	else if (fundingMoved(before.funding, now.funding))
+		changes.push({
+			topic: 'funding',
+			text: `Funding in ${financialYearLabel(now.financialYear)}, ${moneyWords(moneyNow)}: ${fundingNow} (the last report: ${fundingBefore}).`
 		});
 	return changes;
 }

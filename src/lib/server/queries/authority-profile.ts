@@ -8,7 +8,8 @@ import {
 	type YearTotal,
 	type EmissionsSummary
 } from '../metrics/emissions';
-import type { FragmentationSummary } from '../metrics/funding';
+import type { FragmentationSummary, MoneyScope } from '../metrics/funding';
+import type { MoneyNotCounted } from '../metrics/money-not-counted';
 import { getAuthority, type AuthorityDetail } from './authorities';
 import { getAwardFigures } from './authority-funding';
 import { serverDb, type Db } from './connection';
@@ -55,15 +56,23 @@ export interface AuthorityProfile {
 	plans: PlanRow[];
 	emissions: EmissionsSeries[];
 	awards: AwardRow[];
-	/** £ and £ per head from published awards: as lead, and the estimated share (consortium awards split). */
+	/**
+	 * £ and £ per head from published awards of the money counted: as lead, and the estimated
+	 * share (consortium awards split); with net-zero money, what the lists hold besides.
+	 */
 	fundingFigures: Pick<
 		FragmentationSummary,
 		'totalGbp' | 'perHeadGbp' | 'estimatedGbp' | 'estimatedPerHeadGbp' | 'partnerAwards'
-	> & { population: number | null };
+	> & { population: number | null; money: MoneyScope; notCounted: MoneyNotCounted | null };
 	participations: ParticipationRow[];
 }
 
-export function getAuthorityProfile(code: string, db: Db = serverDb()): AuthorityProfile | null {
+/** One authority's profile; its funding figures count `money` (net-zero money by default). */
+export function getAuthorityProfile(
+	code: string,
+	db: Db = serverDb(),
+	money: MoneyScope = 'net-zero'
+): AuthorityProfile | null {
 	const authority = getAuthority(code, db);
 	if (!authority) return null;
 	return {
@@ -86,15 +95,21 @@ export function getAuthorityProfile(code: string, db: Db = serverDb()): Authorit
 			};
 		}),
 		awards: listAuthorityAwards(code, db),
-		fundingFigures: fundingFigures(code, db),
+		fundingFigures: fundingFigures(code, db, money),
 		participations: listAuthorityParticipations(code, db)
 	};
 }
 
-function fundingFigures(code: string, db: Db): AuthorityProfile['fundingFigures'] {
-	const { population, fragmentation: f } = getAwardFigures(code, null, db);
+function fundingFigures(
+	code: string,
+	db: Db,
+	money: MoneyScope
+): AuthorityProfile['fundingFigures'] {
+	const { population, fragmentation: f, notCounted } = getAwardFigures(code, null, db, money);
 	return {
 		population,
+		money,
+		notCounted,
 		totalGbp: f.totalGbp,
 		perHeadGbp: f.perHeadGbp,
 		estimatedGbp: f.estimatedGbp,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { reportSummary } from '../../report-summary';
 import { createProgressDb } from '../../../../tests/helpers/progress-db';
+import type { MoneyScope } from '../metrics/funding';
 import { getCommitteeReport } from './committee-report';
 
 /** An admin sees every action, unpublished ones included, as the council's officers do. */
@@ -25,19 +26,39 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const report = (financialYear: string, today = '2025-04-01') =>
-	getCommitteeReport('LDS', { financialYear, today, viewer: ADMIN }, handle.db)!;
+const report = (financialYear: string, today = '2025-04-01', money: MoneyScope = 'net-zero') =>
+	getCommitteeReport('LDS', { financialYear, today, viewer: ADMIN, money }, handle.db)!;
 
 describe('the committee report', () => {
 	it('lists the bids decided in the financial year, won and lost, with their sums', () => {
 		// LDS-2024-09 was lost on 20/12/2024 (£4m asked); LDS-2024-07 won £1.9m on 14/03/2025: both
-		// in 2024-25. Nothing was decided in 2025-26.
-		const r = report('2024-25');
+		// in 2024-25. Nothing was decided in 2025-26. No published award to Leeds is held, so the
+		// £1.9m is the council's record only.
+		const r = report('2024-25', '2025-04-01', 'all');
 		expect(r.period).toEqual({ from: '2024-04-01', to: '2025-03-31' });
-		expect(r.funding.won.map((b) => b.reference)).toEqual(['LDS-2024-07']);
-		expect(r.funding.lost.map((b) => b.reference)).toEqual(['LDS-2024-09']);
-		expect([r.funding.wonGbp, r.funding.lostGbp]).toEqual([1_900_000, 4_000_000]);
-		expect(report('2025-26').funding.won).toEqual([]);
+		expect(r.funding.rows.map((x) => [x.bid?.reference, x.result, x.countedGbp])).toEqual([
+			['LDS-2024-09', 'lost', null],
+			['LDS-2024-07', 'won', 1_900_000]
+		]);
+		expect(r.funding.totals).toMatchObject({
+			wonGbp: 1_900_000,
+			published: { count: 0, gbp: 0 },
+			council: { count: 1, gbp: 1_900_000 },
+			bids: { won: 1, lost: 1, lostAskedGbp: 4_000_000 }
+		});
+		expect(report('2025-26', '2025-04-01', 'all').funding.rows).toEqual([]);
+	});
+
+	it('counts net-zero money by default, the schemes nobody has classified set beside', () => {
+		// This database holds no scheme purposes: both bids' schemes are not classified.
+		const r = report('2024-25');
+		expect(r.funding.money).toBe('net-zero');
+		expect(r.funding.rows).toEqual([]);
+		expect(r.funding.totals.wonGbp).toBeNull();
+		expect(r.funding.beside!.unclassified).toMatchObject({
+			wonGbp: 1_900_000,
+			bids: { won: 1, lost: 1 }
+		});
 	});
 
 	it('names the release its emissions come from', () => {
@@ -55,7 +76,7 @@ describe('the committee report', () => {
 	});
 
 	it('sums it up in plain sentences, saying what is missing', () => {
-		const sentences = reportSummary(report('2024-25'));
+		const sentences = reportSummary(report('2024-25', '2025-04-01', 'all'));
 		expect(sentences.find((x) => x.startsWith('Whole area'))).toMatch(
 			/^Whole area target \(net zero by 2030\): Off track: on the current trend net zero is reached in \d{4}, \d+ years after the target of 2030\.$/
 		);
@@ -63,8 +84,21 @@ describe('the committee report', () => {
 			"Council operations target (net zero by 2030): no status, because the council's own greenhouse gas report has not been imported."
 		);
 		expect(sentences).toContain('Of 3 actions, 1 is complete, 0 on track and 1 late.');
-		expect(sentences).toContain('In 2024/25 the council won 1 of 2 bids decided (£1.9m won).');
-		expect(reportSummary(report('2025-26'))).toContain('No bid decided in 2025/26 is recorded.');
+		expect(sentences).toContain('In 2024/25 the council won 1 of 2 bids decided.');
+		expect(sentences).toContain(
+			'Money (all of it, net-zero and general) won in 2024/25, each sum counted once: £1.9m (no published award; £1.9m recorded by the council only).'
+		);
+		const netZero = reportSummary(report('2024-25'));
+		expect(netZero).toContain('No net-zero bid decided in 2024/25 is recorded.');
+		expect(netZero).toContain(
+			'No published net-zero award to the council is dated in 2024/25, and no other net-zero money won in the year is recorded by the council.'
+		);
+		expect(netZero).toContain(
+			'Not counted in these figures: £1.9m from schemes not yet classified, won in 2024/25.'
+		);
+		expect(reportSummary(report('2025-26', '2025-04-01', 'all'))).toContain(
+			'No bid decided in 2025/26 is recorded.'
+		);
 	});
 
 	it('is null for a council that does not exist', () => {

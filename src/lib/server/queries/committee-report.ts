@@ -1,11 +1,13 @@
 /**
  * What the committee report prints for one council and one financial year: progress on each
- * target and the action plan (queries/council-progress.ts), the bids decided and the awards
- * published in that year, the funding deadlines ahead of today, and the sources it rests on.
+ * target and the action plan (queries/council-progress.ts), the year's funding with each sum once
+ * (the bids decided and the awards published, reconciled in report-funding.ts), the funding
+ * deadlines ahead of today, and the sources it rests on.
  */
 import type { Viewer } from '../accounts/viewer';
 import { financialYearDates } from '../../domain/financial-year';
 import { addDays } from '../../domain/dates';
+import type { MoneyScope } from '../metrics/funding';
 import type { ProgressMeasure } from '../metrics/target-progress';
 import { reportChanges } from '../metrics/report-changes';
 import { DEFAULT_WINDOW_YEARS } from '../metrics/trajectory';
@@ -14,12 +16,11 @@ import { lastRecordedReport, listRecordedReports } from '../records/report-snaps
 import type { ReportDigest } from '../metrics/report-changes';
 import { statusInForce } from '../../progress-text';
 import { getAuthority } from './authorities';
-import { listAuthorityBids } from './bids';
 import { listCompetitions } from './competitions';
 import { serverDb, type Db } from './connection';
 import { getCouncilProgress } from './council-progress';
 import type { EmissionMeasure } from './emissions';
-import { listAuthorityAwards } from './funding';
+import { getReportFunding } from './report-funding';
 
 /** Deadlines within this many days of today are listed as "ahead". */
 export const DEADLINES_AHEAD_DAYS = 90;
@@ -30,34 +31,29 @@ export interface ReportOptions {
 	measure?: EmissionMeasure;
 	windowYears?: number;
 	today: string;
-	/** Who is asking: the public's report leaves out the council's private actions. */
+	/** Which funding counts: net-zero money (the default) or all of it. */
+	money?: MoneyScope;
+	/**
+	 * Who is asking: the public's report leaves out the council's private actions and bids (only
+	 * decided bids are in a report, and those are public).
+	 */
 	viewer?: Viewer;
 	/** A recorded report to compare with; the last one before today when not given. */
 	since?: number;
 }
-
-const within = (date: string | null, from: string, to: string) =>
-	date !== null && date >= from && date <= to;
 
 export function getCommitteeReport(code: string, options: ReportOptions, db: Db = serverDb()) {
 	const authority = getAuthority(code, db);
 	if (!authority) return null;
 	const { from, to } = financialYearDates(options.financialYear);
 	const progress = getCouncilProgress(code, options, db);
-
-	const decided = listAuthorityBids(code, db).filter(
-		(b) => (b.status === 'won' || b.status === 'lost') && within(b.decidedOn, from, to)
-	);
-	const sum = (list: { gbp: number | null }[]) => list.reduce((s, x) => s + (x.gbp ?? 0), 0);
-	// The £ that matters for each: what was won, or what was asked for and lost.
-	const won = decided.filter((b) => b.status === 'won').map((b) => ({ ...b, gbp: b.awardedGbp }));
-	const lost = decided
-		.filter((b) => b.status === 'lost')
-		.map((b) => ({ ...b, gbp: b.requestedGbp }));
-	// Published awards to this council as lead, dated in the year (partners' shares are estimates
-	// and belong on the funding page, not in a committee's figures).
-	const awards = listAuthorityAwards(code, db).filter(
-		(a) => a.role === 'lead' && within(a.awardDate, from, to)
+	const viewer = options.viewer ?? PUBLIC;
+	// Bids decided and awards to the council as lead (partners' shares are estimates and belong
+	// on the funding page, not in a committee's figures), each sum once.
+	const funding = getReportFunding(
+		code,
+		{ from, to, money: options.money ?? 'net-zero', viewer },
+		db
 	);
 
 	const horizon = addDays(options.today, DEADLINES_AHEAD_DAYS);
@@ -74,14 +70,7 @@ export function getCommitteeReport(code: string, options: ReportOptions, db: Db 
 		financialYear: options.financialYear,
 		period: { from, to },
 		progress,
-		funding: {
-			won,
-			lost,
-			wonGbp: sum(won),
-			lostGbp: sum(lost),
-			awards,
-			awardsGbp: awards.reduce((s, a) => s + a.amountGbp, 0)
-		},
+		funding,
 		deadlines: deadlines.map((c) => ({
 			scheme: c.scheme,
 			round: c.round,
@@ -98,7 +87,6 @@ export function getCommitteeReport(code: string, options: ReportOptions, db: Db 
 			(m) => progress.targets.find((t) => t.series?.measure === m)!.series!.releaseLabel
 		)
 	};
-	const viewer = options.viewer ?? PUBLIC;
 	const digest = reportDigest(report, {
 		measure: progress.areaMeasure,
 		windowYears: options.windowYears ?? DEFAULT_WINDOW_YEARS
@@ -132,6 +120,7 @@ export function reportDigest(
 ): ReportDigest {
 	const { progress, funding } = report;
 	const c = progress.actions.counts;
+	const t = funding.totals;
 	return {
 		financialYear: report.financialYear,
 		measure: options.measure,
@@ -164,11 +153,14 @@ export function reportDigest(
 			cancelled: c.cancelled
 		},
 		funding: {
-			wonCount: funding.won.length,
-			wonGbp: funding.wonGbp,
-			lostCount: funding.lost.length,
-			awardsCount: funding.awards.length,
-			awardsGbp: funding.awardsGbp
+			money: funding.money,
+			wonCount: t.bids.won,
+			wonGbp: t.bids.wonGbp,
+			lostCount: t.bids.lost,
+			awardsCount: t.published.count,
+			awardsGbp: t.published.gbp,
+			totalGbp: t.wonGbp,
+			councilOnlyGbp: t.council.gbp
 		}
 	};
 }

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { accountsDb, whenFree } from '$lib/server/accounts/accounts-db';
 import { actorOf } from '$lib/server/accounts/users';
 import { canRecordFor, PUBLIC } from '$lib/server/accounts/viewer';
@@ -6,6 +7,7 @@ import { financialYear, financialYearsTo, isFinancialYear } from '$lib/domain/fi
 import { progressQuery } from '$lib/progress-query';
 import { pdfRenderer } from '$lib/server/report-pdf';
 import { progressExplanations } from '$lib/server/metrics/progress-explanations';
+import { MONEY_SCOPES } from '$lib/server/metrics/funding';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { getCommitteeReport } from '$lib/server/queries/committee-report';
 import { serverToday } from '$lib/server/queries/competitions';
@@ -21,10 +23,16 @@ function councilCode(param: string) {
 	return code;
 }
 
+const MoneyOption = z
+	.enum(MONEY_SCOPES, { error: 'money: expected "all" (or none, for net-zero money)' })
+	.default('net-zero');
+
 /** The report's options from its address: 400 with the reason for a bad one. */
 function reportOptions(url: URL, today: string) {
 	const query = progressQuery(url.searchParams);
 	if (!query.success) error(400, query.message);
+	const money = MoneyOption.safeParse(url.searchParams.get('money') || undefined);
+	if (!money.success) error(400, money.error.issues[0]!.message);
 	const fy = url.searchParams.get('fy') || financialYear(today);
 	if (!isFinancialYear(fy))
 		error(400, `fy: expected a financial year such as 2025-26, not "${fy}"`);
@@ -32,7 +40,7 @@ function reportOptions(url: URL, today: string) {
 	const since = sinceText ? Number(sinceText) : undefined;
 	if (since !== undefined && !(Number.isInteger(since) && since > 0))
 		error(400, `since: expected the number of a recorded report, not "${sinceText}"`);
-	return { ...query.data, financialYear: fy, since };
+	return { ...query.data, money: money.data, financialYear: fy, since };
 }
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
@@ -46,7 +54,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		error(404, `${code} has no recorded report number ${options.since}.`);
 	return {
 		report,
-		query: { measure: options.measure, windowYears: options.windowYears },
+		query: { measure: options.measure, windowYears: options.windowYears, money: options.money },
 		since: options.since ?? null,
 		today,
 		years: financialYearsTo(today, FIRST_YEAR),
