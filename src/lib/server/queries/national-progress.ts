@@ -8,7 +8,9 @@ import type { RowStatus } from '../../progress-filter';
 import { projectionText } from '../../progress-text';
 import { nationalCounts } from '../metrics/national-progress';
 import { MEASURE_LABELS, targetProgress } from '../metrics/target-progress';
+import { UPPER_TIERS } from './area-members';
 import { allCurrentAreaSeries, type ProgressSeries } from './area-series';
+import { noSumReason } from './upper-tier-series';
 import { listAuthorities, type AuthoritySummary } from './authorities';
 import { listAllTargets } from './commitments';
 import { serverDb, type Db } from './connection';
@@ -46,14 +48,12 @@ export interface CouncilProgressRow {
 export const COUNCIL_OPERATIONS_NOTE =
 	"Council-operations targets are not judged here: DESNZ publishes no figures for a council's own emissions, only for the area it covers.";
 
-/** Territorial figures are published for districts and single-tier councils only. */
-const NOT_COVERED_TIERS = new Set(['upper', 'combined', 'regional']);
-
 function noFiguresReason(a: AuthoritySummary, measure: EmissionMeasure): string {
-	if (measure === 'territorial' && NOT_COVERED_TIERS.has(a.tier)) {
-		return "there are no territorial figures for a county or combined authority: DESNZ's 2005–2023 totals cover districts and single-tier councils, and counties and combined authorities have only the 2005–2020 scope-of-influence series";
-	}
-	return `there are no figures for this council in this measure (${MEASURE_LABELS[measure]})`;
+	const which = `in this measure (${MEASURE_LABELS[measure]})`;
+	// An upper tier's figures are the sum of its members' (area-series.ts): none of them has any.
+	return UPPER_TIERS.has(a.tier)
+		? `there are no figures ${which} for this council or any of its member councils`
+		: `there are no figures for this council ${which}`;
 }
 
 function judge(
@@ -64,7 +64,7 @@ function judge(
 ): Omit<CouncilProgressRow, keyof ReturnType<typeof councilFields>> {
 	const none = { yearsAfterTarget: null, latestYear: null, latestKt: null, projectedYear: null };
 	if (!series?.points.length) {
-		const reason = noFiguresReason(a, options.measure);
+		const reason = (series && noSumReason(series)) ?? noFiguresReason(a, options.measure);
 		return {
 			...none,
 			targetYear,
@@ -81,7 +81,8 @@ function judge(
 		series: series.points,
 		// The window ends at the release's last year, so a series that stops early is not fitted
 		// as if it were current.
-		trend: { windowYears: options.windowYears, windowEndYear: series.release?.yearTo ?? undefined }
+		trend: { windowYears: options.windowYears, windowEndYear: series.windowEndYear ?? undefined },
+		notJudged: series.old
 	});
 	const source = { unit: series.unit, releaseLabel: series.releaseLabel };
 	if (!p.available) {
@@ -160,7 +161,10 @@ export function computeNationalProgress(
 		councilsWithTarget: new Set(judged.map((r) => r.code)).size,
 		abolishedAreaTargets,
 		councilOperationsTargets,
-		releaseLabels: [...new Set(rows.flatMap((r) => (r.releaseLabel ? [r.releaseLabel] : [])))]
+		// The releases themselves: a sum's label names its members, which the sources line does not.
+		releaseLabels: [
+			...new Set(rows.flatMap((r) => (r.releaseLabel ? series.get(r.code)!.sources : [])))
+		]
 	};
 }
 
