@@ -7,6 +7,9 @@
  */
 import { sortedSeries, type YearValue } from './series';
 
+export const UPPER_TIER_EXPLANATION =
+	"DESNZ publishes emissions for districts and single-tier councils only. A county's figures are the sum of its districts', a combined authority's the sum of its member councils' (a county among them counted as its districts), the Greater London Authority's the sum of the London boroughs' and the City of London's, each member's from the release in force for it; a year is in the sum only when every member has a figure for it. Figures that end before the members' do (or the council's own 2005–2020 figures, used only where no sum can be made) are old: shown, flagged, and given no status.";
+
 export interface MemberSeries {
 	code: string;
 	name: string;

@@ -9,6 +9,8 @@ import {
 	type EmissionsSummary
 } from '../metrics/emissions';
 import type { FragmentationSummary } from '../metrics/funding';
+import { UPPER_TIERS } from './area-members';
+import { currentAreaSeries } from './area-series';
 import { getAuthority, type AuthorityDetail } from './authorities';
 import { getAwardFigures } from './authority-funding';
 import { serverDb, type Db } from './connection';
@@ -46,6 +48,11 @@ export interface EmissionsSeries {
 	totalsOnly: boolean;
 	byYear: YearTotal[];
 	summary: EmissionsSummary | null;
+	/**
+	 * For a county's, combined authority's or the GLA's own figures: the later series progress is
+	 * judged on (its members' figures summed), which makes these old; null otherwise.
+	 */
+	newer: { membersPhrase: string; lastYear: number } | null;
 }
 
 export interface AuthorityProfile {
@@ -66,6 +73,7 @@ export interface AuthorityProfile {
 export function getAuthorityProfile(code: string, db: Db = serverDb()): AuthorityProfile | null {
 	const authority = getAuthority(code, db);
 	if (!authority) return null;
+	const summed = UPPER_TIERS.has(authority.tier) ? currentAreaSeries(code, db) : [];
 	return {
 		authority,
 		targets: listTargets(code, db),
@@ -82,13 +90,27 @@ export function getAuthorityProfile(code: string, db: Db = serverDb()): Authorit
 				isAggregate: e.isAggregate,
 				totalsOnly: e.totalsOnly,
 				byYear,
-				summary: summariseEmissions(byYear, e.populationByYear)
+				summary: summariseEmissions(byYear, e.populationByYear),
+				newer: newerSum(summed, e.measure, byYear.at(-1)?.year ?? null)
 			};
 		}),
 		awards: listAuthorityAwards(code, db),
 		fundingFigures: fundingFigures(code, db),
 		participations: listAuthorityParticipations(code, db)
 	};
+}
+
+/** The members' sum in the measure, when it runs later than the council's own figures. */
+function newerSum(
+	current: ReturnType<typeof currentAreaSeries>,
+	measure: EmissionMeasure,
+	ownLastYear: number | null
+): EmissionsSeries['newer'] {
+	const s = current.find((x) => x.measure === measure);
+	const lastYear = s?.points.at(-1)?.year;
+	if (!s?.sum?.inUse || lastYear === undefined || (ownLastYear !== null && lastYear <= ownLastYear))
+		return null;
+	return { membersPhrase: s.sum.membersPhrase, lastYear };
 }
 
 function fundingFigures(code: string, db: Db): AuthorityProfile['fundingFigures'] {

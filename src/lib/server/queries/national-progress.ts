@@ -6,10 +6,15 @@
  */
 import type { RowStatus } from '../../progress-filter';
 import { projectionText } from '../../progress-text';
-import { nationalCounts } from '../metrics/national-progress';
+import { nationalCounts, TARGET_BANDS } from '../metrics/national-progress';
+import { DEFAULT_WINDOW_YEARS } from '../metrics/trajectory';
 import { MEASURE_LABELS, targetProgress } from '../metrics/target-progress';
 import { UPPER_TIERS } from './area-members';
-import { allCurrentAreaSeries, type ProgressSeries } from './area-series';
+import {
+	allCurrentAreaSeries,
+	DEFAULT_WHOLE_AREA_MEASURE,
+	type ProgressSeries
+} from './area-series';
 import { noSumReason } from './upper-tier-series';
 import { listAuthorities, type AuthoritySummary } from './authorities';
 import { listAllTargets } from './commitments';
@@ -43,6 +48,8 @@ export interface CouncilProgressRow {
 	/** "2051", "Not on the current trend", "Reached in 2019", or the reason there is none. */
 	projection: string | null;
 	releaseLabel: string | null;
+	/** For an upper tier judged on its members' figures summed: who, "8 districts". */
+	summedFrom: string | null;
 }
 
 export const COUNCIL_OPERATIONS_NOTE =
@@ -72,7 +79,8 @@ function judge(
 			reason,
 			unit: null,
 			projection: null,
-			releaseLabel: null
+			releaseLabel: null,
+			summedFrom: null
 		};
 	}
 	const p = targetProgress({
@@ -84,7 +92,11 @@ function judge(
 		trend: { windowYears: options.windowYears, windowEndYear: series.windowEndYear ?? undefined },
 		notJudged: series.old
 	});
-	const source = { unit: series.unit, releaseLabel: series.releaseLabel };
+	const source = {
+		unit: series.unit,
+		releaseLabel: series.releaseLabel,
+		summedFrom: series.sum?.inUse ? series.sum.membersPhrase : null
+	};
 	if (!p.available) {
 		return { ...none, ...source, targetYear, status: 'none', reason: p.reason, projection: null };
 	}
@@ -185,3 +197,31 @@ export function getNationalProgress(
 }
 
 export type NationalProgress = ReturnType<typeof computeNationalProgress>;
+
+const MEASURE_WORDS: Record<EmissionMeasure, string> = {
+	territorial: 'territorial greenhouse gas emissions (DESNZ)',
+	scope_of_influence: "CO2 emissions within the council's scope of influence (DESNZ)"
+};
+
+/**
+ * The home page's headline: the whole-area targets of current councils on the default measure and
+ * window, counted as /progress counts them (the same cached result), so the two cannot differ.
+ */
+export function getProgressHeadline(db: Db = serverDb()) {
+	const p = getNationalProgress(
+		{ measure: DEFAULT_WHOLE_AREA_MEASURE, windowYears: DEFAULT_WINDOW_YEARS },
+		db
+	);
+	const by2030 = p.counts.byBand.find((g) => g.label === TARGET_BANDS[0]);
+	return {
+		measure: p.measure,
+		measureLabel: p.measureLabel,
+		windowYears: p.windowYears,
+		counts: p.counts.all,
+		councilsWithTarget: p.councilsWithTarget,
+		/** Targets for 2030 or sooner. */
+		by2030: by2030?.counts.total ?? 0,
+		abolishedAreaTargets: p.abolishedAreaTargets,
+		rule: `On track means the straight line fitted to the last ${p.windowYears} years of the area's ${MEASURE_WORDS[p.measure]} reaches zero by the target year.`
+	};
+}

@@ -14,9 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { DATA_DIR } from '../../../../tests/helpers/db';
 import { createProgressDb } from '../../../../tests/helpers/progress-db';
+import { totalsByYear } from '../metrics/emissions';
 import { targetProgress } from '../metrics/target-progress';
 import { listAreaMembers } from './area-members';
 import { allCurrentAreaSeries, currentAreaSeries } from './area-series';
+import { getAuthorityEmissions } from './emissions';
 import { computeNationalProgress } from './national-progress';
 
 let handle: DbHandle;
@@ -107,6 +109,25 @@ describe('an upper tier on the sum of its members', () => {
 		]);
 		// Population summed too: per-head figures are the area's.
 		expect(s.points.at(-1)!.population).toBeGreaterThan(800_000);
+	});
+
+	it("is not judged on Devon's own 2005–2020 figures, which ended on the Covid low", () => {
+		// What the app said before: Devon's own series ends on 3,294 kt in 2020, and its 2016–2020
+		// line reaches zero in 2039, on track for 2050. Its districts' figures rebound in 2021.
+		const own = getAuthorityEmissions('DEV', handle.db).find(
+			(e) => e.measure === 'scope_of_influence'
+		)!;
+		expect(own.releases[0]!.label).toMatch(/2005–2020/);
+		const points = totalsByYear(own.rows).map((t) => ({ year: t.year, valueKt: t.totalKt }));
+		expect(points.at(-1)!.year).toBe(2020);
+		expect(points.at(-1)!.valueKt).toBeCloseTo(3294, 0);
+		const before = targetProgress({
+			target: { scope: 'whole_area', targetYear: 2050 },
+			measure: 'scope_of_influence',
+			series: points
+		});
+		expect(before).toMatchObject({ projection: { year: 2039 }, status: { colour: 'green' } });
+		expect(series('DEV', 'scope_of_influence').points.at(-1)!.year).toBe(2023);
 	});
 
 	it('projects Devon (2050) to net zero in 2056: off track', () => {

@@ -16,7 +16,7 @@ import type { ProgressSeries } from './area-series';
 
 export interface SumMember extends AreaMember {
 	/** The member's last figure in the measure, or null when it has none. */
-	latest: { year: number; valueKt: number } | null;
+	latest: { year: number; valueKt: number; unit: string } | null;
 	releaseLabel: string | null;
 }
 
@@ -66,7 +66,7 @@ export function upperTierSeries(
 			const last = series?.points.at(-1);
 			return {
 				...m,
-				latest: last ? { year: last.year, valueKt: last.valueKt } : null,
+				latest: last ? { year: last.year, valueKt: last.valueKt, unit: series!.unit } : null,
 				releaseLabel: series?.releaseLabel ?? null
 			};
 		}),
