@@ -47,6 +47,41 @@ describe('national overview /', () => {
 		}
 	});
 
+	it("leads with /progress's on-track count of current councils' targets, and links to it", async () => {
+		const api = (await (await fetch(`${baseUrl}/api/progress`)).json()) as {
+			counts: {
+				all: { green: number; total: number };
+				byBand: { label: string; counts: { total: number } }[];
+			};
+		};
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/`, { waitUntil: 'load' });
+			const { green, total } = api.counts.all;
+			// 198 whole-area targets of councils today (not the 208 of every council ever listed).
+			expect(total).toBe(198);
+			await expect(page.locator('#on-track-title').textContent()).resolves.toMatch(
+				new RegExp(`^\\s*${green} of ${total} whole-area targets on track\\s*$`)
+			);
+			const section = page.locator('section:has(> #on-track-title)');
+			expect(await section.textContent()).toContain(
+				"On track means the straight line fitted to the last 5 years of the area's territorial greenhouse gas emissions (DESNZ) reaches zero by the target year."
+			);
+			await expect(
+				section
+					.getByRole('link', { name: 'Progress to net zero across UK councils' })
+					.getAttribute('href')
+			).resolves.toBe('/progress');
+			const card = page.locator('.stat', { hasText: 'Whole-area net-zero targets' });
+			expect(await card.locator('.stat-value').textContent()).toBe(String(total));
+			const by2030 = api.counts.byBand.find((b) => b.label === 'By 2030')!.counts.total;
+			expect(await card.textContent()).toContain(`${by2030} of them for 2030 or sooner`);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	it('says which targets the target-year chart leaves out, and why', async () => {
 		const { page, errors, close } = await openPage(browser);
 		try {

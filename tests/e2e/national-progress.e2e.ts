@@ -19,8 +19,12 @@ afterAll(async () => {
 
 interface ApiRow {
 	code: string;
+	type: string;
 	status: string;
 	targetYear: number | null;
+	projectedYear: number | null;
+	releaseLabel: string | null;
+	summedFrom: string | null;
 }
 
 async function apiRows(query = ''): Promise<ApiRow[]> {
@@ -117,6 +121,53 @@ describe('/progress', () => {
 			expect(await page.locator('article.target-progress .rag').first().textContent()).toBe(
 				'Behind, by up to 5 years'
 			);
+		} finally {
+			await close();
+		}
+	});
+
+	it("judges every county's and combined authority's target on its members' figures summed", async () => {
+		for (const measure of ['territorial', 'scope_of_influence']) {
+			const upper = (await apiRows(`?measure=${measure}`)).filter(
+				(r) => ['CTY', 'COMB', 'SRA'].includes(r.type) && r.status !== 'no_target'
+			);
+			expect(upper.length, measure).toBe(18);
+			expect(
+				upper.filter((r) => r.status === 'none').map((r) => r.code),
+				measure
+			).toEqual([]);
+			expect(upper.every((r) => r.releaseLabel?.startsWith('sum of its '))).toBe(true);
+		}
+		const influence = await apiRows('?measure=scope_of_influence');
+		expect(influence.find((r) => r.code === 'DEV')).toMatchObject({
+			status: 'red',
+			projectedYear: 2056,
+			summedFrom: '8 districts'
+		});
+		expect(influence.find((r) => r.code === 'WMCA')).toMatchObject({
+			status: 'red',
+			projectedYear: 2049,
+			targetYear: 2041
+		});
+		// The compare table's status is the same judgement, council by council.
+		const res = await fetch(`${baseUrl}/api/compare?measure=scope_of_influence&cols=status`);
+		const compare = ((await res.json()) as { rows: { code: string; status: string }[] }).rows;
+		for (const code of ['DEV', 'CAM', 'LEC', 'WMCA', 'GMCA']) {
+			const judged = influence.find((r) => r.code === code)!;
+			expect(compare.find((r) => r.code === code)?.status, code).toBe(judged.status);
+		}
+		// The table marks a summed row.
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/progress?measure=scope_of_influence&type=CTY`);
+			const devon = page.locator('#council-table tbody tr', { hasText: 'Devon' }).filter({
+				has: page.locator('th a[href="/authorities/DEV/progress"]')
+			});
+			expect(await devon.locator('td.latest').textContent()).toMatch(
+				/\(2023\)sum of its 8 districts$/
+			);
+			expect(await devon.getAttribute('data-status')).toBe('red');
+			expect(errors).toEqual([]);
 		} finally {
 			await close();
 		}

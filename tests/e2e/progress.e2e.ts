@@ -78,6 +78,77 @@ describe('progress page /authorities/[code]/progress', () => {
 		}
 	});
 
+	it("judges Greater Manchester on its 10 councils' figures summed, and lists them", async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			const response = await page.goto(`${baseUrl}/authorities/GMCA/progress`);
+			expect(response?.status()).toBe(200);
+			// Territorial, 2019–2023: zero in 2044.17, so 2045, 7 years after 2038 (worked in
+			// src/lib/server/queries/upper-tier-progress.test.ts).
+			const target = wholeArea(page);
+			await expect(target.locator('.rag').textContent()).resolves.toBe('Off track');
+			const text = (await target.textContent()) ?? '';
+			expect(text).toContain('net zero is reached in 2045, 7 years after the target of 2038');
+			expect(text).toContain("sum of its 10 member councils' figures, DESNZ");
+			const sum = page.getByTestId('area-sum');
+			await expect(sum.locator('h2').textContent()).resolves.toBe(
+				"Greater Manchester's figures: the sum of its 10 member councils'"
+			);
+			const members = sum.locator('tbody th a');
+			expect(await members.count()).toBe(10);
+			await expect(members.filter({ hasText: 'Trafford' }).getAttribute('href')).resolves.toBe(
+				'/authorities/TRF/progress'
+			);
+			expect(await sum.textContent()).toContain(
+				'Every member has a figure for every year, 2005–2023.'
+			);
+			expect(await page.getByTestId('old-figures').count()).toBe(0);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('shows Devon off track in scope of influence (2056), on its 8 districts, on the page and the report', async () => {
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/authorities/DEV/progress?measure=scope_of_influence`);
+			const target = wholeArea(page);
+			await expect(target.locator('.rag').textContent()).resolves.toBe('Off track');
+			expect(await target.textContent()).toContain(
+				'net zero is reached in 2056, 6 years after the target of 2050'
+			);
+			const sum = page.getByTestId('area-sum');
+			expect(await sum.locator('tbody th a').allTextContents()).toEqual([
+				'East Devon',
+				'Exeter',
+				'Mid Devon',
+				'North Devon',
+				'South Hams',
+				'Teignbridge',
+				'Torridge',
+				'West Devon'
+			]);
+			// A member's link keeps the measure.
+			await expect(
+				sum.locator('tbody th a', { hasText: 'Exeter' }).getAttribute('href')
+			).resolves.toBe('/authorities/EXE/progress?measure=scope_of_influence');
+			await page.goto(`${baseUrl}/authorities/DEV/report?fy=2025-26&measure=scope_of_influence`);
+			const caption = (await page.locator('figure.report-chart figcaption').textContent()) ?? '';
+			expect(caption.replace(/\s+/g, ' ')).toContain(
+				'Source: the sum of the figures of its 8 districts (East Devon, Exeter, Mid Devon, North Devon, South Hams, Teignbridge, Torridge, West Devon), DESNZ'
+			);
+			// Its profile still shows its own 2005–2020 figures by sector, flagged as old.
+			await page.goto(`${baseUrl}/authorities/DEV`);
+			expect(await page.getByTestId('old-own-figures').textContent()).toMatch(
+				/Old figures\. These are Devon's own figures, which end in 2020\. Progress is judged on the sum of its 8 districts' figures, which run to 2023/
+			);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	it('says when a council has no whole-area target, and refuses a bad option', async () => {
 		const { page, close } = await openPage(browser);
 		try {

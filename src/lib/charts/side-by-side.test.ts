@@ -98,6 +98,19 @@ describe('flags and axis', () => {
 		const lines = [lineFor(district, 'absolute'), lineFor(county, 'absolute')];
 		expect(axisUnit(lines)).toBe('kt CO2e and kt CO2 (different units on one axis)');
 	});
+	it("compares a sum's releases, not its label: a county summed from one release is not mixed", () => {
+		const summed: CouncilSeries = {
+			...county,
+			unit: 'kt CO2e',
+			releaseLabel: "sum of its 12 districts' figures, DESNZ 2005–2023",
+			sources: ['DESNZ 2005–2023']
+		};
+		expect(seriesFlags([district, summed])).toMatchObject({
+			mixedReleases: false,
+			releases: ['DESNZ 2005–2023']
+		});
+		expect(seriesFlags([county, summed]).mixedReleases).toBe(true);
+	});
 });
 
 describe('overlay table and chart', () => {

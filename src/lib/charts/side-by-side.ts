@@ -33,6 +33,11 @@ export interface CouncilSeries {
 	/** 'kt CO2' or 'kt CO2e'. */
 	unit: string;
 	releaseLabel: string;
+	/**
+	 * The releases the figures come from, where the label says more than the release (a county's
+	 * "sum of its 8 districts' figures, DESNZ …"); the label alone when not given.
+	 */
+	sources?: readonly string[];
 	points: readonly { year: number; valueKt: number; population?: number | null }[];
 }
 
@@ -116,7 +121,7 @@ export interface SeriesFlags {
 
 export function seriesFlags(series: readonly CouncilSeries[]): SeriesFlags {
 	const units = [...new Set(series.map((s) => s.unit))];
-	const releases = [...new Set(series.map((s) => s.releaseLabel))];
+	const releases = [...new Set(series.flatMap((s) => s.sources ?? [s.releaseLabel]))];
 	return { mixedReleases: releases.length > 1, mixedUnits: units.length > 1, units, releases };
 }
 

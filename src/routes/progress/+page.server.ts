@@ -24,7 +24,8 @@ const tableRow = (r: CouncilProgressRow) => ({
 	latestYear: r.latestYear,
 	latestKt: r.latestKt === null ? null : Math.round(r.latestKt * 10) / 10,
 	unit: r.unit,
-	projection: r.projection
+	projection: r.projection,
+	summedFrom: r.summedFrom
 });
 
 export const load: PageServerLoad = ({ url }) => {
@@ -46,7 +47,8 @@ export const load: PageServerLoad = ({ url }) => {
 		rule: {
 			status: explanations.status,
 			trend: explanations.trend,
-			projection: explanations.projection
+			projection: explanations.projection,
+			upperTiers: explanations.upperTiers
 		},
 		councilOperationsNote: COUNCIL_OPERATIONS_NOTE,
 		commitments: listDatasets().find((d) => d.key === 'la-climate-commitments') ?? null

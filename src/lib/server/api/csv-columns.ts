@@ -53,7 +53,8 @@ export function progressCsvColumns(measureLabel: string): CsvColumn<CouncilProgr
 		{ header: 'Projected net zero', value: (r) => r.projection },
 		{ header: 'Projected net-zero year', value: (r) => r.projectedYear },
 		{ header: 'Years after target', value: (r) => r.yearsAfterTarget },
-		{ header: 'Emissions release', value: (r) => r.releaseLabel }
+		{ header: 'Emissions release', value: (r) => r.releaseLabel },
+		{ header: 'Sum of the figures of', value: (r) => r.summedFrom }
 	];
 }
 

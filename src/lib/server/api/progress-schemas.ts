@@ -224,7 +224,10 @@ export const ProgressRow = named(
 		unit: z.string().nullable(),
 		projectedYear: int().nullable(),
 		projection: str('As the page prints it: "2051", "Not on the current trend"').nullable(),
-		releaseLabel: z.string().nullable()
+		releaseLabel: z.string().nullable(),
+		summedFrom: str(
+			'For a county, combined authority or the GLA: the member councils whose figures are summed, e.g. "8 districts"'
+		).nullable()
 	})
 );
 

@@ -17,6 +17,7 @@ import {
 } from './target-context';
 import { BASELINE_EXPLANATION, CHANGE_EXPLANATION, INTERIM_EXPLANATION } from './target-progress';
 import { PROJECTION_EXPLANATION, STATUS_EXPLANATION, trendExplanation } from './trajectory';
+import { UPPER_TIER_EXPLANATION } from './area-sum';
 
 /** Plain strings (a page's data must serialise), the trend's for the window in use. */
 export const progressExplanations = (windowYears: number) => ({
@@ -25,6 +26,7 @@ export const progressExplanations = (windowYears: number) => ({
 	trend: trendExplanation(windowYears),
 	projection: PROJECTION_EXPLANATION,
 	status: STATUS_EXPLANATION,
+	upperTiers: UPPER_TIER_EXPLANATION,
 	path: PATH_EXPLANATION,
 	needed: NEEDED_EXPLANATION,
 	achieved: ACHIEVED_EXPLANATION,

@@ -166,10 +166,21 @@ export interface ProgressInput {
 	measure: ProgressMeasure;
 	series: readonly YearValue[];
 	trend?: TrendOptions;
+	/**
+	 * Why the figures may be shown but must not decide a status (old figures); the status is then
+	 * not available with this reason, and every other figure is worked out as usual.
+	 */
+	notJudged?: string | null;
 }
 
 /** Everything the progress page prints for one target. */
-export function targetProgress({ target, measure, series, trend: options }: ProgressInput) {
+export function targetProgress({
+	target,
+	measure,
+	series,
+	trend: options,
+	notJudged
+}: ProgressInput) {
 	if (!MEASURES_FOR_SCOPE[target.scope].includes(measure)) {
 		const scope = target.scope.replace('_', ' ');
 		const wanted = SCOPE_MEASURED_BY[target.scope];
@@ -199,7 +210,7 @@ export function targetProgress({ target, measure, series, trend: options }: Prog
 		change: fromBaseline((b) => changeSinceBaseline(b, points)),
 		trend,
 		projection,
-		status: headlineStatus(projection, targetYear),
+		status: notJudged ? notAvailable(notJudged) : headlineStatus(projection, targetYear),
 		path: fromBaseline((b) => pathPosition(b, targetYear, latest)),
 		needed: fromBaseline((b) => reductionNeeded(b, targetYear, latest)),
 		achieved: reductionAchieved(points, trend),

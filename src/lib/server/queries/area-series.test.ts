@@ -47,19 +47,22 @@ describe('the current whole-area series', () => {
 		expect(influence!.points.at(-1)!.valueKt).toBeCloseTo(996.516, 3);
 	});
 
-	it('keeps a county on the only release that covers it, the 2005–2020 series', () => {
+	it("judges a county on its districts' 2005–2023 totals summed, not its own 2005–2020 figure", () => {
 		const series = currentAreaSeries('NFK', handle.db);
-		expect(series.map((s) => s.measure)).toEqual(['scope_of_influence']);
-		expect(series[0]!.points.map((p) => p.year)).toEqual([2019, 2020]);
-		expect(series[0]!.isAggregate).toBe(true);
+		expect(series.map((s) => s.measure)).toEqual(['territorial', 'scope_of_influence']);
+		for (const s of series) {
+			expect(s.points.map((p) => p.year)).toEqual(Array.from({ length: 19 }, (_, i) => 2005 + i));
+			expect(s.releaseLabel).toMatch(/^sum of its 7 districts' figures, DESNZ .*2005–2023/);
+			expect(s.isAggregate).toBe(true);
+		}
 	});
 
 	it('reads every council at once exactly as it reads each one', () => {
 		for (const measure of ['territorial', 'scope_of_influence'] as const) {
 			const all = allCurrentAreaSeries(measure, handle.db);
-			// 361 councils in the 2005–2023 totals; the fixture's county and combined authority have
-			// scope-of-influence figures only.
-			expect(all.size).toBe(measure === 'territorial' ? 361 : 363);
+			// 361 councils in the 2005–2023 totals, and the 36 counties, combined authorities and the
+			// GLA that are sums of them: every current council.
+			expect(all.size).toBe(397);
 			for (const code of ['TRF', 'NFK', 'MAN', 'GMCA', 'CRF']) {
 				const one = currentAreaSeries(code, handle.db).find((s) => s.measure === measure);
 				if (!one) {

@@ -5,14 +5,18 @@
  * The current release, and why one: a line is drawn from one release only, never spliced (a new
  * release revises the whole back-series). For a measure, the series in force is the release
  * holding the council whose last year is latest, the newest release among equals: the DESNZ
- * 2005–2023 totals for a district or unitary; the 2005–2020 series for a county or combined
- * authority, which the 2023 totals do not cover.
+ * 2005–2023 totals for a district or unitary.
+ *
+ * A county, combined authority or the GLA has no figures in those totals, only its own figure in
+ * the 2005–2020 series: its series is the sum of its member councils' current series
+ * (upper-tier-series.ts), each member from the release in force for it, on both measures.
  */
 import { asc, isNotNull, sql, sum } from 'drizzle-orm';
 import { authorityPopulations, emissions } from '../db/schema';
 import { totalsByYear } from '../metrics/emissions';
 import type { YearValue } from '../metrics/series';
 import type { ProgressMeasure } from '../metrics/target-progress';
+import { areaMembersOf, listAreaMembers } from './area-members';
 import { preparedQuery, serverDb, type Db } from './connection';
 import {
 	getAuthorityEmissions,
@@ -21,6 +25,7 @@ import {
 	type EmissionMeasure,
 	type EmissionRelease
 } from './emissions';
+import { upperTierSeries, type AreaSum } from './upper-tier-series';
 
 export const WHOLE_AREA_MEASURES = ['territorial', 'scope_of_influence'] as const;
 /** Territorial is all of the area's emissions; scope of influence leaves out what a council cannot touch. */
@@ -31,9 +36,21 @@ export interface ProgressSeries {
 	unit: string;
 	/** What the figures are and where from, for the chart's source line. */
 	releaseLabel: string;
+	/** The labels of the releases the figures come from (several for a sum, at most). */
+	sources: string[];
+	/** The one release the figures come from; null for a sum of members in different releases. */
 	release: EmissionRelease | null;
 	isAggregate: boolean;
 	points: YearValue[];
+	/**
+	 * The year the trend window ends: the last year of the release(s) in force for the area, not
+	 * the series' own last year, so a series that stops early is not fitted as if it were current.
+	 */
+	windowEndYear: number | null;
+	/** For a county, combined authority or the GLA: the members summed and what the sum leaves out. */
+	sum: AreaSum | null;
+	/** Why the figures are old and so shown but not judged; null when they are current. */
+	old: string | null;
 }
 
 /** The rule above: the latest last year wins, then the newest release (the higher id). */
@@ -45,8 +62,32 @@ export function pickCurrent<T extends { releaseId: number; lastYear: number }>(
 
 const unitOf = (gases: 'co2' | 'ghg') => (gases === 'co2' ? 'kt CO2' : 'kt CO2e');
 
+/** The fields a council's own series takes from its one release. */
+const ofRelease = (release: EmissionRelease) => ({
+	releaseLabel: release.label,
+	sources: [release.label],
+	release,
+	windowEndYear: release.yearTo,
+	sum: null,
+	old: null
+});
+
 /** The whole-area series in force for each measure the council has figures in. */
 export function currentAreaSeries(code: string, db: Db = serverDb()): ProgressSeries[] {
+	const area = areaMembersOf(code, db);
+	const own = ownAreaSeries(code, db);
+	if (!area) return own;
+	const members = new Map(area.members.map((m) => [m.code, ownAreaSeries(m.code, db)]));
+	return WHOLE_AREA_MEASURES.flatMap((measure) => {
+		const inMeasure = (list: ProgressSeries[] | undefined) =>
+			list?.find((x) => x.measure === measure);
+		const s = upperTierSeries(area, inMeasure(own), (c) => inMeasure(members.get(c)));
+		return s ? [s] : [];
+	});
+}
+
+/** A council's own figures in each measure, from the release in force for it. */
+function ownAreaSeries(code: string, db: Db): ProgressSeries[] {
 	const held = getAuthorityEmissions(code, db);
 	const out: ProgressSeries[] = [];
 	for (const measure of WHOLE_AREA_MEASURES) {
@@ -62,10 +103,9 @@ export function currentAreaSeries(code: string, db: Db = serverDb()): ProgressSe
 		if (!chosen) continue;
 		const release = chosen.releases.at(-1)!;
 		out.push({
+			...ofRelease(release),
 			measure,
 			unit: unitOf(chosen.gases),
-			releaseLabel: release.label,
-			release,
 			isAggregate: chosen.isAggregate,
 			points: totalsByYear(chosen.rows).map((t) => ({
 				year: t.year,
@@ -119,6 +159,18 @@ export function allCurrentAreaSeries(
 	measure: EmissionMeasure,
 	db: Db = serverDb()
 ): Map<string, ProgressSeries> {
+	const own = allOwnAreaSeries(measure, db);
+	const out = new Map(own);
+	for (const [code, area] of listAreaMembers(db)) {
+		const s = upperTierSeries(area, own.get(code), (c) => own.get(c));
+		if (s) out.set(code, s);
+		else out.delete(code);
+	}
+	return out;
+}
+
+/** Every council's own figures in one measure, by council code. */
+function allOwnAreaSeries(measure: EmissionMeasure, db: Db): Map<string, ProgressSeries> {
 	const releases = new Map(listEmissionReleases(db).map((r) => [r.id, r]));
 	const rows = TOTALS[measure](db).all();
 	const byCouncil = new Map<string, Map<number, TotalRow[]>>();
@@ -145,10 +197,9 @@ export function allCurrentAreaSeries(
 		)!;
 		const release = releases.get(chosen.releaseId)!;
 		out.set(code, {
+			...ofRelease(release),
 			measure,
 			unit: unitOf(measureGases(release, measure)),
-			releaseLabel: release.label,
-			release,
 			isAggregate: chosen.list.some((r) => r.isAggregate),
 			points: chosen.list.map((r) => ({
 				year: r.year,

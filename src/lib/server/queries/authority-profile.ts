@@ -10,6 +10,8 @@ import {
 } from '../metrics/emissions';
 import type { FragmentationSummary, MoneyScope } from '../metrics/funding';
 import type { MoneyNotCounted } from '../metrics/money-not-counted';
+import { UPPER_TIERS } from './area-members';
+import { currentAreaSeries } from './area-series';
 import { getAuthority, type AuthorityDetail } from './authorities';
 import { getAwardFigures } from './authority-funding';
 import { serverDb, type Db } from './connection';
@@ -47,6 +49,11 @@ export interface EmissionsSeries {
 	totalsOnly: boolean;
 	byYear: YearTotal[];
 	summary: EmissionsSummary | null;
+	/**
+	 * For a county's, combined authority's or the GLA's own figures: the later series progress is
+	 * judged on (its members' figures summed), which makes these old; null otherwise.
+	 */
+	newer: { membersPhrase: string; lastYear: number } | null;
 }
 
 export interface AuthorityProfile {
@@ -75,6 +82,7 @@ export function getAuthorityProfile(
 ): AuthorityProfile | null {
 	const authority = getAuthority(code, db);
 	if (!authority) return null;
+	const summed = UPPER_TIERS.has(authority.tier) ? currentAreaSeries(code, db) : [];
 	return {
 		authority,
 		targets: listTargets(code, db),
@@ -91,13 +99,27 @@ export function getAuthorityProfile(
 				isAggregate: e.isAggregate,
 				totalsOnly: e.totalsOnly,
 				byYear,
-				summary: summariseEmissions(byYear, e.populationByYear)
+				summary: summariseEmissions(byYear, e.populationByYear),
+				newer: newerSum(summed, e.measure, byYear.at(-1)?.year ?? null)
 			};
 		}),
 		awards: listAuthorityAwards(code, db),
 		fundingFigures: fundingFigures(code, db, money),
 		participations: listAuthorityParticipations(code, db)
 	};
+}
+
+/** The members' sum in the measure, when it runs later than the council's own figures. */
+function newerSum(
+	current: ReturnType<typeof currentAreaSeries>,
+	measure: EmissionMeasure,
+	ownLastYear: number | null
+): EmissionsSeries['newer'] {
+	const s = current.find((x) => x.measure === measure);
+	const lastYear = s?.points.at(-1)?.year;
+	if (!s?.sum?.inUse || lastYear === undefined || (ownLastYear !== null && lastYear <= ownLastYear))
+		return null;
+	return { membersPhrase: s.sum.membersPhrase, lastYear };
 }
 
 function fundingFigures(

@@ -36,9 +36,13 @@ export function councilReportedSeries(rows: readonly CouncilEmissionsRow[]): Pro
 		measure: 'council_reported',
 		unit: 'kt CO2e',
 		releaseLabel: `the council's own greenhouse gas reports${sources.length ? ` (${sources.join('; ')})` : ''}, scopes 1 and 2`,
+		sources: [],
 		release: null,
 		isAggregate: false,
-		points
+		points,
+		windowEndYear: null,
+		sum: null,
+		old: null
 	};
 }
 
@@ -94,8 +98,9 @@ export function getCouncilProgress(code: string, options: ProgressOptions, db: D
 							// the national page, so a series that stops early is not taken as current.
 							trend: {
 								windowYears: options.windowYears,
-								windowEndYear: series.release?.yearTo ?? undefined
-							}
+								windowEndYear: series.windowEndYear ?? undefined
+							},
+							notJudged: series.old
 						})
 					: null
 			};

@@ -79,18 +79,29 @@ describe('getNationalProgress', () => {
 		expect(row(p, 'KIN').status).toBe('no_target');
 	});
 
-	it('keeps a combined authority with no territorial figures, with the reason', () => {
+	it("judges a combined authority on its members' figures summed, in both measures", () => {
+		// Greater Manchester's 10 councils, 2019–2023: the territorial line reaches zero in 2045
+		// (worked in upper-tier-progress.test.ts), 7 years after 2038.
 		const gmca = row(territorial(), 'GMCA');
-		expect(gmca).toMatchObject({ status: 'none', targetYear: 2038, latestYear: null });
-		expect(gmca.reason).toMatch(/no territorial figures for a county or combined authority/);
-		expect(gmca.reason).toMatch(/counties and combined authorities have only the 2005–2020/);
-		// In scope of influence it has figures, but only 2019 and 2020 in the fixture: no trend.
+		expect(gmca).toMatchObject({
+			status: 'red',
+			targetYear: 2038,
+			latestYear: 2023,
+			projectedYear: 2045,
+			reason: null
+		});
+		expect(gmca.releaseLabel).toMatch(/^sum of its 10 member councils' figures, DESNZ/);
+		// Its own 2005–2020 figures (2019 and 2020 in the fixture) are not what it is judged on: the
+		// members' scope-of-influence line reaches zero in 2043, 5 years late, amber.
 		const influence = getNationalProgress(
 			{ measure: 'scope_of_influence', windowYears: 5 },
 			handle.db
 		);
-		expect(row(influence, 'GMCA')).toMatchObject({ status: 'none', latestYear: 2020 });
-		expect(row(influence, 'GMCA').reason).toMatch(/trend needs figures for at least 3 years/);
+		expect(row(influence, 'GMCA')).toMatchObject({
+			latestYear: 2023,
+			status: 'amber',
+			projectedYear: 2043
+		});
 	});
 
 	it('keeps a target that names no year, without a status', () => {
@@ -103,9 +114,10 @@ describe('getNationalProgress', () => {
 
 	it('counts the seven whole-area targets of current councils, each once', () => {
 		// Green: Waltham Forest (2050, net zero 2034). Amber: Manchester (2038, 2043). Red: Trafford,
-		// Blackpool (2030, 2042), Aberdeenshire (2045, 2075). No status: Greater Manchester, Aberdeen.
+		// Greater Manchester (2038, 2045), Blackpool (2030, 2042), Aberdeenshire (2045, 2075). No
+		// status: Aberdeen (no year).
 		const p = territorial();
-		expect(p.counts.all).toEqual({ green: 1, amber: 1, red: 3, none: 2, total: 7 });
+		expect(p.counts.all).toEqual({ green: 1, amber: 1, red: 4, none: 1, total: 7 });
 		expect(p.councilsWithTarget).toBe(7);
 		expect(p.counts.byYear.map((g) => [g.label, g.counts.total])).toEqual([
 			['2030', 1],

@@ -6,9 +6,16 @@
  */
 import type { RowStatus } from '../../progress-filter';
 import { projectionText } from '../../progress-text';
-import { nationalCounts } from '../metrics/national-progress';
+import { nationalCounts, TARGET_BANDS } from '../metrics/national-progress';
+import { DEFAULT_WINDOW_YEARS } from '../metrics/trajectory';
 import { MEASURE_LABELS, targetProgress } from '../metrics/target-progress';
-import { allCurrentAreaSeries, type ProgressSeries } from './area-series';
+import { UPPER_TIERS } from './area-members';
+import {
+	allCurrentAreaSeries,
+	DEFAULT_WHOLE_AREA_MEASURE,
+	type ProgressSeries
+} from './area-series';
+import { noSumReason } from './upper-tier-series';
 import { listAuthorities, type AuthoritySummary } from './authorities';
 import { listAllTargets } from './commitments';
 import { serverDb, type Db } from './connection';
@@ -41,19 +48,19 @@ export interface CouncilProgressRow {
 	/** "2051", "Not on the current trend", "Reached in 2019", or the reason there is none. */
 	projection: string | null;
 	releaseLabel: string | null;
+	/** For an upper tier judged on its members' figures summed: who, "8 districts". */
+	summedFrom: string | null;
 }
 
 export const COUNCIL_OPERATIONS_NOTE =
 	"Council-operations targets are not judged here: DESNZ publishes no figures for a council's own emissions, only for the area it covers.";
 
-/** Territorial figures are published for districts and single-tier councils only. */
-const NOT_COVERED_TIERS = new Set(['upper', 'combined', 'regional']);
-
 function noFiguresReason(a: AuthoritySummary, measure: EmissionMeasure): string {
-	if (measure === 'territorial' && NOT_COVERED_TIERS.has(a.tier)) {
-		return "there are no territorial figures for a county or combined authority: DESNZ's 2005–2023 totals cover districts and single-tier councils, and counties and combined authorities have only the 2005–2020 scope-of-influence series";
-	}
-	return `there are no figures for this council in this measure (${MEASURE_LABELS[measure]})`;
+	const which = `in this measure (${MEASURE_LABELS[measure]})`;
+	// An upper tier's figures are the sum of its members' (area-series.ts): none of them has any.
+	return UPPER_TIERS.has(a.tier)
+		? `there are no figures ${which} for this council or any of its member councils`
+		: `there are no figures for this council ${which}`;
 }
 
 function judge(
@@ -64,7 +71,7 @@ function judge(
 ): Omit<CouncilProgressRow, keyof ReturnType<typeof councilFields>> {
 	const none = { yearsAfterTarget: null, latestYear: null, latestKt: null, projectedYear: null };
 	if (!series?.points.length) {
-		const reason = noFiguresReason(a, options.measure);
+		const reason = (series && noSumReason(series)) ?? noFiguresReason(a, options.measure);
 		return {
 			...none,
 			targetYear,
@@ -72,7 +79,8 @@ function judge(
 			reason,
 			unit: null,
 			projection: null,
-			releaseLabel: null
+			releaseLabel: null,
+			summedFrom: null
 		};
 	}
 	const p = targetProgress({
@@ -81,9 +89,14 @@ function judge(
 		series: series.points,
 		// The window ends at the release's last year, so a series that stops early is not fitted
 		// as if it were current.
-		trend: { windowYears: options.windowYears, windowEndYear: series.release?.yearTo ?? undefined }
+		trend: { windowYears: options.windowYears, windowEndYear: series.windowEndYear ?? undefined },
+		notJudged: series.old
 	});
-	const source = { unit: series.unit, releaseLabel: series.releaseLabel };
+	const source = {
+		unit: series.unit,
+		releaseLabel: series.releaseLabel,
+		summedFrom: series.sum?.inUse ? series.sum.membersPhrase : null
+	};
 	if (!p.available) {
 		return { ...none, ...source, targetYear, status: 'none', reason: p.reason, projection: null };
 	}
@@ -160,7 +173,10 @@ export function computeNationalProgress(
 		councilsWithTarget: new Set(judged.map((r) => r.code)).size,
 		abolishedAreaTargets,
 		councilOperationsTargets,
-		releaseLabels: [...new Set(rows.flatMap((r) => (r.releaseLabel ? [r.releaseLabel] : [])))]
+		// The releases themselves: a sum's label names its members, which the sources line does not.
+		releaseLabels: [
+			...new Set(rows.flatMap((r) => (r.releaseLabel ? series.get(r.code)!.sources : [])))
+		]
 	};
 }
 
@@ -181,3 +197,31 @@ export function getNationalProgress(
 }
 
 export type NationalProgress = ReturnType<typeof computeNationalProgress>;
+
+const MEASURE_WORDS: Record<EmissionMeasure, string> = {
+	territorial: 'territorial greenhouse gas emissions (DESNZ)',
+	scope_of_influence: "CO2 emissions within the council's scope of influence (DESNZ)"
+};
+
+/**
+ * The home page's headline: the whole-area targets of current councils on the default measure and
+ * window, counted as /progress counts them (the same cached result), so the two cannot differ.
+ */
+export function getProgressHeadline(db: Db = serverDb()) {
+	const p = getNationalProgress(
+		{ measure: DEFAULT_WHOLE_AREA_MEASURE, windowYears: DEFAULT_WINDOW_YEARS },
+		db
+	);
+	const by2030 = p.counts.byBand.find((g) => g.label === TARGET_BANDS[0]);
+	return {
+		measure: p.measure,
+		measureLabel: p.measureLabel,
+		windowYears: p.windowYears,
+		counts: p.counts.all,
+		councilsWithTarget: p.councilsWithTarget,
+		/** Targets for 2030 or sooner. */
+		by2030: by2030?.counts.total ?? 0,
+		abolishedAreaTargets: p.abolishedAreaTargets,
+		rule: `On track means the straight line fitted to the last ${p.windowYears} years of the area's ${MEASURE_WORDS[p.measure]} reaches zero by the target year.`
+	};
+}

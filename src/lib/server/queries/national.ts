@@ -1,6 +1,8 @@
 /**
  * The national picture for the home page: how many councils, which targets for which years, and
- * when climate emergencies were declared. Counts are of councils, never sums across tiers.
+ * when climate emergencies were declared. Counts are of councils, never sums across tiers, and
+ * targets are those of current councils, as on /progress and /compare: an abolished council's
+ * target is counted apart, as left out.
  */
 import {
 	and,
@@ -30,44 +32,55 @@ const authorityCountsQuery = preparedQuery((db) =>
 		.prepare()
 );
 
-const councilsWithPromisesQuery = preparedQuery((db) =>
-	db
-		.select({ n: countDistinct(targets.authorityCode) })
-		.from(targets)
-		.where(eq(targets.isSample, false))
-		.prepare()
-);
-
-const councilsByScope = countDistinct(targets.authorityCode);
-const scopeTotalsQuery = preparedQuery((db) =>
-	db
-		.select({ scope: targets.scope, councils: councilsByScope })
-		.from(targets)
-		.where(eq(targets.isSample, false))
-		.groupBy(targets.scope)
-		.orderBy(desc(councilsByScope))
-		.prepare()
-);
-
-const targetYearsQuery = preparedQuery((db) =>
+/** Published (not sample) targets of councils that exist today. */
+const currentTargets = (db: Db) =>
 	db
 		.select({
+			code: targets.authorityCode,
 			scope: targets.scope,
-			targetYear: targets.targetYear,
-			councils: countDistinct(targets.authorityCode)
+			targetYear: targets.targetYear
 		})
 		.from(targets)
+		.innerJoin(authorities, eq(authorities.code, targets.authorityCode))
+		.where(and(eq(targets.isSample, false), eq(authorities.isCurrent, true)));
+
+/** Whole-area and council-operations targets of councils since abolished, left out. */
+const abolishedTargetsQuery = preparedQuery((db) =>
+	db
+		.select({ n: count() })
+		.from(targets)
+		.innerJoin(authorities, eq(authorities.code, targets.authorityCode))
 		.where(
 			and(
 				eq(targets.isSample, false),
-				isNotNull(targets.targetYear),
+				eq(authorities.isCurrent, false),
 				inArray(targets.scope, ['council_operations', 'whole_area'])
 			)
 		)
-		.groupBy(targets.scope, targets.targetYear)
-		.orderBy(asc(targets.targetYear))
 		.prepare()
 );
+
+const scopeTotalsQuery = preparedQuery((db) => {
+	const t = currentTargets(db).as('t');
+	const councils = countDistinct(t.code);
+	return db
+		.select({ scope: t.scope, councils })
+		.from(t)
+		.groupBy(t.scope)
+		.orderBy(desc(councils))
+		.prepare();
+});
+
+const targetYearsQuery = preparedQuery((db) => {
+	const t = currentTargets(db).as('t');
+	return db
+		.select({ scope: t.scope, targetYear: t.targetYear, councils: countDistinct(t.code) })
+		.from(t)
+		.where(and(isNotNull(t.targetYear), inArray(t.scope, ['council_operations', 'whole_area'])))
+		.groupBy(t.scope, t.targetYear)
+		.orderBy(asc(t.targetYear))
+		.prepare();
+});
 
 /**
  * Targets the year chart cannot place: no year named, or a scope other than the two it draws.
@@ -86,6 +99,7 @@ const targetsLeftOutQuery = preparedQuery((db) =>
 		.where(
 			and(
 				eq(targets.isSample, false),
+				eq(authorities.isCurrent, true),
 				ne(targets.scope, 'no_promise'),
 				or(
 					isNull(targets.targetYear),
@@ -122,7 +136,7 @@ const undatedQuery = preparedQuery((db) =>
 export function getNationalOverview(db: Db = serverDb()) {
 	return {
 		authorities: authorityCountsQuery(db).all(),
-		councilsWithPromiseRecords: councilsWithPromisesQuery(db).get()?.n ?? 0,
+		abolishedTargets: abolishedTargetsQuery(db).get()?.n ?? 0,
 		targetScopeTotals: scopeTotalsQuery(db).all(),
 		targetYears: targetYearsQuery(db)
 			.all()

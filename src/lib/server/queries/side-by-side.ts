@@ -82,11 +82,19 @@ export function getSideCouncil(
 		name: a.name,
 		typeName: a.typeName,
 		combinedAuthority: a.combinedAuthority,
-		series: s
-			? { code, name: a.name, unit: s.unit, releaseLabel: s.releaseLabel, points: s.points }
+		series: s?.points.length
+			? {
+					code,
+					name: a.name,
+					unit: s.unit,
+					releaseLabel: s.releaseLabel,
+					sources: s.sources,
+					points: s.points
+				}
 			: null,
 		years: s?.points.length ? { from: s.points[0]!.year, to: s.points.at(-1)!.year } : null,
-		isAggregate: s?.isAggregate ?? false,
+		// A published aggregate (an upper tier's own figures); a sum made here says so in its label.
+		isAggregate: s ? s.isAggregate && !s.sum?.inUse : false,
 		targets,
 		// As the public sees them: the page is the same for everyone.
 		funding: getAuthorityFundingMetrics(code, null, db, PUBLIC, options.money ?? 'net-zero')
