@@ -102,9 +102,9 @@ describe('/compare', () => {
 				page.getAttribute('#compare-map a[href="/authorities/BPL"]', 'aria-label')
 			).resolves.toBe('Blackpool: £294');
 			// Across: £ per head (35 councils); up: emissions change, which the county and the three
-			// combined authorities among them have none of.
+			// combined authorities among them now have too, as the sum of their members' figures.
 			await expect(page.getByTestId('scatter-left-out').textContent()).resolves.toBe(
-				'31 of the 397 councils in this view are plotted. 362 councils with no published net-zero award and 4 with no figure for emissions change since 2005 are not plotted.'
+				'35 of the 397 councils in this view are plotted. 362 councils with no published net-zero award are not plotted.'
 			);
 			await waitForDrawnCanvas(page, '#compare-scatter canvas');
 			expect(errors).toEqual([]);
