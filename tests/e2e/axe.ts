@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { gotoHydrated } from './browser';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -39,7 +40,7 @@ export async function violations(page: Page): Promise<string[]> {
 }
 
 export async function check(page: Page, baseUrl: string, path: string): Promise<string[]> {
-	const response = await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
+	const response = await gotoHydrated(page, `${baseUrl}${path}`);
 	expect(response?.status(), path).toBe(200);
 	return (await violations(page)).map((v) => `${path}: ${v}`);
 }

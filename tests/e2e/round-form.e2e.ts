@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contextCookie } from './accounts';
-import { launchBrowser, openPage } from './browser';
+import { launchBrowser, openPage, gotoHydrated } from './browser';
 
 const baseUrl = inject('baseUrl');
 const adminCookie = inject('adminCookie');
@@ -54,7 +54,7 @@ describe('the round form', () => {
 		const { page, errors, close } = await openPage(browser);
 		try {
 			await page.context().addCookies([contextCookie(baseUrl, adminCookie)]);
-			await page.goto(`${baseUrl}/deadlines/rounds/new`, { waitUntil: 'load' });
+			await gotoHydrated(page, `${baseUrl}/deadlines/rounds/new`);
 			await page.getByLabel('Scheme', { exact: true }).fill('E2E Heat Decarbonisation Fund');
 			await page.getByLabel('Round', { exact: true }).fill('Round 1');
 			await page

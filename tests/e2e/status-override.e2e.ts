@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contextCookie } from './accounts';
-import { launchBrowser, openPage } from './browser';
+import { launchBrowser, openPage, gotoHydrated } from './browser';
 
 const baseUrl = inject('baseUrl');
 const dbPath = inject('dbPath');
@@ -97,7 +97,7 @@ describe('status overrides and what changed since the last report', () => {
 			await page.context().addCookies([contextCookie(baseUrl, adminCookie)]);
 
 			// 1. Record this year's report as presented to a meeting a week ago.
-			await page.goto(`${baseUrl}/authorities/MAN/report`);
+			await gotoHydrated(page, `${baseUrl}/authorities/MAN/report`);
 			await expect(page.locator('#changes + p').textContent()).resolves.toContain(
 				'No earlier report to committee is recorded for Manchester'
 			);
@@ -140,7 +140,7 @@ describe('status overrides and what changed since the last report', () => {
 			).toBe(1);
 
 			// 3. The report now leads with the officers' status and says what changed since.
-			await page.goto(`${baseUrl}/authorities/MAN/report`);
+			await gotoHydrated(page, `${baseUrl}/authorities/MAN/report`);
 			const changes = (await page.locator('ul.changes').textContent()) ?? '';
 			expect(changes).toContain(`status ${calculated.toLowerCase()} → on track`);
 			expect(changes).toContain(REASON);
