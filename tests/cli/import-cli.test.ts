@@ -137,6 +137,37 @@ describe('npm run import', () => {
 		expect((await runCli(['--map', 'nonsense', file])).code).toBe(2);
 	}, 60_000);
 
+	// Reported: "--map measure=ignore" and mappings to fields that do not exist were silently dropped.
+	it('leaves out a column mapped to ignore, and refuses a mapping to no field, naming the fields', async () => {
+		const file = join(dir, 'own-wording.csv');
+		writeFileSync(
+			file,
+			'local-authority-code,scope,target,wording,Text\nTRF,Council operations,2039,not this,CLI ignore promise\n'
+		);
+		const bad = await runCli([
+			'--dry-run',
+			'--feed',
+			'mysociety-promises',
+			'--map',
+			'Text=wordin',
+			file
+		]);
+		expect(bad.code).toBe(1);
+		expect(bad.stdout).toContain('The mapping sends "Text" to "wordin"');
+		expect(bad.stdout).toContain('or "ignore" to leave the column out');
+		const ok = await runCli([
+			'--dry-run',
+			'--feed',
+			'mysociety-promises',
+			'--map',
+			'wording=ignore',
+			'--map',
+			'Text=wording',
+			file
+		]);
+		expect(ok.code).toBe(0);
+	}, 60_000);
+
 	// Reported: the 2022 plans sheet imported after the shipped one set dates, titles and types
 	// back. A check says how many values it would set back; --allow-older writes them.
 	it('says how many values an older file would set back, and --allow-older writes them', async () => {

@@ -7,6 +7,12 @@ import { canonicalHeader } from './read-csv';
 import type { AnyFeed } from '../rows/feed';
 import { UnreadableFileError } from './unreadable';
 
+/**
+ * The field a mapping names to leave a column of the file out ("measure=ignore"): a data lab's
+ * long file has a `measure` column of its own that would otherwise be read as ours.
+ */
+export const IGNORE_COLUMN = 'ignore';
+
 /** How a header row matches a feed (never throws: detection tries every feed). */
 export function matchHeaders(
 	feed: AnyFeed,
@@ -19,16 +25,22 @@ export function matchHeaders(
 		for (const a of col.aliases ?? []) lookup.set(canonicalHeader(a), col.name);
 	}
 	const known = new Set(feed.columns.map((c) => c.name));
+	const leftOut = new Set<string>();
 	for (const [theirs, ours] of Object.entries(userMap)) {
 		if (known.has(ours)) lookup.set(canonicalHeader(theirs), ours);
+		else if (ours === IGNORE_COLUMN) leftOut.add(canonicalHeader(theirs));
 	}
-	const recognised = headers.map((h) => lookup.get(canonicalHeader(h)) ?? null);
+	const recognised = headers.map((h) =>
+		leftOut.has(canonicalHeader(h)) ? null : (lookup.get(canonicalHeader(h)) ?? null)
+	);
 	const present = new Set(recognised.filter((m): m is string => m !== null));
 	const ignored = new Set(feed.columns.filter((c) => c.ignored).map((c) => c.name));
 	// Recognised columns the feed does not read are left out of each row's record.
 	const mapped = recognised.map((m) => (m && ignored.has(m) ? null : m));
 	const missing = feed.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
-	const unmapped = headers.filter((h, i) => recognised[i] === null && h !== '');
+	const unmapped = headers.filter(
+		(h, i) => recognised[i] === null && h !== '' && !leftOut.has(canonicalHeader(h))
+	);
 	const first = mapped.findIndex((m, i) => m !== null && mapped.indexOf(m) !== i);
 	const duplicate =
 		first === -1 ? null : { column: mapped[first]!, at: [mapped.indexOf(mapped[first]!), first] };
@@ -37,6 +49,15 @@ export function matchHeaders(
 
 /** Map the file's headers to the feed's canonical column names (case, spacing, aliases, user map). */
 export function mapHeaders(feed: AnyFeed, headers: string[], userMap: Record<string, string> = {}) {
+	// A mapping to a field the feed does not have was silently dropped ("--map measure=ignor").
+	const fields = feed.columns.map((c) => c.name);
+	const wrong = Object.entries(userMap).find(
+		([, ours]) => ours !== IGNORE_COLUMN && !fields.includes(ours)
+	);
+	if (wrong)
+		throw new UnreadableFileError(
+			`The mapping sends "${wrong[0]}" to "${wrong[1]}", which the feed "${feed.title}" does not have: its fields are ${fields.join(', ')}, or "${IGNORE_COLUMN}" to leave the column out.`
+		);
 	const match = matchHeaders(feed, headers, userMap);
 	if (match.duplicate) {
 		const { column, at } = match.duplicate;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { feedByKey } from '../feeds/registry';
+import { mapHeaders } from './map-headers';
+
+const promises = feedByKey('mysociety-promises')!;
+
+describe('mapHeaders and the user’s mapping', () => {
+	const headers = ['local-authority-code', 'scope', 'target', 'wording', 'Text'];
+
+	// Reported: a data lab's file has a "measure" column of its own, which clashed with ours, and
+	// "--map measure=ignore" was silently ignored.
+	it('leaves out a column mapped to "ignore", so another can take its field', () => {
+		expect(() => mapHeaders(promises, headers, { Text: 'wording' })).toThrow(
+			/two columns read as "wording"/
+		);
+		const m = mapHeaders(promises, headers, { wording: 'ignore', Text: 'wording' });
+		expect(m.mapped).toEqual(['local-authority-code', 'scope', 'target', null, 'wording']);
+		expect(m.unmapped).toEqual([]);
+	});
+
+	it('refuses a mapping to a field the feed does not have, naming the fields there are', () => {
+		expect(() => mapHeaders(promises, headers, { Text: 'wordin' })).toThrow(
+			/The mapping sends "Text" to "wordin", which the feed ".*" does not have: its fields are local-authority-code, .*wording.*, or "ignore" to leave the column out\./
+		);
+	});
+});
