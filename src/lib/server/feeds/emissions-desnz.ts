@@ -148,8 +148,11 @@ export const desnzEmissionsFeed: FeedModule<Row> = {
 		column(COL.subSector, true, 'sub-sector, e.g. Road Transport (A roads)'),
 		column(COL.gas, true, 'CO2, CH4 or N2O'),
 		column(COL.territorial, true, 'territorial emissions, kt CO2e'),
+		// Each edition heads this column its own way (kt CO2 or kt CO2e, with or without "CO2").
 		column(COL.influence, true, 'within the scope of influence of local authorities, kt CO2e', [
-			'CO2 emissions within the scope of influence of LAs (kt CO2e)'
+			'CO2 emissions within the scope of influence of LAs (kt CO2e)',
+			'Emissions within the scope of influence of LAs (kt CO2)',
+			'CO2 emissions within the scope of influence of LAs (kt CO2)'
 		]),
 		column(COL.population, false, 'mid-year population, thousands'),
 		column('Area (km2)', false, 'not used')
