@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { feedByKey } from '../feeds/registry';
-import { mapHeaders } from './map-headers';
+import { formHeaderMap, mapHeaders } from './map-headers';
 
 const promises = feedByKey('mysociety-promises')!;
 
@@ -22,5 +22,30 @@ describe('mapHeaders and the user’s mapping', () => {
 		expect(() => mapHeaders(promises, headers, { Text: 'wordin' })).toThrow(
 			/The mapping sends "Text" to "wordin", which the feed ".*" does not have: its fields are local-authority-code, .*wording.*, or "ignore" to leave the column out\./
 		);
+	});
+
+	it('reads the matching form: a column named like a field given another column is left out', () => {
+		// The user chose "Text" for wording: the file's own "wording" column no longer clashes.
+		const chosen = new Map([
+			['local-authority-code', 'local-authority-code'],
+			['wording', 'Text']
+		]);
+		const map = formHeaderMap(promises, headers, chosen);
+		expect(map).toEqual({
+			'local-authority-code': 'local-authority-code',
+			Text: 'wording',
+			wording: 'ignore'
+		});
+		expect(mapHeaders(promises, headers, map).mapped).toEqual([
+			'local-authority-code',
+			'scope',
+			'target',
+			null,
+			'wording'
+		]);
+		// "Not in this file" for target: the column headed "target" is not read against that word.
+		expect(formHeaderMap(promises, headers, new Map([['target', '']]))).toEqual({
+			target: 'ignore'
+		});
 	});
 });

@@ -84,3 +84,27 @@ export function headerMapFor(
 	if (!mapHeaders(feed, headers, given).missing.length) return given;
 	return { ...saved, ...given };
 }
+
+/**
+ * The mapping the column-matching form describes: for each of the feed's fields, the file's
+ * column chosen for it, or '' for "not in this file" (fields the form did not send are left to
+ * the usual matching). A column the form did not choose but that would be read as a field anyway
+ * (its header is the field's name or alias) is left out when the form gave that field another
+ * column, or said the file does not have it: otherwise the two would clash, or the column be
+ * read against the user's word.
+ */
+export function formHeaderMap(
+	feed: AnyFeed,
+	headers: string[],
+	chosen: ReadonlyMap<string, string>
+): Record<string, string> {
+	const map: Record<string, string> = {};
+	for (const [field, theirs] of chosen) if (theirs && headers.includes(theirs)) map[theirs] = field;
+	const { mapped } = matchHeaders(feed, headers);
+	headers.forEach((header, i) => {
+		const field = mapped[i];
+		if (!field || map[header] || !chosen.has(field)) return;
+		if (chosen.get(field) !== header) map[header] = IGNORE_COLUMN;
+	});
+	return map;
+}

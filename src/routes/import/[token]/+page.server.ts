@@ -8,6 +8,7 @@ import {
 	savedHeaderMaps
 } from '$lib/server/import/mapping-view';
 import { previewAsStored } from '$lib/server/import/preview-as-stored';
+import { formHeaderMap } from '$lib/server/import/map-headers';
 import { serverDb } from '$lib/server/queries/connection';
 import {
 	jobFor,
@@ -58,11 +59,10 @@ export const actions: Actions = {
 		const feedKey = String(form.get('feed') ?? '');
 		const feed = feedByKey(feedKey);
 		if (!feed) return fail(400, { message: 'Choose which feed this file is.' });
-		const headerMap: Record<string, string> = {};
-		for (const col of feed.columns) {
-			const theirs = String(form.get(`col:${col.name}`) ?? '');
-			if (theirs && job.headers.includes(theirs)) headerMap[theirs] = col.name;
-		}
+		const chosen = new Map<string, string>();
+		for (const col of feed.columns)
+			if (form.has(`col:${col.name}`)) chosen.set(col.name, String(form.get(`col:${col.name}`)));
+		const headerMap = formHeaderMap(feed, job.headers, chosen);
 		await settled(
 			startCheck(job.token, {
 				fileName: job.fileName,
