@@ -81,34 +81,38 @@ const oneQuery = preparedQuery((db) =>
 		.prepare()
 );
 
-/** A batch as this viewer may read it (import-records.ts): who, the file's name, quoted values. */
-function forViewer(batch: ImportBatchRow, viewer: Viewer, db: Db) {
+/**
+ * A batch as this viewer may read it (import-records.ts): who, the file's name, quoted values.
+ * `theirs`: for an officer, the set-aside rows of their councils by batch (officersRows).
+ */
+function forViewer(batch: ImportBatchRow, viewer: Viewer, theirs: ReadonlyMap<number, number>) {
 	const title = feedByKey(batch.feed)?.title ?? batch.feed;
+	const visible = setAsideRowsVisible(batch, viewer);
 	return {
 		...visibleBatch(batch, viewer, title),
 		importedBy: visibleImporter(batch.importedBy, viewer),
 		/** How many of the set-aside rows kept this viewer may download (else only their count). */
-		setAsideReadable: readableCount(batch, viewer, db)
+		setAsideReadable: !visible
+			? 0
+			: visible.all
+				? batch.rejectedRowsKept
+				: (theirs.get(batch.id) ?? 0)
 	};
 }
 
-/** How many of the batch's kept set-aside rows the viewer may read (import-records.ts). */
-function readableCount(batch: ImportBatchRow, viewer: Viewer, db: Db): number {
-	const visible = setAsideRowsVisible(batch, viewer);
-	if (!visible || !batch.rejectedRowsKept) return 0;
-	if (visible.all) return batch.rejectedRowsKept;
-	if (!visible.councils.length) return 0;
-	const ofTheirs = db
-		.select({ n: count() })
+/** An officer's set-aside rows by batch: those whose council is theirs, counted in one query. */
+function officersRows(viewer: Viewer, db: Db, batchId?: number): Map<number, number> {
+	if (viewer.role !== 'officer' || !viewer.authorities.length) return new Map();
+	const ofTheirs = inArray(importRejectedRows.authorityCode, [...viewer.authorities]);
+	const rows = db
+		.select({ batchId: importRejectedRows.batchId, n: count() })
 		.from(importRejectedRows)
 		.where(
-			and(
-				eq(importRejectedRows.batchId, batch.id),
-				inArray(importRejectedRows.authorityCode, [...visible.councils])
-			)
+			batchId === undefined ? ofTheirs : and(ofTheirs, eq(importRejectedRows.batchId, batchId))
 		)
-		.get();
-	return ofTheirs?.n ?? 0;
+		.groupBy(importRejectedRows.batchId)
+		.all();
+	return new Map(rows.map((r) => [r.batchId, r.n]));
 }
 
 export type VisibleImportBatch = ReturnType<typeof forViewer>;
@@ -118,9 +122,10 @@ export function listImportBatches(
 	limit = 200,
 	db: Db = serverDb()
 ): VisibleImportBatch[] {
+	const theirs = officersRows(viewer, db);
 	return listQuery(db)
 		.all({ limit })
-		.map((row) => forViewer(toBatch(row), viewer, db));
+		.map((row) => forViewer(toBatch(row), viewer, theirs));
 }
 
 export function getImportBatch(
@@ -129,7 +134,7 @@ export function getImportBatch(
 	db: Db = serverDb()
 ): VisibleImportBatch | null {
 	const row = oneQuery(db).get({ id });
-	return row ? forViewer(toBatch(row), viewer, db) : null;
+	return row ? forViewer(toBatch(row), viewer, officersRows(viewer, db, id)) : null;
 }
 
 const rejectedQuery = preparedQuery((db) =>
