@@ -137,6 +137,59 @@ export const TargetProgress = named(
 		.describe("A target's progress figures, each with its numbers or the reason there are none.")
 );
 
+const PathTotals = {
+	totalKt: kt('Sum of the yearly figures, the year after the latest to the target year'),
+	yearly: z.array(num()).describe('One figure a year, in the order of `years`'),
+	targetYearKt: kt('The figure in the target year')
+};
+const AgainstBudget = orNotAvailable({
+	kt: kt('The path over the years the budget has left'),
+	overKt: kt('Above (+) or within (−) what is left of the budget'),
+	over: z.boolean()
+});
+
+export const CarbonBudgetView = named(
+	'CarbonBudgetView',
+	orNotAvailable({
+		unit: str("The series' unit: every kt figure here is in it"),
+		latest: z.object({ year: int(), valueKt: kt() }),
+		fromYear: int('The year after the latest figures'),
+		toYear: int('The target year'),
+		years: z.array(int()),
+		paths: z.object({
+			trend: orNotAvailable({ fitFromYear: int(), fitToYear: int(), ...PathTotals }),
+			straightLine: z.object({ available: z.literal(true), ...PathTotals }),
+			carbonLaw: z.object({
+				available: z.literal(true),
+				...PathTotals,
+				ratePct: num('% cut each year (11.72)'),
+				residualKt: kt('Left in the target year: the path never reaches zero'),
+				residualPctOfLatest: num('% of the latest figure')
+			})
+		}),
+		budget: orNotAvailable({
+			budgetKt: kt("The council's budget, start year to target year"),
+			startYear: int(),
+			used: z
+				.object({ fromYear: int(), toYear: int(), kt: kt() })
+				.nullable()
+				.describe('Published years already counted against it; null when it starts later'),
+			leftKt: kt('Negative when the published years used more than all of it'),
+			fromYear: int('First year the rest of the budget covers'),
+			toYear: int(),
+			usedUpIn: int('The published year it was used up in').nullable(),
+			trendUsesUpIn: int('The year the trend uses up what is left').nullable(),
+			paths: z.object({
+				trend: AgainstBudget,
+				straightLine: AgainstBudget,
+				carbonLaw: AgainstBudget
+			})
+		})
+	}).describe(
+		"A whole-area target's emissions from the year after the latest figures to the target year on each path (current trend, straight line to zero, 11.72% a year), and against the council's carbon budget."
+	)
+);
+
 const ActionCounts = {
 	total: int(),
 	onTrack: int(),
@@ -174,6 +227,9 @@ export const CouncilProgressResponse = named(
 					})
 					.nullable(),
 				progress: TargetProgress.nullable(),
+				carbonBudget: CarbonBudgetView.nullable().describe(
+					'Whole-area targets with figures only; null for council operations.'
+				),
 				statusOverride: z
 					.object({
 						colour: StatusColour,

@@ -18,6 +18,13 @@ import {
 import { BASELINE_EXPLANATION, CHANGE_EXPLANATION, INTERIM_EXPLANATION } from './target-progress';
 import { PROJECTION_EXPLANATION, STATUS_EXPLANATION, trendExplanation } from './trajectory';
 import { UPPER_TIER_EXPLANATION } from './area-sum';
+import {
+	BUDGET_PATHS_EXPLANATION,
+	BUDGET_RULE,
+	CARBON_LAW_RULE,
+	STRAIGHT_PATH_RULE,
+	TREND_PATH_RULE
+} from './carbon-budget';
 
 /** Plain strings (a page's data must serialise), the trend's for the window in use. */
 export const progressExplanations = (windowYears: number) => ({
@@ -31,6 +38,11 @@ export const progressExplanations = (windowYears: number) => ({
 	needed: NEEDED_EXPLANATION,
 	achieved: ACHIEVED_EXPLANATION,
 	budget: BUDGET_EXPLANATION,
+	budgetPaths: BUDGET_PATHS_EXPLANATION,
+	trendPath: TREND_PATH_RULE,
+	straightPath: STRAIGHT_PATH_RULE,
+	carbonLaw: CARBON_LAW_RULE,
+	budgetRule: BUDGET_RULE,
 	interim: INTERIM_EXPLANATION,
 	late: LATE_EXPLANATION,
 	stale: STALE_EXPLANATION,

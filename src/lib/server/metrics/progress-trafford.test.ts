@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { desnzSeries } from '../../../../tests/helpers/progress-series';
+import { carbonBudgetView } from './carbon-budget';
 import { targetProgress, type ProgressTarget } from './target-progress';
 
 const TRAFFORD = 'E08000009';
@@ -116,5 +117,38 @@ describe('Trafford, whole area, territorial greenhouse gases (kt CO2e)', () => {
 		expect(got(p.path).aboveKt).toBeCloseTo(285.657, 3);
 		expect(got(p.path).abovePctOfBaseline).toBeCloseTo(11.725, 3);
 		expect(p.measureLabel).toMatch(/Territorial/);
+	});
+});
+
+describe('Trafford, whole area, territorial: emissions 2024–2038 on each path (kt CO2e)', () => {
+	const p = progress('territorial');
+	const view = got(
+		carbonBudgetView({
+			targetYear: 2038,
+			series: desnzSeries(TRAFFORD, 'territorial'),
+			unit: 'kt CO2e',
+			trend: p.trend,
+			budget: {}
+		})
+	);
+
+	it('adds up 14,929 kt on the trend, 9,751 kt on a straight line and 8,876 kt cutting 11.72% a year', () => {
+		// Fifteen years, 2024–2038. Trend: 1497.322 − 50.2081 × (year − 2021), above zero to 2050,
+		// so nothing is floored; a straight line's sum is the number of years times its middle
+		// year's value: 15 × (1497.322 − 50.2081 × 10) = 15 × 995.241 = 14928.6.
+		expect(got(view.paths.trend).totalKt).toBeCloseTo(14928.6, 0);
+		// 2038 on the trend: 1497.322 − 50.2081 × 17 = 643.784 kt.
+		expect(got(view.paths.trend).targetYearKt).toBeCloseTo(643.784, 2);
+		// Straight line from 1393.071 (2023) to 0 (2038): 1393.071 × (15 − 1) / 2 = 9751.50.
+		expect(view.paths.straightLine.totalKt).toBeCloseTo(9751.5, 1);
+		// Carbon law: 0.8828¹⁵ = 0.154147; 1393.071 × 0.8828 = 1229.803; × (1 − 0.154147) =
+		// 1040.233; ÷ 0.1172 = 8875.71. Left in 2038: 1393.071 × 0.154147 = 214.74 kt, 15.41%.
+		expect(view.paths.carbonLaw.totalKt).toBeCloseTo(8875.71, 1);
+		expect(view.paths.carbonLaw.residualKt).toBeCloseTo(214.74, 1);
+		expect(view.paths.carbonLaw.residualPctOfLatest).toBeCloseTo(15.415, 2);
+		expect(view.budget).toEqual({
+			available: false,
+			reason: 'the council has not set a carbon budget'
+		});
 	});
 });

@@ -18,7 +18,11 @@ let handle: DbHandle;
 beforeAll(async () => {
 	handle = await createProgressDb([
 		['council-emissions', fixture('templates/council-emissions.csv')],
-		['targets', 'Council,Scope,Net zero year\nManchester,Council operations,2038\n']
+		['targets', 'Council,Scope,Net zero year\nManchester,Council operations,2038\n'],
+		[
+			'targets',
+			'Council,Scope,Net zero year,Carbon budget (kt CO2e),Budget start year\nTrafford,Whole area,2038,12000,2020\n'
+		]
 	]);
 });
 afterAll(() => handle.close());
@@ -97,5 +101,41 @@ describe("a council's progress", () => {
 			'cancelled'
 		]);
 		expect(actions.savings.available).toBe(true);
+	});
+
+	it("adds up Trafford's emissions to 2038 on each path and sets them against its budget", () => {
+		const area = progress('TRF').targets.find((t) => t.row.scope === 'whole_area')!;
+		const v = area.carbonBudget;
+		if (!v?.available) throw new Error(`expected a carbon-budget view: ${v && v.reason}`);
+		expect(v).toMatchObject({ unit: 'kt CO2e', fromYear: 2024, toYear: 2038 });
+		// Worked in metrics/progress-trafford.test.ts: 14,928.6 kt on the trend, 9,751.5 on a
+		// straight line, 8,875.7 cutting 11.72% a year.
+		expect(v.paths.trend.available && v.paths.trend.totalKt).toBeCloseTo(14928.6, 0);
+		expect(v.paths.straightLine.totalKt).toBeCloseTo(9751.5, 1);
+		expect(v.paths.carbonLaw.totalKt).toBeCloseTo(8875.71, 1);
+		// Budget 12,000 kt CO2e from 2020. Used 2020–2023: 1430.456 + 1570.864 + 1442.224 +
+		// 1393.071 = 5836.615; left 6163.385. The trend, 1497.322 − 50.2081 × (year − 2021), runs
+		// 2024 1346.698, 2025 1296.490, 2026 1246.282, 2027 1196.073, 2028 1145.865: running sum
+		// 1346.7, 2643.2, 3889.5, 5085.5, 6231.4 ≥ 6163.4 in 2028. Over by 14928.6 − 6163.4 = 8765.2.
+		const b = v.budget;
+		if (!b.available) throw new Error(b.reason);
+		expect(b.used).toMatchObject({ fromYear: 2020, toYear: 2023, kt: expect.closeTo(5836.615, 2) });
+		expect(b.leftKt).toBeCloseTo(6163.385, 2);
+		expect(b.trendUsesUpIn).toBe(2028);
+		expect(b.paths.trend.available && b.paths.trend.overKt).toBeCloseTo(8765.2, 0);
+
+		// The budget is in kt CO2e; scope of influence is in kt CO2: no comparison.
+		const co2 = progress('TRF', 'scope_of_influence').targets.find(
+			(t) => t.row.scope === 'whole_area'
+		)!.carbonBudget;
+		if (!co2?.available) throw new Error('expected the paths in kt CO2');
+		expect(co2.unit).toBe('kt CO2');
+		expect(co2.budget).toMatchObject({
+			available: false,
+			reason: expect.stringMatching(/^the budget is in kt CO2e and these figures are in kt CO2/)
+		});
+		// Council-operations targets have no carbon-budget view.
+		const ops = progress('MAN').targets.find((t) => t.row.scope === 'council_operations')!;
+		expect(ops.carbonBudget).toBeNull();
 	});
 });

@@ -11,6 +11,7 @@ import {
 	groupActions,
 	savingsAgainstGap
 } from '../metrics/actions-progress';
+import { carbonBudgetView } from '../metrics/carbon-budget';
 import { targetProgress, type ProgressTarget, type TargetScope } from '../metrics/target-progress';
 import { PUBLIC, type Viewer } from '../accounts/viewer';
 import { listStatusOverrides, overridesInForce } from '../records/status-overrides';
@@ -82,6 +83,20 @@ export function getCouncilProgress(code: string, options: ProgressOptions, db: D
 			const series = seriesFor(scope);
 			const target = progressTarget(row, interim);
 			const measure = measureFor(scope);
+			const progress = series
+				? targetProgress({
+						target,
+						measure: series.measure,
+						series: series.points,
+						// The window ends at the release's last year (not the council's own), as on
+						// the national page, so a series that stops early is not taken as current.
+						trend: {
+							windowYears: options.windowYears,
+							windowEndYear: series.windowEndYear ?? undefined
+						},
+						notJudged: series.old
+					})
+				: null;
 			return {
 				row,
 				series,
@@ -89,20 +104,22 @@ export function getCouncilProgress(code: string, options: ProgressOptions, db: D
 				/** An officer's status with its reason, printed beside the calculated one. */
 				override: overrides.get(row, measure),
 				overrideHistory: overrides.history(row, measure),
-				progress: series
-					? targetProgress({
-							target,
-							measure: series.measure,
-							series: series.points,
-							// The window ends at the release's last year (not the council's own), as on
-							// the national page, so a series that stops early is not taken as current.
-							trend: {
-								windowYears: options.windowYears,
-								windowEndYear: series.windowEndYear ?? undefined
-							},
-							notJudged: series.old
-						})
-					: null
+				progress,
+				/**
+				 * A whole-area target's emissions to its target year on each path, and against the
+				 * council's carbon budget; null for council operations or without figures.
+				 */
+				carbonBudget:
+					scope === 'whole_area' && series && progress?.available
+						? carbonBudgetView({
+								targetYear: target.targetYear,
+								series: series.points,
+								unit: series.unit,
+								trend: progress.trend,
+								budget: target,
+								notJudged: series.old
+							})
+						: null
 			};
 		});
 

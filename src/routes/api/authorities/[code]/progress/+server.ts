@@ -38,6 +38,7 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 				points: t.series.points
 			},
 			progress: t.progress,
+			carbonBudget: t.carbonBudget,
 			// An officer's override, with its reason; `progress.status` stays the calculated one.
 			// One in force always has a colour (a withdrawal is not in force).
 			statusOverride: t.override?.colour
