@@ -11,6 +11,7 @@ import {
 	type CouncilProgressRow
 } from '$lib/server/queries/national-progress';
 import { listDatasets } from '$lib/server/queries/sources';
+import { mostImproved } from '$lib/server/queries/year-on-year';
 import type { PageServerLoad } from './$types';
 
 const tableRow = (r: CouncilProgressRow) => ({
@@ -51,6 +52,7 @@ export const load: PageServerLoad = ({ url }) => {
 			upperTiers: explanations.upperTiers
 		},
 		councilOperationsNote: COUNCIL_OPERATIONS_NOTE,
+		improved: mostImproved(query.data.measure),
 		commitments: listDatasets().find((d) => d.key === 'la-climate-commitments') ?? null
 	};
 };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ROW_STATUSES } from '../../progress-filter';
 import { ACTION_STATUSES } from '../db/schema';
+import { LEFT_OUT_REASONS } from '../metrics/year-on-year';
 import {
 	AuthorityCode,
 	EmissionMeasure,
@@ -190,6 +191,81 @@ export const CarbonBudgetView = named(
 	)
 );
 
+const YearOnYearEntry = z.object({
+	code: AuthorityCode,
+	name: z.string(),
+	typeName: z.string(),
+	fromKt: kt('The year before the latest'),
+	toKt: kt('The latest year'),
+	changeKt: kt(),
+	changePct: num('% of the earlier year; negative for a fall'),
+	rank: int('1 is the largest fall')
+});
+const LeftOutCounts = z
+	.object({
+		no_figures: int(),
+		old: int('Old figures, or figures ending before the latest year'),
+		other_unit: int("Figures in another unit than the table's"),
+		other_year: int('Figures ending after the latest year most councils reach'),
+		gap: int('No figure for the year before the latest'),
+		not_above_zero: int('The earlier figure is zero or below')
+	})
+	.describe('Councils left out of the ranking, by reason');
+const YearOnYearYears = {
+	unit: str("The unit most councils' figures are in; every kt here is in it").nullable(),
+	fromYear: int().nullable(),
+	toYear: int().nullable()
+};
+
+export const MostImproved = named(
+	'MostImproved',
+	z
+		.object({
+			measureLabel: z.string(),
+			...YearOnYearYears,
+			top: z.array(YearOnYearEntry).describe('The 10 largest falls'),
+			ranked: int('Councils ranked'),
+			councils: int('Current councils looked at'),
+			leftOutCounts: LeftOutCounts,
+			rule: z.string()
+		})
+		.describe(
+			"The councils whose emissions fell most between the two latest years of their current series, in the answer's measure."
+		)
+);
+
+export const PeerYearOnYear = named(
+	'PeerYearOnYear',
+	z
+		.object({
+			measure: EmissionMeasure,
+			...YearOnYearYears,
+			ranked: z
+				.array(YearOnYearEntry)
+				.describe('The council and its peers, ranked among themselves'),
+			leftOut: z.array(
+				z.object({
+					code: AuthorityCode,
+					name: z.string(),
+					reason: z.enum(LEFT_OUT_REASONS),
+					detail: z.string()
+				})
+			),
+			leftOutCounts: LeftOutCounts,
+			own: z
+				.object({ rank: int(), of: int() })
+				.nullable()
+				.describe("The council's place; null when it is left out (see leftOut)"),
+			peers: int('Its overall similar councils'),
+			noPeers: str('Why it has no similar councils').nullable(),
+			nationalRank: int().nullable(),
+			nationalRanked: int()
+		})
+		.describe(
+			'A council ranked by its change between the two latest years among its overall similar councils.'
+		)
+);
+
 const ActionCounts = {
 	total: int(),
 	onTrack: int(),
@@ -242,6 +318,7 @@ export const CouncilProgressResponse = named(
 					.describe("An officer's status in force, beside the calculated `progress.status`.")
 			})
 		),
+		yearOnYearAmongPeers: PeerYearOnYear,
 		actions: z.object({
 			counts: z.object(ActionCounts),
 			byStatus: z
@@ -305,6 +382,7 @@ export const NationalProgressResponse = named(
 		abolishedAreaTargets: int('Whole-area targets of abolished councils, not judged'),
 		councilOperationsTargets: int('Council-operations targets, not judged here'),
 		releaseLabels: z.array(z.string()),
+		mostImproved: MostImproved,
 		filter: z.object({
 			nation: z.string().optional(),
 			type: z.string().optional(),

@@ -4,6 +4,7 @@ import { progressCsvColumns } from '$lib/server/api/csv-columns';
 import { filterRows, progressFilter } from '$lib/progress-filter';
 import { progressQuery } from '$lib/progress-query';
 import { getNationalProgress } from '$lib/server/queries/national-progress';
+import { mostImproved } from '$lib/server/queries/year-on-year';
 import { NationalProgressResponse } from '$lib/server/api/progress-schemas';
 import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
@@ -14,7 +15,7 @@ const badRequest = (message: string) =>
 /**
  * GET /api/progress?measure=&window=&nation=&type=&status=&format=json|csv
  * Every current council's whole-area targets judged on its current series (the rows of /progress,
- * filtered the same way), and the national counts over all of them.
+ * filtered the same way), the national counts over all of them, and the most improved councils.
  */
 export const GET: RequestHandler = ({ url }) => {
 	const query = progressQuery(url.searchParams);
@@ -36,6 +37,7 @@ export const GET: RequestHandler = ({ url }) => {
 	}
 	return json({
 		...national,
+		mostImproved: mostImproved(query.data.measure),
 		filter: filter.data,
 		count: kept.length,
 		rows: kept,

@@ -8,6 +8,8 @@ import { calculatedColour, SCOPE_WORDS } from '$lib/progress-text';
 import { findAuthorityCode, getAuthority } from '$lib/server/queries/authorities';
 import { getCouncilProgress } from '$lib/server/queries/council-progress';
 import { progressExplanations } from '$lib/server/metrics/progress-explanations';
+import { YEAR_ON_YEAR_RULE } from '$lib/server/metrics/year-on-year';
+import { getPeerYearOnYear } from '$lib/server/queries/year-on-year';
 import { recordStatusOverride, StatusOverrideForm } from '$lib/server/records/status-overrides';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,6 +31,8 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		today,
 		progress: getCouncilProgress(code, { ...query.data, today, viewer: locals.viewer }),
 		explanations: progressExplanations(query.data.windowYears),
+		peers: getPeerYearOnYear(code, query.data.measure),
+		yearOnYearRule: YEAR_ON_YEAR_RULE,
 		canRecord: canRecordFor(locals.viewer, code)
 	};
 };

@@ -3,6 +3,7 @@ import { serverToday } from '$lib/server/queries/competitions';
 import { progressQuery } from '$lib/progress-query';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { getCouncilProgress } from '$lib/server/queries/council-progress';
+import { getPeerYearOnYear } from '$lib/server/queries/year-on-year';
 import { CouncilProgressResponse } from '$lib/server/api/progress-schemas';
 import type { Body } from '$lib/server/api/schema-kit';
 import type { TargetScope } from '$lib/server/metrics/target-progress';
@@ -10,7 +11,8 @@ import type { RequestHandler } from './$types';
 
 /**
  * GET /api/authorities/[code]/progress?measure=territorial|scope_of_influence&window=3..10:
- * each target's progress figures (the same the progress page prints) and the action plan's counts.
+ * each target's progress figures (the same the progress page prints), the council's year-on-year
+ * change among its similar councils, and the action plan's counts.
  */
 export const GET: RequestHandler = ({ params, url, locals }) => {
 	const code = params.code.length <= 12 ? findAuthorityCode(params.code) : null;
@@ -51,6 +53,7 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 					}
 				: null
 		})),
+		yearOnYearAmongPeers: getPeerYearOnYear(code, p.areaMeasure),
 		actions: {
 			counts: p.actions.counts,
 			byStatus: p.actions.byStatus,
