@@ -3,6 +3,8 @@
  * API lists, the table filters by status through the address, a council's row leads to its
  * progress page, the downloads hold the same rows, and printing keeps the tables.
  */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
@@ -186,6 +188,77 @@ describe('/progress', () => {
 			);
 			const response = await page.goto(`${baseUrl}/progress?window=2`);
 			expect(response?.status()).toBe(400);
+		} finally {
+			await close();
+		}
+	});
+
+	it('lists the 10 most improved councils, the first as worked from the shipped DESNZ file', async () => {
+		// The shipped file read here, apart from the app: each council's territorial figure in its
+		// last two years. A county's or combined authority's figures are sums of these councils', so
+		// their change is an average of their members' and cannot be the largest fall.
+		const { data } = Papa.parse<Record<string, string>>(
+			readFileSync('data/la-ghg-emissions-desnz-2005-2023/desnz_la_year.csv', 'utf8'),
+			{ header: true, skipEmptyLines: true }
+		);
+		const byCode = new Map<string, Map<number, number>>();
+		for (const r of data) {
+			const code = r.lad_code!;
+			if (!byCode.has(code)) byCode.set(code, new Map());
+			byCode.get(code)!.set(Number(r.year), Number(r.territorial_emissions_ktco2e));
+		}
+		const last = Math.max(...[...byCode.values()].flatMap((m) => [...m.keys()]));
+		const falls = [...byCode]
+			.filter(([, m]) => m.has(last) && m.has(last - 1))
+			.map(([gss, m]) => ({
+				gss,
+				pct: ((m.get(last)! - m.get(last - 1)!) / m.get(last - 1)!) * 100
+			}))
+			.sort((a, b) => a.pct - b.pct);
+
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/progress`);
+			const list = page.getByTestId('most-improved');
+			await expect(list.locator('h2').textContent()).resolves.toBe(
+				`Most improved councils, ${last - 1} to ${last}`
+			);
+			const table = list.locator('table');
+			await expect(table.locator('caption').textContent()).resolves.toBe(
+				`The 10 largest falls in emissions, ${last - 1} to ${last}, in kt CO2e`
+			);
+			expect(await table.locator('thead th[scope=col]').allTextContents()).toEqual([
+				'Rank',
+				'Council',
+				'Type',
+				`${last - 1} (kt CO2e)`,
+				`${last} (kt CO2e)`,
+				'Change'
+			]);
+			const rows = table.locator('tbody tr');
+			expect(await rows.count()).toBe(10);
+			const first = rows.first();
+			const href = (await first.locator('th a').getAttribute('href'))!;
+			const code = href.match(/^\/authorities\/([A-Z-]+)\/progress/)![1];
+			const profile = (await (await fetch(`${baseUrl}/api/authorities/${code}`)).json()) as {
+				authority: { gssCode: string };
+			};
+			expect(profile.authority.gssCode).toBe(falls[0]!.gss);
+			await expect(first.locator('td').last().textContent()).resolves.toBe(
+				`\u2212${Math.abs(falls[0]!.pct).toFixed(1)}%`
+			);
+			// Every change in the list is a fall, largest first.
+			const changes = (await rows.locator('td:last-child').allTextContents()).map((t) =>
+				Number(t.replace('\u2212', '-').replace('%', ''))
+			);
+			expect(changes).toEqual([...changes].sort((a, b) => a - b));
+			expect(await list.textContent()).toContain('Left out: none on old figures');
+			// The other measure is ranked in its own unit.
+			await page.goto(`${baseUrl}/progress?measure=scope_of_influence`);
+			await expect(
+				page.getByTestId('most-improved').locator('caption').textContent()
+			).resolves.toMatch(/, in kt CO2$/);
+			expect(errors).toEqual([]);
 		} finally {
 			await close();
 		}

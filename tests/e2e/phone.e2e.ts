@@ -23,6 +23,7 @@ const MAIN_PAGES = [
 	'/authorities',
 	'/authorities/TRF',
 	'/authorities/TRF/funding',
+	'/authorities/TRF/progress',
 	'/authorities/TRF/report',
 	'/authorities/GMCA',
 	'/funding',

@@ -17,6 +17,10 @@ const wholeArea = (page: Page) =>
 		.filter({ has: page.locator('h2', { hasText: /^Whole area/ }) });
 let browser: Browser;
 
+/** "1st", "22nd": written out here, not taken from the app. */
+const ordinal = (n: number) =>
+	`${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+
 beforeAll(async () => {
 	browser = await launchBrowser();
 });
@@ -143,6 +147,94 @@ describe('progress page /authorities/[code]/progress', () => {
 			expect(await page.getByTestId('old-own-figures').textContent()).toMatch(
 				/Old figures\. These are Devon's own figures, which end in 2020\. Progress is judged on the sum of its 8 districts' figures, which run to 2023/
 			);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it("adds up Trafford's emissions to 2038 on each path and ranks its last year's change among its peers, as recomputed from the API's series", async () => {
+		const res = await fetch(`${baseUrl}/api/authorities/TRF/progress`);
+		expect(res.status).toBe(200);
+		const body = (await res.json()) as {
+			targets: {
+				scope: string;
+				targetYear: number | null;
+				series: { unit: string; points: { year: number; valueKt: number }[] } | null;
+			}[];
+		};
+		const area = body.targets.find((t) => t.scope === 'whole_area' && t.targetYear === 2038)!;
+		const { unit, points } = area.series!;
+		// Worked independently of the app: the last five years' least-squares line carried on to
+		// 2038 (never below zero), a straight line from the latest figure, and 0.8828 a year.
+		const latest = points.at(-1)!;
+		const years = Array.from({ length: 2038 - latest.year }, (_, i) => latest.year + 1 + i);
+		const fit = points.slice(-5);
+		const meanYear = fit.reduce((s, p) => s + p.year, 0) / fit.length;
+		const meanKt = fit.reduce((s, p) => s + p.valueKt, 0) / fit.length;
+		const slope =
+			fit.reduce((s, p) => s + (p.year - meanYear) * (p.valueKt - meanKt), 0) /
+			fit.reduce((s, p) => s + (p.year - meanYear) ** 2, 0);
+		const sum = (f: (y: number) => number) => years.reduce((s, y) => s + f(y), 0);
+		const trend = sum((y) => Math.max(0, meanKt + slope * (y - meanYear)));
+		const straight = sum((y) => (latest.valueKt * (2038 - y)) / (2038 - latest.year));
+		const law = sum((y) => latest.valueKt * 0.8828 ** (y - latest.year));
+		const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
+
+		const { page, errors, close } = await openPage(browser);
+		try {
+			await page.goto(`${baseUrl}/authorities/TRF/progress`);
+			const budget = wholeArea(page).getByTestId('carbon-budget');
+			const table = budget.locator('table.budget-table');
+			await expect(table.locator('caption').textContent()).resolves.toContain(
+				`Trafford: total emissions ${latest.year + 1}–2038 on each path, in ${unit}`
+			);
+			expect(await table.locator('thead th[scope=col]').count()).toBe(4);
+			expect(await table.locator('tbody th[scope=row]').count()).toBe(4);
+			const total = (path: string) =>
+				table.locator(`tr[data-path=${path}] td`).first().textContent();
+			await expect(total('trend')).resolves.toBe(whole(trend));
+			await expect(total('straight-line')).resolves.toBe(whole(straight));
+			await expect(total('carbon-law')).resolves.toBe(whole(law));
+			// No budget is recorded in the shipped data: the page says so, with the unit everywhere.
+			await expect(budget.getByTestId('budget-sentence').textContent()).resolves.toBe(
+				'No comparison with a carbon budget: the council has not set a carbon budget.'
+			);
+			expect(await budget.textContent()).toContain(`${whole(trend)} ${unit} on the current trend`);
+
+			// The change from the year before the latest, worked from the same series.
+			const before = points.at(-2)!;
+			const pct = ((latest.valueKt - before.valueKt) / before.valueKt) * 100;
+			const sentence = (await page.getByTestId('peer-change-sentence').textContent()) ?? '';
+			expect(sentence.replace(/\s+/g, ' ')).toContain(
+				`Trafford's emissions fell ${Math.abs(pct).toFixed(1)}% (\u2212${whole(before.valueKt - latest.valueKt)} ${unit}) from ${before.year} to ${latest.year}`
+			);
+			// Its rank among itself and its 30 overall similar councils, each peer's change worked
+			// from its profile's territorial series (the one reaching the latest year).
+			const similar = (await (await fetch(`${baseUrl}/api/authorities/TRF/similar`)).json()) as {
+				types: { overall: { peers: { code: string }[] } };
+			};
+			const codes = similar.types.overall.peers.map((p) => p.code);
+			expect(codes).toHaveLength(30);
+			const changes = await Promise.all(
+				codes.map(async (code) => {
+					const profile = (await (await fetch(`${baseUrl}/api/authorities/${code}`)).json()) as {
+						emissions: { measure: string; byYear: { year: number; totalKt: number }[] }[];
+					};
+					const s = profile.emissions.find(
+						(e) => e.measure === 'territorial' && e.byYear.at(-1)!.year === latest.year
+					)!;
+					const [a, b] = s.byYear.slice(-2);
+					return ((b!.totalKt - a!.totalKt) / a!.totalKt) * 100;
+				})
+			);
+			const rank = changes.filter((c) => c < pct).length + 1;
+			expect(sentence).toContain(
+				`${ordinal(rank)} of 31 among itself and its 30 most similar councils`
+			);
+			const own = page.locator('[data-testid=peer-change] tr.current');
+			await expect(own.locator('th a').getAttribute('aria-current')).resolves.toBe('page');
+			await expect(own.locator('td').first().textContent()).resolves.toBe(ordinal(rank));
 			expect(errors).toEqual([]);
 		} finally {
 			await close();
