@@ -4,7 +4,8 @@
  * in the comments, so a reviewer can check it with a calculator.
  */
 import { describe, expect, it } from 'vitest';
-import { carbonBudgetView, CARBON_BUDGET_UNIT, CARBON_LAW_RATE_PCT } from './carbon-budget';
+import { carbonBudgetView, CARBON_LAW_RATE_PCT } from './carbon-budget';
+import { CARBON_BUDGET_UNIT } from './target-context';
 import { emissionsTrend } from './trajectory';
 
 /** { year, valueKt } points from a first year and a list of values. */

@@ -7,7 +7,7 @@
  * series' own unit. Pure; unit-tested with the arithmetic worked by hand.
  */
 import { notAvailable, sortedSeries, yearsFrom, type YearValue } from './series';
-import { carbonBudgetUsed } from './target-context';
+import { budgetUnitMismatch, CARBON_BUDGET_UNIT, carbonBudgetUsed } from './target-context';
 import { trendValueAt, type EmissionsTrend } from './trajectory';
 
 /**
@@ -16,9 +16,6 @@ import { trendValueAt, type EmissionsTrend } from './trajectory';
  * 0.8828^5.56 = 0.5, so it halves emissions about every five and a half years.
  */
 export const CARBON_LAW_RATE_PCT = 11.72;
-
-/** The unit the targets template records a carbon budget in (all greenhouse gases). */
-export const CARBON_BUDGET_UNIT = 'kt CO2e';
 
 export const BUDGET_PATHS_EXPLANATION =
 	'Each path is the sum of its yearly emissions from the year after the latest figures to the target year, both included, in the unit of the series the target is judged on.';
@@ -141,11 +138,8 @@ function budgetAgainstPaths(
 	const targetYear = years.at(-1)!;
 	if (carbonBudgetKt == null) return notAvailable('the council has not set a carbon budget');
 	if (budgetStartYear == null) return notAvailable('the carbon budget has no start year');
-	if (input.unit !== CARBON_BUDGET_UNIT) {
-		return notAvailable(
-			`the budget is in ${CARBON_BUDGET_UNIT} and these figures are in ${input.unit}: the two cannot be compared (choose the measure in ${CARBON_BUDGET_UNIT})`
-		);
-	}
+	const otherUnit = budgetUnitMismatch(input.unit);
+	if (otherUnit) return otherUnit;
 	if (budgetStartYear > targetYear) {
 		return notAvailable(
 			`the budget starts in ${budgetStartYear}, after the target year ${targetYear}`

@@ -14,8 +14,19 @@ export const PATH_EXPLANATION =
 export const NEEDED_EXPLANATION = `The reduction needed is the same % cut every year that takes the latest year's emissions to ${RESIDUAL_SHARE * 100}% of the baseline by the target year, with what that cut is in kt in its first year.`;
 export const ACHIEVED_EXPLANATION =
 	'The reduction achieved is the compound yearly % cut between the first and last years of the trend window, with the average kt cut a year between those two years.';
-export const BUDGET_EXPLANATION =
-	"The carbon budget used is the sum of each year's emissions from the budget's start year to the latest year, as a % of the budget the council set for the same measure.";
+/** The unit the targets template records a carbon budget in (all greenhouse gases). */
+export const CARBON_BUDGET_UNIT = 'kt CO2e';
+
+export const BUDGET_EXPLANATION = `The carbon budget used is the sum of each year's emissions from the budget's start year to the latest year, as a % of the budget the council set, which is in ${CARBON_BUDGET_UNIT} and is set against figures in that unit only.`;
+
+/** Why a budget cannot be set against figures in `unit`, or null when it can. */
+export function budgetUnitMismatch(unit: string | undefined) {
+	return unit === undefined || unit === CARBON_BUDGET_UNIT
+		? null
+		: notAvailable(
+				`the budget is in ${CARBON_BUDGET_UNIT} and these figures are in ${unit}: the two cannot be compared (choose the measure in ${CARBON_BUDGET_UNIT})`
+			);
+}
 
 export interface Baseline {
 	year: number;
@@ -131,10 +142,14 @@ export function reductionAchieved(series: readonly YearValue[], trend: Emissions
 	};
 }
 
-/** Share of a carbon budget used from its start year to the latest year with figures. */
+/**
+ * Share of a carbon budget used from its start year to the latest year with figures. With the
+ * series' unit, a budget is set only against figures in its own unit.
+ */
 export function carbonBudgetUsed(
 	series: readonly YearValue[],
-	budget: { carbonBudgetKt?: number | null; budgetStartYear?: number | null }
+	budget: { carbonBudgetKt?: number | null; budgetStartYear?: number | null },
+	unit?: string
 ) {
 	const { carbonBudgetKt, budgetStartYear } = budget;
 	if (carbonBudgetKt == null) return notAvailable('the council has not set a carbon budget');
@@ -142,6 +157,8 @@ export function carbonBudgetUsed(
 		return notAvailable(`the carbon budget is ${carbonBudgetKt} kt; expected more than 0`);
 	}
 	if (budgetStartYear == null) return notAvailable('the carbon budget has no start year');
+	const otherUnit = budgetUnitMismatch(unit);
+	if (otherUnit) return otherUnit;
 	const points = sortedSeries(series);
 	const latest = points.at(-1);
 	if (!latest || latest.year < budgetStartYear) {

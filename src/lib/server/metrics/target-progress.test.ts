@@ -320,6 +320,16 @@ describe('carbonBudgetUsed', () => {
 			available: false
 		});
 	});
+
+	it('sets a budget (kt CO2e) against figures in kt CO2e only', () => {
+		const budget = { carbonBudgetKt: 5000, budgetStartYear: 2019 };
+		expect(carbonBudgetUsed(AREA, budget, 'kt CO2e')).toMatchObject({ available: true });
+		expect(carbonBudgetUsed(AREA, budget, 'kt CO2')).toEqual({
+			available: false,
+			reason:
+				'the budget is in kt CO2e and these figures are in kt CO2: the two cannot be compared (choose the measure in kt CO2e)'
+		});
+	});
 });
 
 describe('context functions on their own', () => {

@@ -171,6 +171,8 @@ export interface ProgressInput {
 	 * not available with this reason, and every other figure is worked out as usual.
 	 */
 	notJudged?: string | null;
+	/** The series' unit ("kt CO2e"): a carbon budget is set against figures in its unit only. */
+	unit?: string;
 }
 
 /** Everything the progress page prints for one target. */
@@ -179,7 +181,8 @@ export function targetProgress({
 	measure,
 	series,
 	trend: options,
-	notJudged
+	notJudged,
+	unit
 }: ProgressInput) {
 	if (!MEASURES_FOR_SCOPE[target.scope].includes(measure)) {
 		const scope = target.scope.replace('_', ' ');
@@ -215,6 +218,6 @@ export function targetProgress({
 		needed: fromBaseline((b) => reductionNeeded(b, targetYear, latest)),
 		achieved: reductionAchieved(points, trend),
 		interim: interimProgress(target.interim, baseline, points, trend),
-		budget: carbonBudgetUsed(points, target)
+		budget: carbonBudgetUsed(points, target, unit)
 	};
 }

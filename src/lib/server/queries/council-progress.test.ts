@@ -124,10 +124,23 @@ describe("a council's progress", () => {
 		expect(b.trendUsesUpIn).toBe(2028);
 		expect(b.paths.trend.available && b.paths.trend.overKt).toBeCloseTo(8765.2, 0);
 
-		// The budget is in kt CO2e; scope of influence is in kt CO2: no comparison.
-		const co2 = progress('TRF', 'scope_of_influence').targets.find(
+		// The "Carbon budget" figure beside the status: 5836.615 of 12,000 kt CO2e, 48.64% used.
+		expect(area.progress?.available && area.progress.budget).toMatchObject({
+			available: true,
+			usedKt: expect.closeTo(5836.615, 2),
+			sharePct: expect.closeTo(48.64, 2)
+		});
+
+		// The budget is in kt CO2e; scope of influence is in kt CO2: no comparison, in the view or
+		// in the share of the budget used.
+		const co2Target = progress('TRF', 'scope_of_influence').targets.find(
 			(t) => t.row.scope === 'whole_area'
-		)!.carbonBudget;
+		)!;
+		expect(co2Target.progress?.available && co2Target.progress.budget).toMatchObject({
+			available: false,
+			reason: expect.stringMatching(/^the budget is in kt CO2e and these figures are in kt CO2/)
+		});
+		const co2 = co2Target.carbonBudget;
 		if (!co2?.available) throw new Error('expected the paths in kt CO2');
 		expect(co2.unit).toBe('kt CO2');
 		expect(co2.budget).toMatchObject({

@@ -94,7 +94,8 @@ export function getCouncilProgress(code: string, options: ProgressOptions, db: D
 							windowYears: options.windowYears,
 							windowEndYear: series.windowEndYear ?? undefined
 						},
-						notJudged: series.old
+						notJudged: series.old,
+						unit: series.unit
 					})
 				: null;
 			return {
