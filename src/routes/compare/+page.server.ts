@@ -57,6 +57,7 @@ export const load: PageServerLoad = ({ url }) => {
 		measure: query.data.measure,
 		measureLabel: data.measureLabel,
 		releaseLabels: data.releaseLabels,
+		otherGases: data.otherGases,
 		total: data.rows.length,
 		rows: rows.map(slim),
 		cells,

@@ -35,7 +35,8 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 				measure: t.series.measure,
 				unit: t.series.unit,
 				release: t.series.releaseLabel,
-				points: t.series.points
+				points: t.series.points,
+				otherGases: t.series.otherGases
 			},
 			progress: t.progress,
 			// An officer's override, with its reason; `progress.status` stays the calculated one.
