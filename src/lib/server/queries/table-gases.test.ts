@@ -104,7 +104,7 @@ describe('a CO2-only release for 16 councils', () => {
 		expect(new Set(national.otherGases!.councils)).toEqual(new Set(SIXTEEN));
 		expect(national.otherGases!.unit).toBe('kt CO2');
 		expect(national.rows.filter((r) => r.unit).every((r) => r.unit === 'kt CO2e')).toBe(true);
-		const compare = getCompareRows({ ...options, money: 'net_zero' }, handle.db);
+		const compare = getCompareRows({ ...options, money: 'net-zero' }, handle.db);
 		expect(compare.otherGases!.councils).toHaveLength(16);
 		const swindon = compare.rows.find((r) => r.code === 'SWD')!;
 		expect(swindon.releaseLabel).toMatch(/DESNZ .*2005–2023/);
