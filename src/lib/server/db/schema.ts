@@ -823,5 +823,17 @@ export const importContext = sqliteTable('import_context', {
 	batchId: integer('batch_id')
 });
 
+/**
+ * One row: a counter of changes to what pages show, the key of every cache of pages and
+ * whole-country results (queries/sqlite/data-version.ts). Bumped by triggers (drizzle/0013) on
+ * import_batches, so by every import, refused file's record and undo in its own transaction, and
+ * on the council records officers write through the app. Accounts (sessions, sign-ins, the audit
+ * trail) do not bump it: a sign-in, even a failed one, never makes a page recompute.
+ */
+export const dataGeneration = sqliteTable('data_generation', {
+	id: integer('id').primaryKey(),
+	generation: integer('generation').notNull().default(0)
+});
+
 export * from './schema-accounts';
 export * from './schema-council-records';
