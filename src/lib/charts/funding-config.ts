@@ -137,6 +137,9 @@ export function awardSizeConfig(t: ReturnType<typeof awardSizeTable>): ChartConf
 	};
 }
 
+/** Orange for a short window (under the line), blue otherwise: the same in both window charts. */
+const windowColour = (short: boolean) => (short ? '#D55E00' : '#0072B2');
+
 export interface WindowPoint {
 	label: string;
 	days: number;
@@ -154,7 +157,7 @@ export function windowLengthConfig(
 				{
 					label: 'Days open',
 					data: windows.map((w) => w.days),
-					backgroundColor: windows.map((w) => (w.days < shortDays ? '#D55E00' : '#0072B2'))
+					backgroundColor: windows.map((w) => windowColour(w.days < shortDays))
 				}
 			]
 		},
@@ -218,7 +221,7 @@ export function windowBandConfig(
 				{
 					label: 'Rounds',
 					data: bands.map((b) => b.rounds),
-					backgroundColor: bands.map((b) => (b.short ? '#D55E00' : '#0072B2'))
+					backgroundColor: bands.map((b) => windowColour(b.short))
 				}
 			]
 		},
