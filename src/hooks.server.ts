@@ -2,8 +2,10 @@
  * Server start-up and per-request concerns. The database is migrated and, when empty, loaded with
  * the shipped real data once, in `init`, before the first request: never during `vite build`.
  * Pages then read through a read-only connection; every write goes to the writer thread.
- * Pages, JSON, CSV and calendars are compressed here when the client accepts it. Who is asking
- * is read from the session cookie here, and every write without an account is refused here.
+ * Pages, JSON, CSV and calendars are compressed here when the client accepts it, and what the
+ * public sees is kept and answered again from memory until the data changes (response-cache.ts).
+ * Who is asking is read from the session cookie here, and every write without an account is
+ * refused here.
  */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { openServerDatabase } from '$lib/server/startup';
@@ -17,6 +19,9 @@ import { SESSION_COOKIE, userForSession } from '$lib/server/accounts/sessions';
 import { viewerOf } from '$lib/server/accounts/users';
 import { refuseWrite } from '$lib/server/accounts/guard';
 import { getDatabase } from '$lib/server/db';
+import { createResponseCache } from '$lib/server/response-cache';
+import { currentDataVersion } from '$lib/server/queries/data-version-cache';
+import { serverToday } from '$lib/server/queries/competitions';
 
 export const init: ServerInit = async () => {
 	setDatabase(await openServerDatabase());
@@ -44,8 +49,20 @@ export const handle: Handle = async ({ event, resolve }) => {
 			return withHeaders(refusal(event.url.pathname, message, 413));
 		}
 	}
-	return compressResponse(event.request, withHeaders(await resolve(event)));
+	const viewer = event.locals.viewer;
+	return publicResponses.respond(
+		{
+			request: event.request,
+			url: event.url,
+			signedIn: viewer.role !== 'public',
+			version: () => `${currentDataVersion()}|${serverToday()}`
+		},
+		async () => compressResponse(event.request, withHeaders(await resolve(event)))
+	);
 };
+
+/** Public pages and API answers, kept until the data changes or the day turns. */
+const publicResponses = createResponseCache();
 
 /**
  * A request refused before its route: the API answers `{ message }` as JSON, as its routes'

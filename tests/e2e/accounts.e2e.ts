@@ -221,6 +221,26 @@ describe("Trafford's officer", () => {
 					['E2E-TRF-2', 6]
 				])
 			);
+		// The public answers are kept and served again without rendering, but never one a signed-in
+		// viewer was given: asked before, between and after the officer, the public see no draft.
+		expect(await bids()).toHaveLength(1);
+		const funding = (cookie?: string) =>
+			fetch(`${baseUrl}/authorities/TRF/funding`, { headers: cookie ? { cookie } : {} });
+		const publicFirst = await funding();
+		const officerPage = await funding(officerCookie);
+		const publicAfter = await funding();
+		expect(await officerPage.text()).toContain('E2E draft bid');
+		expect(officerPage.headers.get('cache-control')).toBe('private, no-store');
+		for (const res of [publicFirst, publicAfter]) {
+			expect(await res.text()).not.toContain('E2E draft bid');
+			expect(res.headers.get('cache-control')).toMatch(/^public, /);
+		}
+		const etag = publicAfter.headers.get('etag')!;
+		expect(etag).toBe(publicFirst.headers.get('etag'));
+		const revalidated = await fetch(`${baseUrl}/authorities/TRF/funding`, {
+			headers: { 'if-none-match': etag }
+		});
+		expect(revalidated.status).toBe(304);
 		// The audit trail names the officer and the batch; the admin undoes it.
 		const audit = await (
 			await fetch(`${baseUrl}/admin/audit/audit.csv`, { headers: { cookie: adminCookie } })

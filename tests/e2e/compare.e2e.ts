@@ -49,7 +49,9 @@ describe('/compare', () => {
 	it('counts net-zero money by default, all money one link away, the rest of the view kept', async () => {
 		const { page, errors, close } = await openPage(browser);
 		try {
-			await page.goto(`${baseUrl}/compare?cols=perHeadGbp,potsWon&sort=perHeadGbp&dir=desc`);
+			await page.goto(
+				`${baseUrl}/compare?cols=perHeadGbp,potsWon&sort=perHeadGbp&dir=desc&page=all`
+			);
 			await expect(page.textContent('.money-scope')).resolves.toContain('Net-zero money:');
 			await expect(page.textContent('th[data-key="perHeadGbp"] .unit')).resolves.toBe(
 				'£ per person, net-zero money'
@@ -78,7 +80,7 @@ describe('/compare', () => {
 			await expect(first.locator('td[data-key="perHeadGbp"]').textContent()).resolves.toBe('£401');
 			await expect(first.locator('td[data-key="potsWon"]').textContent()).resolves.toBe('3');
 			// Ascending, the councils without an award are still last.
-			await page.goto(`${baseUrl}/compare?cols=potsWon&sort=potsWon&money=all`);
+			await page.goto(`${baseUrl}/compare?cols=potsWon&sort=potsWon&money=all&page=all`);
 			const ascending = await columnText(page, 'potsWon');
 			expect(ascending[0]).toBe('1');
 			expect(ascending.at(-1)).toBe('no published award');
@@ -145,7 +147,8 @@ describe('/compare', () => {
 				);
 				await page.click('#compare-table thead a:has-text("£ won per head")');
 				await page.waitForURL(/dir=desc/);
-				expect(await tableCodes(page)).toEqual(want.rows.map((r) => r.code));
+				// Sorted over every council on the server, shown 50 at a time.
+				expect(await tableCodes(page)).toEqual(want.rows.slice(0, 50).map((r) => r.code));
 				expect(errors).toEqual([]);
 			} finally {
 				await close();
@@ -223,6 +226,12 @@ describe('/compare', () => {
 				return null;
 			});
 			expect(spot).not.toBeNull();
+			// Its table of every council is built on opening "Show the data", not sent in the page.
+			const data = page.locator('#compare-scatter details.chart-data');
+			await expect(data.locator('table').count()).resolves.toBe(0);
+			await data.locator('summary').click();
+			const listed = await data.locator('tbody tr').count();
+			expect(listed).toBe(397);
 			const box = (await page.locator('#compare-scatter canvas').boundingBox())!;
 			await page.mouse.click(box.x + spot!.x + 2, box.y + spot!.y + 2);
 			await page.waitForURL(/\/authorities\/[A-Z]{3,4}$/);
@@ -325,7 +334,7 @@ describe('/compare', () => {
 	it('at 1280 px every default column shows, the page scrolls and the header row stays in view', async () => {
 		const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
 		try {
-			await page.goto(`${baseUrl}/compare`);
+			await page.goto(`${baseUrl}/compare?page=all`);
 			const box = page.locator('#compare-table');
 			const sizes = await box.evaluate((el) => ({
 				client: el.clientWidth,
@@ -407,10 +416,52 @@ describe('/compare', () => {
 			await page.click('button:has-text("Show councils")');
 			await page.waitForURL(/sort=perHeadGbp/);
 			const want = await api('sort=perHeadGbp&dir=desc');
-			expect(await tableCodes(page)).toEqual(want.rows.map((r) => r.code));
+			expect(await tableCodes(page)).toEqual(want.rows.slice(0, 50).map((r) => r.code));
 			expect(errors).toEqual([]);
 		} finally {
 			await close();
 		}
+	});
+
+	it('shows 50 councils a page, every page and all of them a link away, with and without JavaScript', async () => {
+		const all = await api('');
+		const codes = all.rows.map((r) => r.code);
+		for (const javaScriptEnabled of [true, false]) {
+			const { page, errors, close } = await openPage(browser, { javaScriptEnabled });
+			try {
+				await page.goto(`${baseUrl}/compare?nation=England`);
+				const england = (await api('nation=England')).rows.map((r) => r.code);
+				const pages = Math.ceil(england.length / 50);
+				const pager = page.getByRole('navigation', { name: 'Pages of the table', exact: true });
+				await expect(pager.locator('p').textContent()).resolves.toMatch(
+					new RegExp(`^\\s*1–50 of ${england.length}\\s+councils \\(page 1 of ${pages}\\)`)
+				);
+				expect(await tableCodes(page)).toEqual(england.slice(0, 50));
+				await pager.getByRole('link', { name: 'Next page' }).click();
+				await page.waitForURL(/page=2/);
+				// The filter is kept from page to page.
+				expect(new URL(page.url()).searchParams.get('nation')).toBe('England');
+				expect(await tableCodes(page)).toEqual(england.slice(50, 100));
+				await page
+					.getByRole('navigation', { name: 'Pages of the table', exact: true })
+					.getByRole('link', { name: `Show all ${england.length} councils` })
+					.click();
+				await page.waitForURL(/page=all/);
+				expect(await tableCodes(page)).toEqual(england);
+				// A page past the end shows the last one; a new sort starts at the first.
+				await page.goto(`${baseUrl}/compare?page=99`);
+				// 397 councils: page 8 holds the 351st to the last.
+				expect(codes).toHaveLength(397);
+				expect(await tableCodes(page)).toEqual(codes.slice(350));
+				await page.click('#compare-table thead a:has-text("Council")');
+				await page.waitForURL(/dir=desc/);
+				expect(new URL(page.url()).searchParams.has('page')).toBe(false);
+				expect(errors).toEqual([]);
+			} finally {
+				await close();
+			}
+		}
+		const bad = await fetch(`${baseUrl}/compare?page=0`);
+		expect(bad.status).toBe(400);
 	});
 });

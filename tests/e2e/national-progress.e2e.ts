@@ -128,6 +128,39 @@ describe('/progress', () => {
 		}
 	});
 
+	it('lists 50 rows a page, the next page and every row one link away', async () => {
+		const { page, errors, close } = await openPage(browser, { javaScriptEnabled: false });
+		try {
+			const api = (await (await fetch(`${baseUrl}/api/progress`)).json()) as {
+				rows: { code: string; targetYear: number | null }[];
+			};
+			const key = (r: { code: string; targetYear: number | null }) => `${r.code} ${r.targetYear}`;
+			const shown = () =>
+				page.$$eval('#council-table tbody tr th a', (as) =>
+					as.map((a) => a.getAttribute('href')!.split('/')[2])
+				);
+			await page.goto(`${baseUrl}/progress`);
+			expect(await shown()).toEqual(api.rows.slice(0, 50).map((r) => r.code));
+			const pager = page.getByRole('navigation', {
+				name: 'Pages of the council table',
+				exact: true
+			});
+			await expect(pager.locator('p').textContent()).resolves.toMatch(
+				new RegExp(`1–50 of ${api.rows.length}\\s+rows`)
+			);
+			await pager.getByRole('link', { name: 'Next page' }).click();
+			await page.waitForURL(/page=2/);
+			expect(await shown()).toEqual(api.rows.slice(50, 100).map((r) => r.code));
+			await page.goto(`${baseUrl}/progress?page=all`);
+			const all = await page.$$eval('#council-table tbody tr', (trs) => trs.length);
+			expect(all).toBe(api.rows.length);
+			expect(new Set(api.rows.map(key)).size).toBe(api.rows.length);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	it("judges every county's and combined authority's target on its members' figures summed", async () => {
 		for (const measure of ['territorial', 'scope_of_influence']) {
 			const upper = (await apiRows(`?measure=${measure}`)).filter(

@@ -153,7 +153,7 @@ describe('on a phone', () => {
 				await page.goto(`${baseUrl}/funding`);
 				const outside = await page.$$eval('.hexmap svg', ([svg]) => {
 					const box = svg!.getBoundingClientRect();
-					return Array.from(svg!.querySelectorAll('polygon'))
+					return Array.from(svg!.querySelectorAll('a use'))
 						.map((p) => ({ r: p.getBoundingClientRect(), name: p.textContent }))
 						.filter(
 							({ r }) =>
@@ -178,7 +178,7 @@ describe('on a phone', () => {
 				await page.goto(`${baseUrl}${path}`);
 				await page.locator('.hexmap a[tabindex="0"]').waitFor({ state: 'attached' });
 				// WCAG 2.2's minimum target: 24 px. The whole UK at 390 px made them about 13.
-				const widths = await page.$$eval('.hexmap polygon', (ps) =>
+				const widths = await page.$$eval('.hexmap a use', (ps) =>
 					ps.map((p) => p.getBoundingClientRect().width)
 				);
 				expect(Math.min(...widths), path).toBeGreaterThanOrEqual(24);

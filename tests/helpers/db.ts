@@ -236,11 +236,14 @@ export function tableDigest(handle: DbHandle, table: string): string {
 	return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
 }
 
-/** Digests of every data table (not the import log, which records rejected attempts too). */
+/**
+ * Digests of every data table (not the import log, which records rejected attempts too, nor the
+ * caches' change counter, which every import, refusal and undo moves on).
+ */
 export function dataDigest(handle: DbHandle): Record<string, string> {
 	const tables = handle.sqlite
 		.prepare(
-			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT IN ('import_batches', 'import_issues', 'import_rejected_rows') ORDER BY name"
+			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT IN ('import_batches', 'import_issues', 'import_rejected_rows', 'data_generation') ORDER BY name"
 		)
 		.pluck()
 		.all() as string[];

@@ -117,8 +117,7 @@ export function awardSizeTable(amounts: readonly number[]) {
 	};
 }
 
-export function awardSizeConfig(amounts: readonly number[]): ChartConfiguration<'bar'> {
-	const t = awardSizeTable(amounts);
+export function awardSizeConfig(t: ReturnType<typeof awardSizeTable>): ChartConfiguration<'bar'> {
 	return {
 		type: 'bar',
 		data: {
@@ -138,6 +137,9 @@ export function awardSizeConfig(amounts: readonly number[]): ChartConfiguration<
 	};
 }
 
+/** Orange for a short window (under the line), blue otherwise: the same in both window charts. */
+const windowColour = (short: boolean) => (short ? '#D55E00' : '#0072B2');
+
 export interface WindowPoint {
 	label: string;
 	days: number;
@@ -155,7 +157,7 @@ export function windowLengthConfig(
 				{
 					label: 'Days open',
 					data: windows.map((w) => w.days),
-					backgroundColor: windows.map((w) => (w.days < shortDays ? '#D55E00' : '#0072B2'))
+					backgroundColor: windows.map((w) => windowColour(w.days < shortDays))
 				}
 			]
 		},
@@ -174,6 +176,66 @@ export function windowLengthConfig(
 					}
 				},
 				y: { grid: { display: false } }
+			}
+		}
+	};
+}
+
+/** Rounds drawn one bar each up to this many; past it, counted in bands of weeks open. */
+export const ROUNDS_DRAWN_ONE_BY_ONE = 40;
+
+/** Bands of window length, in days from opening to closing; each counts `min <= days < max`. */
+const WINDOW_BANDS = [
+	{ label: 'under 2 weeks', max: 14 },
+	{ label: '2 to under 4 weeks', max: 28 },
+	{ label: '4 to under 6 weeks', max: 42 },
+	{ label: '6 to under 8 weeks', max: 56 },
+	{ label: '8 to under 12 weeks', max: 84 },
+	{ label: '12 to under 26 weeks', max: 182 },
+	{ label: '26 weeks and over', max: Infinity }
+] as const;
+
+/** How many rounds' windows fall in each band, and whether the band is short. */
+export function windowBands(windows: readonly WindowPoint[], shortDays: number) {
+	let min = 0;
+	return WINDOW_BANDS.map((b) => {
+		const band = {
+			label: b.label,
+			rounds: windows.filter((w) => w.days >= min && w.days < b.max).length,
+			short: b.max <= shortDays
+		};
+		min = b.max;
+		return band;
+	});
+}
+
+export function windowBandConfig(
+	bands: ReturnType<typeof windowBands>,
+	shortDays: number
+): ChartConfiguration<'bar'> {
+	return {
+		type: 'bar',
+		data: {
+			labels: bands.map((b) => b.label),
+			datasets: [
+				{
+					label: 'Rounds',
+					data: bands.map((b) => b.rounds),
+					backgroundColor: bands.map((b) => windowColour(b.short))
+				}
+			]
+		},
+		options: {
+			responsive: true,
+			maintainAspectRatio: false,
+			animation: false,
+			plugins: { legend: { display: false } },
+			scales: {
+				x: {
+					grid: { display: false },
+					title: { display: true, text: `Weeks open (orange: under ${shortDays} days)` }
+				},
+				y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Rounds' } }
 			}
 		}
 	};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { awardSizeTable, ROUNDS_DRAWN_ONE_BY_ONE, windowBands } from '$lib/charts/funding-config';
 import { loadHexes } from '$lib/server/hexmap';
 import {
 	METRIC_EXPLANATIONS,
@@ -32,10 +33,23 @@ export const load: PageServerLoad = ({ url }) => {
 	const chosenYear = year !== undefined && years.includes(year) ? year : null;
 	// Every council's figures stay on the server: the page shows the map's one figure and the
 	// ranking (all of them are in the CSV and the API).
-	const { authorities, ...national } = getNationalFunding(chosenYear, undefined, money);
+	const { authorities, awardAmounts, windows, ...national } = getNationalFunding(
+		chosenYear,
+		undefined,
+		money
+	);
 	const fragmented = rankByFragmentation(authorities);
 	return {
-		national,
+		national: {
+			...national,
+			// Counted here, not sent as every award and round: 35,000 awards and 20,000 rounds at
+			// national scale made this page 8 MB.
+			awardSizes: awardSizeTable(awardAmounts),
+			windowChart:
+				windows.length <= ROUNDS_DRAWN_ONE_BY_ONE
+					? { kind: 'rounds' as const, rounds: windows }
+					: { kind: 'bands' as const, bands: windowBands(windows, SHORT_WINDOW_DAYS) }
+		},
 		money,
 		year: chosenYear,
 		years,

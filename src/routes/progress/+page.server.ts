@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { pageOf, readPage, type Paged } from '$lib/paging';
 import { filterRows, progressFilter } from '$lib/progress-filter';
 import { progressQuery } from '$lib/progress-query';
 import { loadHexes } from '$lib/server/hexmap';
@@ -29,18 +30,25 @@ const tableRow = (r: CouncilProgressRow) => ({
 	summedFrom: r.summedFrom
 });
 
+function paged<T extends CouncilProgressRow>({ rows, ...paging }: Paged<T>) {
+	return { rows: rows.map(tableRow), paging };
+}
+
 export const load: PageServerLoad = ({ url }) => {
 	const query = progressQuery(url.searchParams);
 	if (!query.success) error(400, query.message);
 	const filter = progressFilter(url.searchParams);
 	if (!filter.success) error(400, filter.message);
+	const page = readPage(url.searchParams);
+	if (!page.success) error(400, page.message);
 	const { rows, ...national } = getNationalProgress(query.data);
 	const explanations = progressExplanations(query.data.windowYears);
 	return {
 		...national,
 		filter: filter.data,
-		// Only what the table prints: the rows are sent twice (as HTML and as hydration data).
-		rows: filterRows(rows, filter.data).map(tableRow),
+		// Only what the table prints, a page at a time: the rows are sent twice (as HTML and as
+		// hydration data), and every council's is 500 KB.
+		...paged(pageOf(filterRows(rows, filter.data), page.data)),
 		totalRows: rows.length,
 		cells: progressMapCells(loadHexes(), rows),
 		nations: [...new Set(rows.map((r) => r.nation))].sort(),

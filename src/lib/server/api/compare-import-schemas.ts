@@ -12,7 +12,15 @@ import {
 import { ROW_STATUSES } from '../../progress-filter';
 import { MONEY_SCOPES } from '../../funding-purpose';
 import { Money, MoneyNotCounted } from './funding-schemas';
-import { AuthorityCode, EmissionMeasure, Licence, int, named, str } from './schema-kit';
+import {
+	AuthorityCode,
+	EmissionMeasure,
+	Licence,
+	OtherGasesSetAside,
+	int,
+	named,
+	str
+} from './schema-kit';
 
 function columnSchema(c: CompareColumn) {
 	const base =
@@ -44,6 +52,7 @@ export const CompareResponse = named(
 		measure: EmissionMeasure,
 		measureLabel: z.string(),
 		releaseLabels: z.array(z.string()),
+		otherGases: OtherGasesSetAside,
 		money: Money,
 		notCounted: MoneyNotCounted,
 		filter: z

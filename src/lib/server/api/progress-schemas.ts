@@ -13,6 +13,7 @@ import {
 	IsoDate,
 	Licence,
 	NotAvailable,
+	OtherGasesSetAside,
 	int,
 	named,
 	num,
@@ -299,7 +300,13 @@ export const CouncilProgressResponse = named(
 						release: str('The release and source the figures come from'),
 						points: z.array(
 							z.object({ year: int(), valueKt: kt(), population: int().nullable().optional() })
-						)
+						),
+						otherGases: z
+							.object({ label: z.string(), unit: z.string(), lastYear: int() })
+							.nullable()
+							.describe(
+								"A newer release held for the council in other gases than this measure's unit everywhere, not used here; null when none"
+							)
 					})
 					.nullable(),
 				progress: TargetProgress.nullable(),
@@ -383,6 +390,7 @@ export const NationalProgressResponse = named(
 		councilOperationsTargets: int('Council-operations targets, not judged here'),
 		releaseLabels: z.array(z.string()),
 		mostImproved: MostImproved,
+		otherGases: OtherGasesSetAside,
 		filter: z.object({
 			nation: z.string().optional(),
 			type: z.string().optional(),

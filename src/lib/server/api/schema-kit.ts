@@ -67,6 +67,21 @@ export const EmissionMeasure = named(
 		)
 );
 
+/** Councils whose newest figures are in other gases than a table's measure, so not used in it. */
+export const OtherGasesSetAside = named(
+	'OtherGasesSetAside',
+	z
+		.object({
+			councils: z.array(AuthorityCode),
+			releases: z.array(z.string()).describe('The releases set aside, by label'),
+			unit: z.string().describe('Their unit, e.g. "kt CO2"')
+		})
+		.nullable()
+		.describe(
+			"Councils holding newer figures in other gases than this measure's unit: they are judged on their newest figures in the table's unit, never mixed. Null when there are none."
+		)
+);
+
 export const ErrorBody = named(
 	'Error',
 	z

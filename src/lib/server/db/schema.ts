@@ -394,7 +394,10 @@ export const awards = sqliteTable(
 			t.amountGbp,
 			t.projectTitle
 		),
-		index('awards_authority_idx').on(t.authorityCode, t.awardDate)
+		index('awards_authority_idx').on(t.authorityCode, t.awardDate),
+		// A bid's award is looked up for every bid row imported, and a deleted bid's children are
+		// found through it: without it each was a scan of every award.
+		index('awards_bid_idx').on(t.bidId)
 	]
 );
 
@@ -612,7 +615,12 @@ export const actionFunding = sqliteTable(
 		bidId: integer('bid_id').references(() => bids.id, { onDelete: 'cascade' }),
 		awardId: integer('award_id').references(() => awards.id, { onDelete: 'cascade' })
 	},
-	(t) => [index('action_funding_action_idx').on(t.actionId)]
+	(t) => [
+		index('action_funding_action_idx').on(t.actionId),
+		// Deleting a bid or an award (an undo) finds the funding rows that cascade through these.
+		index('action_funding_bid_idx').on(t.bidId),
+		index('action_funding_award_idx').on(t.awardId)
+	]
 );
 
 /* ---------------------------------------------------------------- emissions */
@@ -821,6 +829,18 @@ export const importChanges = sqliteTable(
 export const importContext = sqliteTable('import_context', {
 	id: integer('id').primaryKey(),
 	batchId: integer('batch_id')
+});
+
+/**
+ * One row: a counter of changes to what pages show, the key of every cache of pages and
+ * whole-country results (queries/sqlite/data-version.ts). Bumped by triggers (drizzle/0013) on
+ * import_batches, so by every import, refused file's record and undo in its own transaction, and
+ * on the council records officers write through the app. Accounts (sessions, sign-ins, the audit
+ * trail) do not bump it: a sign-in, even a failed one, never makes a page recompute.
+ */
+export const dataGeneration = sqliteTable('data_generation', {
+	id: integer('id').primaryKey(),
+	generation: integer('generation').notNull().default(0)
 });
 
 export * from './schema-accounts';

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/helpers/db';
+import { ACCOUNT_TABLES } from './schema-accounts';
+import { COUNCIL_RECORD_TABLES } from './schema-council-records';
 import { loggedTables, undoTriggers } from './undo-triggers';
 
 describe('undo-log triggers', () => {
@@ -12,13 +14,32 @@ describe('undo-log triggers', () => {
 		const db = createTestDb();
 		try {
 			const stored = db.sqlite
-				.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+				.prepare(
+					"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'undo\\_%' ESCAPE '\\' ORDER BY name"
+				)
 				.all() as { name: string; sql: string }[];
 			const wanted = undoTriggers().sort((a, b) => a.name.localeCompare(b.name));
 			expect(stored.map((t) => t.name)).toEqual(wanted.map((t) => t.name));
 			for (const t of wanted) {
 				expect(stored.find((s) => s.name === t.name)!.sql, t.name).toBe(t.sql);
 			}
+		} finally {
+			db.close();
+		}
+	});
+
+	it('bumps the change counter on every import record and council record, never on accounts', () => {
+		const db = createTestDb();
+		try {
+			const rows = db.sqlite
+				.prepare(
+					"SELECT tbl_name AS tableName, name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'data\\_generation\\_%' ESCAPE '\\'"
+				)
+				.all() as { tableName: string; name: string }[];
+			const tables = [...new Set(rows.map((r) => r.tableName))].sort();
+			expect(tables).toEqual(['import_batches', ...COUNCIL_RECORD_TABLES].sort());
+			expect(rows).toHaveLength(tables.length * 3);
+			for (const t of ACCOUNT_TABLES) expect(tables).not.toContain(t);
 		} finally {
 			db.close();
 		}

@@ -23,6 +23,8 @@ const NOT_LOGGED = new Set([
 	'import_context',
 	'feed_header_maps',
 	'datasets',
+	// The change counter of the caches: an undo bumps it like any change, never sets it back.
+	'data_generation',
 	'emissions',
 	// Derived from other tables and recomputed by every import or undo that changes them: logging
 	// them would also make every later import of an input block the undo of an earlier one.

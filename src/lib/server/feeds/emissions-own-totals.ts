@@ -6,10 +6,17 @@
  *   council,year,measure,value_kt,unit,population
  *   E08000009,2023,territorial,1393.07,kt CO2e,237480
  *
+ * and a data lab's long "tidy" layout, read as published (totals-words.ts reads its words):
+ *
+ *   area_code,area_name,period,indicator,measure,unit,value
+ *   E08000009,Trafford,2023,Territorial emissions,Total,kilotonnes (kt CO2e),1393.07
+ *
  * - council: GSS code, 3-letter code or name; a former council counts for its successor.
- * - measure: "territorial" or "scope of influence" (either spelling, any case).
- * - unit: kt CO2e (all greenhouse gases, the default when blank) or kt CO2 (CO2 only); one unit
- *   per measure in a file, as a release states one unit per measure.
+ * - measure (and indicator, where the file has one): territorial or scope of influence, in any
+ *   words that say so; emissions words naming no measure are read as territorial. Per-head and
+ *   per-area rows, and one sector's rows, are left out with a note: the pages work those out.
+ * - unit: kt CO2e (all greenhouse gases, the default when blank) or kt CO2 (CO2 only), in any
+ *   size (t, kt, Mt: stored in kt); one set of gases per measure in a file, as a release states.
  * - population: persons, optional, for per-head figures.
  *
  * Each file is a release of the "own totals" dataset, labelled by its file name; for the councils
@@ -26,13 +33,8 @@ import {
 import type { FeedModule } from '../rows/feed';
 import { validateRecord } from '../rows/validate-record';
 import { registerDataset } from './emission-release';
-import {
-	resolveCouncil,
-	totalsStore,
-	type Gases,
-	type TotalsMeasure,
-	type TotalValue
-} from './emission-totals';
+import { resolveCouncil, totalsStore, type TotalValue } from './emission-totals';
+import { readMeasure, readUnit, RATE_NOT_STORED } from './totals-words';
 
 export const OWN_TOTALS_DATASET = {
 	key: 'own-emissions-totals',
@@ -44,35 +46,17 @@ export const OWN_TOTALS_DATASET = {
 	sourceUrl: ''
 } as const;
 
-const MEASURES = 'expected "territorial" or "scope of influence"';
-const UNITS = 'expected kt CO2e or kt CO2 (values in thousands of tonnes)';
-
-function measureOf(raw: string): TotalsMeasure | null {
-	const t = raw.toLowerCase().replace(/[^a-z]+/g, ' ');
-	if (/\bterritorial\b/.test(t)) return 'territorial';
-	if (/\binfluence\b/.test(t)) return 'scope_of_influence';
-	return null;
-}
-
-function gasesOf(raw: string): Gases | null {
-	const t = raw.toLowerCase().replace(/[^a-z0-9]+/g, '');
-	return t === 'ktco2e' ? 'ghg' : t === 'ktco2' ? 'co2' : null;
-}
-
-/** A cell read by `read`, or the issue `expected` when it cannot be read. */
-const readAs = <T>(read: (raw: string) => T | null, expected: string) =>
-	z.string().transform((raw, ctx) => {
-		const value = read(raw);
-		if (value === null) ctx.addIssue({ code: 'custom', message: expected });
-		return value ?? z.NEVER;
-	});
+const MEASURES =
+	'expected "territorial" or "scope of influence" (in measure or indicator), or words naming emissions';
+const UNITS = 'expected a unit such as kt CO2e, kt CO2, "kilotonnes (kt CO2e)" or t CO2e';
 
 const RowSchema = z.object({
 	council: requiredText,
 	year: optionalYear.pipe(z.number({ error: 'expected a year such as 2023' })),
-	measure: requiredText.pipe(readAs(measureOf, MEASURES)),
-	value_kt: optionalNumber.pipe(z.number({ error: 'expected thousands of tonnes as a number' })),
-	unit: optionalText.transform((t) => t ?? 'kt CO2e').pipe(readAs(gasesOf, UNITS)),
+	measure: optionalText,
+	indicator: optionalText,
+	value_kt: optionalNumber.pipe(z.number({ error: 'expected the emissions as a number' })),
+	unit: optionalText,
 	population: optionalPopulation
 });
 
@@ -90,23 +74,36 @@ export const ownTotalsFeed: FeedModule<TotalValue> = {
 			aliases: ['gss_code', 'area_code', 'local_authority_code', 'local_authority', 'authority'],
 			example: 'E08000009'
 		},
-		{ name: 'year', required: true, description: 'calendar year', aliases: ['calendar_year'] },
+		{
+			name: 'year',
+			required: true,
+			description: 'calendar year',
+			aliases: ['calendar_year', 'period']
+		},
 		{
 			name: 'measure',
-			required: true,
-			description: 'territorial, or scope of influence',
+			required: false,
+			description:
+				'territorial, or scope of influence (or, in a long layout, "Total" beside an indicator that names the measure)',
 			example: 'territorial'
+		},
+		{
+			name: 'indicator',
+			required: false,
+			description:
+				"a long layout's indicator, e.g. Territorial emissions: read with measure for which measure a row is"
 		},
 		{
 			name: 'value_kt',
 			required: true,
-			description: 'emissions, thousands of tonnes',
+			description: 'emissions, in the unit given (thousands of tonnes when blank)',
 			aliases: ['value', 'kt', 'emissions_kt']
 		},
 		{
 			name: 'unit',
 			required: false,
-			description: 'kt CO2e (the default) or kt CO2; one unit per measure',
+			description:
+				'kt CO2e (the default) or kt CO2, in any size (t, kt, Mt); one set of gases per measure',
 			example: 'kt CO2e'
 		},
 		{ name: 'population', required: false, description: 'persons, for per-head figures' }
@@ -114,14 +111,41 @@ export const ownTotalsFeed: FeedModule<TotalValue> = {
 	parseRow(record, rowNumber, ctx) {
 		const r = validateRecord(RowSchema, record, rowNumber, ctx.issues);
 		if (!r) return null;
+		const measure = readMeasure(r.measure, r.indicator);
+		const unit = readUnit(r.unit);
+		const measureCell = r.measure ? 'measure' : 'indicator';
+		const measureText = [r.indicator, r.measure].filter(Boolean).join(' / ');
+		if (measure.kind === 'not-stored' || unit.kind === 'rate') {
+			const why = measure.kind === 'not-stored' ? measure.why : RATE_NOT_STORED;
+			ctx.issues.info(rowNumber, measureCell, measureText || r.unit, 'not_stored', why);
+			return null;
+		}
+		if (measure.kind === 'unknown') {
+			ctx.issues.error(rowNumber, measureCell, measureText, 'invalid_value', MEASURES);
+			return null;
+		}
+		if (unit.kind === 'unknown') {
+			ctx.issues.error(rowNumber, 'unit', r.unit, 'invalid_value', UNITS);
+			return null;
+		}
 		const who = resolveCouncil(ctx, r.council, rowNumber, 'council');
 		if (!who) return null;
+		if (!measure.named) {
+			ctx.issues.info(
+				rowNumber,
+				measureCell,
+				measureText,
+				'read_as_territorial',
+				"names emissions but no measure: read as territorial, all the area's emissions (DESNZ's headline measure)"
+			);
+		}
 		return {
 			...who,
 			year: r.year,
-			measure: r.measure,
-			valueKt: r.value_kt,
-			gases: r.unit,
+			measure: measure.measure,
+			// Rounded to the gram, so "tonnes" read as kt do not carry binary noise.
+			valueKt: unit.toKt === 1 ? r.value_kt : Math.round(r.value_kt * unit.toKt * 1e6) / 1e6,
+			gases: unit.gases,
 			population: r.population == null ? null : Math.round(r.population)
 		};
 	},

@@ -7,6 +7,10 @@
  * holding the council whose last year is latest, the newest release among equals: the DESNZ
  * 2005–2023 totals for a district or unitary.
  *
+ * One measure, one unit: every council's series in a measure is in the same gases (table-gases.ts),
+ * so a council whose newest release covers other gases stays on its newest in the table's gases,
+ * and the series says which newer release was set aside (`otherGases`).
+ *
  * A county, combined authority or the GLA has no figures in those totals, only its own figure in
  * the 2005–2020 series: its series is the sum of its member councils' current series
  * (upper-tier-series.ts), each member from the release in force for it, on both measures.
@@ -23,8 +27,10 @@ import {
 	listEmissionReleases,
 	measureGases,
 	type EmissionMeasure,
-	type EmissionRelease
+	type EmissionRelease,
+	type Gases
 } from './emissions';
+import { tableGases, unitOfGases } from './table-gases';
 import { upperTierSeries, type AreaSum } from './upper-tier-series';
 
 export const WHOLE_AREA_MEASURES = ['territorial', 'scope_of_influence'] as const;
@@ -51,6 +57,17 @@ export interface ProgressSeries {
 	sum: AreaSum | null;
 	/** Why the figures are old and so shown but not judged; null when they are current. */
 	old: string | null;
+	/**
+	 * A release held for the council that would have been current but covers other gases than
+	 * this measure is judged in everywhere, so it is not used here; null when there is none.
+	 */
+	otherGases: OtherGasesRelease | null;
+}
+
+export interface OtherGasesRelease {
+	label: string;
+	unit: string;
+	lastYear: number;
 }
 
 /** The rule above: the latest last year wins, then the newest release (the higher id). */
@@ -60,8 +77,6 @@ export function pickCurrent<T extends { releaseId: number; lastYear: number }>(
 	return [...candidates].sort((a, b) => b.lastYear - a.lastYear || b.releaseId - a.releaseId)[0];
 }
 
-const unitOf = (gases: 'co2' | 'ghg') => (gases === 'co2' ? 'kt CO2' : 'kt CO2e');
-
 /** The fields a council's own series takes from its one release. */
 const ofRelease = (release: EmissionRelease) => ({
 	releaseLabel: release.label,
@@ -69,7 +84,8 @@ const ofRelease = (release: EmissionRelease) => ({
 	release,
 	windowEndYear: release.yearTo,
 	sum: null,
-	old: null
+	old: null,
+	otherGases: null
 });
 
 /** The whole-area series in force for each measure the council has figures in. */
@@ -86,35 +102,53 @@ export function currentAreaSeries(code: string, db: Db = serverDb()): ProgressSe
 	});
 }
 
-/** A council's own figures in each measure, from the release in force for it. */
+/** A council's own figures in each measure, from the release in force for it in the table's gases. */
 function ownAreaSeries(code: string, db: Db): ProgressSeries[] {
-	const held = getAuthorityEmissions(code, db);
+	const gasesOf = (measure: EmissionMeasure) => tableGases(measure, db);
+	const held = getAuthorityEmissions(code, db, gasesOf);
+	const heldInAnyGases = getAuthorityEmissions(code, db);
 	const out: ProgressSeries[] = [];
 	for (const measure of WHOLE_AREA_MEASURES) {
-		const chosen = pickCurrent(
-			held
-				.filter((e) => e.measure === measure && e.rows.length)
-				.map((e) => ({
-					e,
-					releaseId: e.releases.at(-1)!.id,
-					lastYear: Math.max(...e.rows.map((r) => r.year))
-				}))
-		)?.e;
+		const current = (list: typeof held) =>
+			pickCurrent(
+				list
+					.filter((e) => e.measure === measure && e.rows.length)
+					.map((e) => ({
+						e,
+						releaseId: e.releases.at(-1)!.id,
+						lastYear: Math.max(...e.rows.map((r) => r.year))
+					}))
+			);
+		const chosen = current(held)?.e;
 		if (!chosen) continue;
 		const release = chosen.releases.at(-1)!;
 		out.push({
 			...ofRelease(release),
 			measure,
-			unit: unitOf(chosen.gases),
+			unit: unitOfGases(chosen.gases),
 			isAggregate: chosen.isAggregate,
 			points: totalsByYear(chosen.rows).map((t) => ({
 				year: t.year,
 				valueKt: t.totalKt,
 				population: chosen.populationByYear[t.year] ?? null
-			}))
+			})),
+			otherGases: setAside(current(heldInAnyGases), chosen.gases)
 		});
 	}
 	return out;
+}
+
+/** The release the rule would pick in any gases, when its gases are not the table's. */
+function setAside(
+	pick: { e: { releases: EmissionRelease[]; gases: Gases }; lastYear: number } | undefined,
+	tableGasesOfMeasure: Gases
+): OtherGasesRelease | null {
+	if (!pick || pick.e.gases === tableGasesOfMeasure) return null;
+	return {
+		label: pick.e.releases.at(-1)!.label,
+		unit: unitOfGases(pick.e.gases),
+		lastYear: pick.lastYear
+	};
 }
 
 // Every council's yearly totals in each release, in one pass over the covering index.
@@ -186,26 +220,36 @@ function allOwnAreaSeries(measure: EmissionMeasure, db: Db): Map<string, Progres
 	for (const p of populationsQuery(db).all()) {
 		population.set(`${p.datasetKey} ${p.code} ${p.year}`, p.population);
 	}
+	const gases = tableGases(measure, db);
 	const out = new Map<string, ProgressSeries>();
 	for (const [code, perRelease] of byCouncil) {
-		const chosen = pickCurrent(
-			[...perRelease].map(([releaseId, list]) => ({
-				releaseId,
-				list,
-				lastYear: list.at(-1)!.year
-			}))
-		)!;
+		const candidates = [...perRelease].map(([releaseId, list]) => ({
+			releaseId,
+			list,
+			lastYear: list.at(-1)!.year,
+			gases: measureGases(releases.get(releaseId)!, measure)
+		}));
+		const chosen = pickCurrent(candidates.filter((c) => c.gases === gases));
+		if (!chosen) continue;
 		const release = releases.get(chosen.releaseId)!;
+		const anyGases = pickCurrent(candidates)!;
 		out.set(code, {
 			...ofRelease(release),
 			measure,
-			unit: unitOf(measureGases(release, measure)),
+			unit: unitOfGases(chosen.gases),
 			isAggregate: chosen.list.some((r) => r.isAggregate),
 			points: chosen.list.map((r) => ({
 				year: r.year,
 				valueKt: r.valueKt,
 				population: population.get(`${release.datasetKey} ${code} ${r.year}`) ?? null
-			}))
+			})),
+			otherGases: setAside(
+				{
+					e: { releases: [releases.get(anyGases.releaseId)!], gases: anyGases.gases },
+					lastYear: anyGases.lastYear
+				},
+				chosen.gases
+			)
 		});
 	}
 	return out;

@@ -15,6 +15,7 @@ import {
 	type FragmentationSummary
 } from '../metrics/funding';
 import { listAuthorityBids, type BidRow } from './bids';
+import { cachedByDataVersion } from './data-version-cache';
 import { serverDb, type Db } from './connection';
 import { PUBLIC, type Viewer } from '../accounts/viewer';
 import { listAuthorityAwards, type AwardRow } from './funding';
@@ -162,6 +163,34 @@ function compareWithType(
 	money: MoneyScope
 ): TypeComparison {
 	if (!type) return { typeName, councils: 0, councilsWithAnyAward: 0, medians: {} };
+	return cachedTypeComparison({ people, type, typeName, money }, db);
+}
+
+/**
+ * The same for every council of the type and every viewer (published awards only), and it reads
+ * every award in the country: kept per type and money until the data changes.
+ */
+const cachedTypeComparison = cachedByDataVersion(
+	(
+		o: {
+			people: readonly AuthorityPopulation[];
+			type: string;
+			typeName: string;
+			money: MoneyScope;
+		},
+		db: Db
+	) => computeTypeComparison(o.people, o.type, o.typeName, db, o.money),
+	(o) => `${o.type}:${o.money}`,
+	64
+);
+
+function computeTypeComparison(
+	people: readonly AuthorityPopulation[],
+	type: string,
+	typeName: string,
+	db: Db,
+	money: MoneyScope
+): TypeComparison {
 	const peers = people.filter((p) => p.type === type);
 	const facts = listAwardFacts({ money }, db);
 	const summaries = peers

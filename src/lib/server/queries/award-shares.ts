@@ -6,6 +6,7 @@
 import { asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { authorities, authorityPopulations, awards, partners } from '../db/schema';
 import { populationShares, type MemberShare, type ShareMember } from '../metrics/funding-shares';
+import { cachedByDataVersion } from './data-version-cache';
 import { preparedQuery, type Db } from './connection';
 import { groupRows } from './group-rows';
 
@@ -42,7 +43,21 @@ const membersQuery = preparedQuery((db) =>
 		.prepare()
 );
 
+/**
+ * Every consortium award's split, kept until the data changes: it reads every partner row, and
+ * a council's funding page and the national figures ask for it on each request.
+ */
 export function listAwardShares(db: Db): AwardShares {
+	return cachedShares(null, db);
+}
+
+const cachedShares = cachedByDataVersion(
+	(_: null, db: Db) => computeAwardShares(db),
+	() => '',
+	1
+);
+
+function computeAwardShares(db: Db): AwardShares {
 	const awardsWithPartners = groupRows(partnerCouncilsQuery(db).all(), (p) => p.awardId);
 	const shares: AwardShares = new Map();
 	if (awardsWithPartners.size === 0) return shares;

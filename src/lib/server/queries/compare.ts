@@ -120,7 +120,8 @@ export function computeCompareRows(options: CompareOptions, db: Db) {
 		money: options.money,
 		notCounted: national.notCounted,
 		rows,
-		releaseLabels: progress.releaseLabels
+		releaseLabels: progress.releaseLabels,
+		otherGases: progress.otherGases
 	};
 }
 

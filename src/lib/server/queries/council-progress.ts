@@ -43,7 +43,8 @@ export function councilReportedSeries(rows: readonly CouncilEmissionsRow[]): Pro
 		points,
 		windowEndYear: null,
 		sum: null,
-		old: null
+		old: null,
+		otherGases: null
 	};
 }
 

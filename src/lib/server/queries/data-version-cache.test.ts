@@ -1,13 +1,15 @@
 /**
  * The whole-country cache: one computation per options while nothing is written, and a fresh one
- * after any commit, whether another connection made it (the writer thread, another process) or
- * the reading connection itself (tests, scripts).
+ * after any commit that changes what pages show, whether another connection made it (the writer
+ * thread, another process) or the reading connection itself (tests, scripts); never after a
+ * sign-in, a session or a failed sign-in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '../db/client';
+import { createTestDb } from '../../../../tests/helpers/db';
 import { sqliteOf, type Db } from './connection';
 import { cachedByDataVersion, deepFreeze } from './data-version-cache';
 import { dataVersion } from './sqlite/data-version';
@@ -18,7 +20,7 @@ let reader: DbHandle;
 beforeAll(() => {
 	dir = mkdtempSync(join(tmpdir(), 'nzl-cache-'));
 	const path = join(dir, 'db.sqlite');
-	writer = createDb(path);
+	writer = createTestDb(path);
 	writer.sqlite.exec('CREATE TABLE figures (kt REAL NOT NULL)');
 	reader = createDb(path, { readonly: true });
 });
@@ -28,6 +30,18 @@ afterAll(() => {
 	writer.close();
 	rmSync(dir, { recursive: true, force: true });
 });
+
+/** A commit as an import makes it: its rows and its batch's record in one transaction. */
+function importKt(kt: number) {
+	writer.sqlite.transaction(() => {
+		writer.sqlite.prepare('INSERT INTO figures VALUES (?)').run(kt);
+		writer.sqlite
+			.prepare(
+				"INSERT INTO import_batches (feed, file_name, checksum, imported_by, status) VALUES ('t', 't.csv', 'x', 'test', 'committed')"
+			)
+			.run();
+	})();
+}
 
 /** A counted computation: the total, scaled by the option, and how many times it ran. */
 function counted() {
@@ -53,10 +67,10 @@ describe('cachedByDataVersion', () => {
 		expect(calls).toEqual([1, 10]);
 	});
 
-	it("sees another connection's commit on the next call", () => {
+	it("sees another connection's import on the next call", () => {
 		const { total, calls } = counted();
 		expect(total(1, reader.db).total).toBe(0);
-		writer.sqlite.prepare('INSERT INTO figures VALUES (?)').run(42);
+		importKt(42);
 		expect(total(1, reader.db).total).toBe(42);
 		expect(total(1, reader.db).total).toBe(42);
 		expect(calls).toEqual([1, 1]);
@@ -69,6 +83,43 @@ describe('cachedByDataVersion', () => {
 		expect(total(1, writer.db).total).toBe(7);
 		writer.sqlite.prepare('UPDATE figures SET kt = 8').run();
 		expect(total(1, writer.db).total).toBe(8);
+	});
+
+	it('keeps its results through sign-ins, sessions and failed sign-ins on another connection', () => {
+		const { total, calls } = counted();
+		const first = total(1, reader.db);
+		const w = writer.sqlite;
+		w.prepare(
+			"INSERT INTO users (email, password_hash, role) VALUES ('a@b.uk', 'x', 'admin')"
+		).run();
+		w.prepare(
+			"INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ('h', 1, '2099-01-01')"
+		).run();
+		w.prepare(
+			"INSERT INTO login_attempts (email, ip, at) VALUES ('a@b.uk', '1.2.3.4', 'now')"
+		).run();
+		w.prepare(
+			"INSERT INTO audit_log (action, actor, summary) VALUES ('sign-in', 'a@b.uk', 'signed in')"
+		).run();
+		w.prepare('DELETE FROM sessions').run();
+		expect(total(1, reader.db)).toBe(first);
+		expect(calls).toEqual([1]);
+	});
+
+	it("sees an officer's council record, an undo and a refused file's record", () => {
+		const { total, calls } = counted();
+		total(1, reader.db);
+		importKt(1);
+		total(1, reader.db);
+		writer.sqlite.prepare("UPDATE import_batches SET status = 'undone'").run();
+		total(1, reader.db);
+		writer.sqlite
+			.prepare(
+				"INSERT INTO status_overrides (authority_code, scope, target_id, measure, colour, reason, actor) VALUES ('TRF', 'whole_area', 1, 'territorial', 'green', 'a reason long enough', 'a@b.uk')"
+			)
+			.run();
+		total(1, reader.db);
+		expect(calls).toEqual([1, 1, 1, 1]);
 	});
 
 	it('ignores a transaction rolled back by another connection', () => {
@@ -130,11 +181,11 @@ describe('cachedByDataVersion', () => {
 });
 
 describe('dataVersion', () => {
-	it('changes on a commit elsewhere, a write of its own and a change of the schema', () => {
+	it('changes on an import elsewhere, a write of its own and a change of the schema', () => {
 		const seen = [dataVersion(reader.db)];
-		writer.sqlite.prepare('INSERT INTO figures VALUES (1)').run();
+		importKt(1);
 		seen.push(dataVersion(reader.db));
-		const own = createDb(':memory:');
+		const own = createTestDb();
 		seen.push(dataVersion(own.db));
 		own.sqlite.exec('CREATE TABLE t (x)');
 		seen.push(dataVersion(own.db));

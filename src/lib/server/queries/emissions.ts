@@ -15,7 +15,7 @@ import { authorityPopulations, EMISSION_TOTAL, emissionReleases, emissions } fro
 import { preparedQuery, serverDb, type Db } from './connection';
 
 export type EmissionMeasure = 'territorial' | 'scope_of_influence';
-type Gases = 'co2' | 'ghg';
+export type Gases = 'co2' | 'ghg';
 
 export interface EmissionRelease {
 	id: number;
@@ -114,7 +114,16 @@ export function listEmissionReleases(db: Db = serverDb()): EmissionRelease[] {
 	return releasesQuery(db).all();
 }
 
-export function getAuthorityEmissions(code: string, db: Db = serverDb()): AuthorityEmissions[] {
+/**
+ * A council's series, one per dataset and measure. `gasesOf`, when given, names the gases a
+ * measure must be in: the newest release in those gases is taken, and a measure held only in
+ * other gases is left out (the whole-area tables, which never mix CO2 with CO2e).
+ */
+export function getAuthorityEmissions(
+	code: string,
+	db: Db = serverDb(),
+	gasesOf?: (measure: EmissionMeasure) => Gases | null
+): AuthorityEmissions[] {
 	const releases = listEmissionReleases(db);
 	const rows = rowsQuery(db).all({ code });
 	const byRelease = new Map<number, ReleaseRow[]>();
@@ -130,7 +139,12 @@ export function getAuthorityEmissions(code: string, db: Db = serverDb()): Author
 		let populationByYear: Record<number, number> | null = null;
 		for (const measure of ['territorial', 'scope_of_influence'] as const) {
 			const key = MEASURE_COLUMN[measure];
-			const release = newestFirst.find((r) => byRelease.get(r.id)?.some((x) => x[key] !== null));
+			const wanted = gasesOf?.(measure);
+			const release = newestFirst.find(
+				(r) =>
+					(!wanted || measureGases(r, measure) === wanted) &&
+					byRelease.get(r.id)?.some((x) => x[key] !== null)
+			);
 			if (!release) continue;
 			const values = byRelease.get(release.id)!.filter((r) => r[key] !== null);
 			populationByYear ??= populationOf(db, code, datasetKey);

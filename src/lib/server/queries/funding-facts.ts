@@ -14,7 +14,7 @@ import {
 import { estimatedShareGbp, latestPopulation, listAwardShares } from './award-shares';
 import { listCompetitionDates, currentWindow } from './competition-dates';
 import { preparedQuery, serverDb, type Db } from './connection';
-import { param, unlessFlag, whenGiven } from './filters';
+import { oneOrEvery, param, unlessFlag, whenGiven } from './filters';
 import { yearOf } from './sqlite/dates';
 import { visibleBids } from '../accounts/private-fields';
 import { PUBLIC, type Viewer } from '../accounts/viewer';
@@ -46,18 +46,18 @@ const awardFilters = and(
 	unlessFlag('includeSample', eq(awards.isSample, false))
 );
 
-const leadFactsQuery = preparedQuery((db) =>
+const leadFactsQuery = oneOrEvery((db, oneCouncil) =>
 	db
 		.select({ authorityCode: awards.authorityCode, ...awardFactFields })
 		.from(awards)
 		.innerJoin(competitions, eq(competitions.id, awards.competitionId))
 		.leftJoin(funders, eq(funders.id, competitions.funderId))
 		.leftJoin(schemes, eq(schemes.name, competitions.scheme))
-		.where(and(whenGiven('authority', eq(awards.authorityCode, param('authority'))), awardFilters))
+		.where(and(oneCouncil ? eq(awards.authorityCode, param('authority')) : undefined, awardFilters))
 		.prepare()
 );
 
-const partnerFactsQuery = preparedQuery((db) =>
+const partnerFactsQuery = oneOrEvery((db, oneCouncil) =>
 	db
 		.selectDistinct({ authorityCode: partners.authorityCode, ...awardFactFields })
 		.from(partners)
@@ -69,7 +69,7 @@ const partnerFactsQuery = preparedQuery((db) =>
 			and(
 				isNotNull(partners.authorityCode),
 				ne(partners.authorityCode, awards.authorityCode),
-				whenGiven('authority', eq(partners.authorityCode, param('authority'))),
+				oneCouncil ? eq(partners.authorityCode, param('authority')) : undefined,
 				awardFilters
 			)
 		)
@@ -98,10 +98,10 @@ export function listAwardFacts(
 		includeSample: opts.includeSample ? 1 : 0
 	};
 	const rows = [
-		...leadFactsQuery(db)
+		...leadFactsQuery(db, params.authority)
 			.all(params)
 			.map((r) => ({ ...r, role: 'lead' as const })),
-		...partnerFactsQuery(db)
+		...partnerFactsQuery(db, params.authority)
 			.all(params)
 			// Not null: the query keeps partner rows that name a council.
 			.map((r) => ({
@@ -147,7 +147,7 @@ const bidFactsQuery = preparedQuery((db) =>
 		.from(bids)
 		.where(
 			and(
-				whenGiven('authority', eq(bids.leadAuthorityCode, param('authority'))),
+				eq(bids.leadAuthorityCode, param('authority')),
 				unlessFlag('includeSample', eq(bids.isSample, false))
 			)
 		)

@@ -86,7 +86,7 @@ describe('the national figures after a write', () => {
 		expect(getNationalProgress(options, reader.db).councilsWithTarget).toBe(0);
 	}, 60_000);
 
-	it('show figures written directly by another connection', () => {
+	it('show figures written around the import path once the change counter moves', () => {
 		const other = createDb(dbPath);
 		try {
 			expect(compareOf('TRF')?.actionsTotal).toBeNull();
@@ -99,6 +99,10 @@ describe('the national figures after a write', () => {
 					status: 'complete'
 				})
 				.run();
+			// Every import and undo moves the counter in its transaction; a write made by hand
+			// does not, so the cached figures stand until it is moved (docs/operating.md).
+			expect(compareOf('TRF')?.actionsTotal).toBeNull();
+			other.sqlite.exec('UPDATE data_generation SET generation = generation + 1');
 			expect(compareOf('TRF')).toMatchObject({ actionsTotal: 1, actionsComplete: 1 });
 		} finally {
 			other.close();

@@ -24,6 +24,7 @@ import {
 } from '../metrics/funding';
 import { currentWindow, listCompetitionDates } from './competition-dates';
 import { moneyNotCounted, type MoneyNotCounted } from '../metrics/money-not-counted';
+import { cachedByDataVersion } from './data-version-cache';
 import { preparedQuery, serverDb, type Db } from './connection';
 import {
 	listAuthorityPopulations,
@@ -80,12 +81,26 @@ export interface WindowRow {
 
 const SINGLE_OR_LOWER = new Set(['unitary', 'lower']);
 
-/** The picture for all years, or for one (awards dated that year). */
+/**
+ * The picture for all years, or for one (awards dated that year). Published awards only, the same
+ * for every viewer, so one result per year and money serves all until the data changes.
+ */
 export function getNationalFunding(
 	year: number | null = null,
 	db: Db = serverDb(),
 	money: MoneyScope = 'net-zero'
 ): NationalFunding {
+	return cachedNational({ year, money }, db);
+}
+
+const cachedNational = cachedByDataVersion(
+	(o: { year: number | null; money: MoneyScope }, db: Db) =>
+		computeNationalFunding(o.year, db, o.money),
+	(o) => `${o.year}:${o.money}`,
+	8
+);
+
+function computeNationalFunding(year: number | null, db: Db, money: MoneyScope): NationalFunding {
 	const people = listAuthorityPopulations(db);
 	const everything = listAwardFacts({ year, money: 'all' }, db);
 	const facts = everything.filter((f) => countsIn(f.purpose, money));

@@ -173,11 +173,29 @@ export function computeNationalProgress(
 		councilsWithTarget: new Set(judged.map((r) => r.code)).size,
 		abolishedAreaTargets,
 		councilOperationsTargets,
+		otherGases: otherGasesSetAside(series),
 		// The releases themselves: a sum's label names its members, which the sources line does not.
 		releaseLabels: [
 			...new Set(rows.flatMap((r) => (r.releaseLabel ? series.get(r.code)!.sources : [])))
 		]
 	};
+}
+
+/**
+ * The councils whose newest figures cover other gases than this table's, so are not used in it
+ * (table-gases.ts): the page names them, so a reader who imported them knows where they went.
+ */
+function otherGasesSetAside(series: Map<string, ProgressSeries>) {
+	const councils: string[] = [];
+	const releases = new Set<string>();
+	let unit: string | null = null;
+	for (const [code, s] of series) {
+		if (!s.otherGases) continue;
+		councils.push(code);
+		releases.add(s.otherGases.label);
+		unit = s.otherGases.unit;
+	}
+	return councils.length ? { councils, releases: [...releases], unit: unit! } : null;
 }
 
 const cachedProgress = cachedByDataVersion(

@@ -100,7 +100,9 @@ export function upperTierSeries(
 			points: summed.points,
 			windowEndYear,
 			sum: { ...sum, inUse: true },
-			old: old && `these figures are old, so they are shown but not judged: ${old}`
+			old: old && `these figures are old, so they are shown but not judged: ${old}`,
+			// Each member's series says what it set aside; the sum itself holds no release.
+			otherGases: null
 		};
 	}
 	if (!own) {
@@ -116,7 +118,8 @@ export function upperTierSeries(
 			points: [],
 			windowEndYear,
 			sum,
-			old: null
+			old: null,
+			otherGases: null
 		};
 	}
 	const old =

@@ -46,6 +46,7 @@ export const GET: RequestHandler = ({ url }) => {
 		measure: data.measure,
 		measureLabel: data.measureLabel,
 		releaseLabels: data.releaseLabels,
+		otherGases: data.otherGases,
 		money: data.money,
 		notCounted: data.notCounted,
 		filter: state.data,

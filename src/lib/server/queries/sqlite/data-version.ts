@@ -1,27 +1,33 @@
 /**
- * Whether the database may have changed, the SQLite way: three counters read in one statement on
- * the reading connection, for the cache of whole-country results (data-version-cache.ts).
- * Another engine would need its own signal (a change counter table, notifications).
- * - `data_version` changes whenever ANOTHER connection commits, in this process or another.
- * - `total_changes()` counts the rows this connection itself wrote, which `data_version` ignores.
- * - `schema_version` changes with a migration or a dropped table, which neither counts.
+ * Whether what pages show may have changed, the SQLite way: three counters read in one statement
+ * on the reading connection, for the caches of whole-country results (data-version-cache.ts).
+ * - `data_generation` is bumped by triggers in the writing transaction of every import, refused
+ *   file's record, undo and council record (schema.ts), in this process or another. Accounts do not
+ *   bump it: a sign-in, a session or a failed sign-in by anyone never makes a page recompute.
+ * - `total_changes()` counts the rows this connection itself wrote (tests and scripts read and
+ *   write through one), which the counter may not see if they wrote around the import path.
+ * - `schema_version` changes with a migration or a dropped table.
  */
 import { sql } from 'drizzle-orm';
+import { dataGeneration } from '../../db/schema';
 import { preparedQuery, type Db } from '../connection';
 
 const versionQuery = preparedQuery((db) =>
 	db
 		.select({
-			others: sql<number>`data_version`,
+			generation: sql<number>`generation`,
 			schema: sql<number>`schema_version`,
 			own: sql<number>`total_changes()`
 		})
-		.from(sql`pragma_data_version, pragma_schema_version`)
+		.from(sql`${dataGeneration}, pragma_schema_version`)
+		.where(sql`id = 1`)
 		.prepare()
 );
 
-/** What the database looks like from this connection, as one comparable string. */
+/** What the data looks like from this connection, as one comparable string. */
 export function dataVersion(db: Db): string {
-	const v = versionQuery(db).get()!;
-	return `${v.others}:${v.schema}:${v.own}`;
+	const v = versionQuery(db).get();
+	// No row: a database migrated before the counter existed is mid-migration; never cache then.
+	if (!v) return `none:${Math.random()}`;
+	return `${v.generation}:${v.schema}:${v.own}`;
 }

@@ -37,7 +37,8 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 				measure: t.series.measure,
 				unit: t.series.unit,
 				release: t.series.releaseLabel,
-				points: t.series.points
+				points: t.series.points,
+				otherGases: t.series.otherGases
 			},
 			progress: t.progress,
 			carbonBudget: t.carbonBudget,
