@@ -42,6 +42,27 @@ describe('the public response cache', () => {
 		expect(h.rendered).toHaveLength(4);
 	});
 
+	it("keeps a page's data (a client-side navigation) apart from the page itself", async () => {
+		// SvelteKit gives a data request's hook the page's address (event.url drops /__data.json
+		// and x-sveltekit-invalidated); the request keeps its own. Keyed on the first, the JSON was
+		// served to the next visitor opening the page.
+		const cache = createResponseCache();
+		const url = new URL('http://local/progress?measure=scope_of_influence');
+		const render = (body: string, type: string) => async () =>
+			new Response(body, { headers: { 'content-type': type } });
+		const data = new Request(
+			'http://local/progress/__data.json?measure=scope_of_influence&x-sveltekit-invalidated=01'
+		);
+		const asData = { request: data, url, signedIn: false, version: () => 'v1' };
+		await cache.respond(asData, render('{"type":"data"}', 'application/json'));
+		const page = await cache.respond(
+			{ request: new Request(url), url, signedIn: false, version: () => 'v1' },
+			render('<html>page</html>', 'text/html')
+		);
+		expect(await page.text()).toBe('<html>page</html>');
+		expect(page.headers.get('content-type')).toBe('text/html');
+	});
+
 	it("never keeps or serves a signed-in viewer's answer, and tells proxies not to keep it", async () => {
 		const h = harness();
 		await h.ask('/authorities/TRF/funding', { body: 'public view' });

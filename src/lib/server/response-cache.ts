@@ -78,10 +78,13 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024 }: ResponseCac
 			}
 			return response;
 		}
+		// The request's own address, not the hook's url: SvelteKit gives a page's data request
+		// (/__data.json, a client-side navigation) the page's url, and the two answers differ.
+		const asked = new URL(req.request.url);
 		const key = [
 			req.version(),
 			chooseEncoding(req.request.headers.get('accept-encoding')) ?? 'identity',
-			req.url.pathname + req.url.search
+			asked.pathname + asked.search
 		].join('\u0000');
 		const hit = kept.get(key);
 		if (hit) {
