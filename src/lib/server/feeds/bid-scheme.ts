@@ -13,6 +13,7 @@ import { foldName } from '../rows/normalise-name';
 import { and, eq, sql } from 'drizzle-orm';
 import { competitions } from '../db/schema';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../queries/connection';
 import type { ImportContext } from '../rows/feed';
 import { SCHEME_CATALOGUE } from './scheme-catalogue';
 
@@ -106,17 +107,7 @@ export function storedSchemeRound(
 	return read;
 }
 
-/** A statement prepared once per connection. */
-function preparedOnce<T>(build: (db: Db) => T): (db: Db) => T {
-	const byDb = new WeakMap<Db, T>();
-	return (db) => {
-		let stmt = byDb.get(db);
-		if (stmt === undefined) byDb.set(db, (stmt = build(db)));
-		return stmt;
-	};
-}
-
-const roundStored = preparedOnce((db) =>
+const roundStored = preparedQuery((db) =>
 	db
 		.select({ id: competitions.id })
 		.from(competitions)
@@ -129,7 +120,7 @@ const roundStored = preparedOnce((db) =>
 		.prepare()
 );
 
-const roundsOf = preparedOnce((db) =>
+const roundsOf = preparedQuery((db) =>
 	db
 		.select({ round: competitions.round })
 		.from(competitions)
