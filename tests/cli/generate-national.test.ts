@@ -37,7 +37,8 @@ const rowsOf = (path: string) =>
 
 describe('the national dataset generator', () => {
 	it('writes the quick size with its counts and first rows, the same bytes for the same seed', async () => {
-		const [a, b, c] = ['a-', 'b-', 'c-'].map((name) => mkdtempSync(join(dir, name)));
+		const folder = (name: string) => mkdtempSync(join(dir, name));
+		const [a, b, c] = [folder('a-'), folder('b-'), folder('c-')];
 		const first = await generateNational(a, { size: 'quick' });
 		await generateNational(b, { size: 'quick' });
 		await generateNational(c, { size: 'quick', seed: 7 });
