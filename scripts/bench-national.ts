@@ -11,7 +11,8 @@
  * whether the static file stays within 3× its idle p99 while the heaviest page is under load.
  * Then the query plans of the funding and deadline pages (scripts/bench/query-plans.ts). Prints a
  * table and writes it as markdown (docs/benchmark.md; a quick run to var/benchmark-quick.md).
- * Knobs: BENCH_SECONDS (load per path, default 5; quick 2), BENCH_CONNECTIONS (10), BENCH_COLD
+ * Knobs: BENCH_SECONDS (about how long each path is under load, default 5; quick 2; at least two
+ * requests a connection, all answered), BENCH_CONNECTIONS (10), BENCH_COLD
  * (cold samples per path, 5; quick 3), BENCH_WARM (warm samples, 15; quick 5), BENCH_SEED,
  * BENCH_OUT (the markdown file), BENCH_KEEP=1 (keep the database, and say where).
  * Not a test: it prints figures.

@@ -96,6 +96,7 @@ function pipelines(seed: number, size: NationalSize, rounds: readonly Round[], a
 	const numbers = new Map<string, { bid: number; action: number }>();
 	const full = () => bids.length >= size.bids && actions.length >= size.actions;
 	for (let batch = 0; !full(); batch++) {
+		const before = bids.length + actions.length;
 		for (const council of councils) {
 			if (full()) break;
 			const pool = pools.get(council.nation);
@@ -135,6 +136,8 @@ function pipelines(seed: number, size: NationalSize, rounds: readonly Round[], a
 				milestones.push(...actionMilestones(rng, action, asOf));
 			}
 		}
+		if (bids.length + actions.length === before)
+			throw new Error('no council has a decided funding round to bid for: ask for more rounds');
 	}
 	return { bids, actions, milestones };
 }

@@ -163,7 +163,7 @@ export function markdownReport(report: NationalReport): string {
 		)
 			.map(([t, c]) => `${t} ${n(c)}`)
 			.join(', ')}; the database is ${n(data.megabytes)} MB.`,
-		`- Settings: cold = the first request after a one-row import changed the data version, ${settings.cold} samples; warm = ${settings.warm} serial requests after them (so p99 is about their slowest); load = ${settings.connections} connections for ${settings.seconds} s with autocannon. Times are milliseconds from sending the request to the last byte on loopback, asking for brotli or gzip as a browser does. KB are the body as sent plain and gzipped.`,
+		`- Settings: cold = the first request after a one-row import changed the data version, ${settings.cold} samples; warm = ${settings.warm} serial requests after them (so p99 is about their slowest); load = ${settings.connections} connections for about ${settings.seconds} s with autocannon (at least two requests a connection, every one answered). Times are milliseconds from sending the request to the last byte on loopback, asking for brotli or gzip as a browser does. KB are the body as sent plain and gzipped.`,
 		'',
 		'## Imports',
 		'',
