@@ -1,5 +1,5 @@
 /**
- * The part of autocannon's API bench-load.ts uses: the package ships no types, and
+ * The part of autocannon's API the benchmarks use: the package ships no types, and
  * @types/autocannon would be one more dependency for one call.
  */
 declare module 'autocannon' {
@@ -13,6 +13,10 @@ declare module 'autocannon' {
 		url: string;
 		connections?: number;
 		duration?: number;
+		/** Requests to make, all answered before it ends (duration is then ignored). */
+		amount?: number;
+		/** Seconds to wait for an answer before counting a timeout (default 10). */
+		timeout?: number;
 		requests?: { method?: string; path: string }[];
 		headers?: Record<string, string>;
 	}
@@ -22,6 +26,8 @@ declare module 'autocannon' {
 		errors: number;
 		timeouts: number;
 		non2xx: number;
+		/** Seconds the run took. */
+		duration: number;
 	}
 	function autocannon(options: Options): Promise<Result>;
 	export default autocannon;

@@ -7,22 +7,17 @@
  * ROWS rows (default 500,000) into the same database, and prints requests/s, p50/p99 latency and
  * errors for both, and the ratio of the p99s. Not a test: it prints figures.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import {
-	copyFileSync,
-	existsSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-	writeFileSync
-} from 'node:fs';
-import { createServer } from 'node:net';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { serverEnv, sourcesFingerprint } from './start.js';
-import { readConfig } from '../src/lib/server/config';
-import { prepareDatabase } from '../src/lib/server/startup';
+import {
+	ensureBuilt,
+	prepareShippedDatabase,
+	startServer,
+	type RunningServer
+} from './bench/server';
 
 const rows = Number(process.argv[2] ?? 500_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -40,45 +35,6 @@ const PAGES = [
 ];
 const dir = mkdtempSync(join(tmpdir(), 'nzl-load-'));
 const node = process.execPath;
-
-function buildIfNeeded() {
-	const stamp = join('build', '.sources');
-	const fingerprint = sourcesFingerprint();
-	if (
-		existsSync('build/index.js') &&
-		existsSync(stamp) &&
-		readFileSync(stamp, 'utf8').trim() === fingerprint
-	)
-		return;
-	console.log('Building the app…');
-	execFileSync(node, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
-	writeFileSync(stamp, fingerprint + '\n');
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const a = srv.address();
-			srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-		});
-	});
-}
-
-async function waitUntilReady(url: string, server: ChildProcess) {
-	const deadline = Date.now() + 120_000;
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) throw new Error(`The server exited (${server.exitCode}).`);
-		try {
-			if ((await fetch(url)).status === 200) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	throw new Error(`The server was not ready at ${url} after 120 s.`);
-}
 
 interface Figures {
 	rps: number;
@@ -108,14 +64,12 @@ async function drive(baseUrl: string): Promise<Figures> {
 const line = (label: string, f: Figures) =>
 	`${label.padEnd(16)} ${f.rps.toFixed(1).padStart(8)} req/s   p50 ${String(f.p50).padStart(5)} ms   p99 ${String(f.p99).padStart(5)} ms   ${f.requests} requests, ${f.errors} errors`;
 
-let server: ChildProcess | null = null;
+let server: RunningServer | null = null;
 try {
-	buildIfNeeded();
+	await ensureBuilt();
 	const template = join(dir, 'prepared.db');
 	console.log('Preparing a database with the shipped data…');
-	const handle = await prepareDatabase({ ...readConfig(), DATABASE_URL: template }, () => {});
-	handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-	handle.close();
+	await prepareShippedDatabase(template);
 	const db = join(dir, 'bench.db');
 	copyFileSync(template, db);
 
@@ -125,13 +79,8 @@ try {
 		stdio: 'inherit'
 	});
 
-	const port = await freePort();
-	const baseUrl = `http://127.0.0.1:${port}`;
-	server = spawn(node, ['scripts/serve.js'], {
-		env: serverEnv({ ...process.env, DATABASE_URL: db, PORT: String(port), HOST: '127.0.0.1' }),
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	await waitUntilReady(baseUrl, server);
+	server = await startServer(db);
+	const { baseUrl } = server;
 	console.log(`Driving ${PAGES.join(', ')} with ${connections} connections, ${seconds} s each.`);
 	const idle = await drive(baseUrl);
 	console.log(line('idle', idle));
@@ -157,7 +106,6 @@ try {
 	);
 	console.log(`p99 during import / idle: ${(busy.p99 / Math.max(idle.p99, 1)).toFixed(2)}`);
 } finally {
-	server?.kill('SIGTERM');
-	await new Promise((r) => setTimeout(r, 500));
+	await server?.stop();
 	rmSync(dir, { recursive: true, force: true });
 }

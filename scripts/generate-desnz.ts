@@ -4,10 +4,11 @@
  *   npx tsx scripts/generate-desnz.ts OUT-synthetic.csv ROWS [SEED]
  * Real current GSS codes of lower-tier and unitary councils (from the shipped register), DESNZ's
  * sector and sub-sector names, CO2/CH4/N2O; the figures are seeded pseudo-random numbers, so the
- * same arguments always give the same bytes. Councils in GSS order, each from 2005 for as many
- * years as ROWS needs (past the real 2005–2023 range above ~640k rows: 361 councils × 93 rows a
- * year). The output name must say "synthetic", so the file is never mistaken for DESNZ's
- * statistics. Rows are written in 1 MB chunks as they are made (1M rows ≈ 145 MB, ~1.5 s).
+ * same arguments always give the same bytes. Councils in GSS order, each from 2005 (or the first
+ * year writeSyntheticDesnz is given) for as many years as ROWS needs (past the real 2005–2023
+ * range above ~640k rows: 361 councils × 93 rows a year). The output name must say "synthetic",
+ * so the file is never mistaken for DESNZ's statistics. Rows are written in 1 MB chunks as they
+ * are made (1M rows ≈ 145 MB, ~1.5 s).
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -120,11 +121,16 @@ interface Council {
 	area: number;
 }
 
-function councils(): Council[] {
-	const rows = Papa.parse<Record<string, string>>(readFileSync(REGISTER, 'utf8'), {
+/** The shipped council register (mySociety's current list), every row as read. */
+export function readRegister(): Record<string, string>[] {
+	return Papa.parse<Record<string, string>>(readFileSync(REGISTER, 'utf8'), {
 		header: true,
 		skipEmptyLines: true
 	}).data;
+}
+
+function councils(): Council[] {
+	const rows = readRegister();
 	const names = new Map(rows.map((r) => [r['local-authority-code'], r['nice-name']]));
 	return rows
 		.filter((r) => r['current-authority'] === 'True' && r['lower-or-unitary'] === 'True')
@@ -143,8 +149,19 @@ function councils(): Council[] {
 
 const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-/** Write `rows` data rows (plus the header) to `path`; resolves when the file is complete. */
-export async function writeSyntheticDesnz(path: string, rows: number, seed = 1): Promise<void> {
+/** Rows a whole year takes: every council, sub-sector and gas. */
+export const desnzRowsPerYear = () => councils().length * SUBSECTORS.length * GASES.length;
+
+/**
+ * Write `rows` data rows (plus the header) to `path`, the years counted from `firstYear`;
+ * resolves when the file is complete.
+ */
+export async function writeSyntheticDesnz(
+	path: string,
+	rows: number,
+	seed = 1,
+	firstYear = 2005
+): Promise<void> {
 	const rand = random(seed);
 	const list = councils();
 	const perYear = SUBSECTORS.length * GASES.length;
@@ -175,7 +192,7 @@ export async function writeSyntheticDesnz(path: string, rows: number, seed = 1):
 					for (const [gas, share] of GASES) {
 						const s = METHANE_HEAVY.has(subSector) ? (gas === 'CH4' ? 0.8 : 0.1) : share;
 						const kt = value * s;
-						buffer += `${prefix},${2005 + y},${sector},${quote(subSector)},${gas},${kt.toFixed(6)},${(kt * influence).toFixed(6)},${population},${c.area.toFixed(1)}\n`;
+						buffer += `${prefix},${firstYear + y},${sector},${quote(subSector)},${gas},${kt.toFixed(6)},${(kt * influence).toFixed(6)},${population},${c.area.toFixed(1)}\n`;
 						if (++written === rows) break outer;
 						if (buffer.length > 1 << 20) {
 							writeSync(fd, buffer);

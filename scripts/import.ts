@@ -1,12 +1,14 @@
 /**
- * `npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--allow-older] [--no-wait] [--json] FILE…`
+ * `npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--allow-older] [--sample] [--no-wait] [--json] FILE…`
  * Imports CSV files through the same pipeline as the server, into DATABASE_URL (migrating and
- * loading the reference data first on a fresh database). Exits 0 when every file was imported
- * (or, with --dry-run, would be), 1 when any file was rejected, 2 on bad arguments (one sentence
- * on stderr, nothing imported), 3 with --no-wait when another program is writing to the
- * database. Without --no-wait an import waits its turn, saying once whom it waits for. Each file
- * gets a report, a file that fails included, so --json prints every file's even when a later one
- * fails.
+ * loading the reference data first on a fresh database). With --sample the rows are stored as
+ * generated sample data, as `npm run demo` stores its own: flagged is_sample, shown with a
+ * "sample data" badge, left out of national figures, and removed by `npm run demo -- --remove`.
+ * Exits 0 when every file was imported (or, with --dry-run, would be), 1 when any file was
+ * rejected, 2 on bad arguments (one sentence on stderr, nothing imported), 3 with --no-wait when
+ * another program is writing to the database. Without --no-wait an import waits its turn, saying
+ * once whom it waits for. Each file gets a report, a file that fails included, so --json prints
+ * every file's even when a later one fails.
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -31,7 +33,7 @@ import { formatCount } from '../src/lib/format';
 import { CliExit, exitCodeOf, runAsProgram, writeLine, type CliIo } from './cli-io';
 
 const USAGE =
-	'npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--allow-older] [--map "their column=our field"]… [--no-wait] [--json] FILE…';
+	'npm run import -- [--feed NAME] [--dry-run] [--accept-valid] [--allow-older] [--sample] [--map "their column=our field"]… [--no-wait] [--json] FILE…';
 const FEED_KEYS = FEEDS.map((f) => f.key).join(', ');
 
 type Options = ReturnType<typeof parse>['values'];
@@ -108,6 +110,7 @@ function parse(argv: string[], refuse: (sentence: string) => never) {
 				'dry-run': { type: 'boolean', default: false },
 				'accept-valid': { type: 'boolean', default: false },
 				'allow-older': { type: 'boolean', default: false },
+				sample: { type: 'boolean', default: false },
 				json: { type: 'boolean', default: false },
 				'no-wait': { type: 'boolean', default: false },
 				map: { type: 'string', multiple: true, default: [] },
@@ -160,6 +163,7 @@ async function importOne(run: Run, file: string, started: number): Promise<FileR
 			mode: values['accept-valid'] ? 'accept-valid' : 'strict',
 			dryRun: values['dry-run'],
 			allowOlder: values['allow-older'],
+			isSample: values.sample,
 			headerMap,
 			parallel: true,
 			noWait: values['no-wait'],
@@ -186,7 +190,7 @@ async function importOne(run: Run, file: string, started: number): Promise<FileR
 				{
 					action: 'import',
 					batchId: report.batchId,
-					summary: `Imported ${basename(file)} (${feed.key}) from the command line: ${formatCount(report.rowsWritten, 'row')} written`
+					summary: `Imported ${basename(file)} (${feed.key}) from the command line${values.sample ? ' as sample data' : ''}: ${formatCount(report.rowsWritten, 'row')} written`
 				}
 			);
 		return report;

@@ -14,7 +14,8 @@ export const DEFAULT_SAMPLE_AS_OF = '2026-11-01';
 export const EARLIEST_AS_OF = '2025-07-05';
 export const DEFAULT_SAMPLE_COUNCILS = ['TRF', 'BST', 'LDS', 'CRF', 'ABE'] as const;
 
-export type Nation = 'England' | 'Wales' | 'Scotland';
+/** Northern Ireland's councils take part only in the national benchmark's generated rounds. */
+export type Nation = 'England' | 'Wales' | 'Scotland' | 'Northern Ireland';
 
 export interface SampleCouncil {
 	code: string;

@@ -32,7 +32,8 @@ import {
 	EARLIEST_AS_OF,
 	DEFAULT_SAMPLE_COUNCILS,
 	SAMPLE_COUNCILS,
-	rounds
+	rounds,
+	type Round
 } from './sample-catalogue';
 import { dayNumber, isIsoDate } from '../../domain/dates';
 import { councilPipeline, ukDate, type Bid, type Cells } from './sample-bids';
@@ -101,50 +102,10 @@ export function generateSamplePipeline(options: SamplePipelineOptions = {}): Sam
 		actions.push(...councilActions(rng, council, councilBids, asOf, seed));
 	}
 
-	const note = `${SAMPLE_NOTE} (seed ${seed}): not a real bid.`;
-	const bidRows: Cells[] = bids.map((b) => ({
-		reference: b.reference,
-		lead_authority: b.council.code,
-		scheme: b.round.scheme,
-		round: b.round.round,
-		title: b.title,
-		requested: b.requested,
-		awarded: b.awarded,
-		status: b.status,
-		status_date: ukDate(b.statusDate),
-		submitted_on: ukDate(b.submittedOn),
-		decided_on: ukDate(b.decidedOn),
-		officer_days: b.officerDays,
-		bid_cost: b.bidCost,
-		partner_authorities: b.partners.join('; '),
-		other_partners: b.otherPartners.join('; '),
-		linked_actions: null,
-		source_url: null,
-		notes: b.partners.length ? `${note} Consortium bid led by ${b.council.name}.` : note
-	}));
-	const competitionRows: Cells[] = all
-		.filter((r) => r.sample)
-		.map((r) => ({
-			scheme: r.scheme,
-			round: r.round,
-			funder: null,
-			kind: 'Competitive',
-			theme: r.sample!.theme,
-			budget: r.sample!.budget,
-			min_award: r.sample!.minAward,
-			max_award: r.sample!.maxAward,
-			match_funding: r.sample!.match,
-			eligible:
-				'District, Unitary, County, Metropolitan district, London borough, Welsh unitary, Scottish unitary',
-			opens: ukDate(r.opens),
-			opens_time: '09:00',
-			closes: ukDate(r.closes),
-			closes_time: '12:00',
-			decision_date: ukDate(r.decided),
-			spend_by: ukDate(r.sample!.spendBy),
-			source_url: null,
-			notes: `${SAMPLE_NOTE} (seed ${seed}): a fictional funding round, not a real one.`
-		}));
+	const bidNote = `${SAMPLE_NOTE} (seed ${seed}): not a real bid.`;
+	const roundNote = `${SAMPLE_NOTE} (seed ${seed}): a fictional funding round, not a real one.`;
+	const bidRows = bids.map((b) => bidCells(b, bidNote));
+	const competitionRows = all.filter((r) => r.sample).map((r) => competitionCells(r, roundNote));
 
 	return {
 		seed,
@@ -166,13 +127,62 @@ export function generateSamplePipeline(options: SamplePipelineOptions = {}): Sam
 	};
 }
 
+/** A sample bid as a row of the bids template; `note` says it is sample data. */
+export function bidCells(b: Bid, note: string): Cells {
+	return {
+		reference: b.reference,
+		lead_authority: b.council.code,
+		scheme: b.round.scheme,
+		round: b.round.round,
+		title: b.title,
+		requested: b.requested,
+		awarded: b.awarded,
+		status: b.status,
+		status_date: ukDate(b.statusDate),
+		submitted_on: ukDate(b.submittedOn),
+		decided_on: ukDate(b.decidedOn),
+		officer_days: b.officerDays,
+		bid_cost: b.bidCost,
+		partner_authorities: b.partners.join('; '),
+		other_partners: b.otherPartners.join('; '),
+		linked_actions: null,
+		source_url: null,
+		notes: b.partners.length ? `${note} Consortium bid led by ${b.council.name}.` : note
+	};
+}
+
+/** A fictional round (one with `sample` set) as a row of the competitions template. */
+export function competitionCells(r: Round, note: string): Cells {
+	return {
+		scheme: r.scheme,
+		round: r.round,
+		funder: null,
+		kind: 'Competitive',
+		theme: r.sample!.theme,
+		budget: r.sample!.budget,
+		min_award: r.sample!.minAward,
+		max_award: r.sample!.maxAward,
+		match_funding: r.sample!.match,
+		eligible:
+			'District, Unitary, County, Metropolitan district, London borough, Welsh unitary, Scottish unitary',
+		opens: ukDate(r.opens),
+		opens_time: '09:00',
+		closes: ukDate(r.closes),
+		closes_time: '12:00',
+		decision_date: ukDate(r.decided),
+		spend_by: ukDate(r.sample!.spendBy),
+		source_url: null,
+		notes: note
+	};
+}
+
 /**
  * Rows in a template's column order as CSV text, one line each, ending with a line break.
  * Formulae are not escaped: this text is our own generated data and goes straight into our own
  * importer, never to a spreadsheet, and the importer would keep the apostrophe escaping adds,
  * so a sample title that began with "-" would be stored as "'-…".
  */
-function templateCsv(header: readonly string[], rows: readonly Cells[]): string {
+export function templateCsv(header: readonly string[], rows: readonly Cells[]): string {
 	const cells = rows.map((r) => header.map((h) => r[h]));
 	return `${toCsv(header, cells, { newline: '\n', escapeFormulae: false })}\n`;
 }

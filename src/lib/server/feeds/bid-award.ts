@@ -5,7 +5,7 @@
  * award is stored (same round, same lead council, same amount) is linked to it, so the council's
  * own view counts the money once and shows where both records come from.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { awards } from '../db/schema';
 import type { ImportContext } from '../rows/feed';
 
@@ -22,17 +22,33 @@ export interface AwardedBid {
  * True when a link changed.
  */
 export function awardLink(ctx: ImportContext) {
+	// Prepared once for the import: built and prepared for every bid row, they were most of its cost.
+	const linkedQuery = ctx.db
+		.select({ id: awards.id, competitionId: awards.competitionId, amountGbp: awards.amountGbp })
+		.from(awards)
+		.where(eq(awards.bidId, sql.placeholder('bidId')))
+		.prepare();
+	const unlinkedQuery = ctx.db
+		.select({ id: awards.id })
+		.from(awards)
+		.where(
+			and(
+				eq(awards.competitionId, sql.placeholder('competitionId')),
+				eq(awards.authorityCode, sql.placeholder('lead')),
+				eq(awards.amountGbp, sql.placeholder('amount')),
+				isNull(awards.bidId)
+			)
+		)
+		.orderBy(awards.id)
+		.limit(1)
+		.prepare();
 	return (
 		bidId: number,
 		competitionId: number | null,
 		row: AwardedBid,
 		rowNumber: number
 	): boolean => {
-		const linked = ctx.db
-			.select({ id: awards.id, competitionId: awards.competitionId, amountGbp: awards.amountGbp })
-			.from(awards)
-			.where(eq(awards.bidId, bidId))
-			.all();
+		const linked = linkedQuery.all({ bidId });
 		const won = row.status === 'won' && row.awarded !== null && competitionId !== null;
 		const keep = linked.filter(
 			(a) => won && a.competitionId === competitionId && a.amountGbp === row.awarded
@@ -42,20 +58,7 @@ export function awardLink(ctx: ImportContext) {
 			if (!keep.includes(a)) changed = ctx.write.update(awards, a.id, { bidId: null }) || changed;
 		}
 		if (!won || keep.length) return changed;
-		const match = ctx.db
-			.select({ id: awards.id })
-			.from(awards)
-			.where(
-				and(
-					eq(awards.competitionId, competitionId),
-					eq(awards.authorityCode, row.lead),
-					eq(awards.amountGbp, row.awarded!),
-					isNull(awards.bidId)
-				)
-			)
-			.orderBy(awards.id)
-			.limit(1)
-			.get();
+		const match = unlinkedQuery.get({ competitionId, lead: row.lead, amount: row.awarded! });
 		if (!match) return changed;
 		ctx.write.update(awards, match.id, { bidId });
 		const message =

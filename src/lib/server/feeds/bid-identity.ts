@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { foldName } from '../rows/normalise-name';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { bids } from '../db/schema';
 import type { ImportContext } from '../rows/feed';
 import { schemeRoundKey } from './bid-scheme';
@@ -72,17 +72,17 @@ export function deriveReference(
  * the one bid of the lead whose scheme, round and title give the row's derived reference.
  */
 export function storedBidByIdentity(ctx: ImportContext) {
-	const bidsOf = (lead: string) =>
-		ctx.db
-			.select({
-				reference: bids.reference,
-				title: bids.title,
-				scheme: bids.scheme,
-				round: bids.round
-			})
-			.from(bids)
-			.where(eq(bids.leadAuthorityCode, lead))
-			.all();
+	const bidsOfLead = ctx.db
+		.select({
+			reference: bids.reference,
+			title: bids.title,
+			scheme: bids.scheme,
+			round: bids.round
+		})
+		.from(bids)
+		.where(eq(bids.leadAuthorityCode, sql.placeholder('lead')))
+		.prepare();
+	const bidsOf = (lead: string) => bidsOfLead.all({ lead });
 	return (lead: string, derived: string): string | null => {
 		const stored = bidsOf(lead);
 		const same = stored.filter(

@@ -10,9 +10,10 @@
  * reads the same: a bid's derived reference depends on it (bid-identity.ts).
  */
 import { foldName } from '../rows/normalise-name';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { competitions } from '../db/schema';
 import type { Db } from '../db/client';
+import { preparedQuery } from '../queries/connection';
 import type { ImportContext } from '../rows/feed';
 import { SCHEME_CATALOGUE } from './scheme-catalogue';
 
@@ -94,19 +95,38 @@ export function storedSchemeRound(
 	round: string | null
 ): { scheme: string; round: string } {
 	const read = readSchemeCell(cell, round);
-	const stored = db
-		.select({ round: competitions.round })
-		.from(competitions)
-		.where(eq(competitions.scheme, read.scheme))
-		.all()
+	// Most rows name a round stored as written: one search of the natural key says so, where
+	// reading every round of the scheme (thousands at national scale) took most of an import.
+	if (!read.round || roundStored(db).get({ scheme: read.scheme, round: read.round })) return read;
+	const stored = roundsOf(db)
+		.all({ scheme: read.scheme })
 		.map((c) => c.round);
-	if (read.round && !stored.includes(read.round)) {
-		const keys = roundKeys(read.round);
-		const named = stored.filter((r) => roundKeys(r).some((k) => keys.includes(k)));
-		if (named.length === 1) read.round = named[0]!;
-	}
+	const keys = roundKeys(read.round);
+	const named = stored.filter((r) => roundKeys(r).some((k) => keys.includes(k)));
+	if (named.length === 1) read.round = named[0]!;
 	return read;
 }
+
+const roundStored = preparedQuery((db) =>
+	db
+		.select({ id: competitions.id })
+		.from(competitions)
+		.where(
+			and(
+				eq(competitions.scheme, sql.placeholder('scheme')),
+				eq(competitions.round, sql.placeholder('round'))
+			)
+		)
+		.prepare()
+);
+
+const roundsOf = preparedQuery((db) =>
+	db
+		.select({ round: competitions.round })
+		.from(competitions)
+		.where(eq(competitions.scheme, sql.placeholder('scheme')))
+		.prepare()
+);
 
 export function schemeReader(ctx: ImportContext) {
 	return (cell: string, round: string | null, rowNumber: number) => {

@@ -20,7 +20,7 @@ import {
 	optionalUkDate,
 	requiredText
 } from '../rows/coerce';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { bidStatusHistory, bids } from '../db/schema';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
@@ -177,12 +177,19 @@ export const templateBidsFeed: FeedModule<Row> = {
 	createWriter(ctx) {
 		const tally = rowTally(ctx);
 		const catalogueRound = roundFinder(ctx);
+		// Prepared once for the import, not built and prepared again for every row.
+		const bidByReference = ctx.db
+			.select({ id: bids.id, status: bids.status })
+			.from(bids)
+			.where(
+				and(
+					eq(bids.leadAuthorityCode, sql.placeholder('lead')),
+					eq(bids.reference, sql.placeholder('reference'))
+				)
+			)
+			.prepare();
 		const findBid = (lead: string, reference: string): Bid | undefined =>
-			ctx.db
-				.select({ id: bids.id, status: bids.status })
-				.from(bids)
-				.where(and(eq(bids.leadAuthorityCode, lead), eq(bids.reference, reference)))
-				.get();
+			bidByReference.get({ lead, reference });
 		const actionIds = referencedIds(ctx, 'actions');
 		const linkAward = awardLink(ctx);
 		const readScheme = schemeReader(ctx);
@@ -197,12 +204,13 @@ export const templateBidsFeed: FeedModule<Row> = {
 		};
 		const storedReference = storedBidByIdentity(ctx);
 		/** The row with the amount and decision date as stored (a blank cell kept them). */
+		const storedDecision = ctx.db
+			.select({ awarded: bids.awardedGbp, decidedOn: bids.decidedOn })
+			.from(bids)
+			.where(eq(bids.id, sql.placeholder('id')))
+			.prepare();
 		const asStored = (id: number, row: Row): Row => {
-			const bid = ctx.db
-				.select({ awarded: bids.awardedGbp, decidedOn: bids.decidedOn })
-				.from(bids)
-				.where(eq(bids.id, id))
-				.get()!;
+			const bid = storedDecision.get({ id })!;
 			const decided =
 				row.decided_on ??
 				(bid.decidedOn ? { date: bid.decidedOn, precision: 'day' as const } : null);
