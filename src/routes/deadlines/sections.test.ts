@@ -67,7 +67,9 @@ describe('/deadlines with more rounds than a page', () => {
 		);
 		expect(html).toContain('href="/deadlines?status=closed">See all 130 past rounds</a>');
 		// Only the month the calendar draws is sent, not every round's dates.
-		expect(data.calendar.entries.every((e: { date: string }) => e.date.startsWith(data.calendar.month))).toBe(true);
+		expect(
+			data.calendar.entries.every((e: { date: string }) => e.date.startsWith(data.calendar.month))
+		).toBe(true);
 	});
 
 	it('pages through one section chosen by status', async () => {
