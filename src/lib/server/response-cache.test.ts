@@ -31,6 +31,7 @@ describe('the public response cache', () => {
 		expect(await second.text()).toBe('page /progress');
 		expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
 		expect(second.headers.get('cache-control')).toBe(PUBLIC_CACHE_CONTROL);
+		expect(PUBLIC_CACHE_CONTROL).toContain('max-age=0');
 		expect(second.headers.get('vary')).toContain('Cookie');
 		expect(h.rendered).toEqual(['public /progress']);
 		h.setVersion('v2');

@@ -18,8 +18,12 @@ const KEPT_TYPES = /^(text\/html|application\/json|text\/csv|text\/calendar)\b/i
 /** Never kept, whatever their answer says: forms that sign in or out and the import pages. */
 const NEVER_KEPT = /^\/(login|logout|import|admin)(\/|$)|^\/api\/imports(\/|$)/;
 
-/** What a proxy may do with a public answer: keep it a minute, serve it stale while it asks again. */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+/**
+ * What a public answer may be kept for: a shared proxy or CDN a minute (`s-maxage`), a browser not
+ * at all without asking again (`max-age=0`): its ETag makes asking cheap (304 from memory), and a
+ * visitor who reloads after an import sees it at once.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60';
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
 interface Kept {
