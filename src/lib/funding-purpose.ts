@@ -3,8 +3,6 @@
  * (client-safe: no server code). Net-zero money is a net-zero-specific scheme's or a wider fund's
  * net-zero strand; general money (regeneration, growth) is counted apart, never mixed in.
  */
-import { z } from 'zod';
-
 export type SchemePurpose = 'net_zero_specific' | 'net_zero_partial' | 'general';
 
 export const PURPOSE_LABELS: Record<SchemePurpose, string> = {
@@ -28,13 +26,6 @@ export const isNetZeroMoney = (purpose: SchemePurpose | null): boolean =>
  */
 export const MONEY_SCOPES = ['net-zero', 'all'] as const;
 export type MoneyScope = (typeof MONEY_SCOPES)[number];
-
-/** An address's `money`, read with zod: net-zero when absent, a sentence naming both when wrong. */
-export const moneyParam = z
-	.enum(MONEY_SCOPES, {
-		error: 'money: expected "net-zero" (net-zero money, the default) or "all" (all money)'
-	})
-	.default('net-zero');
 
 /** The money a figure counts, in words for titles: "net-zero money" or "all money". */
 export function moneyWords(money: MoneyScope): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf, readPage } from './paging';
+import { pageOf } from './paging';
+import { readPage } from './page-param';
 
 const rows = Array.from({ length: 120 }, (_, i) => i + 1);
 

@@ -4,33 +4,11 @@
  * HTML and the same again as the page's data; a page of 50 rows is a tenth of it, and the whole
  * table stays one link away (and whole in the CSV). Browser-safe; unit-tested.
  */
-import { z } from 'zod';
 
 /** Rows on a page unless the address asks for all. */
 export const PAGE_ROWS = 50;
 
 export type PageChoice = number | 'all';
-
-/** `page`: a page number from 1, or "all"; absent is the first page. */
-export const pageParam = z
-	.string()
-	.optional()
-	.transform((v, ctx): PageChoice => {
-		if (!v) return 1;
-		if (v === 'all') return 'all';
-		const n = Number(v);
-		if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
-			ctx.addIssue({ code: 'custom', message: 'page: expected a page number from 1, or "all"' });
-			return z.NEVER;
-		}
-		return n;
-	});
-
-export function readPage(params: URLSearchParams) {
-	const parsed = pageParam.safeParse(params.get('page') ?? undefined);
-	if (parsed.success) return { success: true as const, data: parsed.data };
-	return { success: false as const, message: parsed.error.issues.map((i) => i.message).join('; ') };
-}
 
 export interface Paged<T> {
 	rows: T[];

@@ -3,9 +3,15 @@
  * Empty fields (a GET form's "All schemes") mean no filter.
  */
 import { z } from 'zod';
+import { EDGE_SORTS } from './partnerships-href';
 
-export const EDGE_SORTS = ['gbp', 'count', 'name'] as const;
-export type EdgeSort = (typeof EDGE_SORTS)[number];
+export {
+	EDGE_SORTS,
+	KIND_WORDS,
+	partnershipHref,
+	type EdgeSort,
+	type PartnershipView
+} from './partnerships-href';
 
 const PartnershipQuerySchema = z.object({
 	scheme: z.string().trim().max(200, 'scheme: at most 200 characters').optional(),
@@ -30,34 +36,3 @@ export function partnershipQuery(params: URLSearchParams) {
 	if (q.success) return { success: true as const, data: q.data };
 	return { success: false as const, message: q.error.issues.map((i) => i.message).join('; ') };
 }
-
-export interface PartnershipView {
-	scheme?: string | null;
-	year?: number | null;
-	council?: string | null;
-	sort?: EdgeSort;
-	money?: 'net-zero' | 'all';
-}
-
-/** The map's address with these filters, defaults left out. */
-export function partnershipHref(view: PartnershipView): string {
-	const p = new URLSearchParams();
-	if (view.scheme) p.set('scheme', view.scheme);
-	if (view.year) p.set('year', String(view.year));
-	if (view.council) p.set('council', view.council);
-	if (view.sort && view.sort !== 'gbp') p.set('sort', view.sort);
-	if (view.money === 'all') p.set('money', 'all');
-	const q = p.toString();
-	return q ? `/compare/partnerships?${q}` : '/compare/partnerships';
-}
-
-/** Partner kinds in words, for a body that is not a council. */
-export const KIND_WORDS: Record<string, string> = {
-	authority: 'council',
-	nhs: 'NHS body',
-	housing_association: 'housing association',
-	university: 'university',
-	business: 'business',
-	community: 'community group',
-	other: 'other body'
-};

@@ -4,26 +4,15 @@
  * download holds the rows the page shows. Browser-safe; unit-tested.
  */
 import { z } from 'zod';
-import { STATUS_WORDS } from './progress-text';
+import { ROW_STATUSES, type RowStatus } from './row-status';
 
-/** A judged target's colour, `none` when it cannot be judged, `no_target` for a council without one. */
-export const ROW_STATUSES = ['green', 'amber', 'red', 'none', 'no_target'] as const;
-export type RowStatus = (typeof ROW_STATUSES)[number];
-
-export const ROW_STATUS_WORDS: Record<RowStatus, string> = {
-	...STATUS_WORDS,
-	none: 'No status',
-	no_target: 'No whole-area target'
-};
-
-/** The class of the badge each status is printed in (app.css). */
-export const ROW_STATUS_CLASS: Record<RowStatus, string> = {
-	green: 'rag rag-green',
-	amber: 'rag rag-amber',
-	red: 'rag rag-red',
-	none: 'rag rag-none',
-	no_target: 'rag rag-none'
-};
+export {
+	filterParams,
+	ROW_STATUS_CLASS,
+	ROW_STATUS_WORDS,
+	ROW_STATUSES,
+	type RowStatus
+} from './row-status';
 
 export const ProgressFilterSchema = z.object({
 	nation: z
@@ -65,12 +54,5 @@ export function filterRows<T extends { nation: string; type: string; status: Row
 			(!filter.nation || r.nation === filter.nation) &&
 			(!filter.type || r.type === filter.type) &&
 			(!filter.status || r.status === filter.status)
-	);
-}
-
-/** The filter as address parameters, the empty ones left out. */
-export function filterParams(filter: ProgressFilter): [string, string][] {
-	return (['nation', 'type', 'status'] as const).flatMap((k) =>
-		filter[k] ? [[k, filter[k]!] as [string, string]] : []
 	);
 }

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+export { MEASURE_OPTIONS, progressHref } from './progress-href';
+
 export const ProgressQuerySchema = z.object({
 	measure: z
 		.enum(['territorial', 'scope_of_influence'], {
@@ -17,12 +19,6 @@ export const ProgressQuerySchema = z.object({
 		.max(10, 'window: expected a whole number of years from 3 to 10')
 		.default(5)
 });
-
-/** The whole-area measures a page can be switched between, as its links name them. */
-export const MEASURE_OPTIONS = [
-	{ key: 'territorial', label: 'Territorial (all greenhouse gases in the area)' },
-	{ key: 'scope_of_influence', label: "CO2 within the council's scope of influence" }
-] as const;
 
 export type ProgressQuery = z.output<typeof ProgressQuerySchema>;
 
@@ -39,13 +35,4 @@ export function progressQuery(params: URLSearchParams) {
 		success: false as const,
 		message: parsed.error.issues.map((i) => i.message).join('; ')
 	};
-}
-
-/** The address of a progress view with the options that differ from the defaults. */
-export function progressHref(base: string, options: { measure: string; windowYears: number }) {
-	const params = new URLSearchParams();
-	if (options.measure !== 'territorial') params.set('measure', options.measure);
-	if (options.windowYears !== 5) params.set('window', String(options.windowYears));
-	const q = params.toString();
-	return q ? `${base}?${q}` : base;
 }

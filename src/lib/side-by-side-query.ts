@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { SIDE_VIEWS, type SideView } from './charts/side-by-side';
-import { moneyParam, type MoneyScope } from './funding-purpose';
+import { moneyParam } from './money-param';
+import type { MoneyScope } from './funding-purpose';
 
 export const MIN_COUNCILS = 2;
 export const MAX_COUNCILS = 6;

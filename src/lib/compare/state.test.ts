@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { STANDARD_COLUMNS, formatCell, roundedCell, type CompareRow } from './columns';
 import { hiddenFields } from './hidden';
-import { compareHref, compareParams, keepsRow, readCompareState, sortRows } from './state';
+import {
+	CompareStateSchema,
+	compareHref,
+	compareParams,
+	KEYS,
+	keepsRow,
+	readCompareState,
+	sortRows
+} from './state';
 
 const read = (query: string) => {
 	const r = readCompareState(new URLSearchParams(query));
@@ -151,5 +159,11 @@ describe('printing a cell', () => {
 		expect(roundedCell('areaTargetYear', 2030)).toBe(2030);
 		expect(roundedCell('typeName', 'Unitary authority')).toBe('Unitary authority');
 		expect(roundedCell('population', null)).toBeNull();
+	});
+});
+
+describe('the state fields links are made from', () => {
+	it('are the schema fields, in its order', () => {
+		expect([...KEYS]).toEqual(Object.keys(CompareStateSchema.shape));
 	});
 });

@@ -6,7 +6,10 @@
  * and sort are pure and shared by the page and the API. Browser-safe; unit-tested.
  */
 import { z } from 'zod';
-import { moneyParam } from '../funding-purpose';
+import { DEFAULTS, KEYS } from './href';
+
+export { compareHref, compareParams, DEFAULTS, KEYS } from './href';
+import { moneyParam } from '../money-param';
 import { ROW_STATUSES } from '../progress-filter';
 import {
 	COLUMN_KEYS,
@@ -28,15 +31,6 @@ const text = (name: string, max: number) =>
 
 const numeric = (name: string) =>
 	z.enum(NUMERIC_KEYS, { error: `${name}: expected one of ${NUMERIC_KEYS.join(', ')}` });
-
-export const DEFAULTS = {
-	sort: 'name',
-	dir: 'asc',
-	map: 'emissionsPerHeadT',
-	x: 'perHeadGbp',
-	y: 'emissionsChangePct',
-	money: 'net-zero'
-} as const;
 
 /**
  * Columns there used to be, and why they went: an old address naming one still opens (the page
@@ -91,7 +85,6 @@ export const CompareStateSchema = z.object({
 });
 
 export type CompareState = z.output<typeof CompareStateSchema>;
-const KEYS = Object.keys(CompareStateSchema.shape) as (keyof CompareState)[];
 
 /** The view in an address; `retired` names the columns it asked for that are no more. */
 export function readCompareState(params: URLSearchParams) {
@@ -107,32 +100,6 @@ export function readCompareState(params: URLSearchParams) {
 		success: false as const,
 		message: parsed.error.issues.map((i) => i.message).join('; ')
 	};
-}
-
-const sameColumns = (cols: readonly string[]) =>
-	cols.length === STANDARD_COLUMNS.length && cols.every((c, i) => c === STANDARD_COLUMNS[i]);
-
-/** The state as address parameters, defaults left out; `change` overrides fields first. */
-export function compareParams(
-	state: CompareState,
-	change: Partial<CompareState> = {}
-): URLSearchParams {
-	const s = { ...state, ...change };
-	const params = new URLSearchParams();
-	for (const k of KEYS) {
-		const v = s[k];
-		if (v === undefined) continue;
-		if (k === 'cols') {
-			if (!sameColumns(v as string[])) params.set(k, (v as string[]).join(','));
-		} else if (v !== DEFAULTS[k as keyof typeof DEFAULTS]) params.set(k, String(v));
-	}
-	return params;
-}
-
-/** An address of the view: `/compare?…`, or the path alone for the default view. */
-export function compareHref(base: string, state: CompareState, change: Partial<CompareState> = {}) {
-	const q = compareParams(state, change).toString();
-	return q ? `${base}?${q}` : base;
 }
 
 /** Whether the row is in the view (everything but the columns and the order). */

@@ -17,7 +17,7 @@ import { error } from '@sveltejs/kit';
 import { chooseCalendarMonth } from '$lib/calendar-month';
 import { deadlineSections } from '$lib/deadline-sections';
 import { calendarEntries, deadlineMonths, isIsoMonth, readCompetitionFilter } from '$lib/deadlines';
-import { readPage } from '$lib/paging';
+import { readPage } from '$lib/page-param';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { pageOf, readPage, type Paged } from '$lib/paging';
+import { readPage } from '$lib/page-param';
+import { pageOf, type Paged } from '$lib/paging';
 import { filterRows, progressFilter } from '$lib/progress-filter';
 import { progressQuery } from '$lib/progress-query';
 import { loadHexes } from '$lib/server/hexmap';
