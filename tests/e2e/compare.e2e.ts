@@ -37,6 +37,16 @@ async function api(query: string): Promise<{ count: number; rows: ApiRow[] }> {
 	return (await res.json()) as { count: number; rows: ApiRow[] };
 }
 
+/** The view's CSV as the page's download link gives it, parsed by its header row. */
+async function downloadViewCsv(page: Page) {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.click('a:has-text("CSV")')
+	]);
+	const text = (await downloadedText(download)).replace(/^\uFEFF/, '');
+	return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+}
+
 const tableCodes = (page: Page) =>
 	page.$$eval('#compare-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-code')));
 
@@ -268,15 +278,7 @@ describe('/compare', () => {
 		const { page, close } = await openPage(browser, { acceptDownloads: true });
 		try {
 			await page.goto(`${baseUrl}/compare?cols=perHeadGbp,potsWon&sort=perHeadGbp&dir=desc`);
-			const [download] = await Promise.all([
-				page.waitForEvent('download'),
-				page.click('a:has-text("CSV")')
-			]);
-			const text = (await downloadedText(download)).replace(/^\uFEFF/, '');
-			const { data, meta } = Papa.parse<Record<string, string>>(text, {
-				header: true,
-				skipEmptyLines: true
-			});
+			const { data, meta } = await downloadViewCsv(page);
 			expect(meta.fields).toEqual([
 				'Code',
 				'GSS code',
@@ -303,15 +305,7 @@ describe('/compare', () => {
 		try {
 			const view = 'nation=Scotland&cols=population,emissionsChangePct&sort=emissionsChangePct';
 			await page.goto(`${baseUrl}/compare?${view}`);
-			const [download] = await Promise.all([
-				page.waitForEvent('download'),
-				page.click('a:has-text("CSV")')
-			]);
-			const text = (await downloadedText(download)).replace(/^\uFEFF/, '');
-			const { data, meta } = Papa.parse<Record<string, string>>(text, {
-				header: true,
-				skipEmptyLines: true
-			});
+			const { data, meta } = await downloadViewCsv(page);
 			expect(meta.fields).toEqual([
 				'Code',
 				'GSS code',

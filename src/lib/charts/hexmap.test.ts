@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	hexPoints,
 	breaks,
 	categoryOf,
 	colourFor,
@@ -37,7 +38,9 @@ describe('hex map', () => {
 			{ gssCode: 'B', name: 'B', q: 5, r: 8 }
 		]);
 		for (const p of placed) {
-			for (const x of p.points.split(' ').map((pt) => Number(pt.split(',')[0]))) {
+			for (const x of hexPoints(p.x, p.y)
+				.split(' ')
+				.map((pt) => Number(pt.split(',')[0]))) {
 				expect(x).toBeGreaterThanOrEqual(0);
 				expect(x).toBeLessThanOrEqual(width);
 			}

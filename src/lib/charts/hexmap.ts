@@ -35,7 +35,8 @@ export function layout(cells: readonly HexCell[]) {
 	const placed = centres.map((p) => ({ ...p, x: p.x + shift }));
 	const width = Math.max(...placed.map((p) => p.x)) + W / 2;
 	const height = Math.max(...placed.map((p) => p.y)) + SIZE * 1.5;
-	return { placed: placed.map((p) => ({ ...p, points: hexPoints(p.x, p.y) })), width, height };
+	// Each hex is drawn as hexPoints(0, 0) moved to its centre (HexMap.svelte places one shape).
+	return { placed, width, height };
 }
 
 export type Direction = 'left' | 'right' | 'up' | 'down';

@@ -23,7 +23,7 @@ import type { ProgressMeasure } from '../metrics/target-progress';
 import { areaMembersOf, listAreaMembers } from './area-members';
 import { preparedQuery, serverDb, type Db } from './connection';
 import {
-	getAuthorityEmissions,
+	readAuthorityEmissions,
 	listEmissionReleases,
 	measureGases,
 	type EmissionMeasure,
@@ -105,8 +105,9 @@ export function currentAreaSeries(code: string, db: Db = serverDb()): ProgressSe
 /** A council's own figures in each measure, from the release in force for it in the table's gases. */
 function ownAreaSeries(code: string, db: Db): ProgressSeries[] {
 	const gasesOf = (measure: EmissionMeasure) => tableGases(measure, db);
-	const held = getAuthorityEmissions(code, db, gasesOf);
-	const heldInAnyGases = getAuthorityEmissions(code, db);
+	const read = readAuthorityEmissions(code, db);
+	const held = read(gasesOf);
+	const heldInAnyGases = read();
 	const out: ProgressSeries[] = [];
 	for (const measure of WHOLE_AREA_MEASURES) {
 		const current = (list: typeof held) =>

@@ -124,6 +124,14 @@ export function getAuthorityEmissions(
 	db: Db = serverDb(),
 	gasesOf?: (measure: EmissionMeasure) => Gases | null
 ): AuthorityEmissions[] {
+	return readAuthorityEmissions(code, db)(gasesOf);
+}
+
+/**
+ * A council's rows, read once, and its series chosen from them as often as asked: the whole-area
+ * series takes them in the table's gases and in any gases, to say what it set aside.
+ */
+export function readAuthorityEmissions(code: string, db: Db = serverDb()) {
 	const releases = listEmissionReleases(db);
 	const rows = rowsQuery(db).all({ code });
 	const byRelease = new Map<number, ReleaseRow[]>();
@@ -133,33 +141,39 @@ export function getAuthorityEmissions(
 		else byRelease.set(r.releaseId, [r]);
 	}
 	const datasets = [...new Set(releases.map((r) => r.datasetKey))];
-	const result: AuthorityEmissions[] = [];
-	for (const datasetKey of datasets) {
-		const newestFirst = releases.filter((r) => r.datasetKey === datasetKey).reverse();
-		let populationByYear: Record<number, number> | null = null;
-		for (const measure of ['territorial', 'scope_of_influence'] as const) {
-			const key = MEASURE_COLUMN[measure];
-			const wanted = gasesOf?.(measure);
-			const release = newestFirst.find(
-				(r) =>
-					(!wanted || measureGases(r, measure) === wanted) &&
-					byRelease.get(r.id)?.some((x) => x[key] !== null)
-			);
-			if (!release) continue;
-			const values = byRelease.get(release.id)!.filter((r) => r[key] !== null);
-			populationByYear ??= populationOf(db, code, datasetKey);
-			result.push({
-				measure,
-				releases: [release],
-				gases: measureGases(release, measure),
-				isAggregate: values.some((r) => r.isAggregate),
-				totalsOnly: values.every((r) => r.sector === EMISSION_TOTAL),
-				rows: values.map((r) => ({ year: r.year, sector: r.sector, valueKt: r[key]! })),
-				populationByYear
-			});
+	const populations = new Map<string, Record<number, number>>();
+	const populationFor = (datasetKey: string) => {
+		let p = populations.get(datasetKey);
+		if (!p) populations.set(datasetKey, (p = populationOf(db, code, datasetKey)));
+		return p;
+	};
+	return (gasesOf?: (measure: EmissionMeasure) => Gases | null): AuthorityEmissions[] => {
+		const result: AuthorityEmissions[] = [];
+		for (const datasetKey of datasets) {
+			const newestFirst = releases.filter((r) => r.datasetKey === datasetKey).reverse();
+			for (const measure of ['territorial', 'scope_of_influence'] as const) {
+				const key = MEASURE_COLUMN[measure];
+				const wanted = gasesOf?.(measure);
+				const release = newestFirst.find(
+					(r) =>
+						(!wanted || measureGases(r, measure) === wanted) &&
+						byRelease.get(r.id)?.some((x) => x[key] !== null)
+				);
+				if (!release) continue;
+				const values = byRelease.get(release.id)!.filter((r) => r[key] !== null);
+				result.push({
+					measure,
+					releases: [release],
+					gases: measureGases(release, measure),
+					isAggregate: values.some((r) => r.isAggregate),
+					totalsOnly: values.every((r) => r.sector === EMISSION_TOTAL),
+					rows: values.map((r) => ({ year: r.year, sector: r.sector, valueKt: r[key]! })),
+					populationByYear: populationFor(datasetKey)
+				});
+			}
 		}
-	}
-	return result;
+		return result;
+	};
 }
 
 function populationOf(db: Db, code: string, datasetKey: string) {
