@@ -240,8 +240,8 @@ describe('/compare', () => {
 			const data = page.locator('#compare-scatter details.chart-data');
 			await expect(data.locator('table').count()).resolves.toBe(0);
 			await data.locator('summary').click();
-			const listed = await data.locator('tbody tr').count();
-			expect(listed).toBe(397);
+			// Svelte draws the table on the next frame after the toggle: wait for it, not a count now.
+			await expect.poll(() => data.locator('tbody tr').count()).toBe(397);
 			const box = (await page.locator('#compare-scatter canvas').boundingBox())!;
 			await page.mouse.click(box.x + spot!.x + 2, box.y + spot!.y + 2);
 			await page.waitForURL(/\/authorities\/[A-Z]{3,4}$/);
