@@ -20,11 +20,15 @@ import { viewerOf } from '$lib/server/accounts/users';
 import { refuseWrite } from '$lib/server/accounts/guard';
 import { getDatabase } from '$lib/server/db';
 import { createResponseCache } from '$lib/server/response-cache';
-import { currentDataVersion } from '$lib/server/queries/data-version-cache';
+import { servedDataVersion } from '$lib/server/queries/data-version-cache';
+import { refreshWholeCountryOffThread } from '$lib/server/queries/whole-country';
 import { serverToday } from '$lib/server/queries/competitions';
 
 export const init: ServerInit = async () => {
-	setDatabase(await openServerDatabase());
+	const database = await openServerDatabase();
+	setDatabase(database);
+	// After an import, pages keep the previous national figures until new ones are computed.
+	refreshWholeCountryOffThread(database);
 	// adapter-node binds HOST (npm start sets 127.0.0.1 unless told otherwise); say the address.
 	if (process.env.PORT || !import.meta.env.DEV) {
 		const host =
@@ -55,7 +59,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 			request: event.request,
 			url: event.url,
 			signedIn: viewer.role !== 'public',
-			version: () => `${currentDataVersion()}|${serverToday()}`
+			version: () => {
+				const data = servedDataVersion();
+				return data === null ? null : `${data}|${serverToday()}`;
+			}
 		},
 		async () => compressResponse(event.request, withHeaders(await resolve(event)))
 	);

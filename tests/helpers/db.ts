@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -26,6 +26,7 @@ import {
 } from '../../src/lib/server/db/client';
 import * as schema from '../../src/lib/server/db/schema';
 import { feedByKey } from '../../src/lib/server/feeds/registry';
+import type { WriteTask } from '../../src/lib/server/import/write-worker';
 import { readManifest, registerDatasets } from '../../src/lib/server/import/load-default-data';
 import {
 	runImport,
@@ -59,6 +60,23 @@ export const FEED_FIXTURES = {
 	'whlg-participation': fixture('whlg.csv')
 } as const;
 export type FixtureFeed = keyof typeof FEED_FIXTURES;
+
+/** The writer thread's task importing a feed's fixture into the database file at `dbPath`. */
+export const fixtureImportTask = (
+	dbPath: string,
+	feedKey: FixtureFeed
+): Extract<WriteTask, { kind: 'import' }> => ({
+	kind: 'import',
+	dbPath,
+	path: FEED_FIXTURES[feedKey],
+	fileName: basename(FEED_FIXTURES[feedKey]),
+	feedKey,
+	importedBy: 'test',
+	mode: 'accept-valid',
+	dryRun: false,
+	headerMap: {},
+	previewRows: 0
+});
 
 /** Empty, migrated database with the dataset manifest registered, built step by step. */
 export function buildTestDb(url = ':memory:'): DbHandle {

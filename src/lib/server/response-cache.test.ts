@@ -7,7 +7,7 @@ import { createResponseCache, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from
 
 function harness() {
 	const cache = createResponseCache({ maxBytes: 10_000 });
-	let version = 'v1';
+	let version: string | null = 'v1';
 	const rendered: string[] = [];
 	const ask = async (
 		path: string,
@@ -20,7 +20,7 @@ function harness() {
 			return new Response(body, { headers: { 'content-type': 'text/html' } });
 		});
 	};
-	return { cache, ask, rendered, setVersion: (v: string) => (version = v) };
+	return { cache, ask, rendered, setVersion: (v: string | null) => (version = v) };
 }
 
 describe('the public response cache', () => {
@@ -41,6 +41,24 @@ describe('the public response cache', () => {
 		await h.ask('/progress?page=2');
 		await h.ask('/progress', { headers: { 'accept-encoding': 'gzip' } });
 		expect(h.rendered).toHaveLength(4);
+	});
+
+	it('keeps nothing while pages are made from two versions of the data, and says so', async () => {
+		const h = harness();
+		await h.ask('/compare');
+		// A refresh of the national figures under way: the kept page is of the old version and
+		// a page made now mixes old national figures with new council ones.
+		h.setVersion(null);
+		const during = await h.ask('/compare');
+		expect(during.headers.get('cache-control')).toBe('no-store');
+		expect(during.headers.get('etag')).toBeNull();
+		await h.ask('/compare');
+		expect(h.rendered).toEqual(['public /compare', 'public /compare', 'public /compare']);
+		h.setVersion('v2');
+		await h.ask('/compare');
+		await h.ask('/compare');
+		expect(h.rendered).toHaveLength(4);
+		expect(h.cache.stats().entries).toBe(2);
 	});
 
 	it("keeps a page's data (a client-side navigation) apart from the page itself", async () => {

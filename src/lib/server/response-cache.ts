@@ -43,8 +43,11 @@ export interface PublicRequest {
 	url: URL;
 	/** Whether the viewer is signed in: then nothing is read from or written to the cache. */
 	signedIn: boolean;
-	/** What the data and the day look like now (data version, today's date). */
-	version: () => string;
+	/**
+	 * What the data and the day look like now (data version, today's date); null while pages
+	 * are made from data of two versions (a refresh under way): then nothing is read or kept.
+	 */
+	version: () => string | null;
 }
 
 export function createResponseCache({ maxBytes = 64 * 1024 * 1024 }: ResponseCacheOptions = {}) {
@@ -85,8 +88,14 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024 }: ResponseCac
 		// The request's own address, not the hook's url: SvelteKit gives a page's data request
 		// (/__data.json, a client-side navigation) the page's url, and the two answers differ.
 		const asked = new URL(req.request.url);
+		const version = req.version();
+		if (version === null) {
+			const response = await render();
+			response.headers.set('cache-control', 'no-store');
+			return response;
+		}
 		const key = [
-			req.version(),
+			version,
 			chooseEncoding(req.request.headers.get('accept-encoding')) ?? 'identity',
 			asked.pathname + asked.search
 		].join('\u0000');

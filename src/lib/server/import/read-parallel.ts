@@ -9,7 +9,7 @@ import type { ImportIssue } from '../rows/issues';
 import type { WorkerInput, WorkerMessage } from './parse-worker';
 import { UnreadableFileError } from './unreadable';
 import type { RejectedRow } from './record-batch';
-import { workerEntry } from './worker-entry';
+import { workerEntry } from '../worker-entry';
 
 export interface ParallelCallbacks {
 	/** May be async (e.g. awaiting the file's checksum); batches wait for it. */

@@ -7,10 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import { countRows, createTestDb, fixture, loadAuthorities } from '../../../../tests/helpers/db';
+import {
+	countRows,
+	createTestDb,
+	fixtureImportTask,
+	loadAuthorities
+} from '../../../../tests/helpers/db';
 import { beginWrite } from './write-lock';
 import { queueWrite } from './write-queue';
-import type { WriteTask } from './write-worker';
 
 let dir: string;
 let dbPath: string;
@@ -26,25 +30,12 @@ afterAll(() => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-const importTask = (feedKey: string, file: string): WriteTask => ({
-	kind: 'import',
-	dbPath,
-	path: fixture(file),
-	fileName: file,
-	feedKey,
-	importedBy: 'test',
-	mode: 'accept-valid',
-	dryRun: false,
-	headerMap: {},
-	previewRows: 0
-});
-
 describe('queueWrite', () => {
 	it('runs two imports queued at once one after the other; both commit', async () => {
-		const first = queueWrite(importTask('mysociety-promises', 'promises.csv'), 'the import of A');
+		const first = queueWrite(fixtureImportTask(dbPath, 'mysociety-promises'), 'the import of A');
 		const waits: (string | null)[] = [];
 		const second = queueWrite(
-			importTask('mysociety-declarations', 'declarations.csv'),
+			fixtureImportTask(dbPath, 'mysociety-declarations'),
 			'the import of B',
 			{ onWaiting: (w) => waits.push(w) }
 		);
@@ -62,7 +53,7 @@ describe('queueWrite', () => {
 		const other = createTestDb(dbPath);
 		const lock = await beginWrite(other.sqlite, dbPath, 'the import of big-release.csv');
 		const waits: (string | null)[] = [];
-		const write = queueWrite(importTask('mysociety-plans', 'plans.csv'), 'the import of plans', {
+		const write = queueWrite(fixtureImportTask(dbPath, 'mysociety-plans'), 'the import of plans', {
 			onWaiting: (w) => waits.push(w)
 		});
 		await expect
@@ -78,7 +69,7 @@ describe('queueWrite', () => {
 
 	it('undoes an import on the writer thread, and refuses with the reason when it cannot', async () => {
 		const imported = await queueWrite(
-			importTask('whlg-participation', 'whlg.csv'),
+			fixtureImportTask(dbPath, 'whlg-participation'),
 			'the import of whlg'
 		).done;
 		const batchId = imported.kind === 'import' ? imported.report.batchId! : -1;
@@ -89,7 +80,10 @@ describe('queueWrite', () => {
 	}, 60_000);
 
 	it('a failing task rejects with its message and does not stop the queue', async () => {
-		const bad = queueWrite({ ...importTask('no-such-feed', 'promises.csv') }, 'a bad import');
+		const bad = queueWrite(
+			{ ...fixtureImportTask(dbPath, 'mysociety-plans'), feedKey: 'no-such-feed' },
+			'a bad import'
+		);
 		const next = queueWrite({ kind: 'undo', dbPath, batchId: 99999 }, 'an undo');
 		await expect(bad.done).rejects.toThrow('Unknown feed "no-such-feed".');
 		const undo = await next.done;

@@ -7,7 +7,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ImportProgress } from './run-import';
-import { workerEntry } from './worker-entry';
+import { workerEntry } from '../worker-entry';
+import { wholeCountryCurrent } from '../queries/whole-country';
 import { describeHolder, type WriterInfo } from './write-lock';
 import {
 	WRITE_WORKER_ROLE,
@@ -54,6 +55,10 @@ export function queueWrite(task: WriteTask, what: string, cb: WriteCallbacks = {
 		return runInWorker(task, {
 			onProgress: cb.onProgress,
 			onWait: (holder) => setWaiting(holder ? describeHolder(holder) : 'another program')
+		}).then(async (result) => {
+			// Done once the national figures show it too (computed off the request thread).
+			await wholeCountryCurrent();
+			return result;
 		});
 	});
 	entry.done = start.finally(() => pending.splice(pending.indexOf(slot), 1));

@@ -171,6 +171,7 @@ function compareWithType(
  * every award in the country: kept per type and money until the data changes.
  */
 const cachedTypeComparison = cachedByDataVersion(
+	'type comparison',
 	(
 		o: {
 			people: readonly AuthorityPopulation[];

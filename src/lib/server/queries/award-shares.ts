@@ -52,6 +52,7 @@ export function listAwardShares(db: Db): AwardShares {
 }
 
 const cachedShares = cachedByDataVersion(
+	'award shares',
 	(_: null, db: Db) => computeAwardShares(db),
 	() => '',
 	1

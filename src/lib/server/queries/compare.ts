@@ -126,6 +126,7 @@ export function computeCompareRows(options: CompareOptions, db: Db) {
 }
 
 const cachedCompare = cachedByDataVersion(
+	'compare',
 	(options: CompareOptions, db: Db) => computeCompareRows(options, db),
 	(o) => `${o.measure}:${o.windowYears}:${o.money}`
 );

@@ -7,11 +7,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb, type DbHandle } from '../db/client';
 import { createTestDb } from '../../../../tests/helpers/db';
 import { sqliteOf, type Db } from './connection';
-import { cachedByDataVersion, deepFreeze } from './data-version-cache';
+import {
+	cachedByDataVersion,
+	computeRequested,
+	deepFreeze,
+	refreshOffThread,
+	servedDataVersion,
+	wholeCountryUpToDate,
+	type Refresher,
+	type RefreshRequest
+} from './data-version-cache';
+import { inReadSnapshot } from './sqlite/read-snapshot';
 import { dataVersion } from './sqlite/data-version';
 
 let dir: string;
@@ -43,10 +53,12 @@ function importKt(kt: number) {
 	})();
 }
 
+let named = 0;
 /** A counted computation: the total, scaled by the option, and how many times it ran. */
 function counted() {
 	const calls: number[] = [];
 	const total = cachedByDataVersion(
+		`total ${named++}`,
 		(scale: number, db: Db) => {
 			calls.push(scale);
 			const kt = sqliteOf(db).prepare('SELECT coalesce(sum(kt), 0) FROM figures').pluck().get();
@@ -155,6 +167,7 @@ describe('cachedByDataVersion', () => {
 	it('does not keep a result whose computation threw', () => {
 		let fail = true;
 		const f = cachedByDataVersion(
+			'failing',
 			(_: null) => {
 				if (fail) throw new Error('no');
 				return { ok: true };
@@ -209,5 +222,123 @@ describe('deepFreeze', () => {
 		expect(deepFreeze(v)).toBe(v);
 		expect(Object.isFrozen(v.a[0])).toBe(true);
 		expect(Object.isFrozen(v.c)).toBe(true);
+	});
+});
+
+describe('with a refresher: no reader waits for a recomputation', () => {
+	/** A reading connection of its own (a refresher stays with its connection). */
+	function openReader() {
+		const path = join(dir, 'db.sqlite');
+		const pages = createDb(path, { readonly: true });
+		const other = createDb(path, { readonly: true });
+		const asked: RefreshRequest[][] = [];
+		let hold: Promise<void> = Promise.resolve();
+		// The worker thread's part, on another connection in this thread; its answer arrives
+		// when `hold` lets it.
+		const refresher: Refresher = async (requests) => {
+			asked.push(requests);
+			const refreshed = inReadSnapshot(other.db, () => computeRequested(requests, other.db));
+			await hold;
+			return refreshed;
+		};
+		refreshOffThread(pages.db, refresher);
+		return {
+			db: pages.db,
+			asked,
+			holdUntil: (p: Promise<void>) => {
+				hold = p;
+			},
+			close: () => {
+				pages.close();
+				other.close();
+			}
+		};
+	}
+
+	it('serves the result from before a change while it is computed again, then the new one', async () => {
+		const pages = openReader();
+		try {
+			const { total, calls } = counted();
+			const before = total(1, pages.db);
+			total(10, pages.db);
+			expect(servedDataVersion(pages.db)).not.toBeNull();
+			importKt(42);
+			// The change is seen, the old results are served and nothing is computed here.
+			expect(total(1, pages.db)).toBe(before);
+			expect(total(10, pages.db).total).toBe(0);
+			expect(servedDataVersion(pages.db)).toBeNull();
+			await wholeCountryUpToDate(pages.db);
+			expect(total(1, pages.db)).toEqual({ total: 42, rows: [{ scale: 1 }] });
+			expect(total(10, pages.db).total).toBe(420);
+			expect(Object.isFrozen(total(1, pages.db))).toBe(true);
+			expect(servedDataVersion(pages.db)).toBe(dataVersion(pages.db));
+			// Both were computed again off this connection, in one request.
+			expect(pages.asked.map((r) => r.map((q) => q.options))).toEqual([[1, 10]]);
+			expect(calls).toEqual([1, 10, 1, 10]);
+		} finally {
+			pages.close();
+		}
+	});
+
+	it('computes here what it never had, without using an old inner result', async () => {
+		const pages = openReader();
+		try {
+			const { total } = counted();
+			const outer = cachedByDataVersion(
+				'outer',
+				(scale: number, db: Db) => ({ doubled: total(scale, db).total * 2 }),
+				String
+			);
+			total(1, pages.db);
+			importKt(5);
+			// Served from before the change: total(1) is old…
+			expect(total(1, pages.db).total).toBe(0);
+			// …but a result computed now reads its inner results afresh.
+			expect(outer(1, pages.db)).toEqual({ doubled: 10 });
+			await wholeCountryUpToDate(pages.db);
+			expect(total(1, pages.db).total).toBe(5);
+		} finally {
+			pages.close();
+		}
+	});
+
+	it('drops results of a version that changed again during the refresh, and goes again', async () => {
+		const pages = openReader();
+		try {
+			const { total } = counted();
+			total(1, pages.db);
+			let release!: () => void;
+			pages.holdUntil(new Promise<void>((r) => (release = r)));
+			importKt(1);
+			const refreshed = wholeCountryUpToDate(pages.db);
+			// Computed at the first import; the second commits before that answer arrives.
+			importKt(2);
+			expect(total(1, pages.db).total).toBe(0);
+			release();
+			await refreshed;
+			expect(total(1, pages.db).total).toBe(3);
+			expect(pages.asked).toHaveLength(2);
+			expect(servedDataVersion(pages.db)).not.toBeNull();
+		} finally {
+			pages.close();
+		}
+	});
+
+	it('lets readers compute for themselves when the refresher fails', async () => {
+		const pages = openReader();
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const { total } = counted();
+			total(1, pages.db);
+			refreshOffThread(pages.db, () => Promise.reject(new Error('worker gone')));
+			importKt(7);
+			expect(total(1, pages.db).total).toBe(0);
+			await wholeCountryUpToDate(pages.db);
+			expect(logged).toHaveBeenCalledOnce();
+			expect(total(1, pages.db).total).toBe(7);
+		} finally {
+			logged.mockRestore();
+			pages.close();
+		}
 	});
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '../db/client';
 import { actions } from '../db/schema';
-import { createTestDb, FEED_FIXTURES, loadAuthorities } from '../../../../tests/helpers/db';
+import { createTestDb, fixtureImportTask, loadAuthorities } from '../../../../tests/helpers/db';
 import { performWrite, type WriteTask } from '../import/write-worker';
 import { getCompareRows } from './compare';
 import { getNationalProgress } from './national-progress';
@@ -38,19 +38,7 @@ async function write(task: WriteTask) {
 	return result;
 }
 
-const importPromises = () =>
-	write({
-		kind: 'import',
-		dbPath,
-		path: FEED_FIXTURES['mysociety-promises'],
-		fileName: 'promises.csv',
-		feedKey: 'mysociety-promises',
-		importedBy: 'test',
-		mode: 'accept-valid',
-		dryRun: false,
-		headerMap: {},
-		previewRows: 0
-	});
+const importPromises = () => write(fixtureImportTask(dbPath, 'mysociety-promises'));
 
 const options = { measure: 'territorial', windowYears: 5, money: 'net-zero' } as const;
 const progressOf = (code: string) =>

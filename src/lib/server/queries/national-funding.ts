@@ -94,6 +94,7 @@ export function getNationalFunding(
 }
 
 const cachedNational = cachedByDataVersion(
+	'national funding',
 	(o: { year: number | null; money: MoneyScope }, db: Db) =>
 		computeNationalFunding(o.year, db, o.money),
 	(o) => `${o.year}:${o.money}`,

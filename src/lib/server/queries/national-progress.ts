@@ -199,6 +199,7 @@ function otherGasesSetAside(series: Map<string, ProgressSeries>) {
 }
 
 const cachedProgress = cachedByDataVersion(
+	'national progress',
 	(options: NationalProgressOptions, db: Db) => computeNationalProgress(options, db),
 	(o) => `${o.measure}:${o.windowYears}`
 );

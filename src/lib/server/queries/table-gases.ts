@@ -53,7 +53,12 @@ function computeTableGases(measure: EmissionMeasure, db: Db): Gases | null {
 	);
 }
 
-const cachedTableGases = cachedByDataVersion(computeTableGases, (measure) => measure, 2);
+const cachedTableGases = cachedByDataVersion(
+	'table gases',
+	computeTableGases,
+	(measure) => measure,
+	2
+);
 
 /** The gases every council's series in `measure` is taken in (null while no figures are held). */
 export function tableGases(measure: EmissionMeasure, db: Db): Gases | null {

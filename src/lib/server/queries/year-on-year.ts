@@ -32,7 +32,7 @@ export function computeYearOnYear(measure: EmissionMeasure, db: Db) {
 	return { measure, measureLabel: MEASURE_LABELS[measure], ...yearOnYearTable(councils) };
 }
 
-const cached = cachedByDataVersion(computeYearOnYear, (measure) => measure, 2);
+const cached = cachedByDataVersion('year on year', computeYearOnYear, (measure) => measure, 2);
 
 /** Every current council's change in the measure, ranked: one result per measure and data version. */
 export function getYearOnYear(measure: EmissionMeasure, db: Db = serverDb()) {

@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { isFinancialYear } from '$lib/domain/financial-year';
 import { findAuthorityCode } from '$lib/server/queries/authorities';
 import { RendererBusy } from '$lib/server/pdf-queue';
-import { currentDataVersion } from '$lib/server/queries/data-version-cache';
+import { servedDataVersion } from '$lib/server/queries/data-version-cache';
+import { wholeCountryCurrent } from '$lib/server/queries/whole-country';
 import { serverToday } from '$lib/server/queries/competitions';
 import { pdfRenderer, reportPdfs } from '$lib/server/report-pdf';
 import type { RequestHandler } from './$types';
@@ -20,7 +21,11 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const renderer = pdfRenderer();
 	if (!renderer.available) error(503, `The PDF cannot be made here: ${renderer.reason}.`);
 	const page = new URL(`/authorities/${code}/report${url.search}`, url.origin);
-	const key = [code, url.searchParams.toString(), currentDataVersion(), serverToday()].join('|');
+	// A PDF shows one version of the data: made after any refresh under way, and kept only if
+	// no newer change came meanwhile.
+	await wholeCountryCurrent();
+	const version = servedDataVersion() ?? `not kept ${Math.random()}`;
+	const key = [code, url.searchParams.toString(), version, serverToday()].join('|');
 	let pdf: Uint8Array;
 	try {
 		pdf = await reportPdfs.pdf(key, page.href);

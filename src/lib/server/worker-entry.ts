@@ -41,8 +41,8 @@ function upToDate(root: string, recordPath: string, bundlePath: string): boolean
 export function workerEntry(moduleUrl: string): URL {
 	if (!moduleUrl.endsWith('.ts')) return new URL(moduleUrl);
 	const entry = fileURLToPath(moduleUrl);
-	// This file is src/lib/server/import/: the project is four folders up.
-	const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+	// This file is src/lib/server/: the project is three folders up.
+	const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 	const cache = join(root, 'node_modules', '.cache', 'net-zero-local');
 	const name = basename(entry, '.ts');
 	const bundlePath = join(cache, `${name}.mjs`);
