@@ -61,6 +61,8 @@ export const GET_CASES: [path: string, address: string, status: number, as?: 'ad
 	['/api/competitions', '/api/competitions', 200],
 	['/api/competitions', '/api/competitions?status=closed&kind=competitive', 200],
 	['/api/competitions', '/api/competitions?format=csv', 200],
+	['/api/competitions', '/api/competitions?limit=2&offset=1', 200],
+	['/api/competitions', '/api/competitions?limit=0', 400],
 	['/api/competitions', '/api/competitions?status=someday', 400],
 	['/api/progress', '/api/progress', 200],
 	['/api/progress', '/api/progress?measure=scope_of_influence&status=none&window=10', 200],

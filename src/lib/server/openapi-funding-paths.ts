@@ -11,6 +11,7 @@ import {
 	NationalFundingResponse
 } from './api/funding-schemas';
 import { named } from './api/schema-kit';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './api/list-window';
 import {
 	badQuery,
 	codePath,
@@ -89,7 +90,19 @@ export const FUNDING_PATHS = {
 		tags: ['Funding'],
 		summary: 'Funding rounds with their windows and deadlines; filters as on /deadlines',
 		security: SECURITY.public,
-		parameters: [...competitionFilters, format],
+		description:
+			'500 rounds at a time in JSON: follow `next` for the following window. CSV gives every round matching unless `limit` or `offset` is given.',
+		parameters: [
+			...competitionFilters,
+			format,
+			query('limit', 'Rounds in the window (default 500)', {
+				type: 'integer',
+				minimum: 1,
+				maximum: MAX_LIMIT,
+				default: DEFAULT_LIMIT
+			}),
+			query('offset', 'Rounds to skip (default 0)', { type: 'integer', minimum: 0, default: 0 })
+		],
 		responses: { 200: ok('Rounds', CompetitionsResponse, CSV_NOTE), 400: badQuery }
 	}),
 	'/deadlines.ics': get({

@@ -36,7 +36,7 @@ import {
 } from './openapi-parts';
 
 /** Raised when a field is renamed or removed (JSON or CSV); additions keep the version. */
-export const API_VERSION = '3.1.0';
+export const API_VERSION = '4.0.0';
 
 const OpenApiDocument = named(
 	'OpenApiDocument',

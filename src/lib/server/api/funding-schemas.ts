@@ -204,7 +204,10 @@ const CompetitionDate = z
 export const CompetitionsResponse = named(
 	'Competitions',
 	z.object({
-		count: int(),
+		count: int().describe('Rounds matching the filters, in every window.'),
+		offset: int().describe('Rounds skipped before this window.'),
+		limit: int().describe('Rounds in a window at most.'),
+		next: z.string().nullable().describe('The address of the next window; null after the last.'),
 		today: IsoDate,
 		competitions: z.array(
 			z.object({

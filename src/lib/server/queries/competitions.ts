@@ -20,7 +20,7 @@ import { daysBetween, ukToday } from '../../domain/dates';
 import { listAuthorityTypes } from './authorities';
 import { currentDates, listCompetitionDates, type DateRecord } from './competition-dates';
 import { preparedQuery, serverDb, type Db } from './connection';
-import { param, whenGiven } from './filters';
+import { cachedByDataVersion } from './data-version-cache';
 
 export interface CompetitionDate {
 	date: string;
@@ -90,13 +90,6 @@ const competitionsQuery = preparedQuery((db) =>
 		.from(competitions)
 		.leftJoin(funders, eq(funders.id, competitions.funderId))
 		.leftJoin(schemes, eq(schemes.name, competitions.scheme))
-		.where(
-			and(
-				whenGiven('theme', eq(competitions.theme, param('theme'))),
-				whenGiven('funder', eq(funders.name, param('funder'))),
-				whenGiven('kind', eq(competitions.kind, param('kind')))
-			)
-		)
 		.orderBy(asc(competitions.scheme), asc(competitions.round), asc(competitions.id))
 		.prepare()
 );
@@ -104,28 +97,44 @@ const competitionsQuery = preparedQuery((db) =>
 type Competition = ReturnType<ReturnType<typeof competitionsQuery>['all']>[number];
 
 /**
+ * Every round with its current dates, history and status on `today`: the same for every viewer
+ * and read whole by /deadlines, its calendar and the API, so kept per day until the data changes
+ * (data-version-cache.ts) rather than read and worked through on every request (20,000 rounds
+ * and 40,000 dates at national scale).
+ */
+const allCompetitions = cachedByDataVersion(
+	'competitions',
+	(today: string, db: Db): CompetitionRow[] => {
+		const dates = listCompetitionDates(db);
+		return competitionsQuery(db)
+			.all()
+			.map((c) => toCompetition(c, dates.get(c.id) ?? [], today));
+	},
+	(today) => today,
+	2
+);
+
+/**
  * Competitions matching the filter, with current dates, history and status on `today`
  * (YYYY-MM-DD, UK). The type filter keeps rounds that do not state eligible types: they may be
- * open to that type, and the page says so. Words and types are matched here rather than in SQL:
- * a literal substring (no LIKE wildcards) over a few hundred rounds.
+ * open to that type, and the page says so. Words are matched as a literal substring (no LIKE
+ * wildcards). A new list each time; its rows are shared with other requests, and frozen.
  */
 export function listCompetitions(
 	filter: CompetitionFilter = {},
 	today: string = serverToday(),
 	db: Db = serverDb()
 ): CompetitionRow[] {
-	const rows = competitionsQuery(db).all({
-		theme: filter.theme || null,
-		funder: filter.funder || null,
-		kind: filter.kind || null
-	});
-	const dates = listCompetitionDates(db);
 	const q = filter.q?.trim().toLowerCase();
-	return rows
-		.filter((c) => !filter.type || isOpenToType(c, filter.type))
-		.filter((c) => !q || searchText(c).includes(q))
-		.map((c) => toCompetition(c, dates.get(c.id) ?? [], today))
-		.filter((c) => !filter.status || c.status === filter.status);
+	return allCompetitions(today, db).filter(
+		(c) =>
+			(!filter.theme || c.theme === filter.theme) &&
+			(!filter.funder || c.funder === filter.funder) &&
+			(!filter.kind || c.kind === filter.kind) &&
+			(!filter.type || isOpenToType(c, filter.type)) &&
+			(!q || searchText(c).includes(q)) &&
+			(!filter.status || c.status === filter.status)
+	);
 }
 
 const isOpenToType = (c: Competition, type: string) =>

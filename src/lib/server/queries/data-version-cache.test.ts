@@ -280,6 +280,22 @@ describe('with a refresher: no reader waits for a recomputation', () => {
 		}
 	});
 
+	it('computes again the two most recently used results of each kind, and drops the rest', async () => {
+		const pages = openReader();
+		try {
+			const { total, calls } = counted();
+			for (const scale of [1, 2, 3, 2]) total(scale, pages.db);
+			importKt(6);
+			await wholeCountryUpToDate(pages.db);
+			// 3 and 2 were used last; 1 is computed here when asked for.
+			expect(pages.asked.map((r) => r.map((q) => q.options))).toEqual([[3, 2]]);
+			expect(total(1, pages.db).total).toBe(6);
+			expect(calls).toEqual([1, 2, 3, 3, 2, 1]);
+		} finally {
+			pages.close();
+		}
+	});
+
 	it('computes here what it never had, without using an old inner result', async () => {
 		const pages = openReader();
 		try {

@@ -12,8 +12,8 @@
  *
  * Then, on a connection with a refresher (the server's: whole-country.ts), no reader waits for the
  * recomputation: a request gets the result from before the change while a worker thread computes
- * every kept result again on its own connection, in one read snapshot, and the new results replace
- * the old ones together. Until then `servedDataVersion` says the pages are not of one version, so
+ * the most used kept results again on its own connection, in one read snapshot, and the new
+ * results replace the old ones together. Until then `servedDataVersion` says the pages are not of one version, so
  * the response cache keeps none of them. Elsewhere (tests, scripts) the next call recomputes.
  *
  * Only for results that are the same for every viewer: the key holds the options, never who is
@@ -71,6 +71,14 @@ export interface Refreshed {
 
 /** Computes results on another connection of the same database (a worker thread). */
 export type Refresher = (requests: RefreshRequest[]) => Promise<Refreshed>;
+
+/**
+ * Results of one computation computed again after a change: the most recently used (a page's
+ * default view and the one or two others people are looking at). Each costs up to seconds at
+ * national scale and the writer's jobs wait for them; an option asked for less often is computed
+ * when it is next asked for.
+ */
+const REFRESHED_PER_COMPUTATION = 2;
 
 const computations = new Map<string, Computation>();
 const states = new WeakMap<Db, ConnectionState>();
@@ -174,7 +182,7 @@ function refresh(db: Db, state: ConnectionState): Promise<void> {
 				if (!refresher) throw new Error('No refresher is set for this connection any more.');
 				const requests: RefreshRequest[] = [];
 				for (const [c, kept] of state.previous)
-					for (const [key, k] of kept)
+					for (const [key, k] of [...kept].slice(-REFRESHED_PER_COMPUTATION))
 						if (!state.current.get(c)?.has(key))
 							requests.push({ name: c.name, options: k.options });
 				const done = await (requests.length ? refresher(requests) : null);

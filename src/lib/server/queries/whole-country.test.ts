@@ -7,12 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb, type DbHandle } from '../db/client';
 import { createTestDb, fixtureImportTask, loadAuthorities } from '../../../../tests/helpers/db';
 import { performWrite } from '../import/write-worker';
 import { queueWrite } from '../import/write-queue';
 import { computeCompareRows, getCompareRows } from './compare';
+import { listCompetitions } from './competitions';
 import { computeNationalProgress, getNationalProgress } from './national-progress';
 import { servedDataVersion } from './data-version-cache';
 import { refreshWholeCountryOffThread, wholeCountryCurrent } from './whole-country';
@@ -53,6 +54,9 @@ function fromScratch() {
 
 describe('whole-country results after a commit', () => {
 	it('are served from before it until the worker has computed them again', async () => {
+		// Every kind of result kept is one the worker can compute (else it says so here).
+		const failed = vi.spyOn(console, 'error');
+		const rounds = listCompetitions({}, '2026-01-01', reader.db);
 		const progressBefore = getNationalProgress(options, reader.db);
 		const compareBefore = getCompareRows(options, reader.db);
 		expect(progressBefore.councilsWithTarget).toBe(0);
@@ -72,6 +76,9 @@ describe('whole-country results after a commit', () => {
 		expect(progress).toEqual(scratch.progress);
 		expect(getCompareRows(options, reader.db)).toEqual(scratch.compare);
 		expect(servedDataVersion(reader.db)).not.toBeNull();
+		expect(listCompetitions({}, '2026-01-01', reader.db)).toEqual(rounds);
+		expect(failed).not.toHaveBeenCalled();
+		failed.mockRestore();
 	}, 60_000);
 
 	it("the writer's queue says an import is done once the national figures show it", async () => {

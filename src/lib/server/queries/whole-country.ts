@@ -1,6 +1,7 @@
 /**
  * The whole-country results (national progress, compare, the national funding picture, award
- * shares, type comparisons, year-on-year change, the measures' gases) computed again off the
+ * shares, type comparisons, year-on-year change, the measures' gases, the funding rounds on a
+ * day) computed again off the
  * request thread after the data changes, so no reader waits seconds for them: the server's
  * connection serves the previous results meanwhile (data-version-cache.ts) and this worker thread,
  * with a read-only connection of its own, computes every kept result again in one read snapshot
@@ -30,6 +31,7 @@ import './award-shares';
 import './authority-funding';
 import './year-on-year';
 import './table-gases';
+import './competitions';
 import type { Db } from './connection';
 
 const ROLE = 'net-zero-local-whole-country';

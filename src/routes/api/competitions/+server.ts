@@ -4,9 +4,11 @@
  * theme, funder, kind, type (authority type code; rounds not stating eligibility are included),
  * status (open, upcoming, closed, unknown).
  *
- * JSON by default: `{ count, today, competitions: [...] }`. CSV with `?format=csv` (one route, so
- * the same query string gives either), one row per round, headed and worded as on /deadlines,
- * deadlines joined with "; ".
+ * JSON by default: `{ count, offset, limit, next, today, competitions: [...] }`, 500 rounds at a
+ * time (`limit` up to 5,000, `offset`; `next` is the address of the next window, null after the
+ * last; `count` is every round matching). CSV with `?format=csv` (one route, so the same query
+ * string gives either), one row per round, headed and worded as on /deadlines, deadlines joined
+ * with "; ": every round matching unless `limit` or `offset` is given.
  */
 import { json } from '@sveltejs/kit';
 import {
@@ -18,6 +20,7 @@ import {
 import { CompetitionFilterSchema, readCompetitionFilter } from '$lib/deadlines';
 import { csvFrom, csvResponse } from '$lib/csv';
 import { COMPETITIONS_CSV } from '$lib/server/api/csv-columns';
+import { readListWindow, windowOf } from '$lib/server/api/list-window';
 import { CompetitionsResponse } from '$lib/server/api/funding-schemas';
 import type { Body } from '$lib/server/api/schema-kit';
 import type { RequestHandler } from './$types';
@@ -30,24 +33,27 @@ export const GET: RequestHandler = ({ url }) => {
 	const format = params.get('format') ?? 'json';
 	const invalid = FILTER_KEYS.filter((k) => params.get(k)?.trim() && !(k in filter));
 	if (!['json', 'csv'].includes(format)) invalid.push('format');
-	if (invalid.length) {
-		return json(
-			{
-				error: 'invalid query',
-				issues: invalid.map((k) => `${k}: "${params.get(k)}" not allowed`)
-			},
-			{ status: 400 }
-		);
+	const listWindow = readListWindow(params);
+	if (invalid.length || !listWindow.ok) {
+		const issues = invalid.map((k) => `${k}: "${params.get(k)}" not allowed`);
+		if (!listWindow.ok) issues.push(...listWindow.issues);
+		return json({ error: 'invalid query', issues }, { status: 400 });
 	}
 	const today = serverToday();
 	const rows = listCompetitions(filter, today);
+	const { window } = listWindow;
 	if (format === 'csv') {
-		return csvResponse(csvFrom(COMPETITIONS_CSV, rows), 'funding-competitions.csv');
+		const shown = listWindow.asked ? windowOf(rows, window, url).rows : rows;
+		return csvResponse(csvFrom(COMPETITIONS_CSV, shown), 'funding-competitions.csv');
 	}
+	const shown = windowOf(rows, window, url);
 	return json({
 		count: rows.length,
+		offset: window.offset,
+		limit: window.limit,
+		next: shown.next,
 		today,
-		competitions: rows.map(jsonRow)
+		competitions: shown.rows.map(jsonRow)
 	} satisfies Body<typeof CompetitionsResponse>);
 };
 
