@@ -29,6 +29,15 @@ declare module 'autocannon' {
 		/** Seconds the run took. */
 		duration: number;
 	}
+	interface Instance {
+		/** Ends the run now; the callback then gets what was measured. */
+		stop(): void;
+	}
 	function autocannon(options: Options): Promise<Result>;
+	function autocannon(
+		options: Options,
+		done: (err: Error | null, result: Result) => void
+	): Instance;
+	export type { Result };
 	export default autocannon;
 }

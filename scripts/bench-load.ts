@@ -1,25 +1,30 @@
 /**
- * `npm run bench:load [-- ROWS]`: how the built server answers the main pages idle, and while a
- * large import runs beside it. Builds when the sources changed (as `npm start` does), prepares a
- * database (migrations and the shipped data) in a temporary folder, starts scripts/serve.js on a
- * free loopback port against a copy of it, drives the pages with autocannon for BENCH_SECONDS
+ * `npm run bench:load [-- ROWS [UPLOAD_ROWS]]`: how the built server answers the main pages idle,
+ * while a large import runs beside it, and while a larger file is uploaded, checked and committed
+ * through the web. Builds when the sources changed (as `npm start` does), prepares a database
+ * (migrations and the shipped data) in a temporary folder, starts scripts/serve.js on a free
+ * loopback port against a copy of it, drives the pages with autocannon for BENCH_SECONDS
  * (default 20) idle, then again while the command line imports a generated DESNZ-format file of
- * ROWS rows (default 500,000) into the same database, and prints requests/s, p50/p99 latency and
- * errors for both, and the ratio of the p99s. Not a test: it prints figures.
+ * ROWS rows (default 500,000) into the same database, then from the start of a web upload of
+ * UPLOAD_ROWS rows (default 1,000,000) by a signed-in admin to the end of its commit (the server's
+ * writer thread checks and imports it), and prints requests/s, p50/p99 latency and errors for
+ * each, and the ratio of the p99s to idle. Not a test: it prints figures.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import autocannon, { type Result } from 'autocannon';
 import {
 	ensureBuilt,
 	prepareShippedDatabase,
 	startServer,
 	type RunningServer
 } from './bench/server';
+import { addBenchAdmin, importThroughWeb, signIn } from './bench/web-upload';
 
 const rows = Number(process.argv[2] ?? 500_000);
+const uploadRows = Number(process.argv[3] ?? 1_000_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PAGES = [
@@ -44,13 +49,20 @@ interface Figures {
 	errors: number;
 }
 
-async function drive(baseUrl: string): Promise<Figures> {
-	const result = await autocannon({
-		url: baseUrl,
-		connections,
-		duration: seconds,
-		requests: PAGES.map((path) => ({ method: 'GET', path })),
-		headers: { 'accept-encoding': 'br, gzip' }
+/** The pages driven for `seconds`, or until `until` settles when given. */
+async function drive(baseUrl: string, until?: Promise<unknown>): Promise<Figures> {
+	const result = await new Promise<Result>((resolve, reject) => {
+		const run = autocannon(
+			{
+				url: baseUrl,
+				connections,
+				duration: until ? 3600 : seconds,
+				requests: PAGES.map((path) => ({ method: 'GET', path })),
+				headers: { 'accept-encoding': 'br, gzip' }
+			},
+			(err, r) => (err ? reject(err) : resolve(r))
+		);
+		void until?.finally(() => run.stop());
 	});
 	return {
 		rps: result.requests.average,
@@ -72,14 +84,23 @@ try {
 	await prepareShippedDatabase(template);
 	const db = join(dir, 'bench.db');
 	copyFileSync(template, db);
+	addBenchAdmin(db);
 
 	const file = join(dir, `desnz-synthetic-${rows}.csv`);
 	console.log(`Generating ${rows.toLocaleString('en-GB')} DESNZ-format rows…`);
 	execFileSync(node, ['--import', 'tsx', 'scripts/generate-desnz.ts', file, String(rows)], {
 		stdio: 'inherit'
 	});
+	const uploadFile = join(dir, `desnz-synthetic-upload-${uploadRows}.csv`);
+	console.log(`Generating ${uploadRows.toLocaleString('en-GB')} DESNZ-format rows to upload…`);
+	execFileSync(
+		node,
+		['--import', 'tsx', 'scripts/generate-desnz.ts', uploadFile, String(uploadRows)],
+		{ stdio: 'inherit' }
+	);
 
-	server = await startServer(db);
+	// The upload is larger than the default limit of 200 MB.
+	server = await startServer(db, { env: { MAX_UPLOAD_MB: '2048' } });
 	const { baseUrl } = server;
 	console.log(`Driving ${PAGES.join(', ')} with ${connections} connections, ${seconds} s each.`);
 	const idle = await drive(baseUrl);
@@ -105,6 +126,16 @@ try {
 		`The import ${code === 0 ? 'committed' : `failed (exit ${code})`} in ${importSeconds.toFixed(1)} s; it ran during ${overlap.toFixed(1)} of the ${seconds} s measured.`
 	);
 	console.log(`p99 during import / idle: ${(busy.p99 / Math.max(idle.p99, 1)).toFixed(2)}`);
+
+	const cookie = await signIn(baseUrl);
+	const uploaded = importThroughWeb(baseUrl, cookie, uploadFile, 'desnz-ghg');
+	const during = await drive(baseUrl, uploaded);
+	const steps = await uploaded;
+	console.log(line('during upload', during));
+	console.log(
+		`The web upload of ${uploadRows.toLocaleString('en-GB')} rows (${(statSync(uploadFile).size / 1e6).toFixed(0)} MB) was uploaded in ${steps.uploadedS.toFixed(1)} s, checked by ${steps.checkedS.toFixed(1)} s and ${steps.status} by ${steps.committedS.toFixed(1)} s; the pages were driven throughout.`
+	);
+	console.log(`p99 during upload / idle: ${(during.p99 / Math.max(idle.p99, 1)).toFixed(2)}`);
 } finally {
 	await server?.stop();
 	rmSync(dir, { recursive: true, force: true });

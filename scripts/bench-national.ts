@@ -24,7 +24,7 @@ import * as prettier from 'prettier';
 import { ukToday } from '../src/lib/domain/dates';
 import { DEFAULT_SAMPLE_SEED } from '../src/lib/server/demo/sample-catalogue';
 import { buildNationalDatabase, dataToucher } from './bench/national-data';
-import { drive, latencies, serialUntil, timedGet } from './bench/measure';
+import { drive, latencies, serialUntil, timedGet, untilKept } from './bench/measure';
 import { pagePlans } from './bench/query-plans';
 import { markdownReport, printTable, printPlans, type PathResult } from './bench/national-report';
 import { ensureBuilt, processMemory, startServer, type Memory } from './bench/server';
@@ -113,7 +113,16 @@ try {
 		...PAGES.map((path) => ({ path, kind: 'page' as const })),
 		...(await apiPaths(server.baseUrl)).map((path) => ({ path, kind: 'api' as const })),
 		{ path: floor, kind: 'static' as const }
-	].map((p) => ({ ...p, status: 0, bytes: 0, gzipBytes: 0, cold: null, warm: null, load: null }));
+	].map((p) => ({
+		...p,
+		status: 0,
+		bytes: 0,
+		gzipBytes: 0,
+		cold: null,
+		ready: null,
+		warm: null,
+		load: null
+	}));
 	console.log(
 		`Measuring ${results.length} paths on ${server.baseUrl} (${JSON.stringify(settings)}).`
 	);
@@ -126,16 +135,20 @@ try {
 		r.bytes = plain.bytes;
 		r.gzipBytes = (await timedGet(url(r.path), 'gzip')).bytes;
 		const cold: number[] = [];
+		const ready: number[] = [];
 		for (let i = 0; i < settings.cold; i++) {
 			await toucher.touch();
+			const committed = performance.now();
 			cold.push((await timedGet(url(r.path))).ms);
+			ready.push(await untilKept(url(r.path), committed));
 		}
+		r.ready = latencies(ready);
 		const warm: number[] = [];
 		for (let i = 0; i < settings.warm; i++) warm.push((await timedGet(url(r.path))).ms);
 		r.cold = latencies(cold);
 		r.warm = latencies(warm);
 		console.log(
-			`  ${r.path}: ${r.status}, cold p50 ${r.cold.p50.toFixed(0)} ms, warm p50 ${r.warm.p50.toFixed(1)} ms`
+			`  ${r.path}: ${r.status}, cold p50 ${r.cold.p50.toFixed(0)} ms, ready p50 ${r.ready.p50.toFixed(0)} ms, warm p50 ${r.warm.p50.toFixed(1)} ms`
 		);
 	}
 	memory['after the serial requests'] = processMemory(pid);

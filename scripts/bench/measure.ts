@@ -45,6 +45,20 @@ export function timedGet(url: string, encoding: string | null = BROWSER_ENCODING
 	});
 }
 
+/**
+ * Milliseconds from `since` until `url` is answered as one the server keeps (not `no-store`:
+ * then its pages mix results from before a change with new ones), asking every 20 ms.
+ */
+export async function untilKept(url: string, since: number): Promise<number> {
+	const deadline = since + 300_000;
+	while (performance.now() < deadline) {
+		if ((await timedGet(url)).headers['cache-control'] !== 'no-store')
+			return performance.now() - since;
+		await new Promise((r) => setTimeout(r, 20));
+	}
+	throw new Error(`${url} was still answered from two versions of the data after 300 s.`);
+}
+
 /** The nearest-rank percentile `p` (0–100) of `values`. */
 export function percentile(values: readonly number[], p: number): number {
 	if (!values.length) return NaN;

@@ -17,6 +17,9 @@ export interface PathResult {
 	bytes: number;
 	gzipBytes: number;
 	cold: Latencies | null;
+	/** From the one-row import's commit until the server keeps the page again: its figures are
+	 * then all of the new data (whole-country results computed again off the request thread). */
+	ready: Latencies | null;
 	warm: Latencies | null;
 	load: Load | null;
 }
@@ -46,6 +49,7 @@ const HEADER = [
 	'gzip KB',
 	'cold p50',
 	'cold p99',
+	'ready p50',
 	'warm p50',
 	'warm p99',
 	'req/s',
@@ -63,6 +67,7 @@ function rows(report: NationalReport): string[][] {
 		kb(r.gzipBytes),
 		ms(r.cold?.p50),
 		ms(r.cold?.p99),
+		ms(r.ready?.p50),
 		ms(r.warm?.p50),
 		ms(r.warm?.p99),
 		r.load ? r.load.rps.toFixed(r.load.rps < 10 ? 1 : 0) : '–',
@@ -163,7 +168,7 @@ export function markdownReport(report: NationalReport): string {
 		)
 			.map(([t, c]) => `${t} ${n(c)}`)
 			.join(', ')}; the database is ${n(data.megabytes)} MB.`,
-		`- Settings: cold = the first request after a one-row import changed the data version, ${settings.cold} samples; warm = ${settings.warm} serial requests after them (so p99 is about their slowest); load = ${settings.connections} connections for about ${settings.seconds} s with autocannon (at least two requests a connection, every one answered). Times are milliseconds from sending the request to the last byte on loopback, asking for brotli or gzip as a browser does. KB are the body as sent plain and gzipped.`,
+		`- Settings: cold = the first request after a one-row import changed the data version, ${settings.cold} samples (pages then show the whole-country results from before it while they are computed again off the request thread); ready = from that import's commit until the server answered the page from its figures of the new data again (asked every 20 ms); warm = ${settings.warm} serial requests after them (so p99 is about their slowest); load = ${settings.connections} connections for about ${settings.seconds} s with autocannon (at least two requests a connection, every one answered). Times are milliseconds from sending the request to the last byte on loopback, asking for brotli or gzip as a browser does. KB are the body as sent plain and gzipped.`,
 		'',
 		'## Imports',
 		'',
