@@ -172,7 +172,7 @@ export function refreshOffThread(db: Db, refresher: Refresher | null): void {
 	else refreshers.delete(db);
 }
 
-/** Compute every result kept on `db` again through its refresher, until none is stale. */
+/** Compute the most used results kept on `db` again through its refresher, until none is stale. */
 function refresh(db: Db, state: ConnectionState): Promise<void> {
 	if (state.refreshing) return state.refreshing;
 	const run = async () => {
