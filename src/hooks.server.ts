@@ -21,7 +21,10 @@ import { refuseWrite } from '$lib/server/accounts/guard';
 import { getDatabase } from '$lib/server/db';
 import { createResponseCache } from '$lib/server/response-cache';
 import { servedDataVersion } from '$lib/server/queries/data-version-cache';
-import { refreshWholeCountryOffThread } from '$lib/server/queries/whole-country';
+import {
+	refreshWholeCountryOffThread,
+	wholeCountryCurrent
+} from '$lib/server/queries/whole-country';
 import { serverToday } from '$lib/server/queries/competitions';
 
 export const init: ServerInit = async () => {
@@ -64,7 +67,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 				return data === null ? null : `${data}|${serverToday()}`;
 			}
 		},
-		async () => compressResponse(event.request, withHeaders(await resolve(event)))
+		async () => {
+			const response = await resolve(event);
+			// A form that recorded something (a status override, a report, a partnership answer)
+			// answers once every page shows it, as the writer's jobs do.
+			if (event.request.method !== 'GET' && event.request.method !== 'HEAD')
+				await wholeCountryCurrent();
+			return compressResponse(event.request, withHeaders(response));
+		}
 	);
 };
 

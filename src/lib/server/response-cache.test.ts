@@ -3,7 +3,12 @@
  * a signed-in viewer's answer is never kept or served to anyone, and says so to proxies.
  */
 import { describe, expect, it } from 'vitest';
-import { createResponseCache, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from './response-cache';
+import {
+	createResponseCache,
+	PRIVATE_CACHE_CONTROL,
+	PUBLIC_CACHE_CONTROL,
+	REFRESHING_CACHE_CONTROL
+} from './response-cache';
 
 function harness() {
 	const cache = createResponseCache({ maxBytes: 10_000 });
@@ -43,22 +48,45 @@ describe('the public response cache', () => {
 		expect(h.rendered).toHaveLength(4);
 	});
 
-	it('keeps nothing while pages are made from two versions of the data, and says so', async () => {
+	it('serves the page from before a change while the figures are computed again', async () => {
 		const h = harness();
-		await h.ask('/compare');
-		// A refresh of the national figures under way: the kept page is of the old version and
-		// a page made now mixes old national figures with new council ones.
+		const before = await h.ask('/compare', { body: 'compare of v1' });
+		// A refresh of the national figures under way: a page made now would mix old national
+		// figures with new council ones; the whole page from before is served instead.
 		h.setVersion(null);
-		const during = await h.ask('/compare');
-		expect(during.headers.get('cache-control')).toBe('no-store');
-		expect(during.headers.get('etag')).toBeNull();
-		await h.ask('/compare');
-		expect(h.rendered).toEqual(['public /compare', 'public /compare', 'public /compare']);
+		const during = await h.ask('/compare', { body: 'a mixture' });
+		expect(await during.text()).toBe('compare of v1');
+		expect(during.headers.get('cache-control')).toBe(REFRESHING_CACHE_CONTROL);
+		expect(during.headers.get('etag')).toBe(before.headers.get('etag'));
+		expect(h.rendered).toEqual(['public /compare']);
+		// One never kept is made, said not to be kept, and not kept.
+		const other = await h.ask('/progress');
+		expect(other.headers.get('cache-control')).toBe('no-store');
+		expect(other.headers.get('etag')).toBeNull();
+		await h.ask('/progress');
+		expect(h.rendered).toEqual(['public /compare', 'public /progress', 'public /progress']);
 		h.setVersion('v2');
-		await h.ask('/compare');
+		expect(await (await h.ask('/compare', { body: 'compare of v2' })).text()).toBe('compare of v2');
 		await h.ask('/compare');
 		expect(h.rendered).toHaveLength(4);
-		expect(h.cache.stats().entries).toBe(2);
+		h.setVersion(null);
+		expect(await (await h.ask('/compare')).text()).toBe('compare of v2');
+	});
+
+	it('forgets which page came last for an address when it drops that page', async () => {
+		const cache = createResponseCache({ maxBytes: 10 });
+		const url = new URL('http://local/a');
+		const ask = (version: string | null, body: string) =>
+			cache.respond(
+				{ request: new Request(url), url, signedIn: false, version: () => version },
+				async () => new Response(body, { headers: { 'content-type': 'text/html' } })
+			);
+		await ask('v1', 'first page');
+		expect(cache.stats()).toMatchObject({ entries: 1, addresses: 1 });
+		// Over the limit: dropped at once, with the first, so nothing from before can be served.
+		await ask('v2', 'a page longer than ten bytes');
+		expect(cache.stats()).toMatchObject({ entries: 0, addresses: 0 });
+		expect(await (await ask(null, 'made now')).text()).toBe('made now');
 	});
 
 	it("keeps a page's data (a client-side navigation) apart from the page itself", async () => {

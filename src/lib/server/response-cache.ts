@@ -6,6 +6,11 @@
  * ETag so a browser or proxy that has it gets 304. The national pages take 30 to 300 ms to
  * render; a kept answer takes well under one.
  *
+ * While the server computes its whole-country results again after a change (the version is null),
+ * a page made then would mix figures from before the change with new ones: the last answer kept
+ * for the address is served instead, the whole page from before the change (marked `no-store`),
+ * and one never kept is made afresh and not kept.
+ *
  * Never for a signed-in viewer: officers and admins see drafts, costs and private actions, so
  * their requests neither read nor fill it, and their answers say `private, no-store` so no proxy
  * keeps them. Public answers say `Vary: Cookie` and may be kept by a proxy for a minute.
@@ -27,6 +32,8 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60';
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
 interface Kept {
+	/** Encoding and address: what `latest` knows it by. */
+	address: string;
 	status: number;
 	headers: [string, string][];
 	body: Uint8Array<ArrayBuffer>;
@@ -50,8 +57,13 @@ export interface PublicRequest {
 	version: () => string | null;
 }
 
+/** What a page from before the last change says while it is served during the refresh. */
+export const REFRESHING_CACHE_CONTROL = 'no-store';
+
 export function createResponseCache({ maxBytes = 64 * 1024 * 1024 }: ResponseCacheOptions = {}) {
 	const kept = new Map<string, Kept>();
+	/** Per address and encoding, the key of the answer kept last (of the newest version kept). */
+	const latest = new Map<string, string>();
 	let bytes = 0;
 	let hits = 0;
 	let misses = 0;
@@ -60,10 +72,12 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024 }: ResponseCac
 		const old = kept.get(key);
 		if (old) bytes -= old.body.byteLength;
 		kept.set(key, entry);
+		latest.set(entry.address, key);
 		bytes += entry.body.byteLength;
 		for (const [k, v] of kept) {
 			if (bytes <= maxBytes) break;
 			kept.delete(k);
+			if (latest.get(v.address) === k) latest.delete(v.address);
 			bytes -= v.body.byteLength;
 		}
 	}
@@ -88,17 +102,22 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024 }: ResponseCac
 		// The request's own address, not the hook's url: SvelteKit gives a page's data request
 		// (/__data.json, a client-side navigation) the page's url, and the two answers differ.
 		const asked = new URL(req.request.url);
-		const version = req.version();
-		if (version === null) {
-			const response = await render();
-			response.headers.set('cache-control', 'no-store');
-			return response;
-		}
-		const key = [
-			version,
+		const address = [
 			chooseEncoding(req.request.headers.get('accept-encoding')) ?? 'identity',
 			asked.pathname + asked.search
 		].join('\u0000');
+		const version = req.version();
+		if (version === null) {
+			const before = kept.get(latest.get(address) ?? '');
+			if (before) {
+				hits++;
+				return answer(req.request, before, REFRESHING_CACHE_CONTROL);
+			}
+			const response = await render();
+			response.headers.set('cache-control', REFRESHING_CACHE_CONTROL);
+			return response;
+		}
+		const key = `${version}\u0000${address}`;
 		const hit = kept.get(key);
 		if (hit) {
 			hits++;
@@ -118,34 +137,36 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024 }: ResponseCac
 		appendVary(headers, 'Cookie');
 		const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
 		headers.set('etag', etag);
-		const entry: Kept = { status: response.status, headers: [...headers], body, etag };
+		const entry: Kept = { address, status: response.status, headers: [...headers], body, etag };
 		if (method === 'GET') store(key, entry);
 		return answer(req.request, entry);
 	}
 
 	return {
 		respond,
-		stats: () => ({ entries: kept.size, bytes, hits, misses }),
+		stats: () => ({ entries: kept.size, addresses: latest.size, bytes, hits, misses }),
 		clear: () => {
 			kept.clear();
+			latest.clear();
 			bytes = 0;
 		}
 	};
 }
 
-function answer(request: Request, entry: Kept): Response {
+function answer(request: Request, entry: Kept, cacheControl?: string): Response {
+	const headers = new Headers(entry.headers);
+	if (cacheControl) headers.set('cache-control', cacheControl);
 	const match = request.headers
 		.get('if-none-match')
 		?.split(',')
 		.some((t) => t.trim().replace(/^W\//, '') === entry.etag);
 	if (match) {
-		const headers = new Headers(entry.headers);
 		headers.delete('content-length');
 		return new Response(null, { status: 304, headers });
 	}
 	return new Response(request.method === 'HEAD' ? null : entry.body, {
 		status: entry.status,
-		headers: entry.headers
+		headers
 	});
 }
 
