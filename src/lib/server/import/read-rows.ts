@@ -152,6 +152,8 @@ export async function readRows(
 						return false;
 					}
 					writer = feedWriter(feed, ctx);
+					// Reading rows starts now: 0 rows, so a rate is counted from here.
+					progress();
 					return true;
 				},
 				onIssues: (list) => list.forEach((i) => issues.add(i)),
@@ -181,6 +183,7 @@ export async function readRows(
 					throw new HeaderRefused();
 				}
 				writer = feedWriter(feed, ctx);
+				progress();
 			},
 			(values, rowNumber, problems) => {
 				out.rowsRead++;
