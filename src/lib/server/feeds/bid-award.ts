@@ -5,7 +5,7 @@
  * award is stored (same round, same lead council, same amount) is linked to it, so the council's
  * own view counts the money once and shows where both records come from.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { awards } from '../db/schema';
 import type { ImportContext } from '../rows/feed';
 
@@ -36,7 +36,10 @@ export function awardLink(ctx: ImportContext) {
 				eq(awards.competitionId, sql.placeholder('competitionId')),
 				eq(awards.authorityCode, sql.placeholder('lead')),
 				eq(awards.amountGbp, sql.placeholder('amount')),
-				isNull(awards.bidId)
+				// Found by round, council and amount (awards_natural_idx). SQLite would otherwise walk
+				// the bid_id index, which lists every unlinked award in id order: a read of them all
+				// for each won bid (the unary + keeps this term from choosing an index).
+				sql`+${awards.bidId} IS NULL`
 			)
 		)
 		.orderBy(awards.id)
@@ -46,9 +49,11 @@ export function awardLink(ctx: ImportContext) {
 		bidId: number,
 		competitionId: number | null,
 		row: AwardedBid,
-		rowNumber: number
+		rowNumber: number,
+		/** The bid was added by this row: no award can be linked to its new id yet. */
+		added = false
 	): boolean => {
-		const linked = linkedQuery.all({ bidId });
+		const linked = added ? [] : linkedQuery.all({ bidId });
 		const won = row.status === 'won' && row.awarded !== null && competitionId !== null;
 		const keep = linked.filter(
 			(a) => won && a.competitionId === competitionId && a.amountGbp === row.awarded
