@@ -28,22 +28,21 @@ export function awardLink(ctx: ImportContext) {
 		.from(awards)
 		.where(eq(awards.bidId, sql.placeholder('bidId')))
 		.prepare();
+	// The first (lowest id) unlinked award of the round, council and amount, found through
+	// awards_natural_idx. Asked as "ORDER BY id LIMIT 1", SQLite walked the bid_id index instead,
+	// every unlinked award in id order, for each won bid (the unary + keeps that term from choosing
+	// an index); and sorting the few found costs a temporary table, min() does not.
 	const unlinkedQuery = ctx.db
-		.select({ id: awards.id })
+		.select({ id: sql<number | null>`min(${awards.id})` })
 		.from(awards)
 		.where(
 			and(
 				eq(awards.competitionId, sql.placeholder('competitionId')),
 				eq(awards.authorityCode, sql.placeholder('lead')),
 				eq(awards.amountGbp, sql.placeholder('amount')),
-				// Found by round, council and amount (awards_natural_idx). SQLite would otherwise walk
-				// the bid_id index, which lists every unlinked award in id order: a read of them all
-				// for each won bid (the unary + keeps this term from choosing an index).
 				sql`+${awards.bidId} IS NULL`
 			)
 		)
-		.orderBy(awards.id)
-		.limit(1)
 		.prepare();
 	return (
 		bidId: number,
@@ -64,7 +63,7 @@ export function awardLink(ctx: ImportContext) {
 		}
 		if (!won || keep.length) return changed;
 		const match = unlinkedQuery.get({ competitionId, lead: row.lead, amount: row.awarded! });
-		if (!match) return changed;
+		if (match?.id == null) return changed;
 		ctx.write.update(awards, match.id, { bidId });
 		const message =
 			'the published award of the same amount is this bid’s money: linked, counted once';
