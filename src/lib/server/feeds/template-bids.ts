@@ -132,6 +132,9 @@ export const templateBidsFeed: FeedModule<BidRow> = {
 	description:
 		"A council's bids for funding: amounts asked and won, status and its dates, cost of bidding, partners and the actions they fund. A row whose status is dated before the stored bid's does not set the bid back.",
 	datasetKey: null,
+	// Reading a row needs the council register and the scheme catalogue, never what the import
+	// writes: from the command line the rows are read on a second thread (100,000 bids a file).
+	parallelSafe: true,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
