@@ -155,6 +155,7 @@ async function importOne(run: Run, file: string, started: number): Promise<FileR
 			return failureReport(basename(file), null, message);
 		}
 		feedKey = feed.key;
+		let readingFrom = started;
 		const report = await runImport(handle, {
 			feed,
 			source: file,
@@ -172,8 +173,10 @@ async function importOne(run: Run, file: string, started: number): Promise<FileR
 					writeLine(io.stderr, visible(`Waiting for ${describeHolder(holder)} to finish writing…`));
 			},
 			onProgress: ({ rowsRead, bytesRead, bytesTotal }) => {
-				if (values.json) return;
-				const secs = (Date.now() - started) / 1000;
+				// The rate counts from the first row read, not from a wait for the write lock.
+				if (rowsRead === 0) readingFrom = Date.now();
+				if (values.json || rowsRead === 0) return;
+				const secs = (Date.now() - readingFrom) / 1000;
 				const pct = bytesTotal ? Math.round((bytesRead / bytesTotal) * 100) : 0;
 				const rate = Math.round(rowsRead / Math.max(secs, 0.001));
 				const line = `  ${formatCount(rowsRead, 'row')}, ${rate.toLocaleString('en-GB')} rows/s, ${pct}%`;

@@ -4,7 +4,7 @@
  * imported file by file through the command-line importer, `npm run import -- --sample`, each
  * import timed. Also the small import that changes the data version before a cold request.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,11 +15,14 @@ import { runImport } from '../../src/lib/server/import/run-import';
 import { prepareDatabase } from '../../src/lib/server/startup';
 import { SAMPLE_NOTE } from '../../src/lib/server/demo/sample-catalogue';
 import { generateNational, type NationalFile, type NationalSize } from '../generate-national';
+import { importPace, paceWords, type ImportPace } from './import-pace';
 import { prepareShippedDatabase } from './server';
 
 export interface ImportTiming {
 	file: NationalFile;
 	seconds: number;
+	/** The rate over the file's first and last 10,000 rows (importer's progress lines). */
+	pace: ImportPace | null;
 }
 
 export interface NationalDatabase {
@@ -76,23 +79,20 @@ export async function buildNationalDatabase(
 	const imports: ImportTiming[] = [];
 	for (const file of generated.files) {
 		started = performance.now();
-		try {
-			execFileSync(
-				process.execPath,
-				['--import', 'tsx', 'scripts/import.ts', '--sample', '--feed', file.feed, file.path],
-				{ env: { ...process.env, DATABASE_URL: path }, stdio: ['ignore', 'pipe', 'pipe'] }
-			);
-		} catch (e) {
-			const { stdout, stderr } = e as { stdout?: Buffer; stderr?: Buffer };
+		const run = spawnSync(
+			process.execPath,
+			['--import', 'tsx', 'scripts/import.ts', '--sample', '--feed', file.feed, file.path],
+			{ env: { ...process.env, DATABASE_URL: path }, encoding: 'utf8', maxBuffer: 64 << 20 }
+		);
+		if (run.status !== 0)
 			throw new Error(
-				`The import of ${file.path} failed:\n${String(stdout ?? '').slice(-2000)}${String(stderr ?? '').slice(-2000)}`,
-				{ cause: e }
+				`The import of ${file.path} failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stdout.slice(-2000)}${run.stderr.slice(-2000)}`
 			);
-		}
 		const seconds = since(started);
-		imports.push({ file, seconds });
+		const pace = importPace(run.stderr);
+		imports.push({ file, seconds, pace });
 		console.log(
-			`  imported ${file.rows.toLocaleString('en-GB')} ${file.kind} rows in ${seconds.toFixed(1)} s`
+			`  imported ${file.rows.toLocaleString('en-GB')} ${file.kind} rows in ${seconds.toFixed(1)} s${pace ? `; ${paceWords(pace)}` : ''}`
 		);
 	}
 

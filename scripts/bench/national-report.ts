@@ -5,6 +5,7 @@
  */
 import { cpus, platform, release, totalmem } from 'node:os';
 import type { Latencies, Load } from './measure';
+import { PACE_ROWS, paceWords } from './import-pace';
 import type { NationalDatabase } from './national-data';
 import type { PagePlans } from './query-plans';
 import { LARGE_TABLE } from './query-plans';
@@ -87,7 +88,17 @@ function staticCheck(report: NationalReport) {
 const memoryLine = ([when, m]: [string, Memory | null]) =>
 	m ? `${when}: RSS ${n(m.rssMb)} MB (peak so far ${n(m.peakMb)} MB)` : `${when}: not readable`;
 
+/** Each import's rows/s as a whole and over its first and last stretch. */
+function importLines(report: NationalReport): string[] {
+	return report.data.imports.map(
+		(i) =>
+			`${i.file.kind}: ${n(i.file.rows)} rows in ${i.seconds.toFixed(1)} s, ${n(i.file.rows / i.seconds)} rows/s${i.pace ? `; ${paceWords(i.pace)}` : ''}`
+	);
+}
+
 export function printTable(report: NationalReport): void {
+	console.log('');
+	for (const line of importLines(report)) console.log(line);
 	const table = [HEADER, ...rows(report)];
 	const widths = HEADER.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
 	console.log('');
@@ -155,7 +166,7 @@ export function markdownReport(report: NationalReport): string {
 	const table = [HEADER, HEADER.map((_, i) => (i === 0 ? '---' : '--:')), ...rows(report)];
 	const imports = data.imports.map(
 		(i) =>
-			`| ${i.file.kind} | ${n(i.file.rows)} | ${i.seconds.toFixed(1)} | ${n(i.file.rows / i.seconds)} |`
+			`| ${i.file.kind} | ${n(i.file.rows)} | ${i.seconds.toFixed(1)} | ${n(i.file.rows / i.seconds)} | ${i.pace ? n(i.pace.first.rate) : '–'} | ${i.pace ? n(i.pace.last.rate) : '–'} | ${i.pace ? (i.pace.last.rate / i.pace.first.rate).toFixed(2) : '–'} |`
 	);
 	return [
 		'# Benchmark at national scale',
@@ -172,10 +183,10 @@ export function markdownReport(report: NationalReport): string {
 		'',
 		'## Imports',
 		'',
-		`Prepared with the shipped data in ${data.prepareSeconds.toFixed(1)} s; generated in ${data.generateSeconds.toFixed(1)} s; each file imported with \`npm run import -- --sample\` (a process each, start-up included):`,
+		`Prepared with the shipped data in ${data.prepareSeconds.toFixed(1)} s; generated in ${data.generateSeconds.toFixed(1)} s; each file imported with \`npm run import -- --sample\` (a process each, start-up included in seconds and rows/s). "first" and "last" are the rows/s over the file's first and last ${n(PACE_ROWS)} rows (from the importer's progress lines, counted from the first row read; the last stretch is as long as its progress lines allow); "last ÷ first" below 1 is an import slowing as its tables grow:`,
 		'',
-		'| file | rows | seconds | rows/s |',
-		'| --- | --: | --: | --: |',
+		'| file | rows | seconds | rows/s | first | last | last ÷ first |',
+		'| --- | --: | --: | --: | --: | --: | --: |',
 		...imports,
 		'',
 		'## Pages and API',

@@ -5,7 +5,7 @@
  * award is stored (same round, same lead council, same amount) is linked to it, so the council's
  * own view counts the money once and shows where both records come from.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { awards } from '../db/schema';
 import type { ImportContext } from '../rows/feed';
 
@@ -28,27 +28,31 @@ export function awardLink(ctx: ImportContext) {
 		.from(awards)
 		.where(eq(awards.bidId, sql.placeholder('bidId')))
 		.prepare();
+	// The first (lowest id) unlinked award of the round, council and amount, found through
+	// awards_natural_idx. Asked as "ORDER BY id LIMIT 1", SQLite walked the bid_id index instead,
+	// every unlinked award in id order, for each won bid (the unary + keeps that term from choosing
+	// an index); and sorting the few found costs a temporary table, min() does not.
 	const unlinkedQuery = ctx.db
-		.select({ id: awards.id })
+		.select({ id: sql<number | null>`min(${awards.id})` })
 		.from(awards)
 		.where(
 			and(
 				eq(awards.competitionId, sql.placeholder('competitionId')),
 				eq(awards.authorityCode, sql.placeholder('lead')),
 				eq(awards.amountGbp, sql.placeholder('amount')),
-				isNull(awards.bidId)
+				sql`+${awards.bidId} IS NULL`
 			)
 		)
-		.orderBy(awards.id)
-		.limit(1)
 		.prepare();
 	return (
 		bidId: number,
 		competitionId: number | null,
 		row: AwardedBid,
-		rowNumber: number
+		rowNumber: number,
+		/** The bid was added by this row: no award can be linked to its new id yet. */
+		added = false
 	): boolean => {
-		const linked = linkedQuery.all({ bidId });
+		const linked = added ? [] : linkedQuery.all({ bidId });
 		const won = row.status === 'won' && row.awarded !== null && competitionId !== null;
 		const keep = linked.filter(
 			(a) => won && a.competitionId === competitionId && a.amountGbp === row.awarded
@@ -59,7 +63,7 @@ export function awardLink(ctx: ImportContext) {
 		}
 		if (!won || keep.length) return changed;
 		const match = unlinkedQuery.get({ competitionId, lead: row.lead, amount: row.awarded! });
-		if (!match) return changed;
+		if (match?.id == null) return changed;
 		ctx.write.update(awards, match.id, { bidId });
 		const message =
 			'the published award of the same amount is this bid’s money: linked, counted once';

@@ -10,7 +10,7 @@
  * reads the same: a bid's derived reference depends on it (bid-identity.ts).
  */
 import { foldName } from '../rows/normalise-name';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { competitions } from '../db/schema';
 import type { Db } from '../db/client';
 import { preparedQuery } from '../queries/connection';
@@ -81,10 +81,30 @@ export function readSchemeCell(
 	return { scheme: best.scheme, round: round ?? best.round };
 }
 
+/** The rounds stored for a scheme, by their names, with their ids. */
+export type RoundsOf = (scheme: string) => ReadonlyMap<string, number>;
+
 /**
- * For the writer: the scheme and round a bid row names, the round in the stored spelling of the
- * one it names when it is not stored as written, and an info issue saying how the cells were read.
+ * The rounds of each scheme, read from the database once per scheme and kept: for one import of
+ * bids, which never adds or renames a round, so what is kept stays what is stored. (Reading them
+ * again for every row was a search for every bid, 100,000 at national scale.)
  */
+export function roundsByScheme(db: Db): RoundsOf {
+	const kept = new Map<string, ReadonlyMap<string, number>>();
+	return (scheme) => {
+		let rounds = kept.get(scheme);
+		if (!rounds) {
+			rounds = new Map(
+				roundsOf(db)
+					.all({ scheme })
+					.map((c) => [c.round, c.id])
+			);
+			kept.set(scheme, rounds);
+		}
+		return rounds;
+	};
+}
+
 /**
  * The scheme and round a bid's cells are stored as: as readSchemeCell reads them, the round then
  * spelt as a stored round of the scheme spells it ("2" → "Phase 2 (HUG2)"), where one matches.
@@ -92,50 +112,44 @@ export function readSchemeCell(
 export function storedSchemeRound(
 	db: Db,
 	cell: string,
-	round: string | null
+	round: string | null,
+	rounds: RoundsOf = roundsByScheme(db)
 ): { scheme: string; round: string } {
 	const read = readSchemeCell(cell, round);
-	// Most rows name a round stored as written: one search of the natural key says so, where
-	// reading every round of the scheme (thousands at national scale) took most of an import.
-	if (!read.round || roundStored(db).get({ scheme: read.scheme, round: read.round })) return read;
-	const stored = roundsOf(db)
-		.all({ scheme: read.scheme })
-		.map((c) => c.round);
+	const stored = read.round ? rounds(read.scheme) : null;
+	if (!stored || stored.has(read.round)) return read;
 	const keys = roundKeys(read.round);
-	const named = stored.filter((r) => roundKeys(r).some((k) => keys.includes(k)));
+	const named = [...stored.keys()].filter((r) => roundKeys(r).some((k) => keys.includes(k)));
 	if (named.length === 1) read.round = named[0]!;
 	return read;
 }
 
-const roundStored = preparedQuery((db) =>
-	db
-		.select({ id: competitions.id })
-		.from(competitions)
-		.where(
-			and(
-				eq(competitions.scheme, sql.placeholder('scheme')),
-				eq(competitions.round, sql.placeholder('round'))
-			)
-		)
-		.prepare()
-);
-
 const roundsOf = preparedQuery((db) =>
 	db
-		.select({ round: competitions.round })
+		.select({ id: competitions.id, round: competitions.round })
 		.from(competitions)
 		.where(eq(competitions.scheme, sql.placeholder('scheme')))
 		.prepare()
 );
 
-export function schemeReader(ctx: ImportContext) {
+/**
+ * For the writer: the scheme and round a bid row names, the round in the stored spelling of the
+ * one it names when it is not stored as written, and an info issue saying how the cells were read.
+ * A cell and round read once are not read again (the same cells always read the same).
+ */
+export function schemeReader(ctx: ImportContext, rounds: RoundsOf) {
+	const read = new Map<string, { scheme: string; round: string }>();
 	return (cell: string, round: string | null, rowNumber: number) => {
-		const read = storedSchemeRound(ctx.db, cell, round);
-		if (read.scheme !== cell || read.round !== (round ?? '')) {
+		const key = `${cell}\u0000${round ?? ''}\u0000${round === null}`;
+		let stored = read.get(key);
+		if (!stored) read.set(key, (stored = storedSchemeRound(ctx.db, cell, round, rounds)));
+		if (stored.scheme !== cell || stored.round !== (round ?? '')) {
 			const written = round ? `"${cell}", round "${round}"` : `"${cell}"`;
-			const as = read.round ? `scheme "${read.scheme}", round "${read.round}"` : `"${read.scheme}"`;
+			const as = stored.round
+				? `scheme "${stored.scheme}", round "${stored.round}"`
+				: `"${stored.scheme}"`;
 			ctx.issues.info(rowNumber, 'scheme', cell, 'scheme_read', `${written} read as ${as}`);
 		}
-		return read;
+		return stored;
 	};
 }

@@ -5,6 +5,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { competitions, funders } from '../db/schema';
 import type { ImportContext } from '../rows/feed';
+import type { RoundsOf } from './bid-scheme';
 import { SCHEME_CATALOGUE, type SchemeFacts } from './scheme-catalogue';
 
 function fillFunder(ctx: ImportContext, id: number, facts: SchemeFacts) {
@@ -76,14 +77,15 @@ export function competitionStore(ctx: ImportContext) {
 /**
  * The published round a bid names, or null: a bid is a council's own record and never adds a
  * round to the national catalogue (nor to /deadlines). A round the catalogue lacks is reported
- * once per file and the bid kept with the scheme and round as the council wrote them.
+ * once per file and the bid kept with the scheme and round as the council wrote them. The rounds
+ * are those stored when the import began (bid-scheme.ts), as a bids import adds none.
  */
-export function roundFinder(ctx: ImportContext) {
+export function roundFinder(ctx: ImportContext, rounds: RoundsOf) {
 	const found = new Map<string, number | null>();
 	return (scheme: string, round: string, rowNumber: number): number | null => {
 		const key = `${scheme}\u0000${round}`;
 		if (found.has(key)) return found.get(key)!;
-		const id = ctx.write.idOf(competitions, { scheme, round }) ?? null;
+		const id = rounds(scheme).get(round) ?? null;
 		found.set(key, id);
 		if (id === null) {
 			const named = round ? `${scheme}, ${round}` : scheme;

@@ -8,7 +8,8 @@
  * resolved, and other bodies by name) are replaced only when they differ; linked actions become
  * action_funding rows. A won bid with an amount also stands as one award (against the lead, the
  * partner councils as its partners) so funding figures count it once; when a published award of
- * the same money is already stored, the bid is linked to it instead of adding a second.
+ * the same money is already stored, the bid is linked to it instead of adding a second. This
+ * module reads the rows; bid-writer.ts writes them.
  */
 import { z } from 'zod';
 import { resolveCouncil, resolveLeadCouncil } from '../rows/council-cells';
@@ -20,27 +21,17 @@ import {
 	optionalUkDate,
 	requiredText
 } from '../rows/coerce';
-import { and, eq, sql } from 'drizzle-orm';
-import { bidStatusHistory, bids } from '../db/schema';
 import { validateRecord } from '../rows/validate-record';
 import type { FeedModule } from '../rows/feed';
-import { awardLink } from './bid-award';
-import { roundFinder } from './competition-store';
-import { deriveReference, derivedReference, storedBidByIdentity } from './bid-identity';
-import { readSchemeCell, schemeReader } from './bid-scheme';
+import { deriveReference, derivedReference } from './bid-identity';
+import { readSchemeCell } from './bid-scheme';
+import { bidWriter } from './bid-writer';
 import {
-	linkActionToBid,
 	checkDateOrder,
 	noteChoiceRead,
 	requiredChoice,
-	rowTally,
-	partnerRecords,
-	setPartners,
-	referencedIds,
 	splitList,
-	schemaValues,
 	templateColumns,
-	ukToday,
 	variantLookup
 } from './template-shared';
 
@@ -94,7 +85,7 @@ const RowSchema = z.object({
 });
 /** A partner as stored: [authority_code, name, kind]. */
 type Partner = [string | null, string, string];
-type Row = Omit<z.output<typeof RowSchema>, 'reference' | 'title'> & {
+export type BidRow = Omit<z.output<typeof RowSchema>, 'reference' | 'title'> & {
 	reference: string;
 	/** The reference the row would have without one given: a bid stored by it is taken over. */
 	derived: string;
@@ -134,13 +125,16 @@ function otherPartner(entry: string): Partner {
 	return m && kind ? [null, m[1]!, kind] : [null, entry, 'other'];
 }
 
-export const templateBidsFeed: FeedModule<Row> = {
+export const templateBidsFeed: FeedModule<BidRow> = {
 	key: 'bids',
 	template: true,
 	title: 'Bids (template)',
 	description:
 		"A council's bids for funding: amounts asked and won, status and its dates, cost of bidding, partners and the actions they fund. A row whose status is dated before the stored bid's does not set the bid back.",
 	datasetKey: null,
+	// Reading a row needs the council register and the scheme catalogue, never what the import
+	// writes: from the command line the rows are read on a second thread (100,000 bids a file).
+	parallelSafe: true,
 	columns: COLUMNS,
 	parseRow(record, rowNumber, ctx) {
 		const row = validateRecord(RowSchema, record, rowNumber, ctx.issues);
@@ -174,121 +168,5 @@ export const templateBidsFeed: FeedModule<Row> = {
 		}
 		return { ...row, title: row.title ?? row.scheme, reference, derived, lead, partners };
 	},
-	createWriter(ctx) {
-		const tally = rowTally(ctx);
-		const catalogueRound = roundFinder(ctx);
-		// Prepared once for the import, not built and prepared again for every row.
-		const bidByReference = ctx.db
-			.select({ id: bids.id, status: bids.status })
-			.from(bids)
-			.where(
-				and(
-					eq(bids.leadAuthorityCode, sql.placeholder('lead')),
-					eq(bids.reference, sql.placeholder('reference'))
-				)
-			)
-			.prepare();
-		const findBid = (lead: string, reference: string): Bid | undefined =>
-			bidByReference.get({ lead, reference });
-		const actionIds = referencedIds(ctx, 'actions');
-		const linkAward = awardLink(ctx);
-		const readScheme = schemeReader(ctx);
-		/** A bid stored by its derived reference, now given one: it keeps its history. */
-		const takeOver = (row: Row, rowNumber: number) => {
-			const found = findBid(row.lead, row.derived);
-			if (!found) return undefined;
-			ctx.write.update(bids, found.id, { reference: row.reference });
-			const message = `the bid stored under the derived reference ${row.derived} takes this reference`;
-			ctx.issues.info(rowNumber, 'reference', row.reference, 'reference_given', message);
-			return found;
-		};
-		const storedReference = storedBidByIdentity(ctx);
-		/** The row with the amount and decision date as stored (a blank cell kept them). */
-		const storedDecision = ctx.db
-			.select({ awarded: bids.awardedGbp, decidedOn: bids.decidedOn })
-			.from(bids)
-			.where(eq(bids.id, sql.placeholder('id')))
-			.prepare();
-		const asStored = (id: number, row: Row): Row => {
-			const bid = storedDecision.get({ id })!;
-			const decided =
-				row.decided_on ??
-				(bid.decidedOn ? { date: bid.decidedOn, precision: 'day' as const } : null);
-			return { ...row, awarded: row.awarded ?? bid.awarded, decided_on: decided };
-		};
-		/** A row without a reference is the bid stored under one given before, if it names one. */
-		const withStoredReference = (row: Row, rowNumber: number): Row => {
-			if (row.reference !== row.derived || findBid(row.lead, row.derived)) return row;
-			const reference = storedReference(row.lead, row.derived);
-			if (!reference) return row;
-			const message = `no reference: the bid already stored with this council, scheme, round and title is updated`;
-			ctx.issues.info(rowNumber, 'reference', reference, 'reference_matched', message);
-			return { ...row, reference };
-		};
-		return {
-			write(parsed, rowNumber) {
-				const row = withStoredReference(parsed, rowNumber);
-				const { lead, reference } = row;
-				if (!tally.repeat(`${lead}\u0000${reference}`, rowNumber, 'reference', reference, parsed))
-					return;
-				const { scheme, round } = readScheme(row.scheme, row.round, rowNumber);
-				const competition_id = catalogueRound(scheme, round, rowNumber);
-				let before = findBid(lead, reference);
-				const takenOver = !before && reference !== row.derived;
-				if (takenOver) before = takeOver(row, rowNumber);
-				const statusChanged = before?.status !== row.status;
-				// Only a date the file gives or implies is stored: a new status without one clears the
-				// old status's date, and the same status without one keeps it.
-				const status_date = statusDate(row) ?? (statusChanged ? null : undefined);
-				const upserted = ctx.write.upsert({
-					table: bids,
-					key: ['leadAuthorityCode', 'reference'],
-					// A row older than the stored bid (its status date) does not set it back.
-					datedBy: 'statusDate',
-					// A tracker may not date a status: such a row is of unknown age, not older.
-					undated: 'unknown',
-					// A bid not won has no amount awarded: its blank says so.
-					mayClear: [
-						...(row.status === 'won' ? [] : ['awardedGbp' as const]),
-						...(statusChanged ? ['statusDate' as const] : [])
-					],
-					values: schemaValues(
-						bids,
-						{ ...row, scheme, round, competition_id, status_date },
-						RENAMES
-					)
-				});
-				let changed = upserted || (takenOver && !!before);
-				// An older row's partners, links and award are older too: none of it is written.
-				if (ctx.write.keptNewer()) return tally.add(changed);
-				const { id } = before ?? findBid(lead, reference)!;
-				if (statusChanged)
-					changed =
-						ctx.write.upsert({
-							table: bidStatusHistory,
-							key: ['bidId', 'status', 'onDate'],
-							values: { bidId: id, status: row.status, onDate: status_date ?? ukToday() },
-							addOnly: true
-						}) || changed;
-				changed = setPartners(ctx, { bidId: id }, partnerRecords(row.partners)) || changed;
-				for (const action of actionIds(row.linked_actions, lead, rowNumber, 'linked_actions'))
-					changed = linkActionToBid(ctx, action, id) || changed;
-				tally.add(linkAward(id, competition_id, asStored(id, row), rowNumber) || changed);
-			},
-			finish: () => tally.counts()
-		};
-	}
+	createWriter: bidWriter
 };
-
-type Bid = { id: number; status: string };
-const RENAMES = { lead_authority_code: 'lead' };
-
-/**
- * When the bid reached its status: as stated, else the date that status implies (its decision or
- * submission date), else null (its history then takes the upload's date).
- */
-function statusDate(row: Row): string | null {
-	const implied = { won: row.decided_on, lost: row.decided_on, submitted: row.submitted_on };
-	const date = row.status_date ?? implied[row.status as keyof typeof implied] ?? null;
-	return date?.date ?? null;
-}

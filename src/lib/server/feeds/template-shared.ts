@@ -164,11 +164,6 @@ export function schemaValues<T extends SQLiteTable>(
 	return out as Partial<T['$inferInsert']>;
 }
 
-/** Today's date in the UK, ISO. */
-export function ukToday(): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
-
 /** Same rows in any order: compares child rows (as tuples) before replacing them. */
 export function sameRows(a: readonly unknown[][], b: readonly unknown[][]): boolean {
 	const key = (rows: readonly unknown[][]) =>

@@ -43,6 +43,8 @@ export type WorkerMessage =
 			keys: string[];
 			columns: unknown[][];
 			rowNumbers: number[];
+			/** Each row's own council as read (RowCouncil), for a row the writer then refuses. */
+			councils: (string | null)[];
 			issues: ImportIssue[];
 			rejected: RejectedRow[];
 			rowsRead: number;
@@ -85,6 +87,7 @@ async function main(input: WorkerInput) {
 	let batch = {
 		rows: [] as unknown[],
 		rowNumbers: [] as number[],
+		councils: [] as (string | null)[],
 		rejected: [] as RejectedRow[]
 	};
 	let rowsRead = 0;
@@ -108,6 +111,7 @@ async function main(input: WorkerInput) {
 			keys,
 			columns,
 			rowNumbers: batch.rowNumbers,
+			councils: batch.councils,
 			rejected: batch.rejected,
 			issues: issues.pending,
 			rowsRead,
@@ -115,7 +119,7 @@ async function main(input: WorkerInput) {
 		};
 		port.postMessage(message);
 		issues.pending = [];
-		batch = { rows: [], rowNumbers: [], rejected: [] };
+		batch = { rows: [], rowNumbers: [], councils: [], rejected: [] };
 	};
 
 	const read = await readCsv(
@@ -151,6 +155,7 @@ async function main(input: WorkerInput) {
 			} else {
 				batch.rows.push(row);
 				batch.rowNumbers.push(rowNumber);
+				batch.councils.push(rowCouncil.of(rowNumber));
 			}
 			if (batch.rows.length + batch.rejected.length >= BATCH_ROWS) flush();
 		},

@@ -12,7 +12,7 @@ import { readRowCells } from './preview-cells';
 import { namePreviewCouncils } from './preview-councils';
 import { headerMapFor, mapHeaders } from './map-headers';
 import { readHeaderRow } from './detect-feed';
-import { canStartParseWorker, readInWorker } from './read-parallel';
+import { canStartParseWorker, readInWorker, replayInFileOrder } from './read-parallel';
 import { AuthorityResolver } from '../rows/resolve-authority';
 import type { SpooledFile } from './spool';
 import {
@@ -117,6 +117,8 @@ export async function readRows(
 	const sample = new RejectedSample();
 	out.rejectedRows = sample.rows;
 	const keepRejected = (rows: RejectedRow[]) => rows.forEach((r) => sample.add(r));
+	/** On the worker path, the rows the writer refused that the sample keeps. */
+	const refused: RejectedRow[] = [];
 	const accept = (row: unknown, rowNumber: number) => {
 		ctx.write.atRow(rowNumber);
 		writer!.write(row, rowNumber);
@@ -152,11 +154,26 @@ export async function readRows(
 						return false;
 					}
 					writer = feedWriter(feed, ctx);
+					// Reading rows starts now: 0 rows, so a rate is counted from here.
+					progress();
 					return true;
 				},
-				onIssues: (list) => list.forEach((i) => issues.add(i)),
-				onRejected: keepRejected,
-				onRows: (rows, numbers) => rows.forEach((row, i) => accept(row, numbers[i]!)),
+				onBatch: (batch) =>
+					replayInFileOrder(batch, {
+						issue: (issue) => issues.add(issue),
+						rejected: (row) => keepRejected([row]),
+						row(row, rowNumber, council) {
+							// Errors of rows the reading thread set aside are not this row's reasons.
+							issues.rejectedSince(issues.total);
+							const mark = issues.total;
+							accept(row, rowNumber);
+							if (!issues.hasRowError(rowNumber)) return;
+							// Refused by the writer: kept as one thread keeps it, its cells read below.
+							const reasons = issues.rejectedSince(mark);
+							const kept = { rowNumber, values: {}, ...reasons, authorityCode: council };
+							if (sample.add(kept)) refused.push(kept);
+						}
+					}),
 				onProgress(read, bytes) {
 					out.rowsRead = read;
 					bytesRead = bytes;
@@ -165,6 +182,11 @@ export async function readRows(
 			}
 		);
 		out.encoding = read.encoding;
+		const cells = await readRowCells(
+			file.path,
+			refused.map((r) => r.rowNumber)
+		);
+		refused.forEach((r, i) => (r.values = cells[i]!));
 	} else {
 		let headers: string[] = [];
 		let mapped: (string | null)[] = [];
@@ -181,6 +203,7 @@ export async function readRows(
 					throw new HeaderRefused();
 				}
 				writer = feedWriter(feed, ctx);
+				progress();
 			},
 			(values, rowNumber, problems) => {
 				out.rowsRead++;

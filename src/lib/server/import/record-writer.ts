@@ -48,30 +48,32 @@ export function createRecordWriter(
 	let unchanged = 0;
 	let setBack = 0;
 	let keptNewer = false;
+	let lastRowid: number | null = null;
 	let rowNumber: number | null = null;
 	const allowOlder = options.allowOlder ?? false;
 
 	/**
 	 * The record's values with what it may not set back held back (counted and reported), and the
-	 * rowid of the stored row it was judged against, if one was read.
+	 * rowid of the stored row it was judged against, if one was read (`judged`: the stored row was
+	 * looked for, so a null rowid means there is none).
 	 */
 	function guarded(
 		t: TableInfo,
 		record: TableRecord
-	): { values: Record<string, unknown>; rowid: number | null } {
+	): { values: Record<string, unknown>; rowid: number | null; judged: boolean } {
 		keptNewer = false;
 		const values = record.values as Record<string, unknown>;
-		if (!needsStoredRow(record)) return { values, rowid: null };
+		if (!needsStoredRow(record)) return { values, rowid: null, judged: false };
 		const keyFields = [...record.key].sort();
 		const stored = selectStatement(t, keyFields, 'rowid AS "rowid", *').get(
 			...keyFields.map((k) => (values[k] == null ? null : column(t, k).mapToDriverValue(values[k])))
 		) as Record<string, unknown> | undefined;
-		if (!stored) return { values, rowid: null };
+		if (!stored) return { values, rowid: null, judged: true };
 		const g = guard(t.columns, record, stored, allowOlder);
 		setBack += g.setBack.length;
 		keptNewer = g.older && !allowOlder;
 		if (options.issues) reportSetBack(options.issues, rowNumber, t.columns, record, g, allowOlder);
-		return { values: g.values, rowid: stored.rowid as number };
+		return { values: g.values, rowid: stored.rowid as number, judged: true };
 	}
 
 	/** The columns a record writes, in a stable order, with their stored values. */
@@ -100,7 +102,12 @@ export function createRecordWriter(
 		const at = (f: string) => params[fields.indexOf(f)];
 		const found = selectStatement(t, [...key].sort(), q('id')).get(...[...key].sort().map(at)) as
 			{ id: number } | undefined;
-		if (!found) return insertStatement(t, fields).run(...params).changes > 0;
+		if (!found) {
+			const inserted = insertStatement(t, fields).run(...params);
+			lastRowid = Number(inserted.lastInsertRowid);
+			return inserted.changes > 0;
+		}
+		lastRowid = found.id;
 		const others = fields.filter((f) => !key.includes(f));
 		if (!others.length) return false;
 		const named = Object.fromEntries(others.map((f, i) => [`p${i}`, at(f)]));
@@ -110,9 +117,10 @@ export function createRecordWriter(
 	const writer: RecordWriter = {
 		upsert(record: TableRecord) {
 			const t = info(record.table);
-			const { values, rowid } = guarded(t, record);
+			const { values, rowid, judged } = guarded(t, record);
 			const { fields, params } = driverValues(t, values, rowid === null);
 			let changed: boolean;
+			lastRowid = rowid;
 			if (rowid !== null) {
 				// Judged against its stored row: update that row with the values not held back (an
 				// upsert's INSERT would need every NOT NULL column, held back or not).
@@ -126,9 +134,14 @@ export function createRecordWriter(
 			} else {
 				// SQLite's unique indexes treat NULLs as distinct, so ON CONFLICT never fires for a key
 				// with a blank part (a target without a year): match it with IS instead.
-				changed = record.key.some((k) => values[k] === null)
-					? upsertByLookup(t, fields, params, record.key)
-					: upsertStatement(t, fields, record.key, record.addOnly).run(...params).changes > 0;
+				if (record.key.some((k) => values[k] === null)) {
+					changed = upsertByLookup(t, fields, params, record.key);
+				} else {
+					const run = upsertStatement(t, fields, record.key, record.addOnly).run(...params);
+					changed = run.changes > 0;
+					// No stored row was found: this statement inserted the row.
+					if (judged && changed) lastRowid = Number(run.lastInsertRowid);
+				}
 			}
 			if (record.counted !== false) {
 				if (changed) written++;
@@ -194,12 +207,17 @@ export function createRecordWriter(
 			const key = (list: unknown[][]) => JSON.stringify(list.map((x) => JSON.stringify(x)).sort());
 			if (key(stored) === key(wanted)) return false;
 			deleteStatement(t, parentFields).run(...parentParams);
+			return writer.addChildren(table, parent, rows);
+		},
+		addChildren(table, parent, rows) {
+			const t = info(table);
 			for (const r of rows) {
 				const { fields, params } = driverValues(t, { ...r, ...parent });
 				insertStatement(t, fields).run(...params);
 			}
-			return true;
+			return rows.length > 0;
 		},
+		lastRowid: () => lastRowid,
 		counts: () => ({ written, unchanged }),
 		atRow(n) {
 			rowNumber = n;

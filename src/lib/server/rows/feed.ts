@@ -89,6 +89,22 @@ export interface RecordWriter {
 		parent: Partial<T['$inferInsert']>,
 		rows: Partial<T['$inferInsert']>[]
 	): boolean;
+	/**
+	 * Adds the child rows of a parent that has none stored: one this import has just added (a new
+	 * bid's partners), whose id no row can name yet (ids are never reused). As replaceChildren,
+	 * without reading or deleting what is stored. True when it added any.
+	 */
+	addChildren<T extends SQLiteTable>(
+		table: T,
+		parent: Partial<T['$inferInsert']>,
+		rows: Partial<T['$inferInsert']>[]
+	): boolean;
+	/**
+	 * The rowid (a table's integer id) of the row the last upsert inserted or judged against, when
+	 * it read the stored row (a record with `datedBy` or a blank to keep) or inserted one; null
+	 * otherwise. Spares a feed reading back the row it has just written.
+	 */
+	lastRowid(): number | null;
 	counts(): WriteCounts;
 	/** The file row being written, so what the writer keeps or sets back is reported against it. */
 	atRow(rowNumber: number | null): void;
