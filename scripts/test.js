@@ -1,10 +1,17 @@
 /**
- * `npm test`: the unit tests, then the browser tests (whose setup builds the app first when its
- * sources changed), each one vitest run; then the time each test project took, from both runs,
- * and the whole. Stops at the first run that fails, with its exit code, as `a && b` would.
+ * `npm test`: the unit tests, one vitest run; then the app is built if its sources changed, and
+ * the browser tests run as two vitest runs at the same time, each with its own server, database
+ * and chromium: the files that only read (two at a time) and the files that write (one at a
+ * time). Writing one file at a time left one of the two cores idle for the writers' whole stretch;
+ * beside the readers, they fill it. Then the time each test project took, from every run, and the
+ * whole. Stops at the unit run if it fails, with its exit code, as `a && b` would; else the exit
+ * code of the first browser run that failed.
  * The build does not run beside the unit tests: their Vite configuration (the SvelteKit plugin)
  * writes .svelte-kit/generated as it loads, and a build at the same time read half-written
- * files and shipped a client that failed in the browser.
+ * files and shipped a client that failed in the browser. Nor does each browser run build: the two
+ * would build at once.
+ * The readers' output is shown as it comes; the writers' is held and shown after it, whole, so
+ * the two do not interleave line by line.
  * Plain JavaScript, so it runs before anything is compiled.
  */
 import { spawn } from 'node:child_process';
@@ -13,33 +20,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatTimes } from '../tests/config/format-times.js';
+import { buildIfChanged } from './start.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+const BROWSER_CONFIG = ['--config', 'tests/e2e/vitest.config.ts'];
 
 const dir = mkdtempSync(join(tmpdir(), 'nzl-test-times-'));
 /** The project-times reporter adds each run's times to this file. */
 const timesFile = join(dir, 'times.jsonl');
 
 /**
- * One vitest run with the terminal as its output; resolves to its exit code.
+ * One vitest run; resolves to its exit code. Its output goes to the terminal as it comes, or,
+ * `held`, into a buffer that `output()` gives once it has ended.
  * @param {string[]} args
- * @returns {Promise<number>}
+ * @param {{ held?: boolean }} [options]
  */
-function vitest(args) {
+function vitest(args, { held = false } = {}) {
 	const run = spawn(process.execPath, [VITEST, 'run', ...args], {
 		cwd: ROOT,
-		stdio: 'inherit',
+		stdio: held ? ['inherit', 'pipe', 'pipe'] : 'inherit',
 		env: { ...process.env, NZL_PROJECT_TIMES: timesFile }
 	});
-	return new Promise((resolve) => run.on('close', (code) => resolve(code ?? 1)));
+	/** @type {Buffer[]} */
+	const chunks = [];
+	run.stdout?.on('data', (chunk) => chunks.push(chunk));
+	run.stderr?.on('data', (chunk) => chunks.push(chunk));
+	const code = new Promise((resolve) => run.on('close', (status) => resolve(status ?? 1)));
+	return { code, output: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-/** Both runs; the exit code of the first that failed, else 0. */
+/** Every run; the exit code of the first that failed, else 0. */
 async function runAll() {
-	const unit = await vitest([]);
+	const unit = await vitest([]).code;
 	if (unit !== 0) return unit;
-	return vitest(['--config', 'tests/e2e/vitest.config.ts']);
+	const built = await buildIfChanged({ doing: 'testing', quiet: true });
+	if (built !== 0) return built;
+	const reading = vitest([...BROWSER_CONFIG, '--project', 'browser (reading)']);
+	const writing = vitest([...BROWSER_CONFIG, '--project', 'browser (writing)'], { held: true });
+	const readingCode = await reading.code;
+	const writingCode = await writing.code;
+	process.stdout.write(writing.output());
+	return readingCode || writingCode;
 }
 
 const started = performance.now();

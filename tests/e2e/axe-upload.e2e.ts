@@ -1,7 +1,7 @@
 /**
  * An upload's check page checked by axe-core at 1280 px and on a 390 px phone: with its column
  * matching (a file no feed names) and with a checked file (what will happen, how its columns were
- * read, the preview). Nothing is imported. (Every other page: axe.e2e.ts.)
+ * read, the preview). Nothing is imported. (Every other page: axe-pages.ts.)
  */
 import { describe, expect, inject, it } from 'vitest';
 import { browserForFile, openPage } from './browser';

@@ -100,8 +100,16 @@ export default async function setup(project: TestProject) {
 	const record = (chunk: Buffer) => (output = (output + chunk).slice(-20_000));
 	server.stdout!.on('data', record);
 	server.stderr!.on('data', record);
+	// A server that stops before the run's end fails every later test with "connection refused":
+	// say when and how it stopped, with what it printed last.
+	let stopping = false;
+	server.once('exit', (code, signal) => {
+		if (!stopping)
+			console.error(`The test server exited during the run (${signal ?? code}):\n${output}`);
+	});
 
 	const stop = async () => {
+		stopping = true;
 		await (await browser.catch(() => null))?.close();
 		if (server.exitCode === null && server.signalCode === null) {
 			const exited = new Promise((r) => server.once('exit', r));

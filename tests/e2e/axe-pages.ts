@@ -1,15 +1,14 @@
 /**
- * Every main page checked by axe-core at 1280 px and on a 390 px phone, signed out and signed in
- * as the admin (the import and account pages, an import's record): no violation of any rule.
- * (An upload's check page: axe-upload.e2e.ts, which uploads.)
+ * Every main page checked by axe-core, signed out and signed in as the admin (the import and
+ * account pages, an import's record): no violation of any rule. One viewport's two tests, which
+ * axe-desktop.e2e.ts (1280 px) and axe-phone.e2e.ts (a 390 px phone) each run: two files, so the
+ * two viewports are checked side by side rather than one after the other in the longest browser
+ * file. (An upload's check page: axe-upload.e2e.ts, which uploads.)
  */
 import { describe, expect, inject, it } from 'vitest';
 import { browserForFile, openPage } from './browser';
 import { signInAsAdmin } from './import-page';
-import { check, VIEWPORTS } from './axe';
-
-const baseUrl = inject('baseUrl');
-const browser = browserForFile();
+import { check } from './axe';
 
 const PUBLIC_PAGES = [
 	'/',
@@ -41,7 +40,11 @@ const ADMIN_PAGES = [
 	'/admin/audit'
 ];
 
-for (const viewport of VIEWPORTS) {
+/** The tests of every main page at `viewport`, for the test file that calls this. */
+export function checkEveryPageAt(viewport: { width: number; height: number }) {
+	const baseUrl = inject('baseUrl');
+	const browser = browserForFile();
+
 	describe(`axe at ${viewport.width} px`, () => {
 		it('finds nothing on the public pages', async () => {
 			const { page, close } = await openPage(browser(), { viewport });
