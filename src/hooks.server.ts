@@ -20,7 +20,7 @@ import { viewerOf } from '$lib/server/accounts/users';
 import { refuseWrite } from '$lib/server/accounts/guard';
 import { getDatabase } from '$lib/server/db';
 import { createResponseCache } from '$lib/server/response-cache';
-import { servedDataVersion } from '$lib/server/queries/data-version-cache';
+import { dataVersionNow, servedDataVersion } from '$lib/server/queries/data-version-cache';
 import {
 	refreshWholeCountryOffThread,
 	wholeCountryCurrent
@@ -68,11 +68,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 			}
 		},
 		async () => {
+			const writes = event.request.method !== 'GET' && event.request.method !== 'HEAD';
+			const before = writes ? dataVersionNow() : null;
 			const response = await resolve(event);
 			// A form that recorded something (a status override, a report, a partnership answer)
-			// answers once every page shows it, as the writer's jobs do.
-			if (event.request.method !== 'GET' && event.request.method !== 'HEAD')
-				await wholeCountryCurrent();
+			// answers once every page shows it, as the writer's jobs do; one that changed no data
+			// (a sign-in) does not wait for a refresh that another change started.
+			if (writes && dataVersionNow() !== before) await wholeCountryCurrent();
 			return compressResponse(event.request, withHeaders(response));
 		}
 	);

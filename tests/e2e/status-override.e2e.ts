@@ -183,4 +183,16 @@ describe('status overrides and what changed since the last report', () => {
 			'Every council here is judged by this one rule'
 		);
 	});
+
+	it('the public see a change as soon as the form has answered, not the page kept before', async () => {
+		const publicPage = async () => (await fetch(`${baseUrl}/authorities/MAN/progress`)).text();
+		// Kept by the response cache for the public, before the change.
+		expect(await publicPage()).not.toContain('A second reason, recorded later on');
+		const res = await postOverride(adminCookie, {
+			...fields(),
+			reason: 'A second reason, recorded later on'
+		});
+		expect(res.status).toBe(200);
+		expect(await publicPage()).toContain('A second reason, recorded later on');
+	});
 });

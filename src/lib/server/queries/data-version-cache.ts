@@ -244,3 +244,8 @@ export function servedDataVersion(db: Db = serverDb()): string | null {
 	const state = sync(db);
 	return state.previous ? null : state.version;
 }
+
+/** The server's data version now, without acting on a change (a request's before and after). */
+export function dataVersionNow(db: Db = serverDb()): string {
+	return dataVersion(db);
+}
